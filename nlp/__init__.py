@@ -1,0 +1,194 @@
+"""Chat parsing: a salesperson's Chinese message -> one intent and normalized slots (see CONTRACT.md)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Iterable
+
+from . import lexicon as lx
+from . import slots as sx
+from .intents import classify
+from .numbers import arabize, extract_quantities
+from .places import PLACES
+from .segment import add_words
+from .timeparse import SHANGHAI, agenda_day, find_times, next_followup
+
+__all__ = ["Parsed", "parse", "configure"]
+
+# Chat messages are short; a longer paste is cut so the bot stays fast whatever it is sent.
+MAX_CHARS = 300
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202f\ufeff]+")
+_SPACES = re.compile(r"\s+")
+_LEADING_FOLLOWUP = re.compile(r"^\s*(?:跟进|回访|记录一下|记录|记一下)\s*[:：]?")
+_POSTER_WORDS = re.compile(r"生成|制作|做一?张|出一?张|帮我|给我|发我|一下|一张|的|海报|给|做|出")
+_LEADING_PREP = re.compile(r"^(?:帮我给|帮我|帮|给|为|替)")
+
+
+@dataclass
+class Parsed:
+    intent: str
+    slots: dict = field(default_factory=dict)
+
+
+def configure(extra_regions: Iterable[str]) -> None:
+    """Add the regions an agency works in (its region tree) to the built-in place list."""
+    names = [str(n) for n in extra_regions if n]
+    PLACES.extend(names)
+    add_words(names)
+
+
+def normalize(text: str) -> str:
+    """Full-width to half-width, control characters out, runs of whitespace to one space, capped length."""
+    text = unicodedata.normalize("NFKC", str(text)[: MAX_CHARS * 2])
+    text = _CONTROL.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()[:MAX_CHARS]
+
+
+def _now(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(SHANGHAI)
+    if now.tzinfo is None:
+        return now.replace(tzinfo=SHANGHAI)
+    return now.astimezone(SHANGHAI)
+
+
+def parse(text: str, now: datetime | None = None) -> Parsed:
+    """Parse one chat message; never raises, `unknown` when nothing fits."""
+    try:
+        return _parse(normalize(text), _now(now))
+    except Exception:  # a chat bot must answer whatever it is sent
+        return Parsed("unknown", {})
+
+
+def _parse(text: str, now: datetime) -> Parsed:
+    numeric = arabize(text).lower()
+    sale = sx.deal_type(text) == "sale"
+    has_quantities = bool(extract_quantities(_without_contacts(numeric), True, sale))
+    intent, cue = classify(text, has_quantities, bool(find_times(numeric, now)))
+    builder = _BUILDERS.get(intent)
+    found = builder(text, now, cue) if builder else {}
+    return Parsed(intent, {k: v for k, v in found.items() if v not in (None, "", [])})
+
+
+def _without_contacts(text: str) -> str:
+    _, text = sx.phone(text)
+    return text
+
+
+def _blank(text: str, *parts: str | None) -> str:
+    for part in parts:
+        if part:
+            text = text.replace(part, " " * len(part))
+    return text
+
+
+def _property_slots(text: str, requirement: bool) -> dict:
+    """Place, type and quantities of a wanted or offered property."""
+    deal = sx.deal_type(text)
+    found = {
+        "region": sx.region(text),
+        "deal_type": deal,
+        "property_type": sx.property_type(text),
+        "single_storey": sx.single_storey(text),
+        "features": sx.features(text),
+    }
+    found.update(extract_quantities(arabize(text).lower(), requirement, deal == "sale"))
+    return found
+
+
+def _new_client(text: str, now: datetime, cue: re.Match | None) -> dict:
+    who = sx.party(text, cue.end() if cue else 0)
+    phone, rest = sx.phone(text)
+    wechat = sx.wechat_id(rest, phone)
+    surname = who.surname
+    if not surname:
+        person = sx._person_at(rest[who.end:])
+        surname = sx._surname(person) if person else None
+    rest = _blank(rest, who.company, who.person, wechat, cue.group() if cue else None)
+    found = {"company": who.company, "contact_name": surname, "phone": phone, "wechat_id": wechat,
+             "industry": sx.industry(rest), "source": sx.source(rest)}
+    found.update(_property_slots(rest, requirement=True))
+    return found
+
+
+def _new_listing(text: str, now: datetime, cue: re.Match | None) -> dict:
+    phone, rest = sx.phone(text)
+    wechat = sx.wechat_id(rest, phone)
+    rest = _blank(rest, wechat, cue.group() if cue else None)
+    person = sx._PERSON.search(rest)
+    code = sx.listing_code(rest)
+    found = {"listing": code, "contact_name": sx._surname(person) if person else None, "phone": phone,
+             "wechat_id": wechat}
+    found.update(_property_slots(_blank(rest, code, person.group() if person else None), requirement=False))
+    return found
+
+
+def _search(text: str, now: datetime, cue: re.Match | None) -> dict:
+    return _property_slots(text, requirement=True)
+
+
+def _followup(text: str, now: datetime, cue: re.Match | None) -> dict:
+    opening = _LEADING_FOLLOWUP.match(text)
+    start = opening.end() if opening else 0
+    who = sx.party(text, start)
+    note = text[who.end:]
+    numeric_note = arabize(note)
+    when = next_followup(numeric_note, now)
+    content = numeric_note
+    if when:
+        content = numeric_note[: when.start] + numeric_note[when.end:]
+    return {"client": who.client, "contact_name": who.surname if who.company else None,
+            "stage": sx.stage(note), "next_at": when.at.isoformat() if when else None,
+            "content": _SPACES.sub(" ", content).strip(" ,，。")}
+
+
+def _client_before_or_after(text: str, cue: re.Match | None) -> str | None:
+    if cue is None:
+        return sx.party(text).client
+    before = _LEADING_PREP.sub("", text[: cue.start()].strip())
+    if before:
+        return sx.party(before).client
+    return sx.party(text, cue.end()).client
+
+
+def _match_client(text: str, now: datetime, cue: re.Match | None) -> dict:
+    return {"client": _client_before_or_after(text, cue)}
+
+
+def _client_info(text: str, now: datetime, cue: re.Match | None) -> dict:
+    return {"client": _client_before_or_after(text, cue)}
+
+
+def _update_stage(text: str, now: datetime, cue: re.Match | None) -> dict:
+    return {"client": _client_before_or_after(text, cue), "stage": sx.stage(text)}
+
+
+def _listing_status(text: str, now: datetime, cue: re.Match | None) -> dict:
+    status = sx._STATUS_RE.search(text)
+    before = text[: status.start()].strip() if status else text
+    return {"listing": sx.listing_reference(before) or before or None, "listing_status": sx.listing_status(text)}
+
+
+def _poster(text: str, now: datetime, cue: re.Match | None) -> dict:
+    listing = sx.listing_reference(text) or _POSTER_WORDS.sub("", text).strip(" ,，。")
+    return {"listing": listing or None}
+
+
+def _agenda(text: str, now: datetime, cue: re.Match | None) -> dict:
+    return {"day": agenda_day(arabize(text), now)}
+
+
+_BUILDERS = {
+    "new_client": _new_client,
+    "new_listing": _new_listing,
+    "search_listings": _search,
+    "log_followup": _followup,
+    "match_client": _match_client,
+    "client_info": _client_info,
+    "update_stage": _update_stage,
+    "listing_status": _listing_status,
+    "poster": _poster,
+    "agenda": _agenda,
+}

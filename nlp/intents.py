@@ -1,0 +1,84 @@
+"""Choosing the intent from the cue table, with the explicit tie-breaks of the contract."""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from . import slots
+
+_CUE_INTENT = {cue: intent for intent, _, cues in lx.INTENT_CUES for cue in cues}
+_PRIORITY = {intent: priority for intent, priority, _ in lx.INTENT_CUES}
+_CUE_RE = re.compile(slots._alternation(_CUE_INTENT), re.I)
+_SEARCH_RE = re.compile(slots._alternation(lx.SEARCH_CUES))
+_BARE_HELP = {"?", "h", "help", "帮助", "菜单"}
+# Commands that, opening a message, decide it whatever follows.
+_OPENING_COMMANDS = {"new_client", "new_listing", "log_followup", "client_info", "referral_code", "poster", "agenda"}
+_SELF = ("我", "我们", "自己")
+
+
+def cue_matches(text: str) -> list[re.Match]:
+    return list(_CUE_RE.finditer(text))
+
+
+def mentions_property(text: str, has_quantities: bool) -> bool:
+    return slots.property_type(text) is not None or has_quantities
+
+
+def classify(text: str, has_quantities: bool, has_time: bool) -> tuple[str, re.Match | None]:
+    """The intent, and the cue that decided it (its position guides slot extraction)."""
+    stripped = text.strip()
+    if not stripped:
+        return "unknown", None
+    lowered = stripped.lower()
+    matches = cue_matches(lowered)
+    if lowered in _BARE_HELP or (len(stripped) <= lx.HELP_MAX_CHARS and any(_CUE_INTENT[m.group().lower()] == "help" for m in matches)):
+        return "help", None
+    matches = [m for m in matches if _CUE_INTENT[m.group().lower()] != "help"]
+
+    opening = next((m for m in matches if m.start() == 0), None)
+    if opening and _CUE_INTENT[opening.group()] in _OPENING_COMMANDS and not _is_agenda(matches):
+        return _CUE_INTENT[opening.group()], opening
+
+    for m in sorted(matches, key=lambda m: -_PRIORITY[_CUE_INTENT[m.group().lower()]]):
+        intent = _CUE_INTENT[m.group().lower()]
+        if intent == "match_client" and not _names_client(text[: m.start()]):
+            continue
+        if intent == "client_info" and not (_names_client(text[: m.start()]) or _names_client(text[m.end():])):
+            continue
+        if intent == "log_followup" and _is_listing_status(text):
+            return "listing_status", None
+        return intent, m
+
+    if _is_listing_status(text):
+        return "listing_status", None
+    stage_match = slots._STAGE_RE.search(text)
+    if stage_match and not has_time and _names_client(text[: stage_match.start()]):
+        return "update_stage", stage_match
+    if _is_search(text, has_quantities):
+        return "search_listings", None
+    return "unknown", None
+
+
+def _is_agenda(matches: list[re.Match]) -> bool:
+    return any(_CUE_INTENT[m.group().lower()] == "agenda" for m in matches)
+
+
+def _names_client(fragment: str) -> bool:
+    fragment = re.sub(r"^(帮我给|帮我|帮|给|为|替)", "", fragment.strip()).strip()
+    if not fragment or fragment.startswith(_SELF):
+        return False
+    return slots.party(fragment).client is not None
+
+
+def _is_listing_status(text: str) -> bool:
+    status = slots._STATUS_RE.search(text)
+    return bool(status and slots.listing_reference(text[: status.start()]) and not slots._STAGE_RE.search(text[: status.start()]))
+
+
+def _is_search(text: str, has_quantities: bool) -> bool:
+    if any(marker in text for marker in lx.CHAT_MARKERS) and not has_quantities:
+        return False
+    has_property = slots.property_type(text) is not None
+    if _SEARCH_RE.search(text) and (has_property or has_quantities):
+        return True
+    return has_property and (has_quantities or bool(slots.features(text)) or slots.region(text) is not None)

@@ -1,0 +1,209 @@
+"""Chinese numerals (through cn2an) and the quantities of this trade: area, height, load, power, prices."""
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+from . import lexicon as lx
+
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_RUN = re.compile(f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+(?=[万千米吨元块平方亩]))?")
+# `两三千` is a range: two neighbouring digits before one magnitude.
+_CN_PAIR = re.compile("([一二两三四五六七八九])([二三四五六七八九])([十百千万])")
+_CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2, "〇": 0}
+_MAGNITUDE = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+# A lone 一 that is a word, not a number: 一下, 一起, `0.8一平一天`.
+_LONE_ONE_WORDS = set("下起些直定样般手共边切旦致家套")
+_TIME_BEFORE_ONE = ("午", "上", "晚", "早", "天", "日", "号", "凌晨")
+
+
+def cn_to_number(text: str) -> float | None:
+    """A Chinese or mixed numeral (`两千五`, `1.5万`) as a number, None when it is not one."""
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+def _format(value: float) -> str:
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def _expand_pair(match: re.Match) -> str:
+    first, second, magnitude = (_CN_VALUE[match.group(1)], _CN_VALUE[match.group(2)], _MAGNITUDE[match.group(3)])
+    if second != first + 1:
+        return match.group()
+    return f"{first * magnitude}-{second * magnitude}"
+
+
+def arabize(text: str) -> str:
+    """Rewrite Chinese numerals as Arabic ones, leaving words such as 一下 and `一平一天` alone."""
+    text = _CN_PAIR.sub(_expand_pair, text)
+
+    def replace(match: re.Match) -> str:
+        run = match.group()
+        if not any(c in run for c in _CN_DIGITS + "十"):
+            return run
+        before = text[max(0, match.start() - 2): match.start()]
+        after = text[match.end(): match.end() + 1]
+        if run == "一":
+            if after in _LONE_ONE_WORDS or before[-1:].isdigit() or before[-1:] in ("元", "块", "毛", "平", "方", "米"):
+                return run
+            if after == "点" and not before.endswith(_TIME_BEFORE_ONE):
+                return run
+        value = cn_to_number(run)
+        return run if value is None else _format(value)
+
+    return _CN_RUN.sub(replace, text)
+
+
+NUM = r"(\d+(?:\.\d+)?)\s*(万|千(?![瓦伏])|w(?![a-z]))?"
+_AREA_UNIT = "(?:平方米|平米|平方|平|m2|方|亩)"
+_PER = r"\s*(?:/|一|每)\s*"
+
+
+def number_value(digits: str, multiplier: str | None) -> float:
+    value = float(digits)
+    if multiplier in ("万", "w"):
+        value *= 10000
+    elif multiplier == "千":
+        value *= 1000
+    return value
+
+
+def _mask(text: str, span: tuple[int, int]) -> str:
+    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1]:]
+
+
+_QUALIFIERS = ((lx.AT_LEAST, "min"), (lx.AT_MOST, "max"), (lx.ABOUT, "about"))
+_SUFFIX_ONLY = ("起", "+", "内")
+
+
+def _qualifier(before: str, after: str) -> str | None:
+    """'min', 'max' or 'about' from the words around a number, None for a bare number."""
+    for words, kind in _QUALIFIERS:
+        if any(after.startswith(w) for w in words):
+            return kind
+    for words, kind in _QUALIFIERS:
+        if any(before.endswith(w) for w in words if w not in _SUFFIX_ONLY):
+            return kind
+    return None
+
+
+def _keyed(keys: list[str], units: str, max_gap: int = 5) -> re.Pattern:
+    alternation = "|".join(sorted(keys, key=len, reverse=True))
+    return re.compile(f"(?:{alternation})[^\\d]{{0,{max_gap}}}?{NUM}\\s*(?:{units})?")
+
+
+_POWER_KEYED = _keyed(lx.POWER_KEYS, "|".join(lx.POWER_UNITS + ["k"]))
+_POWER_UNIT = re.compile(f"{NUM}\\s*(?:{'|'.join(lx.POWER_UNITS)})")
+_HEIGHT_KEYED = _keyed(lx.HEIGHT_KEYS, "米|m")
+_HEIGHT_AFTER = re.compile(f"{NUM}\\s*(?:米|m)(?:以上)?的?(?:层高|净高|檐高|高)")
+_LOAD_KEYED = _keyed(lx.LOAD_KEYS, "吨|t")
+_LOAD_AFTER = re.compile(f"{NUM}\\s*(?:吨|t)(?:/平|每平)?的?承重")
+_PRICE_PER_DAY = re.compile(f"{NUM}\\s*(?:元|块)?{_PER}{_AREA_UNIT}(?:{_PER}|\\s*)(?:天|日)")
+_PRICE_PER_AREA = re.compile(f"{NUM}\\s*(?:元|块)?{_PER}{_AREA_UNIT}(?:{_PER}|\\s*)?(月|个月)?")
+_PRICE_KEYED = re.compile(f"(租金|租价|月租金|月租|单价|售价|价格|报价|总价|预算)[^\\d]{{0,6}}?{NUM}\\s*(?:元|块)?\\s*(/天|每天|一天|/月|每月)?")
+_AREA_RANGE = re.compile(f"{NUM}\\s*{_AREA_UNIT}?\\s*(?:-|~|到|至|—)\\s*{NUM}\\s*多?\\s*({_AREA_UNIT})")
+_AREA_SINGLE = re.compile(f"{NUM}\\s*多?\\s*({_AREA_UNIT})")
+_AREA_KEYED = re.compile(f"面积[^\\d]{{0,4}}?{NUM}")
+
+
+def _first_value(patterns: list[re.Pattern], text: str) -> tuple[float | None, str]:
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return number_value(match.group(1), match.group(2)), _mask(text, match.span())
+    return None, text
+
+
+def extract_quantities(text: str, requirement: bool, sale: bool) -> dict:
+    """Quantities from arabized, lower-case text.
+
+    A requirement (client, search) yields `*_min`/`*_max` bounds, a listing exact values.
+    Each match is blanked out so that a number is used once: the 10 t of a crane is not a floor load.
+    """
+    slots: dict = {}
+    suffix_min = "_min" if requirement else ""
+    suffix_max = "_max" if requirement else ""
+
+    value, text = _first_value([_POWER_KEYED, _POWER_UNIT], text)
+    if value is not None:
+        slots["power_kva" + suffix_min] = value
+    value, text = _first_value([_HEIGHT_KEYED, _HEIGHT_AFTER], text)
+    if value is not None and value <= 50:
+        slots["ceiling_height" + suffix_min] = value
+    value, text = _first_value([_LOAD_KEYED, _LOAD_AFTER], text)
+    if value is not None and value <= 50:
+        slots["floor_load" + suffix_min] = value
+
+    text = _extract_prices(text, slots, requirement, sale, suffix_max)
+    _extract_area(text, slots, requirement)
+    return slots
+
+
+def _extract_prices(text: str, slots: dict, requirement: bool, sale: bool, suffix_max: str) -> str:
+    match = _PRICE_PER_DAY.search(text)
+    if match:
+        slots["rent" + suffix_max] = round(number_value(match.group(1), match.group(2)) * 30, 2)
+        text = _mask(text, match.span())
+    match = _PRICE_PER_AREA.search(text)
+    if match:
+        value = number_value(match.group(1), match.group(2))
+        if match.group(3) or not (sale or value > 300):
+            slots.setdefault("rent" + suffix_max, value)
+        else:
+            slots.setdefault("sale_price" + suffix_max, value)
+        text = _mask(text, match.span())
+    for match in _PRICE_KEYED.finditer(text):
+        key, period = match.group(1), match.group(4) or ""
+        value = number_value(match.group(2), match.group(3))
+        window = text[max(0, match.start() - 3): match.start()]
+        if key == "总价" or (key == "预算" and sale):
+            if requirement:
+                slots.setdefault("sale_total_max", value)
+        elif key == "预算" or (key in ("月租", "月租金", "租金") and value > 300):
+            if requirement and not sale:
+                slots.setdefault("budget_month_max", value)
+        elif key in ("单价", "售价") or (sale and value > 300):
+            slots.setdefault("sale_price" + suffix_max, value)
+        else:
+            if "天" in period or "天" in window:
+                value = round(value * 30, 2)
+            slots.setdefault("rent" + suffix_max, value)
+        text = _mask(text, match.span())
+    return text
+
+
+def _extract_area(text: str, slots: dict, requirement: bool) -> None:
+    match = _AREA_RANGE.search(text)
+    if match:
+        low = number_value(match.group(1), match.group(2))
+        high = number_value(match.group(3), match.group(4))
+        if match.group(2) is None and match.group(4) and low < 10:
+            low = number_value(match.group(1), match.group(4))
+        if match.group(5) == "亩":
+            low, high = low * lx.MU_IN_M2, high * lx.MU_IN_M2
+        if requirement:
+            slots["area_min"], slots["area_max"] = round(low, 2), round(high, 2)
+        else:
+            slots["area"] = round(low, 2)
+        return
+    match = _AREA_SINGLE.search(text) or _AREA_KEYED.search(text)
+    if not match:
+        return
+    value = number_value(match.group(1), match.group(2))
+    if match.re is _AREA_SINGLE and match.group(3) == "亩":
+        value *= lx.MU_IN_M2
+    value = round(value, 2)
+    if not requirement:
+        slots["area"] = value
+        return
+    kind = _qualifier(text[max(0, match.start() - 4): match.start()].rstrip(), text[match.end(): match.end() + 4].lstrip())
+    if kind == "min":
+        slots["area_min"] = value
+    elif kind == "max":
+        slots["area_max"] = value
+    else:
+        slots["area_min"], slots["area_max"] = round(value * 0.9, 2), round(value * 1.1, 2)

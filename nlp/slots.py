@@ -1,0 +1,203 @@
+"""Slot extractors. Each takes normalized text and returns a value (or None) driven by the lexicon tables."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .places import PLACES
+from .segment import tokens
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _table_regex(table: dict) -> tuple[re.Pattern, dict]:
+    lookup = {w: key for key, words in table.items() for w in words}
+    return re.compile(_alternation(lookup)), lookup
+
+
+_STAGE_RE, _STAGE_OF = _table_regex(lx.STAGES)
+_STATUS_RE, _STATUS_OF = _table_regex(lx.LISTING_STATUSES)
+_SOURCE_RE, _SOURCE_OF = _table_regex(lx.SOURCES)
+_PROPERTY_RE, _PROPERTY_OF = _table_regex(lx.PROPERTY_TYPES)
+_FEATURE_RE, _FEATURE_OF = _table_regex(lx.FEATURES)
+_STOREY_RE, _STOREY_OF = _table_regex(lx.SINGLE_STOREY)
+_NEGATION_RE = re.compile(f"(?:{_alternation(lx.NEGATIONS)})$")
+
+_MOBILE = re.compile(r"(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d(?:[\s-]?\d){8})(?![\d])")
+_LANDLINE = re.compile(r"(?<![\d])(0\d{2,3}[\s-]?\d{3,4}[\s-]?\d{4})(?![\d])")
+_WECHAT = re.compile(rf"(?:{_alternation(lx.WECHAT_CUES)})(?:号)?\s*[:：是]?\s*([A-Za-z][-_A-Za-z0-9]{{4,19}}|\d{{5,12}})", re.I)
+_SURNAME = f"(?:{_alternation(lx.COMPOUND_SURNAMES)}|[{lx.SURNAMES}])"
+_PERSON = re.compile(f"(?:(?P<surname>{_SURNAME})(?P<title>{_alternation(lx.TITLES)})|(?P<old>[老小])(?P<osurname>[{lx.SURNAMES}])(?![{lx.SURNAMES}]))")
+_INDUSTRY = re.compile(
+    f"(?<![能可以])(?:{_alternation(lx.INDUSTRY_OPENERS)})([\u4e00-\u9fa5A-Za-z]{{2,10}}?)(?:{_alternation(lx.INDUSTRY_CLOSERS)})"
+    f"|(?:^|[\\s,，、])([\u4e00-\u9fa5]{{2,8}}?)行业")
+_LISTING_CODE = re.compile(r"(?<![A-Za-z\d_])([A-Za-z]{1,3}-?\d{1,4})(?![A-Za-z\d])")
+_LISTING_NAME = re.compile(r"[\u4e00-\u9fa5]{0,6}?\d+号(?:厂房|仓库|楼|库|车间|栋)?")
+_CHUNK_END = re.compile(r"[\s,，。;；!！?？、:：]")
+_NAME_STOP = set(lx.NAME_STOP_WORDS) | set(_STAGE_OF) | set(lx.RELATIVE_DAYS) | set(lx.DAY_PARTS) | set(_PROPERTY_OF)
+_NAME_STOP_PREFIX = re.compile(f"(?:{_alternation(_NAME_STOP | set(_STATUS_OF))}|\\d|下周|周[一二三四五六日天]|星期|礼拜)")
+_UNIT_CODES = {"m2", "M2"}
+
+
+def first_in_table(pattern: re.Pattern, lookup: dict, text: str):
+    match = pattern.search(text)
+    return lookup[match.group()] if match else None
+
+
+def stage(text: str) -> str | None:
+    """The stage named; the outcome wins when several are (看过房 ... 不租了 -> lost)."""
+    found = {_STAGE_OF[m.group()] for m in _STAGE_RE.finditer(text)}
+    return next((s for s in lx.STAGE_PRECEDENCE if s in found), None)
+
+
+def listing_status(text: str) -> str | None:
+    return first_in_table(_STATUS_RE, _STATUS_OF, text)
+
+
+def source(text: str) -> str | None:
+    return first_in_table(_SOURCE_RE, _SOURCE_OF, text)
+
+
+def features(text: str) -> list[str]:
+    found = set()
+    for match in _FEATURE_RE.finditer(text):
+        if not _NEGATION_RE.search(text[max(0, match.start() - 3): match.start()]):
+            found.add(_FEATURE_OF[match.group()])
+    return sorted(found)
+
+
+def property_type(text: str) -> str | None:
+    """Property type, not counting `带办公` which is a feature of a factory."""
+    return first_in_table(_PROPERTY_RE, _PROPERTY_OF, _FEATURE_RE.sub(" ", text))
+
+
+def single_storey(text: str) -> bool | None:
+    return first_in_table(_STOREY_RE, _STOREY_OF, text)
+
+
+def deal_type(text: str) -> str | None:
+    rent = "租" in text
+    sale = any(w in text for w in lx.DEAL_TYPES["sale"])
+    if rent == sale:
+        return None
+    return "rent" if rent else "sale"
+
+
+def region(text: str) -> str | None:
+    return PLACES.most_specific(text)
+
+
+def phone(text: str) -> tuple[str | None, str]:
+    """The first phone number, digits only, and the text with it blanked out."""
+    for pattern in (_MOBILE, _LANDLINE):
+        match = pattern.search(text)
+        if match:
+            digits = re.sub(r"\D", "", match.group(1))
+            return digits, text[: match.start()] + " " * (match.end() - match.start()) + text[match.end():]
+    return None, text
+
+
+def wechat_id(text: str, phone_number: str | None) -> str | None:
+    if phone_number and any(w in text.lower() for w in lx.SAME_AS_PHONE):
+        return phone_number
+    match = _WECHAT.search(text)
+    return match.group(1) if match else None
+
+
+def industry(text: str) -> str | None:
+    for match in _INDUSTRY.finditer(text):
+        value = match.group(1) or match.group(2)
+        if value and not _FEATURE_RE.search(value) and not _PROPERTY_RE.fullmatch(value):
+            return value
+    return None
+
+
+def listing_code(text: str) -> str | None:
+    for match in _LISTING_CODE.finditer(text):
+        if match.group(1) not in _UNIT_CODES:
+            return match.group(1)
+    return None
+
+
+def listing_reference(text: str) -> str | None:
+    """A listing as written: a code such as `A12`, else a name such as `花桥3号厂房`."""
+    code = listing_code(text)
+    if code:
+        return code
+    match = _LISTING_NAME.search(text)
+    return match.group() if match else None
+
+
+@dataclass
+class Party:
+    """Who a message is about: a company and/or a person, with where the mention ends."""
+    company: str | None = None
+    person: str | None = None  # as written, with title: `张总`
+    surname: str | None = None
+    end: int = 0
+
+    @property
+    def client(self) -> str | None:
+        return self.company or self.person
+
+
+def _person_at(chunk: str, pos: int = 0) -> re.Match | None:
+    """A person mention in `chunk` that is followed by nothing, or by a word that cannot be part of a name."""
+    for match in _PERSON.finditer(chunk, pos):
+        rest = chunk[match.end():]
+        if not rest or _NAME_STOP_PREFIX.match(rest) or _PERSON.match(rest) is None and _starts_new_word(rest):
+            return match
+    return None
+
+
+def _starts_new_word(rest: str) -> bool:
+    return bool(re.match(r"[那这说的在已再约看]", rest))
+
+
+def _surname(match: re.Match) -> str:
+    return match.group("surname") or match.group("osurname")
+
+
+def _company_prefix(chunk: str) -> str:
+    """The name at the start of a chunk without spaces: cut at the first word that cannot belong to a name."""
+    name = ""
+    for word in tokens(chunk):
+        if name and (word in _NAME_STOP or _NAME_STOP_PREFIX.match(word)):
+            break
+        if not name and _NAME_STOP_PREFIX.match(word) and word not in ("华", "金"):
+            break
+        name += word
+    return name
+
+
+def party(text: str, start: int = 0) -> Party:
+    """The client named at `start`: `华兴精密 张总`, `回访宏达物流王经理`, `远航科技陈工`, `李总`."""
+    pos = start
+    while pos < len(text) and (text[pos].isspace() or text[pos] in ":：,，、"):
+        pos += 1
+    end_match = _CHUNK_END.search(text, pos)
+    chunk_end = end_match.start() if end_match else len(text)
+    chunk = text[pos:chunk_end]
+    if not chunk:
+        return Party(end=pos)
+    person = _person_at(chunk)
+    if person and person.start() == 0:
+        return Party(person=person.group(), surname=_surname(person), end=pos + person.end())
+    if person:
+        company = chunk[: person.start()].rstrip("的")
+        return Party(company=company or None, person=person.group(), surname=_surname(person), end=pos + person.end())
+    company = _company_prefix(chunk)
+    if not company:
+        return Party(end=pos)
+    result = Party(company=company, end=pos + len(company))
+    if len(company) == len(chunk):
+        following = text[chunk_end:].lstrip(" ,，、")
+        offset = len(text) - len(following)
+        next_end = _CHUNK_END.search(following)
+        person = _person_at(following[: next_end.start() if next_end else len(following)])
+        if person and person.start() == 0:
+            result.person, result.surname, result.end = person.group(), _surname(person), offset + person.end()
+    return result
