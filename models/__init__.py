@@ -1,0 +1,13 @@
+"""The data model. Tortoise loads every model from this module (app label "models")."""
+from models.accounts import Account, WechatUser
+from models.audit import AuditLog
+from models.clients import Client, FollowUp, Requirement, StageChange
+from models.listings import Listing, ListingStatusChange
+from models.miniapp import Favorite, Viewing
+from models.notifications import Notification
+from models.referrals import ReferralEvent, ReferralScene
+
+__all__ = [
+    "Account", "AuditLog", "Client", "Favorite", "FollowUp", "Listing", "ListingStatusChange",
+    "Notification", "ReferralEvent", "ReferralScene", "Requirement", "StageChange", "Viewing", "WechatUser",
+]

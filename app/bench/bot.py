@@ -1,0 +1,50 @@
+"""``bench bot``: signed (and encrypted) text messages against an official-account endpoint."""
+from __future__ import annotations
+
+import asyncio
+import secrets
+import time
+
+from wechatpy.crypto import WeChatCrypto
+
+from app.bench import http
+from bot.protocol import signature
+
+
+def register(sub) -> None:
+    p = sub.add_parser("bot", help="throughput and latency of the /wechat endpoint")
+    p.add_argument("--url", default="http://127.0.0.1:8000/wechat")
+    p.add_argument("--n", type=int, default=5000)
+    p.add_argument("--concurrency", type=int, default=50)
+    p.add_argument("--aes", action="store_true", help="safe mode: encrypt with WECHAT_AES_KEY")
+    p.add_argument("--users", type=int, default=200, help="distinct sender openids")
+    p.add_argument("--text", default="帮助")
+    p.set_defaults(func=run)
+
+
+def messages(settings, args) -> list[bytes]:
+    crypto = WeChatCrypto(settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid) if args.aes else None
+    base_id = int(time.time() * 1000) * 1000
+    out = []
+    for i in range(args.n):
+        timestamp, nonce = str(int(time.time())), secrets.token_hex(8)
+        xml = (f"<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[bench-user-{i % args.users}]]>"
+               f"</FromUserName><CreateTime>{timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+               f"<Content><![CDATA[{args.text}]]></Content><MsgId>{base_id + i}</MsgId></xml>")
+        query = f"signature={signature(settings.wechat_token, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}"
+        if crypto is not None:
+            xml = crypto.encrypt_message(xml, nonce, timestamp)
+            encrypt = xml.split("<Encrypt><![CDATA[", 1)[1].split("]]>", 1)[0]
+            query += f"&encrypt_type=aes&msg_signature={signature(settings.wechat_token, timestamp, nonce, encrypt)}"
+        out.append(http.build_request(f"{args.url}?{query}", xml.encode()))
+    return out
+
+
+def run(settings, args) -> int:
+    if args.aes and not settings.wechat_aes_key:
+        print("--aes needs WECHAT_AES_KEY set (the same as the server's)")
+        return 2
+    requests = messages(settings, args)
+    result = asyncio.run(http.run(args.url, requests, args.concurrency, check=lambda body: body.startswith(b"<xml>")))
+    http.print_summary(result.summary(bench="bot", aes=args.aes, concurrency=args.concurrency))
+    return 0 if result.errors == 0 else 1

@@ -1,0 +1,112 @@
+"""Database: Tortoise configuration from settings, and migrations with aerich.
+
+aerich writes dialect-specific SQL, so each dialect keeps its own migration
+chain under migrations/<dialect>/; both chains are generated from the same
+models by `python -m app makemigrations NAME`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+from tortoise import Tortoise
+
+from app.config import ROOT, Settings
+
+MODELS = ["models", "aerich.models"]
+MIGRATIONS_DIR = ROOT / "migrations"
+
+
+def dialect(database_url: str) -> str:
+    return urlparse(database_url).scheme
+
+
+def tortoise_config(database_url: str, *, timezone: str = "Asia/Shanghai") -> dict:
+    url = database_url
+    if dialect(url) == "sqlite":
+        path = url[len("sqlite://"):]
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    elif "charset=" not in url:
+        url += ("&" if "?" in url else "?") + "charset=utf8mb4"
+    return {
+        "connections": {"default": url},
+        "apps": {"models": {"models": MODELS, "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": timezone,
+    }
+
+
+async def init(settings: Settings) -> None:
+    await Tortoise.init(config=tortoise_config(settings.database_url, timezone=settings.timezone))
+
+
+async def close() -> None:
+    await Tortoise.close_connections()
+
+
+async def ping() -> None:
+    conn = Tortoise.get_connection("default")
+    await conn.execute_query("SELECT 1")
+
+
+def migration_location(database_url: str) -> Path:
+    return MIGRATIONS_DIR / dialect(database_url)
+
+
+async def migrate(settings: Settings) -> list[str]:
+    """Bring the schema to the newest revision; returns the revisions applied."""
+    from aerich import Command
+
+    if dialect(settings.database_url) == "mysql":
+        await _create_mysql_database(settings.database_url)
+    command = Command(
+        tortoise_config=tortoise_config(settings.database_url, timezone=settings.timezone),
+        app="models",
+        location=str(migration_location(settings.database_url)),
+    )
+    await command.init()
+    try:
+        return await command.upgrade(run_in_transaction=True)
+    finally:
+        await Tortoise.close_connections()
+
+
+async def _create_mysql_database(database_url: str) -> None:
+    """CREATE DATABASE IF NOT EXISTS, so a fresh server needs no manual step."""
+    import aiomysql
+
+    parsed = urlparse(database_url)
+    name = parsed.path.lstrip("/")
+    conn = await aiomysql.connect(
+        host=parsed.hostname or "127.0.0.1", port=parsed.port or 3306,
+        user=parsed.username or "root", password=parsed.password or "",
+    )
+    try:
+        async with conn.cursor() as cursor:
+            await cursor.execute(f"CREATE DATABASE IF NOT EXISTS `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+    finally:
+        conn.close()
+
+
+async def make_migration(database_url: str, name: str, *, timezone: str = "Asia/Shanghai") -> str | None:
+    """Write the next migration of ``database_url``'s dialect chain from the models.
+
+    The first one is written by creating the schema in that (scratch) database;
+    later ones are diffed offline against the chain's last recorded state.
+    """
+    from aerich import Command
+
+    location = migration_location(database_url)
+    command = Command(tortoise_config=tortoise_config(database_url, timezone=timezone), app="models",
+                      location=str(location))
+    try:
+        if not (location / "models").exists():
+            if dialect(database_url) == "mysql":
+                await _create_mysql_database(database_url)
+            await command.init_db(safe=True)
+            return "initial schema"
+        await command.init(offline=True)
+        return await command.migrate(name, no_input=True, offline=True)
+    finally:
+        await Tortoise.close_connections()

@@ -1,0 +1,104 @@
+"""The Sanic application: routes, listeners, error handling, request logs."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+from sanic import Request, Sanic
+from sanic.exceptions import SanicException
+from sanic.response import HTTPResponse, json
+
+from app import db, logs
+from app.config import Settings
+from app.resources import Resources
+from bot.endpoint import bp as wechat_bp
+from bot.protocol import Protocol
+from services.errors import AppError
+
+log = logging.getLogger("app.request")
+
+
+def create_app(settings: Settings, resources: Resources | None = None, *, name: str = "scrm") -> Sanic:
+    """``resources`` given (tests) are shared, not opened or closed by the app."""
+    logs.configure(settings.log_level)
+    app = Sanic(name, configure_logging=False)
+    app.config.REQUEST_MAX_SIZE = 10 * 1024 * 1024
+    app.config.KEEP_ALIVE_TIMEOUT = 30
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+    app.ctx.settings = settings
+    app.ctx.protocol = Protocol(settings)
+    app.ctx.resources = resources
+    app.blueprint(wechat_bp)
+    app.add_route(healthz, "/healthz", methods=["GET"])
+
+    @app.before_server_start
+    async def open_resources(app: Sanic) -> None:
+        if app.ctx.resources is None:
+            app.ctx.resources = await Resources.open(settings)
+            app.ctx.owns_resources = True
+            if settings.embedded_redis:
+                from app import worker
+
+                app.ctx.worker = worker.build(app.ctx.resources)
+                app.ctx.worker_task = asyncio.ensure_future(app.ctx.worker.async_run())
+
+    @app.after_server_stop
+    async def close_resources(app: Sanic) -> None:
+        if getattr(app.ctx, "worker", None) is not None:
+            await app.ctx.worker.close()
+            app.ctx.worker_task.cancel()
+        if getattr(app.ctx, "owns_resources", False):
+            await app.ctx.resources.close()
+
+    app.on_request(_start_timer)
+    app.on_response(_log_request)
+    app.error_handler.add(AppError, _app_error)
+    app.error_handler.add(SanicException, _sanic_error)
+    app.error_handler.add(Exception, _unexpected_error)
+    return app
+
+
+async def healthz(request: Request) -> HTTPResponse:
+    resources: Resources = request.app.ctx.resources
+    status = {"status": "ok", "db": "ok", "redis": "embedded" if resources.settings.embedded_redis else "ok"}
+    try:
+        await asyncio.wait_for(db.ping(), 2)
+    except Exception as exc:  # any failure means "down", whatever the driver raises
+        status["db"] = f"down: {type(exc).__name__}"
+    try:
+        await asyncio.wait_for(resources.redis.ping(), 2)
+    except Exception as exc:
+        status["redis"] = f"down: {type(exc).__name__}"
+    if status["db"] != "ok" or status["redis"] not in ("ok", "embedded"):
+        status["status"] = "down"
+        return json(status, status=503)
+    return json(status)
+
+
+async def _start_timer(request: Request) -> None:
+    request.ctx.started = time.perf_counter()
+
+
+async def _log_request(request: Request, response: HTTPResponse) -> None:
+    started = getattr(request.ctx, "started", None)
+    ms = round((time.perf_counter() - started) * 1000, 1) if started else None
+    # The path only: query strings carry signatures and tokens.
+    log.info("request", extra={"fields": {"method": request.method, "path": request.path,
+                                          "status": response.status, "ms": ms}})
+
+
+def _app_error(request: Request, exc: AppError) -> HTTPResponse:
+    return json(exc.to_json(), status=exc.status, headers=exc.headers)
+
+
+def _sanic_error(request: Request, exc: SanicException) -> HTTPResponse:
+    status = getattr(exc, "status_code", 500)
+    code = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(status, "error")
+    message = str(exc) if status < 500 else "internal error"
+    return json({"error": {"code": code, "message": message}}, status=status)
+
+
+def _unexpected_error(request: Request, exc: Exception) -> HTTPResponse:
+    log.error("unhandled error on %s %s", request.method, request.path, exc_info=exc)
+    return json({"error": {"code": "internal", "message": "internal error"}}, status=500)

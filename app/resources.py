@@ -1,0 +1,50 @@
+"""What a running process holds open: database, Redis, WeChat clients, job queue.
+
+The web app, the worker and the CLI all open the same ``Resources``; tests
+open one against the fake WeChat server and share it with the app.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from arq.connections import ArqRedis
+from redis.asyncio import Redis
+
+from app import db, kv
+from app.config import Settings
+from models import pii
+from wechat import WeChatAPI
+
+
+@dataclass
+class Resources:
+    settings: Settings
+    redis: Redis
+    queue: ArqRedis
+    wechat: WeChatAPI
+    """The official account's API (messages, QR codes, media, users)."""
+    miniapp: WeChatAPI
+    """The mini-program's API (login, mini-program codes)."""
+
+    @classmethod
+    async def open(cls, settings: Settings, *, init_db: bool = True) -> Resources:
+        pii.configure(settings.pii_key_bytes)
+        if init_db:
+            await db.init(settings)
+        redis = kv.connect(settings)
+        common = {"redis": redis, "api_base": settings.wechat_api_base, "timeout": settings.wechat_timeout_s,
+                  "showqrcode_base": settings.wechat_showqrcode_base}
+        return cls(
+            settings=settings,
+            redis=redis,
+            queue=ArqRedis(connection_pool=redis.connection_pool),
+            wechat=WeChatAPI(appid=settings.wechat_appid, secret=settings.wechat_secret, **common),
+            miniapp=WeChatAPI(appid=settings.miniapp_appid, secret=settings.miniapp_secret, **common),
+        )
+
+    async def close(self, *, close_db: bool = True) -> None:
+        await self.wechat.close()
+        await self.miniapp.close()
+        await self.redis.aclose()
+        if close_db:
+            await db.close()

@@ -1,0 +1,37 @@
+"""The job worker: runs queued tasks (services.tasks) and periodic jobs on arq.
+
+``python -m app worker`` runs one in its own process; in embedded mode
+``serve`` runs the same worker inside the web process.
+"""
+from __future__ import annotations
+
+import arq.worker
+from arq import Worker
+from arq.cron import CronJob
+
+from app.resources import Resources
+from services.tasks import TASKS
+
+CRON_JOBS: list[CronJob] = []
+"""Periodic jobs; modules append theirs with ``arq.cron.cron(...)``."""
+
+
+def build(resources: Resources, *, burst: bool = False, max_jobs: int = 20) -> Worker:
+    if resources.settings.embedded_redis:
+        # fakeredis has no INFO command, which arq only uses to log server stats.
+        arq.worker.log_redis_info = _skip_redis_info
+    return Worker(
+        functions=list(TASKS.values()),
+        cron_jobs=CRON_JOBS or None,
+        redis_pool=resources.queue,
+        burst=burst,
+        handle_signals=False,
+        max_jobs=max_jobs,
+        poll_delay=0.2,
+        ctx={"resources": resources},
+        keep_result=60,
+    )
+
+
+async def _skip_redis_info(redis, log_func) -> None:
+    return None

@@ -1,0 +1,48 @@
+"""Answer each WeChat message once, however often WeChat retries it.
+
+WeChat retries a callback (3 tries in all) when a reply takes over 5 s, and
+the retries can land on any process. The first process to claim the
+message's key computes the reply; the others wait for it and answer the
+same. Keys live in Redis (or the embedded stand-in).
+"""
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from wechatpy.messages import BaseMessage
+
+PENDING = b"\x00pending"
+TTL_S = 300
+NO_REPLY = "success"
+
+
+def message_key(message: BaseMessage) -> str:
+    if message.id:
+        return f"wx:msg:{message.id}"
+    event = getattr(message, "event", message.type)
+    return f"wx:evt:{message.source}:{int(message.create_time.timestamp())}:{event}"
+
+
+async def once(redis, key: str, compute: Callable[[], Awaitable[str]], *, wait_s: float = 4.5) -> str:
+    """The reply for ``key``: computed here if first, else the first one's."""
+    if await redis.set(key, PENDING, nx=True, ex=TTL_S):
+        try:
+            reply = await compute()
+        except BaseException:
+            # Nothing was committed (services use transactions): let a retry try again.
+            await redis.delete(key)
+            raise
+        await redis.set(key, reply.encode("utf-8"), ex=TTL_S)
+        return reply
+    deadline = asyncio.get_running_loop().time() + wait_s
+    while True:
+        value = await redis.get(key)
+        if value is None:
+            # The first attempt failed and released the key: this retry takes over.
+            return await once(redis, key, compute, wait_s=wait_s)
+        if value != PENDING:
+            return value.decode("utf-8")
+        if asyncio.get_running_loop().time() >= deadline:
+            return NO_REPLY
+        await asyncio.sleep(0.05)

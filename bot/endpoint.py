@@ -1,0 +1,73 @@
+"""``/wechat``: the official account's server URL (服务器地址)."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timezone
+
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, text
+
+from bot import dedupe, router, texts
+from bot.protocol import Callback, Protocol, Rejected, text_reply
+from services import tasks
+
+log = logging.getLogger(__name__)
+bp = Blueprint("wechat")
+
+XML = "application/xml; charset=utf-8"
+
+
+def _protocol(request: Request) -> Protocol:
+    return request.app.ctx.protocol
+
+
+@bp.get("/wechat")
+async def handshake(request: Request) -> HTTPResponse:
+    """Server URL verification: echo ``echostr`` when the signature is ours."""
+    try:
+        _protocol(request).verify(Callback.from_args(request.args))
+    except Rejected as exc:
+        return text(exc.reason, status=exc.status)
+    return text(request.args.get("echostr", ""))
+
+
+@bp.post("/wechat")
+async def receive(request: Request) -> HTTPResponse:
+    protocol = _protocol(request)
+    cb = Callback.from_args(request.args)
+    try:
+        protocol.verify(cb)
+        message = protocol.decode(cb, request.body)
+    except Rejected as exc:
+        log.info("wechat callback rejected: %s", exc.reason)
+        return text(exc.reason, status=exc.status)
+    resources = request.app.ctx.resources
+    reply = await dedupe.once(resources.redis, dedupe.message_key(message), lambda: _reply(resources, message))
+    return text(protocol.render(cb, reply), content_type=XML if reply != dedupe.NO_REPLY else "text/plain")
+
+
+async def _reply(resources, message) -> str:
+    """The rendered reply, or ``success`` when there is none or it missed the deadline."""
+    work = asyncio.ensure_future(router.respond(resources, message, datetime.now(timezone.utc)))
+    try:
+        answer = await asyncio.wait_for(asyncio.shield(work), resources.settings.reply_deadline_s)
+    except TimeoutError:
+        work.add_done_callback(lambda done: _send_late(resources, message.source, done))
+        return dedupe.NO_REPLY
+    except Exception:
+        log.exception("chat reply failed")
+        answer = texts.BUSY
+    return text_reply(message, answer) if answer else dedupe.NO_REPLY
+
+
+def _send_late(resources, openid: str, done: asyncio.Future) -> None:
+    if done.cancelled():
+        return
+    if done.exception() is not None:
+        log.error("late chat reply failed", exc_info=done.exception())
+        answer = texts.BUSY
+    else:
+        answer = done.result()
+    if answer:
+        asyncio.ensure_future(tasks.enqueue(resources, "send_text", openid, answer))

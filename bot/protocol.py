@@ -1,0 +1,138 @@
+"""The official-account callback protocol: signatures, safe-mode crypto, parsing, replies.
+
+wechatpy does the crypto and parsing; this module adds what it leaves out
+(constant-time signature checks, a timestamp window, catching every error
+that corrupt input can raise, CDATA escaping). See shared/WECHAT.md.
+"""
+from __future__ import annotations
+
+import binascii
+import hashlib
+import hmac
+import struct
+import time
+from dataclasses import dataclass
+from xml.parsers.expat import ExpatError
+
+import xmltodict
+from wechatpy import parse_message
+from wechatpy.crypto import WeChatCrypto
+from wechatpy.exceptions import InvalidSignatureException
+from wechatpy.messages import BaseMessage
+from wechatpy.replies import TextReply
+
+from app.config import Settings
+
+# What corrupt or hostile input can raise inside wechatpy, xmltodict and expat.
+_BAD_INPUT = (ExpatError, KeyError, TypeError, ValueError, IndexError, AttributeError,
+              binascii.Error, struct.error, UnicodeError, InvalidSignatureException)
+
+
+class Rejected(Exception):
+    """A callback that must not be processed; ``status`` is the HTTP answer."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+def signature(token: str, timestamp: str, nonce: str, *extra: str) -> str:
+    return hashlib.sha1("".join(sorted([token, timestamp, nonce, *extra])).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Callback:
+    """The query string WeChat signs every callback with."""
+
+    signature: str
+    timestamp: str
+    nonce: str
+    msg_signature: str
+    encrypted: bool
+
+    @classmethod
+    def from_args(cls, args) -> Callback:
+        return cls(
+            signature=args.get("signature", ""),
+            timestamp=args.get("timestamp", ""),
+            nonce=args.get("nonce", ""),
+            msg_signature=args.get("msg_signature", ""),
+            encrypted=args.get("encrypt_type", "") == "aes",
+        )
+
+
+class Protocol:
+    def __init__(self, settings: Settings) -> None:
+        self._token = settings.wechat_token
+        self._max_age = settings.signature_max_age_s
+        self._max_body = settings.max_body_bytes
+        self._appid = settings.wechat_appid
+        self._crypto = (
+            WeChatCrypto(settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid)
+            if settings.aes_mode else None
+        )
+
+    def verify(self, cb: Callback, now: float | None = None) -> None:
+        """Raise ``Rejected(403)`` unless the query's signature and timestamp are good."""
+        if not cb.timestamp.isdigit() or not cb.nonce or len(cb.nonce) > 64:
+            raise Rejected(403, "missing or malformed timestamp/nonce")
+        if abs((now or time.time()) - int(cb.timestamp)) > self._max_age:
+            raise Rejected(403, "stale timestamp")
+        expected = signature(self._token, cb.timestamp, cb.nonce)
+        if not hmac.compare_digest(expected, cb.signature):
+            raise Rejected(403, "bad signature")
+
+    def decode(self, cb: Callback, body: bytes) -> BaseMessage:
+        """Check size, decrypt (safe and compatible modes) and parse a POST body."""
+        if len(body) > self._max_body:
+            raise Rejected(400, "body too large")
+        try:
+            text = body.decode("utf-8")
+            if cb.encrypted:
+                if self._crypto is None:
+                    raise Rejected(400, "encrypted message but no EncodingAESKey is configured")
+                envelope = xmltodict.parse(text)["xml"]
+                encrypt = envelope["Encrypt"]
+                if not isinstance(encrypt, str):
+                    raise Rejected(400, "malformed Encrypt")
+                expected = signature(self._token, cb.timestamp, cb.nonce, encrypt)
+                if not hmac.compare_digest(expected, cb.msg_signature):
+                    raise Rejected(403, "bad msg_signature")
+                text = self._crypto.decrypt_message({"Encrypt": encrypt}, cb.msg_signature, cb.timestamp, cb.nonce)
+            message = parse_message(text)
+        except Rejected:
+            raise
+        except _BAD_INPUT as exc:
+            raise Rejected(400, f"malformed message ({type(exc).__name__})") from None
+        if not getattr(message, "source", None):
+            raise Rejected(400, "message without FromUserName")
+        return message
+
+    def render(self, cb: Callback, plain_reply: str) -> str:
+        """The HTTP body for a rendered reply: as is, or encrypted with this request's nonce."""
+        if not cb.encrypted or self._crypto is None or plain_reply == "success":
+            return plain_reply
+        return self._crypto.encrypt_message(plain_reply, cb.nonce, str(int(time.time())))
+
+
+def cdata_safe(text: str) -> str:
+    """Split ``]]>`` so user text echoed into CDATA cannot end it early."""
+    return text.replace("]]>", "]]]]><![CDATA[>")
+
+
+MAX_REPLY_BYTES = 2048
+
+
+def fit(text: str, limit: int = MAX_REPLY_BYTES) -> str:
+    """Cut a reply to WeChat's passive text limit, on a line boundary when possible."""
+    if len(text.encode("utf-8")) <= limit:
+        return text
+    cut = text.encode("utf-8")[: limit - len("\n…".encode())].decode("utf-8", "ignore")
+    if "\n" in cut[len(cut) // 2:]:
+        cut = cut[: cut.rindex("\n")]
+    return cut + "\n…"
+
+
+def text_reply(message: BaseMessage, text: str) -> str:
+    return TextReply(message=message, content=cdata_safe(fit(text))).render()

@@ -1,0 +1,64 @@
+"""What the official account answers: one entry point from a parsed message to a reply text.
+
+Events and binding are handled here; staff text goes to the chat flows,
+visitors get a welcome. Returns ``None`` for "no reply".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from wechatpy.messages import BaseMessage
+
+from app.resources import Resources
+from bot import chat, texts
+from models import Account, WechatUser
+from services import accounts
+from services.errors import AppError
+
+BIND_COMMAND = re.compile(r"^\s*绑定\s*[:：]?\s*(\d{6})\s*$")
+
+
+@dataclass
+class Context:
+    resources: Resources
+    message: BaseMessage
+    user: WechatUser
+    account: Account | None
+    now: datetime
+
+    @property
+    def openid(self) -> str:
+        return self.message.source
+
+
+async def respond(resources: Resources, message: BaseMessage, now: datetime) -> str | None:
+    if message.type == "event":
+        return await _on_event(resources, message, now)
+    user = await accounts.identify(message.source)
+    account = user.account if user.account is not None and user.account.active else None
+    ctx = Context(resources, message, user, account, now)
+    if message.type != "text":
+        return texts.UNSUPPORTED if account else texts.VISITOR_THANKS
+    text = message.content or ""
+    if bind := BIND_COMMAND.match(text):
+        try:
+            bound = await accounts.bind(resources.redis, message.source, bind.group(1))
+        except AppError as exc:
+            return exc.message
+        return texts.BOUND.format(name=bound.name)
+    if account is None:
+        return texts.VISITOR_THANKS
+    return await chat.handle(ctx, text)
+
+
+async def _on_event(resources: Resources, message: BaseMessage, now: datetime) -> str | None:
+    event = message.event
+    if event in ("subscribe", "subscribe_scan"):
+        await accounts.set_subscribed(message.source, True)
+        return texts.VISITOR_WELCOME
+    if event == "unsubscribe":
+        await accounts.set_subscribed(message.source, False)
+        return None
+    return None

@@ -1,0 +1,31 @@
+"""What clients do in the mini-program: favorites and viewing bookings."""
+from tortoise import fields
+from tortoise.models import Model
+
+from models.enums import ViewingStatus
+
+
+class Favorite(Model):
+    id = fields.IntField(primary_key=True)
+    wechat_user = fields.ForeignKeyField("models.WechatUser", related_name="favorites", on_delete=fields.CASCADE)
+    listing = fields.ForeignKeyField("models.Listing", related_name="favorites", on_delete=fields.CASCADE)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "favorites"
+        unique_together = (("wechat_user", "listing"),)
+
+
+class Viewing(Model):
+    id = fields.IntField(primary_key=True)
+    listing = fields.ForeignKeyField("models.Listing", related_name="viewings", on_delete=fields.CASCADE)
+    wechat_user = fields.ForeignKeyField("models.WechatUser", related_name="viewings", null=True, on_delete=fields.SET_NULL)
+    client = fields.ForeignKeyField("models.Client", related_name="viewings", null=True, on_delete=fields.SET_NULL)
+    start_at = fields.DatetimeField()
+    end_at = fields.DatetimeField()
+    status = fields.CharEnumField(ViewingStatus, max_length=16, default=ViewingStatus.BOOKED)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "viewings"
+        indexes = (("listing_id", "start_at"),)

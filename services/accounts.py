@@ -1,0 +1,103 @@
+"""Staff accounts, their one-time bind codes, and the WeChat users behind them."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta, timezone
+
+from tortoise.transactions import in_transaction
+
+from models import Account, AuditLog, WechatUser
+from models.enums import Role
+from services.errors import AppError, NotFound
+
+BIND_CODE_TTL = timedelta(hours=24)
+BIND_ATTEMPTS_PER_HOUR = 10
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _code_hash(code: str) -> str:
+    return hashlib.sha256(f"scrm-bind:{code}".encode()).hexdigest()
+
+
+async def create_staff(name: str, role: Role, *, phone: str | None = None, manager: Account | None = None) -> tuple[Account, str]:
+    """A new account and its bind code (6 digits, valid 24 h, usable once)."""
+    name = name.strip()
+    if not name or len(name) > 64:
+        raise AppError("name must be 1 to 64 characters", fields={"name": "invalid"})
+    async with in_transaction():
+        account = await Account.create(name=name, role=role, phone=phone or None, manager=manager)
+        code = await issue_bind_code(account)
+        await AuditLog.create(actor=None, action="account.create", entity="account", entity_id=account.id,
+                              after={"name": name, "role": role.value})
+    return account, code
+
+
+async def issue_bind_code(account: Account) -> str:
+    """A fresh code replacing any earlier one."""
+    while True:
+        code = f"{secrets.randbelow(1_000_000):06d}"
+        if not await Account.filter(bind_code_hash=_code_hash(code)).exists():
+            break
+    account.bind_code_hash = _code_hash(code)
+    account.bind_code_expires_at = _now() + BIND_CODE_TTL
+    await account.save(update_fields=["bind_code_hash", "bind_code_expires_at"])
+    return code
+
+
+async def bind(redis, openid: str, code: str) -> Account:
+    """Bind the WeChat user ``openid`` to the account whose code this is."""
+    attempts_key = f"bind:attempts:{openid}"
+    attempts = await redis.incr(attempts_key)
+    if attempts == 1:
+        await redis.expire(attempts_key, 3600)
+    if attempts > BIND_ATTEMPTS_PER_HOUR:
+        raise AppError("绑定尝试次数过多，请一小时后再试", status=429, code="rate_limited")
+    async with in_transaction():
+        account = await Account.filter(bind_code_hash=_code_hash(code), active=True).select_for_update().first()
+        if account is None or account.bind_code_expires_at is None or account.bind_code_expires_at < _now():
+            raise NotFound("绑定码无效或已过期，请向管理员重新获取")
+        user, _ = await WechatUser.get_or_create(openid=openid)
+        previous = await WechatUser.filter(account_id=account.id).exclude(id=user.id).first()
+        if previous is not None:
+            previous.account_id = None
+            await previous.save(update_fields=["account_id", "updated_at"])
+        user.account_id = account.id
+        await user.save(update_fields=["account_id", "updated_at"])
+        account.bind_code_hash = None
+        account.bind_code_expires_at = None
+        await account.save(update_fields=["bind_code_hash", "bind_code_expires_at"])
+        await AuditLog.create(actor=account, action="account.bind", entity="account", entity_id=account.id,
+                              after={"wechat_user": user.id})
+    await redis.delete(attempts_key)
+    return account
+
+
+async def identify(openid: str) -> WechatUser:
+    """The WeChat user behind ``openid`` with its account (if bound), created on first contact."""
+    user = await WechatUser.filter(openid=openid).select_related("account").first()
+    if user is None:
+        user, _ = await WechatUser.get_or_create(openid=openid)
+        user.account = None
+    return user
+
+
+async def set_subscribed(openid: str, subscribed: bool) -> WechatUser:
+    user, _ = await WechatUser.get_or_create(openid=openid)
+    user.subscribed = subscribed
+    if subscribed:
+        user.subscribed_at = _now()
+    else:
+        user.unsubscribed_at = _now()
+    await user.save(update_fields=["subscribed", "subscribed_at", "unsubscribed_at", "updated_at"])
+    return user
+
+
+async def find_staff(name: str) -> Account:
+    account = await Account.filter(name=name, active=True).first()
+    if account is None:
+        raise NotFound(f"没有名为{name}的账号")
+    return account

@@ -1,0 +1,180 @@
+"""/wechat: signatures, safe mode, hostile input, retries, binding, events."""
+import asyncio
+import time
+
+import pytest
+
+from models import WechatUser
+from tests.wx import event_xml, text_xml
+
+
+async def test_handshake_echoes_echostr_for_a_valid_signature(http, wx):
+    response = await http.get("/wechat", params={**wx.signed_query(), "echostr": "abc123"})
+    assert (response.status_code, response.text) == (200, "abc123")
+
+
+async def test_handshake_with_a_forged_signature_is_403(http, wx):
+    query = {**wx.signed_query(), "echostr": "abc123", "signature": "0" * 40}
+    assert (await http.get("/wechat", params=query)).status_code == 403
+
+
+@pytest.mark.parametrize("mode", ["wx", "wx_plain"])
+async def test_unbound_user_gets_a_welcome_not_an_error(mode, request, http):
+    sim = request.getfixturevalue(mode)
+    sent = await sim.text(http, "o-visitor", "你好")
+    assert sent.status == 200
+    assert "顾问" in sent.text
+    assert sent.reply["ToUserName"] == "o-visitor"
+
+
+async def test_forged_signature_is_403_and_touches_nothing(http, wx):
+    query, body = wx.envelope(text_xml("o-forger", "你好"))
+    query["signature"] = "f" * 40
+    response = await http.post("/wechat", params=query, content=body.encode())
+    assert response.status_code == 403
+    assert not await WechatUser.filter(openid="o-forger").exists()
+
+
+async def test_forged_msg_signature_is_403(http, wx):
+    query, body = wx.envelope(text_xml("o-forger", "你好"))
+    query["msg_signature"] = "0" * 40
+    assert (await http.post("/wechat", params=query, content=body.encode())).status_code == 403
+
+
+@pytest.mark.parametrize("skew", [-301, 301])
+async def test_timestamp_more_than_300_s_off_is_403(skew, http, wx):
+    query, body = wx.envelope(text_xml("o-late", "你好"), timestamp=str(int(time.time()) + skew))
+    assert (await http.post("/wechat", params=query, content=body.encode())).status_code == 403
+
+
+@pytest.mark.parametrize("body", [
+    "<xml><ToUserName>",
+    "not xml at all",
+    "<xml><MsgType><![CDATA[text]]></MsgType></xml>",
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+    "<xml><FromUserName>&lol2;</FromUserName></xml>",
+    '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xml><Content>&xxe;</Content></xml>',
+    "\xff\xfe garbage",
+], ids=["truncated", "text", "no-sender", "billion-laughs", "xxe", "binary"])
+async def test_malformed_or_hostile_plain_xml_is_400(body, http, wx_plain):
+    query, _ = wx_plain.envelope("")
+    response = await http.post("/wechat", params=query, content=body.encode("utf-8", "surrogateescape"))
+    assert response.status_code == 400
+    assert await WechatUser.all().count() == 0
+
+
+async def test_corrupt_ciphertext_is_400(http, wx):
+    query, body = wx.envelope(text_xml("o-x", "hi"))
+    from werobot.utils import get_signature
+    corrupt = "QUJD" * 10
+    query["msg_signature"] = get_signature(wx.token, query["timestamp"], query["nonce"], corrupt)
+    body = f"<xml><Encrypt><![CDATA[{corrupt}]]></Encrypt></xml>"
+    assert (await http.post("/wechat", params=query, content=body.encode())).status_code == 400
+
+
+async def test_body_over_64_kib_is_400(http, wx_plain):
+    query, body = wx_plain.envelope(text_xml("o-big", "大" * 30000))
+    assert len(body.encode()) > 65536
+    assert (await http.post("/wechat", params=query, content=body.encode())).status_code == 400
+
+
+async def test_cdata_terminator_in_reply_is_escaped(http, wx, make_staff, monkeypatch):
+    from bot import chat
+
+    async def echo(ctx, text):
+        return f"你说：{text}"
+
+    monkeypatch.setattr(chat, "handle", echo)
+    await make_staff("张三", bind_openid="o-zhang")
+    sent = await wx.text(http, "o-zhang", "a]]>b<xml>")
+    assert sent.text == "你说：a]]>b<xml>"
+
+
+async def test_retried_message_gets_the_same_reply_and_runs_once(http, wx, make_staff, monkeypatch):
+    from bot import chat
+
+    calls = []
+
+    async def slow(ctx, text):
+        calls.append(text)
+        await asyncio.sleep(0.3)
+        return f"第{len(calls)}次"
+
+    monkeypatch.setattr(chat, "handle", slow)
+    await make_staff("张三", bind_openid="o-zhang")
+    xml = text_xml("o-zhang", "跟进 华兴", msg_id=987654321)
+    replies = await asyncio.gather(*(wx.post(http, xml) for _ in range(3)))
+    assert [r.text for r in replies] == ["第1次"] * 3
+    assert calls == ["跟进 华兴"]
+
+
+async def test_reply_past_the_deadline_goes_out_as_a_customer_service_message(
+        http, wx, make_staff, monkeypatch, resources, fake_wechat):
+    from app import worker
+    from bot import chat
+
+    async def slow(ctx, text):
+        await asyncio.sleep(1.3)
+        return "慢回复"
+
+    monkeypatch.setattr(chat, "handle", slow)
+    await make_staff("张三", bind_openid="o-zhang")
+    started = time.perf_counter()
+    sent = await wx.text(http, "o-zhang", "帮助")
+    assert time.perf_counter() - started < 1.25
+    assert sent.body == "success"
+    await asyncio.sleep(0.5)
+    await worker.build(resources, burst=True).async_run()
+    [call] = fake_wechat.calls("cgi-bin/message/custom/send")
+    assert call.json["text"]["content"] == "慢回复"
+
+
+async def test_bind_code_binds_the_sender_and_names_them(http, wx, resources):
+    from models.enums import Role
+    from services import accounts
+
+    account, code = await accounts.create_staff("张三", Role.SALES)
+    sent = await wx.text(http, "o-zhang", f"绑定 {code}")
+    assert sent.text.startswith("绑定成功：张三")
+    user = await WechatUser.get(openid="o-zhang")
+    assert user.account_id == account.id
+
+
+async def test_bind_code_works_only_once(http, wx, resources):
+    from models.enums import Role
+    from services import accounts
+
+    _, code = await accounts.create_staff("张三", Role.SALES)
+    await wx.text(http, "o-zhang", f"绑定 {code}")
+    sent = await wx.text(http, "o-other", f"绑定 {code}")
+    assert "无效" in sent.text
+    assert (await WechatUser.get(openid="o-other")).account_id is None
+
+
+async def test_bound_staff_get_the_help_list(http, wx, make_staff):
+    await make_staff("张三", bind_openid="o-zhang")
+    sent = await wx.text(http, "o-zhang", "你好")
+    assert "跟进" in sent.text and "新客户" in sent.text
+
+
+async def test_subscribe_and_unsubscribe_update_the_wechat_user(http, wx, resources):
+    sent = await wx.event(http, "o-fan", "subscribe")
+    assert "欢迎" in sent.text
+    assert (await WechatUser.get(openid="o-fan")).subscribed
+    sent = await wx.event(http, "o-fan", "unsubscribe")
+    assert sent.body == "success"
+    assert not (await WechatUser.get(openid="o-fan")).subscribed
+
+
+async def test_repeated_event_is_processed_once(http, wx, resources):
+    xml = event_xml("o-fan", "subscribe", create_time=int(time.time()))
+    first, second = await wx.post(http, xml), await wx.post(http, xml)
+    assert first.text == second.text
+    assert await WechatUser.filter(openid="o-fan").count() == 1
+
+
+async def test_healthz_reports_db_and_redis(http, settings):
+    response = await http.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "db": "ok",
+                               "redis": "embedded" if settings.embedded_redis else "ok"}

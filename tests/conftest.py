@@ -1,0 +1,184 @@
+"""Shared fixtures: settings, database, Redis, the fake WeChat API, a running app.
+
+Backends: SQLite and the embedded Redis stand-in by default; MariaDB/MySQL and
+Redis when DATABASE_URL / REDIS_URL are set (``make test`` sets them with
+CI=true). Then a fresh database ``<name>_t<pid>`` is created and dropped, and
+an unreachable service fails the run instead of skipping.
+"""
+from __future__ import annotations
+
+import base64
+import os
+import socket
+from urllib.parse import urlparse
+
+import httpx
+import pytest
+from sanic import Sanic
+from tortoise import Tortoise
+from tortoise.transactions import in_transaction
+
+from app import db
+from app.config import load_settings
+from app.factory import create_app
+from app.resources import Resources
+from models import Account
+from models.enums import Role
+from services import accounts
+from tests.fakewechat import FakeWeChat
+from tests.wx import WeChatSimulator
+
+TEST_AES_KEY = base64.b64encode(b"scrm-test-aes-key-32-bytes-long!").decode()[:43]
+Sanic.test_mode = True
+
+
+def _test_database_url() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("mysql://"):
+        return f"sqlite://{os.environ.get('PYTEST_TMP', '/tmp')}/scrm-test-{os.getpid()}.sqlite3"
+    parsed = urlparse(url)
+    return url.replace(parsed.path, f"{parsed.path}_t{os.getpid()}", 1)
+
+
+def test_environ(fake_url: str, **overrides: str) -> dict[str, str]:
+    """The environment a test process (or a server it starts) runs with."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("WECHAT_", "MINIAPP_"))}
+    env.update(
+        ENV="test", DATABASE_URL=TEST_DATABASE_URL, REDIS_URL=os.environ.get("REDIS_URL", ""),
+        WECHAT_APPID="wxtestappid", WECHAT_SECRET="test-secret", WECHAT_TOKEN="test-token",
+        WECHAT_AES_KEY=TEST_AES_KEY, WECHAT_API_BASE=fake_url, WECHAT_SHOWQRCODE_BASE=fake_url + "cgi-bin/showqrcode",
+        MINIAPP_APPID="wxtestminiapp", MINIAPP_SECRET="test-miniapp-secret",
+        SECRET_KEY=base64.urlsafe_b64encode(b"s" * 32).decode(), PII_KEY=base64.urlsafe_b64encode(b"p" * 32).decode(),
+        LOG_LEVEL="WARNING", MEDIA_DIR=f"/tmp/scrm-test-media-{os.getpid()}",
+    )
+    env.update(overrides)
+    return env
+
+
+TEST_DATABASE_URL = _test_database_url()
+
+
+@pytest.fixture(scope="session")
+def fake_wechat_server():
+    with FakeWeChat() as fake:
+        yield fake
+
+
+@pytest.fixture
+def fake_wechat(fake_wechat_server):
+    fake_wechat_server.reset()
+    return fake_wechat_server
+
+
+@pytest.fixture(scope="session")
+def settings(fake_wechat_server):
+    return load_settings(environ=test_environ(fake_wechat_server.url))
+
+
+@pytest.fixture(scope="session")
+async def session_resources(settings):
+    if os.environ.get("CI") == "true" and settings.embedded_redis:
+        pytest.fail("CI=true needs REDIS_URL and DATABASE_URL (make test sets them)")
+    await _drop_test_database(settings)
+    await db.migrate(settings)
+    resources = await Resources.open(settings)
+    try:
+        await resources.redis.ping()
+    except Exception as exc:  # the reason is in the message
+        pytest.fail(f"Redis at REDIS_URL is unreachable: {exc}")
+    yield resources
+    await resources.close()
+    await _drop_test_database(settings)
+
+
+async def _drop_test_database(settings) -> None:
+    if db.dialect(settings.database_url) == "sqlite":
+        path = settings.database_url[len("sqlite://"):]
+        if os.path.exists(path):
+            os.remove(path)
+        return
+    import aiomysql
+
+    parsed = urlparse(settings.database_url)
+    conn = await aiomysql.connect(host=parsed.hostname, port=parsed.port or 3306, user=parsed.username or "root",
+                                  password=parsed.password or "")
+    try:
+        async with conn.cursor() as cursor:
+            await cursor.execute(f"DROP DATABASE IF EXISTS `{parsed.path.lstrip('/')}`")
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+async def resources(session_resources):
+    """The shared resources over an empty database and an empty Redis."""
+    await _empty_database()
+    await session_resources.redis.flushdb()
+    return session_resources
+
+
+async def _empty_database() -> None:
+    models = [m for m in Tortoise.apps["models"].values()]
+    mysql = Tortoise.get_connection("default").capabilities.dialect == "mysql"
+    async with in_transaction() as conn:
+        if mysql:
+            await conn.execute_script("SET FOREIGN_KEY_CHECKS=0")
+        else:
+            await conn.execute_script("PRAGMA defer_foreign_keys=ON")
+        for model in models:
+            await conn.execute_script(f"DELETE FROM {model._meta.db_table}")
+        if mysql:
+            await conn.execute_script("SET FOREIGN_KEY_CHECKS=1")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+async def server(session_resources):
+    """The app serving on a local port, sharing the test process's resources."""
+    app = create_app(session_resources.settings, session_resources, name="scrm_test")
+    port = free_port()
+    srv = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False)
+    await srv.startup()
+    await srv.before_start()
+    await srv.after_start()
+    yield f"http://127.0.0.1:{port}"
+    await srv.before_stop()
+    await srv.close()
+    await srv.after_stop()
+
+
+@pytest.fixture
+async def http(server, resources):
+    async with httpx.AsyncClient(base_url=server, timeout=10) as client:
+        yield client
+
+
+@pytest.fixture
+def wx(server, settings) -> WeChatSimulator:
+    """Callbacks signed and encrypted (safe mode) by werobot."""
+    return WeChatSimulator(f"{server}/wechat", settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid)
+
+
+@pytest.fixture
+def wx_plain(server, settings) -> WeChatSimulator:
+    return WeChatSimulator(f"{server}/wechat", settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid,
+                           aes=False)
+
+
+@pytest.fixture
+def make_staff(resources):
+    """``await make_staff("张三", bind_openid="o-zhang")``: an account, optionally bound to a WeChat user."""
+
+    async def make(name: str, role: Role = Role.SALES, *, manager: Account | None = None,
+                   bind_openid: str | None = None) -> Account:
+        account, code = await accounts.create_staff(name, role, manager=manager)
+        if bind_openid:
+            await accounts.bind(resources.redis, bind_openid, code)
+        return account
+
+    return make
