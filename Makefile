@@ -1,0 +1,31 @@
+# The two commands: `make run` and `make test`. Everything else is `python -m app ...`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# With CI=true the suite also runs against the local MariaDB and Redis.
+CI_DATABASE_URL ?= mysql://root:@127.0.0.1:3306/scrm_test
+CI_REDIS_URL ?= redis://127.0.0.1:6379/9
+
+.PHONY: run test install clean
+
+run: $(VENV)/.installed
+	$(PY) -m app migrate
+	$(PY) -m app seed
+	$(PY) -m app serve --host 127.0.0.1 --port 8000
+
+test: $(VENV)/.installed
+	$(PY) -m pytest -q
+ifeq ($(CI),true)
+	DATABASE_URL=$(CI_DATABASE_URL) REDIS_URL=$(CI_REDIS_URL) $(PY) -m pytest -q --ignore=tests/nlp
+endif
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf $(VENV) data
