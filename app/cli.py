@@ -1,6 +1,6 @@
 """``python -m app COMMAND``: each command lives in app/commands/<name>.py.
 
-A command module defines ``register(subparsers)``, which adds its parser and
+Every module there defines ``register(subparsers)``, which adds its parser and
 sets ``run(settings, args) -> int`` (sync) as the parser's ``func``.
 Configuration errors end in one line naming the key, never a traceback.
 """
@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 
 from app.config import ConfigError, load_settings
 
-COMMANDS = ["serve", "migrate", "seed", "createstaff", "genkey", "makemigrations", "bench"]
+def register_all(package: str, sub) -> None:
+    """Add every module of ``package`` (each with ``register``) as a subcommand, by name."""
+    path = importlib.import_module(package).__path__
+    for module in sorted(m.name for m in pkgutil.iter_modules(path)):
+        command = importlib.import_module(f"{package}.{module}")
+        if hasattr(command, "register"):
+            command.register(sub)
 
 
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m app", description="Industrial real-estate SCRM")
-    sub = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMANDS:
-        importlib.import_module(f"app.commands.{name}").register(sub)
+    register_all("app.commands", root.add_subparsers(dest="command", required=True, metavar="COMMAND"))
     return root
 
 

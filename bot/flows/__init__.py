@@ -1,0 +1,1 @@
+"""Chat flows: one module per group of intents."""
