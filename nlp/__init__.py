@@ -21,9 +21,10 @@ __all__ = ["Parsed", "parse", "configure"]
 MAX_CHARS = 300
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202f\ufeff]+")
 _SPACES = re.compile(r"\s+")
-_LEADING_FOLLOWUP = re.compile(r"^\s*(?:跟进|回访|记录一下|记录|记一下)\s*[:：]?")
+_LEADING_FOLLOWUP = re.compile(
+    rf"^\s*(?:(?:{sx._alternation(lx.FOLLOWUP_OPENER_TIMES)})\s*)?(?:{sx._alternation(lx.FOLLOWUP_OPENERS)})\s*[:：]?")
 _POSTER_WORDS = re.compile(r"生成|制作|做一?张|出一?张|帮我|给我|发我|一下|一张|的|海报|给|做|出")
-_LEADING_PREP = re.compile(r"^(?:帮我给|帮我|帮|给|为|替)")
+_LEADING_PREP = re.compile(f"^(?:{sx._alternation(lx.CLIENT_PREPOSITIONS)})")
 
 
 @dataclass
@@ -140,7 +141,7 @@ def _followup(text: str, now: datetime, cue: re.Match | None) -> dict:
     if when:
         content = numeric_note[: when.start] + numeric_note[when.end:]
     return {"client": who.client, "contact_name": who.surname if who.company else None,
-            "stage": sx.stage(note), "next_at": when.at.isoformat() if when else None,
+            "stage": sx.stage(_blank(text, who.company, who.person)), "next_at": when.at.isoformat() if when else None,
             "content": _SPACES.sub(" ", content).strip(" ,，。")}
 
 

@@ -41,7 +41,7 @@ def classify(text: str, has_quantities: bool, has_time: bool) -> tuple[str, re.M
 
     for m in sorted(matches, key=lambda m: -_PRIORITY[_CUE_INTENT[m.group().lower()]]):
         intent = _CUE_INTENT[m.group().lower()]
-        if intent == "match_client" and not _names_client(text[: m.start()]):
+        if intent == "match_client" and not (_names_client(text[: m.start()]) or _opens_with_client(text, m, has_quantities)):
             continue
         if intent == "client_info" and not (_names_client(text[: m.start()]) or _names_client(text[m.end():])):
             continue
@@ -63,8 +63,17 @@ def _is_agenda(matches: list[re.Match]) -> bool:
     return any(_CUE_INTENT[m.group().lower()] == "agenda" for m in matches)
 
 
+_PREPOSITION = re.compile(f"^(?:{slots._alternation(lx.CLIENT_PREPOSITIONS)})")
+
+
+def _opens_with_client(text: str, cue: re.Match, has_quantities: bool) -> bool:
+    """`匹配 恒丰纺织`: the cue opens the message and a client, not a property, follows."""
+    after = text[cue.end():].strip(" 一下下个:：")
+    return not text[: cue.start()].strip() and not mentions_property(after, has_quantities) and _names_client(after)
+
+
 def _names_client(fragment: str) -> bool:
-    fragment = re.sub(r"^(帮我给|帮我|帮|给|为|替)", "", fragment.strip()).strip()
+    fragment = _PREPOSITION.sub("", fragment.strip()).strip()
     if not fragment or fragment.startswith(_SELF):
         return False
     return slots.party(fragment).client is not None

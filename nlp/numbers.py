@@ -77,7 +77,7 @@ def _mask(text: str, span: tuple[int, int]) -> str:
 
 
 _QUALIFIERS = ((lx.AT_LEAST, "min"), (lx.AT_MOST, "max"), (lx.ABOUT, "about"))
-_SUFFIX_ONLY = ("起", "+", "内")
+_SUFFIX_ONLY = tuple(lx.SUFFIX_ONLY)
 
 
 def _qualifier(before: str, after: str) -> str | None:
@@ -103,6 +103,8 @@ _HEIGHT_AFTER = re.compile(f"{NUM}\\s*(?:米|m)(?:以上)?的?(?:层高|净高|�
 _LOAD_KEYED = _keyed(lx.LOAD_KEYS, "吨|t")
 _LOAD_AFTER = re.compile(f"{NUM}\\s*(?:吨|t)(?:/平|每平)?的?承重")
 _PRICE_PER_DAY = re.compile(f"{NUM}\\s*(?:元|块)?{_PER}{_AREA_UNIT}(?:{_PER}|\\s*)(?:天|日)")
+# The unit first: `每平每天0.6元`, `每平米每月25块`.
+_PRICE_UNIT_FIRST = re.compile(f"(?:每|一)\\s*{_AREA_UNIT}\\s*(?:每|一|/)?\\s*(天|日|月|个月)\\s*{NUM}\\s*(?:元|块)?")
 _PRICE_PER_AREA = re.compile(f"{NUM}\\s*(?:元|块)?{_PER}{_AREA_UNIT}(?:{_PER}|\\s*)?(月|个月)?")
 _PRICE_KEYED = re.compile(f"(租金|租价|月租金|月租|单价|售价|价格|报价|总价|预算)[^\\d]{{0,6}}?{NUM}\\s*(?:元|块)?\\s*(/天|每天|一天|/月|每月)?")
 _AREA_RANGE = re.compile(f"{NUM}\\s*{_AREA_UNIT}?\\s*(?:-|~|到|至|—)\\s*{NUM}\\s*多?\\s*({_AREA_UNIT})")
@@ -147,6 +149,11 @@ def _extract_prices(text: str, slots: dict, requirement: bool, sale: bool, suffi
     match = _PRICE_PER_DAY.search(text)
     if match:
         slots["rent" + suffix_max] = round(number_value(match.group(1), match.group(2)) * 30, 2)
+        text = _mask(text, match.span())
+    match = _PRICE_UNIT_FIRST.search(text)
+    if match:
+        value = number_value(match.group(2), match.group(3))
+        slots.setdefault("rent" + suffix_max, round(value * 30, 2) if match.group(1) in ("天", "日") else value)
         text = _mask(text, match.span())
     match = _PRICE_PER_AREA.search(text)
     if match:

@@ -1,8 +1,11 @@
 """Place names of the industrial belts, and picking the most specific one named."""
 from __future__ import annotations
 
-import re
-from typing import Iterable
+import json
+from pathlib import Path
+from typing import Callable, Iterable
+
+CACHE_FILE = Path(__file__).resolve().parent.parent / ".cache" / "jionlp_places.json"
 
 # Level 1 city, 2 district or county-level city, 3 town or park.
 _BUILTIN = {
@@ -23,7 +26,17 @@ _BUILTIN = {
        "瓜沥 义蓬 大江东 良渚 仁和",
 }
 
-_SUFFIXES = ("街道", "工业园区", "市", "区", "县", "镇")
+_SUFFIXES = ("工业园区", "街道", "市", "区", "县", "镇")
+# jionlp short names that are mostly ordinary words in a chat (`新建厂房`, `合作`, `通道`), never taken as places.
+_NOT_PLACES = set(
+    "合作 和平 武功 平原 比如 南部 解放 东方 前进 港口 中原 公安 友好 通道 示范区 方正 长子 同心 大方 共和 城中 古城 城区 "
+    "友谊 平安 中方 凤凰 安定 商城 延长 新兴 运河 东风 红旗 工农 新建 新城 富裕 清水 前锋 复兴 宏伟 温泉 向阳 郊区 三元 "
+    "振兴 永安 新河 互助 新华 天桥 建平 工业园 莲花 大堂 沙河 大城 桃园 建华 永和 河东 河西 江城 二七 产业园 江海 双桥 "
+    "高新区 高新 城东 城西 城南 城北 文峰 九龙 上街 兴隆 元宝 宝塔 青山 万安 平江 灯塔 大关 天涯 七星 海棠 博爱 回民 同仁 "
+    "山城 长寿 龙门 矿区 市中 东区 西区 南区 北区 新区 开发区 经开区 航空港 西城 东城 南城 上城 下城 白玉 清新 太和 "
+    "金台 天山 石门 西山 名山 黄龙 大观 建安 台前 花山 双湖 北湖 月湖 银海 上海港 小店 平房 满城 青龙 盘龙 钟楼 "
+    "物流 安居 站前 铁东 铁西 立山 千山 明山 细河 红山 长安区 向阳区 永定 新市 城关 东昌 新罗 安源 兴宁 长宁 普陀 徐汇".split()
+)
 
 
 def normalize_place(name: str) -> str:
@@ -37,14 +50,72 @@ def normalize_place(name: str) -> str:
     return name
 
 
+def jionlp_regions() -> dict[str, int]:
+    """Provinces (0), cities (1) and districts/counties (2) of all China, short names, from jionlp.
+
+    jionlp's dictionary takes most of a second to load, so its names are cached in `.cache/`; the
+    cache is rebuilt when missing or written by another jionlp version. Swap this function out (see
+    `PlaceIndex(source=...)`) to use another gazetteer.
+    """
+    try:
+        import importlib.metadata as metadata
+        version = metadata.version("jionlp")
+    except Exception:  # jionlp absent: the built-in list still works
+        return {}
+    try:
+        cached = json.loads(CACHE_FILE.read_text(encoding="utf-8"))
+        if cached.get("version") == version:
+            return cached["levels"]
+    except (OSError, ValueError, KeyError, AttributeError):
+        pass
+    levels = _load_jionlp()
+    try:
+        CACHE_FILE.parent.mkdir(exist_ok=True)
+        CACHE_FILE.write_text(json.dumps({"version": version, "levels": levels}, ensure_ascii=False), encoding="utf-8")
+    except OSError:
+        pass  # read-only checkout: rebuilt in memory next time
+    return levels
+
+
+def _load_jionlp() -> dict[str, int]:
+    try:
+        import jionlp
+        tree = jionlp.china_location_loader()
+    except Exception:
+        return {}
+    levels: dict[str, int] = {}
+
+    def add(names, level: int) -> None:
+        for name in names if isinstance(names, list) else [names]:
+            if isinstance(name, str) and len(name) >= 2:
+                levels.setdefault(name, level)
+
+    for province, cities in tree.items():
+        if province.startswith("_") or not isinstance(cities, dict):
+            continue
+        add(cities.get("_alias"), 0)
+        for city, counties in cities.items():
+            if city.startswith("_") or not isinstance(counties, dict):
+                continue
+            add(counties.get("_alias"), 1)
+            for county, info in counties.items():
+                if not county.startswith("_") and isinstance(info, dict):
+                    add(info.get("_alias"), 2)
+    return levels
+
+
 class PlaceIndex:
     """Known place names with their level; one alternation regex, longest first."""
 
-    def __init__(self) -> None:
+    def __init__(self, source: Callable[[], dict[str, int]] | None = jionlp_regions) -> None:
         self.levels: dict[str, int] = {}
         for level, names in _BUILTIN.items():
             for name in names.split():
                 self.levels.setdefault(normalize_place(name), level)
+        for name, level in (source() if source else {}).items():
+            name = normalize_place(name)
+            if name not in _NOT_PLACES:
+                self.levels.setdefault(name, level)
         self._build()
 
     def extend(self, names: Iterable[str]) -> None:
@@ -56,18 +127,36 @@ class PlaceIndex:
         self._build()
 
     def _build(self) -> None:
-        names = sorted(self.levels, key=len, reverse=True)
-        alternation = "|".join(re.escape(n) for n in names)
-        self._pattern = re.compile(f"(?:{alternation})(?:工业园区|街道|市|区|县|镇)?")
+        self._lengths = sorted({len(n) for n in self.levels}, reverse=True)
+
+    def find(self, text: str) -> list[tuple[int, str]]:
+        """(position, name) of every place named, longest name first at each position, without overlaps.
+
+        A dictionary probe per position and length: thousands of names cost no more than a few.
+        """
+        found = []
+        i, n = 0, len(text)
+        while i < n:
+            for length in self._lengths:
+                name = text[i: i + length]
+                if len(name) == length and name in self.levels:
+                    found.append((i, name))
+                    i += length
+                    for suffix in _SUFFIXES:
+                        if text.startswith(suffix, i):
+                            i += len(suffix)
+                            break
+                    break
+            else:
+                i += 1
+        return found
 
     def most_specific(self, text: str) -> str | None:
         """The most specific place named; on a tie, the last one (Chinese goes general to specific)."""
         best: tuple[int, int] | None = None
         best_name = None
-        for match in self._pattern.finditer(text):
-            name = normalize_place(match.group())
-            level = self.levels.get(name, self.levels.get(name.rstrip("区"), 3))
-            key = (level, match.start())
+        for start, name in self.find(text):
+            key = (self.levels[name], start)
             if best is None or key > best:
                 best, best_name = key, name
         return best_name
