@@ -81,14 +81,22 @@ _SUFFIX_ONLY = tuple(lx.SUFFIX_ONLY)
 
 
 def _qualifier(before: str, after: str) -> str | None:
-    """'min', 'max' or 'about' from the words around a number, None for a bare number."""
+    """'min', 'max' or 'about' from the words around a number, None for a bare number.
+
+    The longest word wins, so `不超过` (max) is not read as `超过` (min).
+    """
+    best = None
     for words, kind in _QUALIFIERS:
-        if any(after.startswith(w) for w in words):
-            return kind
+        for word in words:
+            if after.startswith(word) and (best is None or len(word) > len(best[0])):
+                best = (word, kind)
+    if best:
+        return best[1]
     for words, kind in _QUALIFIERS:
-        if any(before.endswith(w) for w in words if w not in _SUFFIX_ONLY):
-            return kind
-    return None
+        for word in words:
+            if word not in _SUFFIX_ONLY and before.endswith(word) and (best is None or len(word) > len(best[0])):
+                best = (word, kind)
+    return best[1] if best else None
 
 
 def _keyed(keys: list[str], units: str, max_gap: int = 5) -> re.Pattern:

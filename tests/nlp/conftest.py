@@ -1,0 +1,28 @@
+"""Fixtures for the chat parser tests: the shared contract samples and our own labelled ones."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+SHARED_SAMPLES = HERE.parents[2] / "shared" / "nlp" / "samples.jsonl"
+EXTRA_SAMPLES = HERE / "samples_extra.jsonl"
+NOW = datetime.fromisoformat("2026-11-25T09:00:00+08:00")  # a Wednesday
+
+
+def load(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def sample_params(path: Path) -> list:
+    return [pytest.param(s, id=f"{i + 1}:{s['intent']}:{s['text'][:24]}") for i, s in enumerate(load(path))]
+
+
+@pytest.fixture
+def now() -> datetime:
+    return NOW

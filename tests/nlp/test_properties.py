@@ -1,0 +1,99 @@
+"""parse() never raises and always answers in the contract's shape, whatever it is sent."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta, timezone
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import nlp
+
+INTENTS = {"new_client", "new_listing", "log_followup", "search_listings", "match_client", "client_info",
+           "update_stage", "listing_status", "agenda", "poster", "referral_code", "help", "unknown"}
+ENUMS = {
+    "source": {"douyin", "referral", "visit", "official_account", "channels", "moments_ad", "other"},
+    "deal_type": {"rent", "sale"},
+    "property_type": {"factory", "warehouse", "office", "land"},
+    "listing_status": {"vacant", "viewing", "negotiating", "closed", "paused"},
+    "stage": {"intent", "viewing", "negotiating", "won", "lost"},
+}
+FLOATS = {"area_min", "area_max", "area", "ceiling_height_min", "ceiling_height", "floor_load_min", "floor_load",
+          "power_kva_min", "power_kva", "rent_max", "rent", "budget_month_max", "sale_price_max", "sale_price",
+          "sale_total_max"}
+FEATURES = {"crane", "eia", "sewage", "property_cert", "standalone", "dock", "dangerous_goods", "office_included",
+            "dormitory", "canteen"}
+ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+08:00$")
+
+# Pieces of real messages, so that random mixes reach deep into the rules, not just the `unknown` exit.
+WORDS = ["跟进", "新客户", "新房源", "找", "有没有", "厂房", "仓库", "昆山", "花桥", "苏州工业园区", "张总", "华兴精密",
+         "2000", "两千", "平", "万", "以上", "以内", "左右", "-", "到", "元/平/天", "一平", "承重", "吨", "层高", "米",
+         "配电", "kva", "千瓦", "亩", "明天", "下午", "3点", "半", "下周", "周三", "号", "月", "签约", "流失", "带看",
+         "A12", "已租", "暂停", "海报", "推广码", "帮助", "待办", "微信", "同号", "138 1234 5678", "0512-", "，",
+         " ", "?", "😀", "ｆｕｌｌ", "１２３", "\x00", "\u200b", "\n", "行车", "产证", "总价", "单价", "预算", "每月"]
+mixed_text = st.lists(st.sampled_from(WORDS), max_size=20).map("".join)
+any_text = st.one_of(st.text(max_size=200), mixed_text, st.text(alphabet="0123456789 .-", max_size=40))
+nows = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 1),
+                    timezones=st.sampled_from([timezone.utc, timezone(timedelta(hours=8)), timezone(timedelta(hours=-11))]))
+FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check_shape(result: nlp.Parsed) -> None:
+    assert result.intent in INTENTS
+    assert isinstance(result.slots, dict)
+    json.dumps(result.slots, ensure_ascii=False)
+    for key, value in result.slots.items():
+        assert value not in (None, "", []), key
+        if key in ENUMS:
+            assert value in ENUMS[key], (key, value)
+        elif key in FLOATS:
+            assert isinstance(value, float) and value >= 0, (key, value)
+        elif key == "features":
+            assert value == sorted(set(value)) and set(value) <= FEATURES
+        elif key == "single_storey":
+            assert isinstance(value, bool)
+        elif key == "next_at":
+            assert ISO.match(value), value
+        elif key == "day":
+            assert re.match(r"^\d{4}-\d{2}-\d{2}$", value)
+        elif key == "phone":
+            assert value.isdigit()
+        else:
+            assert isinstance(value, str), (key, value)
+
+
+@FAST
+@given(any_text, nows)
+def test_never_raises_and_keeps_the_shape(text, now):
+    check_shape(nlp.parse(text, now))
+
+
+@FAST
+@given(mixed_text)
+def test_full_width_and_half_width_read_alike(text):
+    now = datetime.fromisoformat("2026-11-25T09:00:00+08:00")
+    full = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+    assert nlp.parse(full, now) == nlp.parse(text, now)
+
+
+def test_edge_inputs():
+    now = datetime.fromisoformat("2026-11-25T09:00:00+08:00")
+    for text in ["", " ", "\n\t", "😀😀😀", "hello, how are you", "1234567", "13812345678", "\x00\x01\x1f",
+                 "找" * 5000, "厂房" * 2500, "新客户 " + "华" * 4990, "２０００平以上的厂房", "ＡＢＣ"]:
+        result = nlp.parse(text, now)
+        check_shape(result)
+    assert nlp.parse("", now).intent == "unknown"
+    assert nlp.parse("hello, how are you", now).intent == "unknown"
+    assert nlp.parse("😀😀😀", now).intent == "unknown"
+    assert nlp.parse("1234567", now).intent == "unknown"
+
+
+def test_naive_now_is_shanghai_time():
+    naive = datetime(2026, 11, 25, 9, 0)
+    assert nlp.parse("跟进 华兴精密 两点再打", naive).slots["next_at"] == "2026-11-25T14:00:00+08:00"
+
+
+def test_non_string_input_does_not_raise():
+    assert nlp.parse(None).intent == "unknown"  # type: ignore[arg-type]
+    assert nlp.parse(12345).intent == "unknown"  # type: ignore[arg-type]

@@ -1,0 +1,59 @@
+"""Every labelled sample parses to exactly its intent and slots (CONTRACT.md); `content` is compared loosely."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+import nlp
+from nlp.__main__ import same_value
+
+from .conftest import EXTRA_SAMPLES, SHARED_SAMPLES, load, sample_params
+
+UNSCORED = {"content"}
+
+
+def check(sample: dict) -> None:
+    result = nlp.parse(sample["text"], datetime.fromisoformat(sample["now"]))
+    assert result.intent == sample["intent"], sample["text"]
+    want = {k: v for k, v in sample["slots"].items() if k not in UNSCORED}
+    got = {k: v for k, v in result.slots.items() if k not in UNSCORED}
+    assert set(got) == set(want), f"{sample['text']}: {got} != {want}"
+    for key, value in want.items():
+        assert same_value(value, got[key]), f"{sample['text']}: {key} {got[key]!r} != {value!r}"
+    if "content" in result.slots:
+        assert sample["intent"] == "log_followup"
+
+
+@pytest.mark.skipif(not SHARED_SAMPLES.exists(), reason="shared contract samples not checked out")
+@pytest.mark.parametrize("sample", sample_params(SHARED_SAMPLES))
+def test_shared_sample(sample: dict) -> None:
+    check(sample)
+
+
+@pytest.mark.parametrize("sample", sample_params(EXTRA_SAMPLES))
+def test_extra_sample(sample: dict) -> None:
+    check(sample)
+
+
+def test_extra_samples_cover_every_intent() -> None:
+    samples = load(EXTRA_SAMPLES)
+    assert len(samples) >= 150
+    counts = {}
+    for s in samples:
+        counts[s["intent"]] = counts.get(s["intent"], 0) + 1
+    intents = {"new_client", "new_listing", "log_followup", "search_listings", "match_client", "client_info",
+               "update_stage", "listing_status", "agenda", "poster", "referral_code", "help", "unknown"}
+    assert set(counts) == intents
+    assert min(counts.values()) >= 5, counts
+
+
+def test_samples_use_only_contract_slots() -> None:
+    allowed = {"client", "company", "contact_name", "phone", "wechat_id", "industry", "source", "region", "deal_type",
+               "property_type", "single_storey", "area_min", "area_max", "area", "ceiling_height_min",
+               "ceiling_height", "floor_load_min", "floor_load", "power_kva_min", "power_kva", "rent_max", "rent",
+               "budget_month_max", "sale_price_max", "sale_price", "sale_total_max", "features", "listing",
+               "listing_status", "stage", "next_at", "content", "day"}
+    for s in load(EXTRA_SAMPLES) + load(SHARED_SAMPLES):
+        assert set(s["slots"]) <= allowed, s["text"]
+        assert all(v not in (None, "", []) for v in s["slots"].values()), s["text"]
