@@ -24,6 +24,7 @@ _SPACES = re.compile(r"\s+")
 _LEADING_FOLLOWUP = re.compile(
     rf"^\s*(?:(?:{sx._alternation(lx.FOLLOWUP_OPENER_TIMES)})\s*)?(?:{sx._alternation(lx.FOLLOWUP_OPENERS)})\s*[:：]?")
 _POSTER_WORDS = re.compile(r"生成|制作|做一?张|出一?张|帮我|给我|发我|一下|一张|的|海报|给|做|出")
+_AFTER_CUE = re.compile(r"[\s:：]*(?:一下|下)?")
 _LEADING_PREP = re.compile(f"^(?:{sx._alternation(lx.CLIENT_PREPOSITIONS)})")
 
 
@@ -151,7 +152,7 @@ def _client_before_or_after(text: str, cue: re.Match | None) -> str | None:
     before = _LEADING_PREP.sub("", text[: cue.start()].strip())
     if before:
         return sx.party(before).client
-    return sx.party(text, cue.end()).client
+    return sx.party(text, _AFTER_CUE.match(text, cue.end()).end()).client
 
 
 def _match_client(text: str, now: datetime, cue: re.Match | None) -> dict:

@@ -51,12 +51,24 @@ def classify(text: str, has_quantities: bool, has_time: bool) -> tuple[str, re.M
 
     if _is_listing_status(text):
         return "listing_status", None
+    lookup = _LOOKUP.match(text)
+    if lookup and _is_client_lookup(text[lookup.end():], has_quantities):
+        return "client_info", lookup
     stage_match = slots._STAGE_RE.search(text)
     if stage_match and not has_time and _names_client(text[: stage_match.start()]):
         return "update_stage", stage_match
     if _is_search(text, has_quantities):
         return "search_listings", None
     return "unknown", None
+
+
+_LOOKUP = re.compile(r"^\s*(?:查一下|查下|查查|查询|查|看一下|看下|看看)\s*")
+
+
+def _is_client_lookup(rest: str, has_quantities: bool) -> bool:
+    """`查一下俊达机械`: a lookup of a name alone, not of a property or a listing."""
+    return (not mentions_property(rest, has_quantities) and not slots.listing_reference(rest)
+            and slots.region(rest) is None and _names_client(rest))
 
 
 def _is_agenda(matches: list[re.Match]) -> bool:

@@ -101,7 +101,9 @@ def _qualifier(before: str, after: str) -> str | None:
 
 def _keyed(keys: list[str], units: str, max_gap: int = 5) -> re.Pattern:
     alternation = "|".join(sorted(keys, key=len, reverse=True))
-    return re.compile(f"(?:{alternation})[^\\d]{{0,{max_gap}}}?{NUM}\\s*(?:{units})?")
+    # A number that carries another unit (`层高 4000平`, `配电 20元`) is not this quantity.
+    other = "(?![\\d.])(?!\\s*(?:平|方|亩|m2|元|块|万|个|台|天|月|号|点))"
+    return re.compile(f"(?:{alternation})[^\\d]{{0,{max_gap}}}?{NUM}{other}\\s*(?:{units})?")
 
 
 _POWER_KEYED = _keyed(lx.POWER_KEYS, "|".join(lx.POWER_UNITS + ["k"]))
@@ -115,16 +117,22 @@ _PRICE_PER_DAY = re.compile(f"{NUM}\\s*(?:元|块)?{_PER}{_AREA_UNIT}(?:{_PER}|\
 _PRICE_UNIT_FIRST = re.compile(f"(?:每|一)\\s*{_AREA_UNIT}\\s*(?:每|一|/)?\\s*(天|日|月|个月)\\s*{NUM}\\s*(?:元|块)?")
 _PRICE_PER_AREA = re.compile(f"{NUM}\\s*(?:元|块)?{_PER}{_AREA_UNIT}(?:{_PER}|\\s*)?(月|个月)?")
 _PRICE_KEYED = re.compile(f"(租金|租价|月租金|月租|单价|售价|价格|报价|总价|预算)[^\\d]{{0,6}}?{NUM}\\s*(?:元|块)?\\s*(/天|每天|一天|/月|每月)?")
+# A bare price, `20元以内`, `25块左右`: small means rent per m² per month, large a sale price per m².
+_PRICE_BARE = re.compile(f"{NUM}\\s*(?:元|块)(?:钱)?(?!\\s*(?:/|每|一)?\\s*(?:天|日|月|年))")
+# `每层2000平 共4000平`: the total is the listing's size.
+_AREA_TOTAL = re.compile(f"(?:共|总共|合计|一共|总面积)\\s*{NUM}\\s*多?\\s*({_AREA_UNIT})")
 _AREA_RANGE = re.compile(f"{NUM}\\s*{_AREA_UNIT}?\\s*(?:-|~|到|至|—)\\s*{NUM}\\s*多?\\s*({_AREA_UNIT})")
 _AREA_SINGLE = re.compile(f"{NUM}\\s*多?\\s*({_AREA_UNIT})")
 _AREA_KEYED = re.compile(f"面积[^\\d]{{0,4}}?{NUM}")
 
 
-def _first_value(patterns: list[re.Pattern], text: str) -> tuple[float | None, str]:
+def _first_value(patterns: list[re.Pattern], text: str, limit: float = float("inf")) -> tuple[float | None, str]:
+    """The first plausible value (at most `limit`), and the text with its mention blanked out."""
     for pattern in patterns:
-        match = pattern.search(text)
-        if match:
-            return number_value(match.group(1), match.group(2)), _mask(text, match.span())
+        for match in pattern.finditer(text):
+            value = number_value(match.group(1), match.group(2))
+            if value <= limit:
+                return value, _mask(text, match.span())
     return None, text
 
 
@@ -141,11 +149,11 @@ def extract_quantities(text: str, requirement: bool, sale: bool) -> dict:
     value, text = _first_value([_POWER_KEYED, _POWER_UNIT], text)
     if value is not None:
         slots["power_kva" + suffix_min] = value
-    value, text = _first_value([_HEIGHT_KEYED, _HEIGHT_AFTER], text)
-    if value is not None and value <= 50:
+    value, text = _first_value([_HEIGHT_KEYED, _HEIGHT_AFTER], text, limit=50)
+    if value is not None:
         slots["ceiling_height" + suffix_min] = value
-    value, text = _first_value([_LOAD_KEYED, _LOAD_AFTER], text)
-    if value is not None and value <= 50:
+    value, text = _first_value([_LOAD_KEYED, _LOAD_AFTER], text, limit=50)
+    if value is not None:
         slots["floor_load" + suffix_min] = value
 
     text = _extract_prices(text, slots, requirement, sale, suffix_max)
@@ -188,10 +196,25 @@ def _extract_prices(text: str, slots: dict, requirement: bool, sale: bool, suffi
                 value = round(value * 30, 2)
             slots.setdefault("rent" + suffix_max, value)
         text = _mask(text, match.span())
+    for match in _PRICE_BARE.finditer(text):
+        value = number_value(match.group(1), match.group(2))
+        if value <= 300 and not sale:
+            slots.setdefault("rent" + suffix_max, value)
+        elif sale and 300 < value <= 100000:
+            slots.setdefault("sale_price" + suffix_max, value)
+        else:
+            continue
+        text = _mask(text, match.span())
+        break
     return text
 
 
 def _extract_area(text: str, slots: dict, requirement: bool) -> None:
+    total = _AREA_TOTAL.search(text)
+    if total and not requirement:
+        value = number_value(total.group(1), total.group(2))
+        slots["area"] = round(value * lx.MU_IN_M2 if total.group(3) == "亩" else value, 2)
+        return
     match = _AREA_RANGE.search(text)
     if match:
         low = number_value(match.group(1), match.group(2))
