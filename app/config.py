@@ -69,6 +69,7 @@ class Settings:
     reminders: dict[str, Any] = field(default_factory=dict)
     templates: dict[str, TemplateConfig] = field(default_factory=dict)
     rate_limits: dict[str, Any] = field(default_factory=dict)
+    miniapp: dict[str, Any] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         shown = []
