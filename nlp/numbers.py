@@ -112,7 +112,7 @@ _HEIGHT_KEYED = _keyed(lx.HEIGHT_KEYS, "米|m")
 _HEIGHT_AFTER = re.compile(f"{NUM}\\s*(?:米|m)(?:以上)?的?(?:层高|净高|檐高|高)")
 _LOAD_KEYED = _keyed(lx.LOAD_KEYS, "吨|t")
 _LOAD_AFTER = re.compile(f"{NUM}\\s*(?:吨|t)(?:/平|每平)?的?承重")
-_PRICE_PER_DAY = re.compile(f"{NUM}\\s*(?:元|块)?{_PER}{_AREA_UNIT}(?:{_PER}|\\s*)(?:天|日)")
+_PRICE_PER_DAY = re.compile(f"{NUM}\\s*(?:元|块)?(?:{_PER}{_AREA_UNIT}(?:{_PER}|\\s*)(?:天|日)|{_PER}(?:天|日){_PER}{_AREA_UNIT})")
 # The unit first: `每平每天0.6元`, `每平米每月25块`.
 _PRICE_UNIT_FIRST = re.compile(f"(?:每|一)\\s*{_AREA_UNIT}\\s*(?:每|一|/)?\\s*(天|日|月|个月)\\s*{NUM}\\s*(?:元|块)?")
 _PRICE_PER_AREA = re.compile(f"{NUM}\\s*(?:元|块)?{_PER}{_AREA_UNIT}(?:{_PER}|\\s*)?(月|个月)?")
@@ -146,7 +146,7 @@ def extract_quantities(text: str, requirement: bool, sale: bool) -> dict:
     suffix_min = "_min" if requirement else ""
     suffix_max = "_max" if requirement else ""
 
-    value, text = _first_value([_POWER_KEYED, _POWER_UNIT], text)
+    value, text = _first_value([_POWER_UNIT, _POWER_KEYED], text)
     if value is not None:
         slots["power_kva" + suffix_min] = value
     value, text = _first_value([_HEIGHT_KEYED, _HEIGHT_AFTER], text, limit=50)
