@@ -14,7 +14,7 @@ from wechatpy.messages import BaseMessage
 from app.resources import Resources
 from bot import chat, texts
 from models import Account, WechatUser
-from services import accounts
+from services import accounts, outbox
 from services.errors import AppError
 
 BIND_COMMAND = re.compile(r"^\s*绑定\s*[:：]?\s*(\d{6})\s*$")
@@ -60,5 +60,8 @@ async def _on_event(resources: Resources, message: BaseMessage, now: datetime) -
         return texts.VISITOR_WELCOME
     if event == "unsubscribe":
         await accounts.set_subscribed(message.source, False)
+        return None
+    if event == "templatesendjobfinish":
+        await outbox.record_delivery(message.id, message.status)
         return None
     return None

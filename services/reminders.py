@@ -1,0 +1,171 @@
+"""What the reminders worker queues: due follow-ups, the daily digest, overdue escalation.
+
+Each function only adds rows to the notification outbox (services.outbox sends
+them) and takes ``now`` so tests control the clock. Dedupe keys make every
+run idempotent, so a tick repeated, late or run on two workers at once queues
+each notification once:
+
+- ``followup:<id>:<next_at epoch>``: the reminder for one follow-up's next time
+  (a follow-up moved in place to another time gets a new reminder);
+- ``digest:<account>:<local date>``: one digest per salesperson and day;
+- ``escalation:<id>:<next_at epoch>``: one report to the manager per missed time.
+"""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from arq.cron import CronJob, cron
+
+from app.config import Settings
+from models import Account, FollowUp, Notification
+from models.enums import Stage
+
+log = logging.getLogger(__name__)
+
+FOLLOWUP_DUE = "followup_due"
+DAILY_DIGEST = "daily_digest"
+OVERDUE_ESCALATION = "overdue_escalation"
+
+STAGE_LABELS = {Stage.INTENT: "意向", Stage.VIEWING: "带看", Stage.NEGOTIATING: "谈判", Stage.WON: "成交", Stage.LOST: "流失"}
+DIGEST_FIRST = 3
+"""How many of the day's follow-ups the digest names."""
+CHUNK = 500
+DIGEST_DONE_KEY = "reminders:digest_done:{day}"
+
+_FOLLOWUP_COLUMNS = ("id", "next_at", "content", "author_id", "client_id", "client__company",
+                     "client__contact_name", "client__owner_id", "client__stage")
+
+
+def due_key(followup_id: int, next_at: datetime) -> str:
+    return f"followup:{followup_id}:{int(next_at.timestamp())}"
+
+
+def local_time(settings: Settings, moment: datetime) -> str:
+    """A moment as a WeChat template ``time`` value, in the business time zone."""
+    return moment.astimezone(ZoneInfo(settings.timezone)).strftime("%Y年%m月%d日 %H:%M")
+
+
+async def schedule(resources, *, now: datetime) -> dict[str, int]:
+    """One tick of the worker: everything that has become due by ``now``."""
+    settings = resources.settings
+    return {
+        "due": await queue_due(settings, now=now),
+        "digests": await queue_digests(settings, resources.redis, now=now),
+        "escalations": await queue_escalations(settings, now=now),
+    }
+
+
+async def queue_due(settings: Settings, *, now: datetime) -> int:
+    """Queue a reminder for every open follow-up whose next time has come.
+
+    Follow-ups due longer than ``due_lookback_h`` ago (the worker was down that
+    long) are left to escalation rather than reminded late.
+    """
+    since = now - timedelta(hours=float(settings.reminders.get("due_lookback_h", 72)))
+    rows = await (FollowUp.filter(done=False, reminded_at=None, next_at__lte=now, next_at__gt=since)
+                  .order_by("next_at").values(*_FOLLOWUP_COLUMNS))
+    notifications = []
+    for row in rows:
+        recipient = row["client__owner_id"] or row["author_id"]
+        if recipient is None:
+            log.warning("follow-up %s is due but its client has no owner and it has no author", row["id"])
+            continue
+        notifications.append(Notification(
+            kind=FOLLOWUP_DUE, recipient_id=recipient, followup_id=row["id"], client_id=row["client_id"],
+            dedupe_key=due_key(row["id"], row["next_at"]), due_at=row["next_at"],
+            payload={"client": _client_name(row), "note": row["content"],
+                     "stage": STAGE_LABELS.get(Stage(row["client__stage"]), ""),
+                     "due_at": local_time(settings, row["next_at"]), "next_at": int(row["next_at"].timestamp())},
+        ))
+    return await _insert_new(notifications)
+
+
+async def queue_digests(settings: Settings, redis, *, now: datetime) -> int:
+    """From ``digest_time`` on, once per local day: each active salesperson's follow-ups of the day."""
+    zone = ZoneInfo(settings.timezone)
+    local_now = now.astimezone(zone)
+    hour, minute = (int(part) for part in str(settings.reminders.get("digest_time", "08:30")).split(":"))
+    day = local_now.date()
+    if local_now.time() < time(hour, minute):
+        return 0
+    done_key = DIGEST_DONE_KEY.format(day=day.isoformat())
+    if await redis.exists(done_key):
+        return 0
+    start = datetime.combine(day, time(0), tzinfo=zone)
+    rows = await (FollowUp.filter(done=False, next_at__gte=start, next_at__lt=start + timedelta(days=1))
+                  .order_by("next_at").values(*_FOLLOWUP_COLUMNS))
+    by_recipient: dict[int, list[dict]] = defaultdict(list)
+    for row in rows:
+        if recipient := row["client__owner_id"] or row["author_id"]:
+            by_recipient[recipient].append(row)
+    active = set(await Account.filter(id__in=list(by_recipient), active=True).values_list("id", flat=True))
+    notifications = [
+        Notification(kind=DAILY_DIGEST, recipient_id=account_id, dedupe_key=f"digest:{account_id}:{day.isoformat()}",
+                     due_at=now, payload=_digest_payload(settings, day, followups))
+        for account_id, followups in by_recipient.items() if account_id in active
+    ]
+    queued = await _insert_new(notifications)
+    await redis.set(done_key, "1", ex=2 * 86400)
+    return queued
+
+
+async def queue_escalations(settings: Settings, *, now: datetime) -> int:
+    """Tell the owner's manager about each follow-up ``escalate_after_h`` past due with no newer one."""
+    cutoff = now - timedelta(hours=float(settings.reminders.get("escalate_after_h", 24)))
+    since = cutoff - timedelta(hours=float(settings.reminders.get("due_lookback_h", 72)))
+    rows = await (FollowUp.filter(done=False, next_at__lte=cutoff, next_at__gt=since)
+                  .order_by("next_at").values(*_FOLLOWUP_COLUMNS))
+    salespeople = {row["client__owner_id"] or row["author_id"] for row in rows} - {None}
+    accounts = {a["id"]: a for a in await Account.filter(id__in=list(salespeople)).values("id", "name", "manager_id")}
+    notifications = []
+    for row in rows:
+        salesperson = accounts.get(row["client__owner_id"] or row["author_id"])
+        if salesperson is None or salesperson["manager_id"] is None:
+            continue  # nobody to report to
+        notifications.append(Notification(
+            kind=OVERDUE_ESCALATION, recipient_id=salesperson["manager_id"], followup_id=row["id"],
+            client_id=row["client_id"], dedupe_key=f"escalation:{row['id']}:{int(row['next_at'].timestamp())}",
+            due_at=now, payload={"salesperson": salesperson["name"], "client": _client_name(row),
+                                 "due_at": local_time(settings, row["next_at"])},
+        ))
+    return await _insert_new(notifications)
+
+
+def _client_name(row: dict) -> str:
+    return row["client__company"] or row["client__contact_name"] or f"客户#{row['client_id']}"
+
+
+def _digest_payload(settings: Settings, day: date, followups: list[dict]) -> dict:
+    zone = ZoneInfo(settings.timezone)
+    first = "；".join(f"{row['next_at'].astimezone(zone):%H:%M} {_client_name(row)}" for row in followups[:DIGEST_FIRST])
+    return {"summary": f"今日待跟进{len(followups)}个客户", "first": first,
+            "date": f"{day.year}年{day.month:02d}月{day.day:02d}日", "count": len(followups)}
+
+
+async def _insert_new(notifications: list[Notification]) -> int:
+    """Insert those whose dedupe key is new; a concurrent insert of the same key is ignored."""
+    queued = 0
+    for start in range(0, len(notifications), CHUNK):
+        chunk = notifications[start:start + CHUNK]
+        existing = set(await Notification.filter(dedupe_key__in=[n.dedupe_key for n in chunk])
+                       .values_list("dedupe_key", flat=True))
+        new = [n for n in chunk if n.dedupe_key not in existing]
+        if new:
+            await Notification.bulk_create(new, ignore_conflicts=True)
+            queued += len(new)
+    return queued
+
+
+async def reminders_tick(ctx: dict) -> dict[str, int]:
+    """The worker's periodic job (every ``scan_interval_s``, one worker per tick)."""
+    return await schedule(ctx["resources"], now=datetime.now(timezone.utc))
+
+
+def cron_jobs(settings: Settings) -> list[CronJob]:
+    """``reminders_tick`` every ``scan_interval_s`` (a divisor of 60: 1 to 30, or 60)."""
+    interval = max(1, min(60, int(settings.reminders.get("scan_interval_s", 5))))
+    # A result kept for a minute also stops a worker that looks late from running the same tick again.
+    return [cron(reminders_tick, second=set(range(0, 60, interval)), keep_result=60, timeout=300)]
