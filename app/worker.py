@@ -5,11 +5,15 @@
 """
 from __future__ import annotations
 
+import asyncio
+
 import arq.worker
 from arq import Worker
 from arq.cron import CronJob
 
 from app.resources import Resources
+from services import reminders
+from services.outbox import Sender
 from services.tasks import TASKS
 
 CRON_JOBS: list[CronJob] = []
@@ -22,7 +26,7 @@ def build(resources: Resources, *, burst: bool = False, max_jobs: int = 20) -> W
         arq.worker.log_redis_info = _skip_redis_info
     return Worker(
         functions=list(TASKS.values()),
-        cron_jobs=CRON_JOBS or None,
+        cron_jobs=CRON_JOBS + reminders.cron_jobs(resources.settings),
         redis_pool=resources.queue,
         burst=burst,
         handle_signals=False,
@@ -30,7 +34,20 @@ def build(resources: Resources, *, burst: bool = False, max_jobs: int = 20) -> W
         poll_delay=0.2,
         ctx={"resources": resources},
         keep_result=60,
+        on_startup=None if burst else _start_sending,
+        on_shutdown=None if burst else _stop_sending,
     )
+
+
+async def _start_sending(ctx: dict) -> None:
+    """Each worker process also sends the notification outbox (services.outbox) in a loop."""
+    ctx["sender_stop"] = asyncio.Event()
+    ctx["sender"] = asyncio.ensure_future(Sender(ctx["resources"]).run(ctx["sender_stop"]))
+
+
+async def _stop_sending(ctx: dict) -> None:
+    ctx["sender_stop"].set()
+    await ctx["sender"]
 
 
 async def _skip_redis_info(redis, log_func) -> None:
