@@ -47,6 +47,8 @@ def classify(text: str, has_quantities: bool, has_time: bool) -> tuple[str, re.M
             continue
         if intent == "log_followup" and _is_listing_status(text):
             return "listing_status", None
+        if intent == "log_followup" and m.start() > 0 and _only_stage(text):
+            return "update_stage", slots._STAGE_RE.search(text)
         return intent, m
 
     if _is_listing_status(text):
@@ -69,6 +71,17 @@ def _is_client_lookup(rest: str, has_quantities: bool) -> bool:
     """`查一下俊达机械`: a lookup of a name alone, not of a property or a listing."""
     return (not mentions_property(rest, has_quantities) and not slots.listing_reference(rest)
             and slots.region(rest) is None and _names_client(rest))
+
+
+_FILLER = re.compile(r"[\s,，。.!！~了已经过啦呢的那边这边]+")
+
+
+def _only_stage(text: str) -> bool:
+    """`利华电子看过房了`: a client and a stage word and nothing else, so a stage change, not a note."""
+    who = slots.party(text)
+    if not who.client or not slots._STAGE_RE.search(text, who.end):
+        return False
+    return not _FILLER.sub("", slots._STAGE_RE.sub("", text[who.end:]))
 
 
 def _is_agenda(matches: list[re.Match]) -> bool:

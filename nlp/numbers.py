@@ -62,7 +62,7 @@ def arabize(text: str) -> str:
     return _CN_RUN.sub(replace, text)
 
 
-NUM = r"(\d+(?:\.\d+)?)\s*(万|千(?![瓦伏])|w(?![a-z]))?"
+NUM = r"(\d+(?:\.\d+)?)\s*(个?亿|万|千(?![瓦伏])|w(?![a-z]))?"
 _AREA_UNIT = "(?:平方米|平米|平方|平|m2|方|亩)"
 _PER = r"\s*(?:/|一|每)\s*"
 
@@ -71,6 +71,8 @@ def number_value(digits: str, multiplier: str | None) -> float:
     value = float(digits)
     if multiplier in ("万", "w"):
         value *= 10000
+    elif multiplier and multiplier.endswith("亿"):
+        value *= 100000000
     elif multiplier == "千":
         value *= 1000
     return value

@@ -24,6 +24,7 @@ _SOURCE_RE, _SOURCE_OF = _table_regex(lx.SOURCES)
 _PROPERTY_RE, _PROPERTY_OF = _table_regex(lx.PROPERTY_TYPES)
 _FEATURE_RE, _FEATURE_OF = _table_regex(lx.FEATURES)
 _STOREY_RE, _STOREY_OF = _table_regex(lx.SINGLE_STOREY)
+_FLOOR_RE, _FLOOR_OF = _table_regex(lx.FLOORS)
 _NEGATION_RE = re.compile(f"(?:{_alternation(lx.NEGATIONS)})$")
 
 _MOBILE = re.compile(r"(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d(?:[\s-]?\d){8})(?![\d])")
@@ -75,7 +76,9 @@ def property_type(text: str) -> str | None:
 
 
 def single_storey(text: str) -> bool | None:
-    return first_in_table(_STOREY_RE, _STOREY_OF, text)
+    """The floor if one is named (`多层厂房 一楼` -> True), else the building type (单层/多层)."""
+    floor = first_in_table(_FLOOR_RE, _FLOOR_OF, text)
+    return floor if floor is not None else first_in_table(_STOREY_RE, _STOREY_OF, text)
 
 
 def deal_type(text: str) -> str | None:
