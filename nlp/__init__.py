@@ -108,8 +108,11 @@ def _new_client(text: str, now: datetime, cue: re.Match | None) -> dict:
     if not surname:
         person = sx._person_at(rest[who.end:])
         surname = sx._surname(person) if person else None
+    company = who.company
+    if company and not who.person and not surname and sx.looks_like_full_name(company):
+        company, surname = None, company  # `新客户 李建国 做机械的`: a person, named in full
     rest = _blank(rest, who.company, who.person, wechat, cue.group() if cue else None)
-    found = {"company": who.company, "contact_name": surname, "phone": phone, "wechat_id": wechat,
+    found = {"company": company, "contact_name": surname, "phone": phone, "wechat_id": wechat,
              "industry": sx.industry(rest), "source": sx.source(rest)}
     found.update(_property_slots(rest, requirement=True))
     return found

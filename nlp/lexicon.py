@@ -117,6 +117,11 @@ SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
             "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 COMPOUND_SURNAMES = ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "令狐", "慕容", "夏侯"]
 
+# Characters that make a short name a business, not a person: `华兴`, `宏达` stay companies.
+BUSINESS_CHARS = set("华兴达盛通源鑫泰丰恒宏隆昌祥瑞鼎诚信利福发旺佳美汇聚宝金鸿创科技电子机械物流实业集团公司厂"
+                     "行业贸易工业精密模具五金化工食品纺织塑胶包装印刷材料能源环保医疗制造")
+COMMON_GIVEN_NAME_MAX = 3
+
 # Words that follow a company name and so end it, besides person titles.
 NAME_STOP_WORDS = ["今天", "明天", "后天", "昨天", "刚才", "刚刚", "上午", "下午", "晚上", "中午", "早上", "那边", "这边",
                    "电话", "微信", "手机", "做", "要", "想", "找", "求", "需要", "客户", "对方", "说", "已经", "已", "进入",

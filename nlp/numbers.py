@@ -127,8 +127,8 @@ _PRICE_KEYED = re.compile(f"(租金|租价|月租金|月租|单价|售价|价格
 _PRICE_BARE = re.compile(f"{NUM}\\s*(?:元|块)(?:钱)?(?!\\s*(?:/|每|一)?\\s*(?:天|日|月|年))")
 # `每层2000平 共4000平`: the total is the listing's size.
 _AREA_TOTAL = re.compile(f"(?:共|总共|合计|一共|总面积)\\s*{NUM}\\s*多?\\s*({_AREA_UNIT})")
-_AREA_RANGE = re.compile(f"{NUM}\\s*{_AREA_UNIT}?\\s*(?:-|~|到|至|—)\\s*{NUM}\\s*多?\\s*({_AREA_UNIT})")
-_AREA_SINGLE = re.compile(f"{NUM}\\s*多?\\s*({_AREA_UNIT})")
+_AREA_RANGE = re.compile(f"{NUM}\\s*{_AREA_UNIT}?\\s*(?:-|~|到|至|—)\\s*{NUM}\\s*多?个?\\s*({_AREA_UNIT})")
+_AREA_SINGLE = re.compile(f"{NUM}\\s*多?个?\\s*({_AREA_UNIT})")
 _AREA_KEYED = re.compile(f"面积[^\\d]{{0,4}}?{NUM}")
 
 

@@ -160,6 +160,15 @@ def _starts_new_word(rest: str) -> bool:
     return bool(re.match(r"[那这说的在已再约看]", rest))
 
 
+_FULL_NAME = re.compile(f"^{_SURNAME}[\u4e00-\u9fa5]{{1,2}}$")
+
+
+def looks_like_full_name(name: str) -> bool:
+    """`李建国`, `张明`: two or three characters, a surname first, nothing that names a business."""
+    return (len(name) <= lx.COMMON_GIVEN_NAME_MAX and bool(_FULL_NAME.match(name))
+            and not any(c in lx.BUSINESS_CHARS for c in name[1:]) and region(name) is None)
+
+
 def _surname(match: re.Match) -> str:
     return match.group("surname") or match.group("osurname")
 

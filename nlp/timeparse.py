@@ -14,6 +14,7 @@ _WD = "[1-7一二三四五六日天末]"
 _DATE = (
     r"(?P<rel>大后天|今天|今日|明天|明日|明早|后天|今晚)"
     r"|(?P<ndays>\d{1,3})天(?:后|之后|以后)|过(?P<guo>\d{1,2})天"
+    rf"|下下个?(?:周|星期|礼拜)(?P<nnwd>{_WD})"
     rf"|下个?(?:周|星期|礼拜)(?P<nwd>{_WD})"
     rf"|(?:这|本)?(?:周|星期|礼拜)(?P<wd>{_WD})"
     r"|下个?月(?P<nmday>\d{1,2})(?:号|日)"
@@ -52,6 +53,8 @@ def _resolve_date(m: re.Match, today: date) -> date | None:
     if m.group("ndays") or m.group("guo"):
         return today + timedelta(days=int(m.group("ndays") or m.group("guo")))
     monday = today - timedelta(days=today.weekday())
+    if m.group("nnwd"):
+        return monday + timedelta(days=14 + _weekday_number(m.group("nnwd")) - 1)
     if m.group("nwd"):
         return monday + timedelta(days=7 + _weekday_number(m.group("nwd")) - 1)
     if m.group("wd"):

@@ -187,3 +187,31 @@ def test_help(text, now):
 def test_parse_without_now_uses_the_clock():
     result = nlp.parse("明天待办")
     assert result.intent == "agenda" and len(result.slots["day"]) == 10
+
+
+@pytest.mark.parametrize("phrase, at", [
+    ("下下周三", "2026-12-09T09:00:00+08:00"),
+    ("下周末", "2026-12-05T09:00:00+08:00"),
+])
+def test_weeks_beyond_next(phrase, at, now):
+    assert slots(f"跟进 华兴精密 {phrase}再约", now)["next_at"] == at
+
+
+@pytest.mark.parametrize("text, want", [
+    ("新客户 李建国 13800000001 做机械的", {"contact_name": "李建国"}),
+    ("新客户 华兴精密 张总 13800000001", {"company": "华兴精密", "contact_name": "张"}),
+    ("新客户 宏达 13800000001", {"company": "宏达"}),
+])
+def test_new_client_person_or_company(text, want, now):
+    got = slots(text, now)
+    assert {k: got.get(k) for k in ("company", "contact_name") if k in got} == want
+
+
+def test_number_with_another_unit_is_not_a_height(now):
+    got = slots("找厂房 带行车 10米以上层高 4000平", now)
+    assert got["ceiling_height_min"] == 10.0 and got["area_min"] == 3600.0
+
+
+def test_billions_and_floors(now):
+    assert slots("买厂房 总价1个亿以内", now)["sale_total_max"] == 100000000.0
+    assert slots("新房源 常熟 多层厂房 一楼 2000平", now)["single_storey"] is True
