@@ -1,13 +1,83 @@
-"""Staff chat: what a bound salesperson or manager can say."""
+"""Staff chat: what a bound salesperson or manager can say.
+
+Handlers are tried in order: exact commands first (通过/驳回 A12, a numbered
+choice, 更多, 取消), then the parser's intent table. Domain errors come back as
+their message; nothing is ever left without a reply.
+"""
 from __future__ import annotations
 
+import re
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from bot import texts
+import nlp
+from bot import state, texts
+from bot.flows import agenda, clients, common, listings, referral, search
+from services.errors import AppError
 
 if TYPE_CHECKING:
     from bot.router import Context
 
+Flow = Callable[..., Awaitable[str]]
+
+INTENTS: dict[str, Flow] = {
+    "new_client": clients.new_client,
+    "log_followup": clients.log_followup,
+    "client_info": clients.client_info,
+    "update_stage": clients.update_stage,
+    "match_client": search.match_client,
+    "search_listings": search.search_listings,
+    "new_listing": listings.new_listing,
+    "listing_status": listings.listing_status,
+    "agenda": agenda.show,
+}
+"""Intent -> flow ``(ctx, slots, chosen=None)``; a pending numbered choice resumes the same flow."""
+
+APPROVE = re.compile(r"^\s*(?:通过|批准|审核通过)\s*([A-Za-z]\d+)?\s*$")
+REJECT = re.compile(r"^\s*驳回\s*([A-Za-z]\d+)?\s*[:：,，]?\s*(.*?)\s*$")
+CHOICE = re.compile(r"^\s*(\d{1,2})\s*$")
+MORE = re.compile(r"^\s*(?:更多|下一页|再来|继续)\s*$")
+CANCEL = re.compile(r"^\s*(?:取消|算了|不用了)\s*$")
+
 
 async def handle(ctx: Context, text: str) -> str:
-    return texts.STAFF_HELP
+    try:
+        return await _dispatch(ctx, text)
+    except AppError as exc:
+        return exc.message
+
+
+async def _dispatch(ctx: Context, text: str) -> str:
+    if m := APPROVE.match(text):
+        return await listings.review(ctx, m.group(1), approve=True) if m.group(1) else await listings.pending_reviews(ctx)
+    if m := REJECT.match(text):
+        if not m.group(1):
+            return await listings.pending_reviews(ctx)
+        return await listings.review(ctx, m.group(1), approve=False, reason=m.group(2))
+    if m := CHOICE.match(text):
+        return await _choose(ctx, int(m.group(1)))
+    if MORE.match(text):
+        return await common.more(ctx)
+    if CANCEL.match(text):
+        await state.drop(ctx.resources.redis, "pick", ctx.openid)
+        return "已取消。"
+    parsed = nlp.parse(text, ctx.now)
+    if parsed.intent in ("poster", "referral_code"):
+        return await referral.handle(ctx, parsed)
+    if parsed.intent == "help":
+        return texts.STAFF_HELP
+    flow = INTENTS.get(parsed.intent)
+    if flow is None:
+        return texts.UNKNOWN_HINT
+    return await flow(ctx, parsed.slots)
+
+
+async def _choose(ctx: Context, number: int) -> str:
+    pending = await state.get(ctx.resources.redis, "pick", ctx.openid)
+    if pending is None:
+        return "没有待选择的问题（可能已过期）。请重新发一次原来的消息。"
+    options = pending["options"]
+    if not 1 <= number <= len(options):
+        return f"请回复1到{len(options)}之间的序号，或发「取消」。"
+    await state.drop(ctx.resources.redis, "pick", ctx.openid)
+    return await INTENTS[pending["action"]](ctx, pending["slots"], options[number - 1])

@@ -1,0 +1,32 @@
+"""``agenda``: due and overdue follow-ups of the day, by time."""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot import format as fmt
+from services import agenda
+
+if TYPE_CHECKING:
+    from bot.router import Context
+
+
+async def show(ctx: Context, slots: dict, chosen=None) -> str:
+    settings = ctx.resources.settings
+    tz = ZoneInfo(settings.timezone)
+    day = date.fromisoformat(slots["day"]) if slots.get("day") else ctx.now.astimezone(tz).date()
+    plan = await agenda.for_day(actor=ctx.account, day=day, settings=settings)
+    label = "今天" if day == ctx.now.astimezone(tz).date() else f"{day.month}月{day.day}日"
+    if not plan.due and not plan.overdue:
+        return f"{label}没有待跟进的客户。记录跟进时写上下次时间，例如「跟进 华兴精密 明天10点再联系」。"
+    lines = []
+    if plan.due:
+        lines.append(f"{label}待跟进{len(plan.due)}个：")
+        lines += [f"· {f.next_at.astimezone(tz):%H:%M} {f.client.display_name} {f.content[:20]}" for f in plan.due]
+    if plan.overdue:
+        lines.append(f"已逾期{len(plan.overdue)}个：")
+        lines += [f"· {fmt.when(f.next_at, settings.timezone, with_weekday=False)} {f.client.display_name} "
+                  f"{f.content[:20]}" for f in plan.overdue]
+    lines.append("跟进后发「跟进 客户名 …」记录。")
+    return "\n".join(lines)

@@ -1,0 +1,134 @@
+"""``new_client``, ``log_followup``, ``client_info``, ``update_stage``."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from bot import format as fmt
+from bot.flows import common
+from models import Client
+from services import clients, matching, permissions
+from services.clients import DuplicateClient
+
+if TYPE_CHECKING:
+    from bot.router import Context
+
+TOP_MATCHES = 3
+
+
+async def new_client(ctx: Context, slots: dict, chosen=None) -> str:
+    settings = ctx.resources.settings
+    if chosen is not None and chosen != "create":
+        existing = await clients.get_visible(ctx.account, int(chosen))
+        client = await clients.merge(actor=ctx.account, client=existing, slots=slots, settings=settings)
+        return await _saved(ctx, client, slots, "已合并到已有客户")
+    try:
+        client = await clients.create(actor=ctx.account, slots=slots, settings=settings, force=chosen == "create")
+    except DuplicateClient as dup:
+        return await _offer_merge(ctx, slots, dup.clients)
+    return await _saved(ctx, client, slots, "已录入客户")
+
+
+async def _offer_merge(ctx: Context, slots: dict, found: list[Client]) -> str:
+    mine = [c for c in found if permissions.can_change(ctx.account, c)]
+    if not mine:
+        other = found[0]
+        owner = other.owner.name if other.owner else "他人"
+        return (f"{other.display_name}已是{owner}的客户（{fmt.masked_phone(other.phone)}），没有重复录入。"
+                "如需转交请找经理。")
+    lines = [f"合并到 {c.display_name} {c.contact_name or ''} {fmt.masked_phone(c.phone) if c.phone else ''} "
+             f"{fmt.stage(c.stage)}".strip() for c in mine]
+    options = [str(c.id) for c in mine] + ["create"]
+    return await common.ask(ctx, "new_client", slots, options, [*lines, "仍然新建一个客户"], "已有相同客户（电话或公司名相同）：")
+
+
+async def _saved(ctx: Context, client: Client, slots: dict, verb: str) -> str:
+    requirement = await clients.requirement_of(client)
+    contact = permissions.contact(ctx.account, client)
+    head = f"{verb}：{client.display_name}"
+    who = " ".join(x for x in (client.contact_name, contact.get("phone"), contact.get("wechat_id")) if x)
+    lines = [head + (f"（{who}）" if who else "")]
+    need = fmt.requirement(requirement, client.region)
+    lines.append(f"需求：{need or '未填'}")
+    missing = clients.missing_for_client({
+        "phone": client.phone, "wechat_id": client.wechat_id, "contact_name": client.contact_name,
+        "area_min": requirement.area_min if requirement else None,
+        "area_max": requirement.area_max if requirement else None,
+        "region": (requirement.region if requirement else None) or client.region,
+    })
+    if missing:
+        lines.append(f"缺：{'、'.join(missing)}（补充可再发「新客户 {client.display_name} …」合并）")
+    criteria = matching.Criteria.from_requirement(requirement, client.region)
+    if criteria.empty:
+        lines.append("需求太少，暂不推荐房源。")
+        return "\n".join(lines)
+    found = await matching.search(criteria, ctx.resources.settings, limit=common.MAX_RESULTS)
+    if not found:
+        lines.append("暂无匹配房源，有新房源上架会通知你。")
+        return "\n".join(lines)
+    lines.append(await common.page(ctx, f"推荐房源（共{len(found)}套）：",
+                                   [fmt.match_entry(m) for m in found], empty=""))
+    return "\n".join(lines)
+
+
+async def log_followup(ctx: Context, slots: dict, chosen=None) -> str:
+    client = await common.client_for(ctx, slots, "log_followup", chosen)
+    if isinstance(client, str):
+        return client
+    settings = ctx.resources.settings
+    next_at = datetime.fromisoformat(slots["next_at"]) if slots.get("next_at") else None
+    result = await clients.log_followup(
+        actor=ctx.account, client=client, content=slots.get("content") or "", now=ctx.now, settings=settings,
+        next_at=next_at, stage=slots.get("stage"), source_msg_id=common.msg_id(ctx, slots))
+    if result.duplicate:
+        return f"这条跟进已记录过（{client.display_name}），没有重复保存。"
+    lines = [f"已记录跟进：{client.display_name}"]
+    if result.stage_changed:
+        lines.append(f"阶段：{fmt.stage(client.stage)}（成交概率{client.deal_probability}%）")
+    if next_at:
+        lines.append(f"下次跟进：{fmt.when(next_at, settings.timezone)}，到时提醒你")
+    else:
+        lines.append("没有下次跟进时间。要提醒就再发，例如「跟进 " + client.display_name + " 明天10点再联系」")
+    return "\n".join(lines)
+
+
+async def client_info(ctx: Context, slots: dict, chosen=None) -> str:
+    client = await common.client_for(ctx, slots, "client_info", chosen)
+    if isinstance(client, str):
+        return client
+    tz = ctx.resources.settings.timezone
+    contact = permissions.contact(ctx.account, client)
+    requirement = await clients.requirement_of(client)
+    head = client.display_name + (f"（{client.contact_name}）" if client.contact_name and client.company else "")
+    lines = [head]
+    contact_line = " ".join(f"{label}{contact[key]}" for key, label in
+                            (("phone", "电话"), ("wechat_id", "微信"), ("email", "邮箱")) if key in contact)
+    lines.append(contact_line or "联系方式：未填")
+    lines.append(f"需求：{fmt.requirement(requirement, client.region) or '未填'}")
+    owner = client.owner.name if client.owner else "无"
+    lines.append(f"阶段：{fmt.stage(client.stage)}（{client.deal_probability}%）· 负责人：{owner}")
+    lines.append(f"下次跟进：{fmt.when(client.next_followup_at, tz)}")
+    followups = await clients.recent_followups(client)
+    if followups:
+        lines.append("最近跟进：")
+        for f in followups:
+            author = f.author.name if f.author else ""
+            lines.append(f"· {fmt.when(f.happened_at, tz, with_weekday=False)} {author}：{f.content[:40]}")
+    else:
+        lines.append("还没有跟进记录。")
+    return "\n".join(lines)
+
+
+async def update_stage(ctx: Context, slots: dict, chosen=None) -> str:
+    if not slots.get("stage"):
+        return "要改成哪个阶段？初步意向/带看/谈判/成交/流失，例如「华兴精密进入谈判」。"
+    client = await common.client_for(ctx, slots, "update_stage", chosen)
+    if isinstance(client, str):
+        return client
+    before = client.stage
+    changed = await clients.set_stage(actor=ctx.account, client=client, stage=slots["stage"],
+                                      settings=ctx.resources.settings)
+    if not changed:
+        return f"{client.display_name}已经是{fmt.stage(client.stage)}，没有变化。"
+    return (f"{client.display_name}：{fmt.stage(before)} → {fmt.stage(client.stage)}"
+            f"（成交概率{client.deal_probability}%）")

@@ -1,0 +1,73 @@
+"""What several flows share: choosing a client by name, numbered choices, paged result lists."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot import format as fmt
+from bot import state
+from models import Client
+from services import clients, permissions
+
+if TYPE_CHECKING:
+    from bot.router import Context
+
+MAX_RESULTS = 50
+
+
+def msg_id(ctx: Context, slots: dict) -> str:
+    """The MsgId a change is keyed by: the original message's, also when resumed by a choice."""
+    return str(slots.get("_msg_id") or ctx.message.id)
+
+
+async def ask(ctx: Context, action: str, slots: dict, options: list, lines: list[str], question: str) -> str:
+    """Keep a pending choice and ask for its number."""
+    await state.put(ctx.resources.redis, "pick", ctx.openid,
+                    {"action": action, "slots": {**slots, "_msg_id": msg_id(ctx, slots)}, "options": options})
+    numbered = [f"{i}. {line}" for i, line in enumerate(lines, 1)]
+    return "\n".join([question, *numbered, "回复序号选择，发「取消」放弃。"])
+
+
+async def client_for(ctx: Context, slots: dict, action: str, chosen: int | None) -> Client | str:
+    """The client the message names, or the reply to send instead (a numbered choice or not found)."""
+    if chosen is not None:
+        return await clients.get_visible(ctx.account, chosen)
+    name = slots.get("client") or slots.get("company") or ""
+    if not name:
+        return "请写上客户名，例如「跟进 华兴精密 …」。"
+    found = await clients.resolve(ctx.account, name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        lines = [f"{c.display_name} {c.contact_name or ''} {fmt.stage(c.stage)}"
+                 + (f" ({c.owner.name})" if permissions.sees_all(ctx.account) and c.owner else "") for c in found]
+        return await ask(ctx, action, slots, [c.id for c in found], lines, f"有{len(found)}个客户像「{name}」：")
+    elsewhere = await clients.find_elsewhere(ctx.account, name)
+    if elsewhere is not None:
+        owner = elsewhere.owner.name if elsewhere.owner else "他人"
+        return f"{elsewhere.display_name}是{owner}的客户（{fmt.masked_phone(elsewhere.phone)}），你不能查看或修改。需要转交请找经理。"
+    return f"没找到客户「{name}」。先录入：新客户 {name} 联系人 电话 需求"
+
+
+async def page(ctx: Context, title: str, entries: list[str], *, offset: int = 0, empty: str) -> str:
+    """One page of ``entries``; the rest stays for 更多."""
+    size = int((ctx.resources.settings.matching or {}).get("page_size", 5))
+    if not entries:
+        await state.drop(ctx.resources.redis, "more", ctx.openid)
+        return empty
+    shown = entries[offset:offset + size]
+    lines = [title] if offset == 0 else [f"{title}（第{offset // size + 1}页）"]
+    lines += [f"{offset + i}. {entry}" for i, entry in enumerate(shown, 1)]
+    if offset + size < len(entries):
+        await state.put(ctx.resources.redis, "more", ctx.openid,
+                        {"title": title, "entries": entries[:MAX_RESULTS], "offset": offset + size})
+        lines.append(f"还有{len(entries) - offset - size}套，发「更多」继续。")
+    else:
+        await state.drop(ctx.resources.redis, "more", ctx.openid)
+    return "\n".join(lines)
+
+
+async def more(ctx: Context) -> str:
+    pending = await state.get(ctx.resources.redis, "more", ctx.openid)
+    if not pending:
+        return "没有更多了。发「找 昆山 2000平 厂房」重新搜索。"
+    return await page(ctx, pending["title"], pending["entries"], offset=pending["offset"], empty="没有更多了。")

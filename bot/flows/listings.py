@@ -1,0 +1,116 @@
+"""``new_listing``, ``listing_status``, and the managers' review commands (通过 A12 / 驳回 A12 理由)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot import format as fmt
+from bot.flows import common
+from models import Listing
+from models.enums import ListingStatus
+from services import listings, permissions
+from services.listings import REVIEW_NAMES, STATUS_NAMES
+
+if TYPE_CHECKING:
+    from bot.router import Context
+
+# What is left of a listing_status message once the listing and the status are taken out: the client.
+_STATUS_WORDS = re.compile(
+    r"已租|已售|已成交|成交了?|租出去?了?|卖出去?了?|谈判中|进入谈判|在谈|谈判|议价|带看预约中?|预约带看|约看|带看|"
+    r"空置|可租|可售|重新上架|上架|暂停推广|暂停|下架|租给|卖给|售给|状态|改为|改成|设为|客户|房源|给|已|了|的|在|和|跟|与|"
+    r"[，,。.!！、:：\s]+")
+_OPTIONAL = (("ceiling_height", "层高"), ("floor_load", "承重"), ("power_kva", "配电"))
+
+
+async def new_listing(ctx: Context, slots: dict, chosen=None) -> str:
+    missing = listings.missing_fields(slots)
+    if missing:
+        return (f"房源缺{'、'.join(missing)}，没有保存。例如：新房源 花桥 单层厂房 3000平 层高9米 租金28元")
+    listing = await listings.create(actor=ctx.account, slots=slots, settings=ctx.resources.settings)
+    lines = [f"已录入房源 {listing.code}：{fmt.listing_line(_row(listing))}"]
+    gaps = [label for key, label in _OPTIONAL if not slots.get(key)]
+    if not slots.get("rent") and not slots.get("sale_price"):
+        gaps.append("价格")
+    if gaps:
+        lines.append(f"缺：{'、'.join(gaps)}")
+    if listing.review_status.value == "approved":
+        fitting = await listings.clients_fitting(listing, ctx.resources.settings)
+        lines.append(f"你是经理，已直接上架；匹配到{len(fitting)}个客户，已通知负责人。")
+    else:
+        lines.append("已提交经理审核（房源审核），通过后才会匹配和发布。")
+    return "\n".join(lines)
+
+
+def _row(listing: Listing) -> dict:
+    return {name: getattr(listing, name) for name in (
+        "code", "property_type", "single_storey", "town", "district", "region", "area", "ceiling_height", "rent",
+        "sale_price", "deal_type", "status")}
+
+
+async def listing_status(ctx: Context, slots: dict, chosen=None) -> str:
+    ref = slots.get("listing")
+    status = slots.get("listing_status")
+    if not ref or not status:
+        return "请写房源编号和状态，例如「A12已租」「A12谈判中 华兴精密」「A12暂停推广」。"
+    listing = await _find(ref)
+    status = ListingStatus(status)
+    client = None
+    if status in listings.HOLDING:
+        name = _client_name(ctx.message.content or "", ref)
+        if chosen is not None or name:
+            found = await common.client_for(ctx, {**slots, "client": name}, "listing_status", chosen)
+            if isinstance(found, str):
+                return found
+            client = found
+    listing = await listings.change_status(actor=ctx.account, code=listing.code, status=status, client=client)
+    lines = [f"{listing.code}：{STATUS_NAMES[status.value]}" + (f"（{client.display_name}）" if client else "")]
+    lines += await _history_lines(ctx, listing)
+    return "\n".join(lines)
+
+
+async def _find(ref: str) -> Listing:
+    """A listing by code (A12), or by a unique part of its title."""
+    ref = ref.strip()
+    if re.fullmatch(r"[A-Za-z]\d+", ref):
+        return await listings.get_by_code(ref)
+    found = await Listing.filter(title__icontains=ref).limit(2)
+    if len(found) == 1:
+        return found[0]
+    return await listings.get_by_code(ref)
+
+
+def _client_name(text: str, ref: str) -> str:
+    return _STATUS_WORDS.sub("", text.replace(ref, " ").replace(ref.upper(), " "))
+
+
+async def _history_lines(ctx: Context, listing: Listing) -> list[str]:
+    changes = await listings.history(listing)
+    if not changes:
+        return []
+    tz = ctx.resources.settings.timezone
+    lines = ["状态记录："]
+    for change in changes:
+        who = change.changed_by.name if change.changed_by else ""
+        client = f" {change.client.display_name}" if change.client else ""
+        lines.append(f"· {fmt.when(change.changed_at, tz, with_weekday=False)} {who} "
+                     f"{STATUS_NAMES.get(change.to_status.value, change.to_status.value)}{client}")
+    return lines
+
+
+async def review(ctx: Context, code: str, *, approve: bool, reason: str | None = None) -> str:
+    permissions.ensure_manager(ctx.account, "审核房源")
+    listing, told = await listings.review(actor=ctx.account, code=code, approve=approve, reason=reason,
+                                          settings=ctx.resources.settings)
+    if approve:
+        return f"{listing.code}已通过审核并上架；匹配到{told}个客户，已通知负责人。"
+    return f"{listing.code}已驳回：{reason}。已通知录入人。"
+
+
+async def pending_reviews(ctx: Context) -> str:
+    """What a manager can approve, shown when 通过/驳回 names no listing."""
+    pending = await Listing.filter(review_status="pending").order_by("id").limit(10)
+    if not pending:
+        return "没有待审核的房源。"
+    lines = [f"待审核（{REVIEW_NAMES['pending']}）："] + [f"· {fmt.listing_line(_row(p))}" for p in pending]
+    lines.append("回复「通过 A12」或「驳回 A12 理由」。")
+    return "\n".join(lines)

@@ -1,0 +1,26 @@
+"""Short-lived chat state per WeChat user, in Redis: a pending numbered choice, the last result list.
+
+Both expire after ``TTL_S``; a new question replaces the old one.
+"""
+from __future__ import annotations
+
+import json
+
+TTL_S = 600
+
+
+def _key(kind: str, openid: str) -> str:
+    return f"chat:{kind}:{openid}"
+
+
+async def put(redis, kind: str, openid: str, value: dict) -> None:
+    await redis.set(_key(kind, openid), json.dumps(value, ensure_ascii=False, default=str), ex=TTL_S)
+
+
+async def get(redis, kind: str, openid: str) -> dict | None:
+    raw = await redis.get(_key(kind, openid))
+    return json.loads(raw) if raw else None
+
+
+async def drop(redis, kind: str, openid: str) -> None:
+    await redis.delete(_key(kind, openid))

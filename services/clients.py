@@ -1,0 +1,291 @@
+"""Clients: create with a duplicate check, merge, resolve by name, follow-ups, stages, reassignment.
+
+Every change runs in one transaction with its audit entry. A follow-up is
+keyed by the WeChat MsgId that created it, so a retried message never records
+it twice.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from models import Account, Client, FollowUp, Requirement, StageChange
+from models.enums import Source, Stage
+from models.pii import blind_index
+from services import audit, matching, permissions, regions
+from services.errors import AppError, Conflict, NotFound
+
+DEFAULT_STAGE_PROBABILITY = {"intent": 10, "viewing": 30, "negotiating": 60, "won": 100, "lost": 0}
+STAGE_NAMES = {"intent": "初步意向", "viewing": "带看中", "negotiating": "谈判中", "won": "已成交", "lost": "已流失"}
+_LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|工厂|厂)$")
+_NOISE = re.compile(r"[\s()（）·.,，、\-]+")
+_PROVINCES = ("江苏", "浙江", "广东", "上海", "安徽", "中国")
+_TITLES = re.compile(r"(?:总|经理|老板|工|主任|先生|女士|小姐|姐|哥)$")
+_CLIENT_FIELDS = ("company", "contact_name", "phone", "wechat_id", "industry", "region", "source")
+_REQUIREMENT_FIELDS = ("deal_type", "property_type", "region", "single_storey", "area_min", "area_max",
+                       "ceiling_height_min", "floor_load_min", "power_kva_min", "rent_max", "budget_month_max",
+                       "sale_price_max", "sale_total_max", "features")
+
+
+def stage_probability(settings, stage: Stage | str) -> int:
+    """Deal probability (percent) of a stage, from ``matching.stage_probability``."""
+    table = {**DEFAULT_STAGE_PROBABILITY, **((settings.matching or {}).get("stage_probability") or {})}
+    return int(table[Stage(stage).value])
+
+
+def normalize_company(name: str | None, settings) -> str | None:
+    """``苏州华兴精密机械有限公司`` and ``华兴精密机械`` normalize alike: no place prefix, legal suffix or spaces."""
+    if not name:
+        return None
+    text = _NOISE.sub("", name).lower()
+    for _ in range(3):
+        text = _LEGAL_SUFFIX.sub("", text)
+    changed = True
+    places = sorted(regions.tree(settings).names() + list(_PROVINCES), key=len, reverse=True)
+    while changed:
+        changed = False
+        for place in places:
+            for prefix in (place + "市", place + "区", place + "省", place):
+                if text.startswith(prefix) and len(text) > len(prefix) + 1:
+                    text, changed = text[len(prefix):], True
+                    break
+            if changed:
+                break
+    return text[:128] or None
+
+
+async def duplicates(*, phone: str | None, company: str | None, settings) -> list[Client]:
+    """Clients with the same phone (blind index) or the same normalized company name."""
+    found: dict[int, Client] = {}
+    if phone:
+        for client in await Client.filter(phone_hash=blind_index("phone", phone)).select_related("owner"):
+            found[client.id] = client
+    norm = normalize_company(company, settings)
+    if norm:
+        for client in await Client.filter(company_norm=norm).select_related("owner"):
+            found.setdefault(client.id, client)
+    return list(found.values())
+
+
+def _requirement_values(slots: dict) -> dict:
+    values = {}
+    for name in _REQUIREMENT_FIELDS:
+        if name in slots and slots[name] is not None:
+            value = slots[name]
+            values[name] = Decimal(str(value)) if isinstance(value, float | int) and not isinstance(value, bool) \
+                else value
+    if "features" in values:
+        values["features"] = sorted(values["features"])
+    return values
+
+
+def missing_for_client(slots: dict) -> list[str]:
+    missing = []
+    if not slots.get("phone") and not slots.get("wechat_id"):
+        missing.append("电话")
+    if not slots.get("contact_name"):
+        missing.append("联系人")
+    if not (slots.get("area_min") or slots.get("area_max")):
+        missing.append("面积")
+    if not slots.get("region"):
+        missing.append("区域")
+    return missing
+
+
+async def create(*, actor: Account, slots: dict, settings, force: bool = False) -> Client:
+    """A client and its requirement; raises ``DuplicateClient`` unless ``force``."""
+    if not slots.get("company") and not slots.get("contact_name") and not slots.get("phone"):
+        raise AppError("请至少写公司名、联系人或电话，例如「新客户 华兴精密 张总 13812345678」")
+    if not force:
+        found = await duplicates(phone=slots.get("phone"), company=slots.get("company"), settings=settings)
+        if found:
+            raise DuplicateClient(found)
+    source = slots.get("source")
+    async with in_transaction():
+        client = await Client.create(
+            company=slots.get("company"), company_norm=normalize_company(slots.get("company"), settings),
+            contact_name=slots.get("contact_name"), phone=slots.get("phone"), wechat_id=slots.get("wechat_id"),
+            industry=slots.get("industry"), region=slots.get("region"),
+            source=Source(source) if source else Source.OTHER, owner=actor,
+            stage=Stage.INTENT, deal_probability=stage_probability(settings, Stage.INTENT),
+        )
+        await Requirement.create(client=client, **_requirement_values(slots))
+        await audit.record(actor, "client.create", "client", client.id,
+                           after={**_client_snapshot(client), "requirement": _requirement_values(slots)})
+    return client
+
+
+class DuplicateClient(Conflict):
+    def __init__(self, clients: list[Client]) -> None:
+        super().__init__("已有相同客户")
+        self.clients = clients
+
+
+def _client_snapshot(client: Client) -> dict:
+    """What the audit log keeps of a client: no plaintext contact data."""
+    return {"company": client.company, "contact_name": client.contact_name, "phone_hash": client.phone_hash,
+            "region": client.region, "stage": client.stage, "owner": client.owner_id, "industry": client.industry}
+
+
+async def merge(*, actor: Account, client: Client, slots: dict, settings) -> Client:
+    """Fill what ``client`` lacks from a new registration and update its requirement."""
+    permissions.ensure_can_change(actor, client)
+    async with in_transaction():
+        before = _client_snapshot(client)
+        changed = []
+        for name in _CLIENT_FIELDS:
+            value = slots.get(name)
+            if value and not getattr(client, name):
+                setattr(client, name, Source(value) if name == "source" else value)
+                changed.append(name)
+        if "company" in changed:
+            client.company_norm = normalize_company(client.company, settings)
+            changed.append("company_norm")
+        client.version += 1
+        await client.save(update_fields=[*changed, "version", "updated_at"])
+        values = _requirement_values(slots)
+        requirement = await Requirement.filter(client_id=client.id).first()
+        if requirement is None:
+            await Requirement.create(client=client, **values)
+        elif values:
+            await Requirement.filter(id=requirement.id).update(**values)
+        await audit.record(actor, "client.merge", "client", client.id, before=before,
+                           after={**_client_snapshot(client), "requirement": values})
+    return client
+
+
+async def get_visible(actor: Account, client_id: int) -> Client:
+    client = await permissions.visible_clients(actor).filter(id=client_id).select_related("owner").first()
+    if client is None:
+        raise NotFound("没有找到这个客户")
+    return client
+
+
+async def resolve(actor: Account, name: str, *, limit: int = 9) -> list[Client]:
+    """Clients among those ``actor`` may see that ``name`` (a company or a person like 李总) refers to."""
+    name = (name or "").strip()
+    if not name:
+        return []
+    visible = permissions.visible_clients(actor).select_related("owner")
+    person = _TITLES.sub("", name)
+    exact = await visible.filter(company=name).limit(limit)
+    if exact:
+        return list(exact)
+    candidates: dict[int, Client] = {}
+    for query in (
+        visible.filter(company__icontains=name),
+        visible.filter(contact_name=name),
+        visible.filter(contact_name=person) if person and person != name else None,
+    ):
+        if query is None:
+            continue
+        for client in await query.order_by("-updated_at").limit(limit):
+            candidates.setdefault(client.id, client)
+    return list(candidates.values())[:limit]
+
+
+async def find_elsewhere(actor: Account, name: str) -> Client | None:
+    """A client of someone else with this exact company name (shown masked to sales)."""
+    if permissions.sees_all(actor):
+        return None
+    return await Client.filter(company=name).exclude(owner_id=actor.id).select_related("owner").first()
+
+
+@dataclass
+class FollowUpResult:
+    followup: FollowUp
+    client: Client
+    stage_changed: bool
+    duplicate: bool = False
+
+
+async def log_followup(*, actor: Account, client: Client, content: str, now: datetime, settings,
+                       next_at: datetime | None = None, stage: Stage | str | None = None,
+                       source_msg_id: str | None = None) -> FollowUpResult:
+    """Record a contact; earlier follow-ups are marked done so only this one's reminder is pending."""
+    permissions.ensure_can_change(actor, client)
+    if source_msg_id:
+        existing = await FollowUp.filter(source_msg_id=source_msg_id).first()
+        if existing is not None:
+            return FollowUpResult(existing, client, False, duplicate=True)
+    stage = Stage(stage) if stage else None
+    try:
+        async with in_transaction():
+            await FollowUp.filter(client_id=client.id, done=False).update(done=True)
+            followup = await FollowUp.create(
+                client=client, author=actor, content=(content or "").strip() or "（无备注）", stage=stage,
+                happened_at=now, next_at=next_at, source_msg_id=source_msg_id)
+            before = _client_snapshot(client)
+            client.next_followup_at = next_at
+            update = ["next_followup_at", "version", "updated_at"]
+            changed = stage is not None and stage != client.stage
+            if changed:
+                await _apply_stage(actor, client, stage, settings, note=f"跟进#{followup.id}")
+                update += ["stage", "deal_probability"]
+            client.version += 1
+            await client.save(update_fields=update)
+            await audit.record(actor, "followup.create", "followup", followup.id, before=before,
+                               after={"client": client.id, "next_at": next_at, "stage": stage,
+                                      "source_msg_id": source_msg_id})
+    except IntegrityError:
+        existing = await FollowUp.filter(source_msg_id=source_msg_id).first() if source_msg_id else None
+        if existing is None:
+            raise
+        return FollowUpResult(existing, client, False, duplicate=True)
+    return FollowUpResult(followup, client, changed)
+
+
+async def _apply_stage(actor: Account, client: Client, stage: Stage, settings, *, note: str | None = None) -> None:
+    await StageChange.create(client=client, from_stage=client.stage, to_stage=stage, changed_by=actor,
+                             note=(note or "")[:255] or None)
+    client.stage = stage
+    client.deal_probability = stage_probability(settings, stage)
+
+
+async def set_stage(*, actor: Account, client: Client, stage: Stage | str, settings, note: str | None = None) -> bool:
+    """Move a client to ``stage``; False when it already was there."""
+    permissions.ensure_can_change(actor, client)
+    stage = Stage(stage)
+    if client.stage == stage:
+        return False
+    async with in_transaction():
+        before = _client_snapshot(client)
+        updated = await Client.filter(id=client.id, version=client.version).update(
+            stage=stage, deal_probability=stage_probability(settings, stage), version=client.version + 1)
+        if not updated:
+            raise Conflict("客户刚被别人修改，请再发一次")
+        await StageChange.create(client=client, from_stage=client.stage, to_stage=stage, changed_by=actor,
+                                 note=(note or "")[:255] or None)
+        client.stage, client.deal_probability = stage, stage_probability(settings, stage)
+        client.version += 1
+        await audit.record(actor, "client.stage", "client", client.id, before=before, after=_client_snapshot(client))
+    return True
+
+
+async def reassign(*, actor: Account, client: Client, to: Account) -> Client:
+    permissions.ensure_manager(actor, "转交客户")
+    async with in_transaction():
+        before = _client_snapshot(client)
+        client.owner = to
+        client.version += 1
+        await client.save(update_fields=["owner_id", "version", "updated_at"])
+        await audit.record(actor, "client.reassign", "client", client.id, before=before, after=_client_snapshot(client))
+    return client
+
+
+async def recent_followups(client: Client, *, limit: int = 5) -> list[FollowUp]:
+    return await FollowUp.filter(client_id=client.id).order_by("-happened_at", "-id").limit(limit) \
+        .select_related("author")
+
+
+async def requirement_of(client: Client) -> Requirement | None:
+    return await Requirement.filter(client_id=client.id).first()
+
+
+async def criteria_of(client: Client) -> matching.Criteria:
+    return matching.Criteria.from_requirement(await requirement_of(client), client.region)

@@ -1,0 +1,225 @@
+"""Listings: creation with a short code, review by a manager, status changes with holds.
+
+A listing is held by one deal at a time: moving it to negotiating or closed
+for a client sets ``held_by``; another client's deal is refused while it
+holds. Every status change bumps ``version`` under a conditional UPDATE, so of
+two simultaneous changes exactly one wins (the other re-reads and re-checks).
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tortoise.transactions import in_transaction
+
+from models import Account, Client, Listing, ListingStatusChange, Requirement
+from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus, Role, Stage
+from services import audit, matching, notify, permissions, regions
+from services.errors import AppError, Conflict, Forbidden, NotFound
+
+HOLDING = (ListingStatus.NEGOTIATING, ListingStatus.CLOSED)
+STATUS_NAMES = {"vacant": "空置", "viewing": "带看预约中", "negotiating": "谈判中", "closed": "已租/售", "paused": "暂停推广"}
+TYPE_NAMES = {"factory": "厂房", "warehouse": "仓库", "office": "研发办公", "land": "土地"}
+REVIEW_NAMES = {"pending": "待审核", "approved": "已上架", "rejected": "已驳回"}
+REVERSE_MATCH_LIMIT = 20
+STATUS_RETRIES = 3
+
+_LISTING_FIELDS = ("area", "rent", "sale_price", "ceiling_height", "floor_load", "power_kva")
+
+
+def code_for(listing_id: int) -> str:
+    return f"A{listing_id}"
+
+
+async def get_by_code(code: str) -> Listing:
+    listing = await Listing.filter(code=code.strip().upper()).first()
+    if listing is None:
+        raise NotFound(f"没有房源{code}，请核对编号")
+    return listing
+
+
+def _decimal(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def missing_fields(slots: dict) -> list[str]:
+    missing = []
+    if not slots.get("region"):
+        missing.append("区域")
+    if not slots.get("area"):
+        missing.append("面积")
+    return missing
+
+
+async def create(*, actor: Account, slots: dict, settings) -> Listing:
+    """A listing from chat slots; pending review unless a manager or admin registers it."""
+    missing = missing_fields(slots)
+    if missing:
+        raise AppError(f"缺少{'、'.join(missing)}", fields={m: "missing" for m in missing})
+    place = regions.tree(settings).resolve(slots["region"])
+    property_type = PropertyType(slots.get("property_type") or "factory")
+    deal_type = DealType(slots.get("deal_type") or ("sale" if slots.get("sale_price") else "rent"))
+    storey = {True: "单层", False: "多层"}.get(slots.get("single_storey"), "")
+    area = _decimal(slots["area"])
+    title = f"{slots['region']}{storey}{TYPE_NAMES[property_type.value]} {area.normalize():f}㎡"
+    self_approved = permissions.sees_all(actor)
+    async with in_transaction():
+        listing = await Listing.create(
+            code=f"tmp-{uuid.uuid4().hex[:24]}", title=title[:128], property_type=property_type, deal_type=deal_type,
+            region=slots["region"], city=place.city if place else None, district=place.district if place else None,
+            town=place.town if place else None, single_storey=slots.get("single_storey"),
+            features=sorted(slots.get("features") or []), owner=actor,
+            property_cert=True if "property_cert" in (slots.get("features") or []) else None,
+            review_status=ReviewStatus.APPROVED if self_approved else ReviewStatus.PENDING,
+            reviewed_by=actor if self_approved else None,
+            **{name: _decimal(slots.get(name)) for name in _LISTING_FIELDS},
+        )
+        listing.code = code_for(listing.id)
+        await listing.save(update_fields=["code"])
+        await audit.record(actor, "listing.create", "listing", listing.id, after=_snapshot(listing))
+        if self_approved:
+            await _announce_matches(listing, settings)
+        else:
+            for reviewer_id in await _reviewers(actor):
+                await notify.queue("notice", reviewer_id, dedupe_key=f"listing:{listing.id}:review:{reviewer_id}",
+                                   payload={"title": "房源待审核", "detail": f"{listing.code} {title} {actor.name}",
+                                            "listing": listing.code})
+    return listing
+
+
+async def _reviewers(actor: Account) -> list[int]:
+    """The sender's manager, or every manager and admin when none is set."""
+    if actor.manager_id:
+        return [actor.manager_id]
+    return list(await Account.filter(role__in=[Role.MANAGER, Role.ADMIN], active=True).values_list("id", flat=True))
+
+
+def _snapshot(listing: Listing) -> dict:
+    return {"code": listing.code, "status": listing.status, "review_status": listing.review_status,
+            "held_by": listing.held_by_id, "version": listing.version}
+
+
+async def review(*, actor: Account, code: str, approve: bool, reason: str | None, settings) -> tuple[Listing, int]:
+    """Approve or reject a pending listing; returns it and how many clients were told it fits them."""
+    permissions.ensure_manager(actor, "审核房源")
+    listing = await get_by_code(code)
+    if listing.review_status != ReviewStatus.PENDING:
+        raise Conflict(f"{listing.code}已经{REVIEW_NAMES[listing.review_status.value]}，无需再审")
+    if not approve and not reason:
+        raise AppError(f"请写明驳回理由，例如「驳回 {listing.code} 产证不全」")
+    before = _snapshot(listing)
+    told = 0
+    async with in_transaction():
+        updated = await Listing.filter(id=listing.id, review_status=ReviewStatus.PENDING).update(
+            review_status=ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED,
+            review_note=(reason or "")[:255] or None, reviewed_by_id=actor.id)
+        if not updated:
+            raise Conflict(f"{listing.code}刚被别人审核过了")
+        await listing.refresh_from_db()
+        await audit.record(actor, "listing.approve" if approve else "listing.reject", "listing", listing.id,
+                           before=before, after={**_snapshot(listing), "review_note": listing.review_note})
+        if listing.owner_id and listing.owner_id != actor.id:
+            detail = f"{listing.code}已通过审核并上架" if approve else f"{listing.code}被驳回：{reason}"
+            await notify.queue("notice", listing.owner_id, dedupe_key=f"listing:{listing.id}:reviewed",
+                               payload={"title": "房源审核结果", "detail": detail, "listing": listing.code})
+        if approve:
+            told = await _announce_matches(listing, settings)
+    return listing, told
+
+
+async def clients_fitting(listing: Listing, settings, *, limit: int = REVERSE_MATCH_LIMIT) -> list[tuple[Client, matching.Match]]:
+    """Reverse match: open clients whose requirement this listing fits, best first."""
+    requirements = await Requirement.filter(
+        client__stage__in=[Stage.INTENT, Stage.VIEWING, Stage.NEGOTIATING]).select_related("client")
+    found = []
+    for requirement in requirements:
+        client = requirement.client
+        criteria = matching.Criteria.from_requirement(requirement, client.region)
+        if criteria.empty:
+            continue
+        match = matching.fit(criteria, listing, settings)
+        if match is not None:
+            found.append((client, match))
+    found.sort(key=lambda pair: (-pair[1].score, pair[0].id))
+    return found[:limit]
+
+
+async def _announce_matches(listing: Listing, settings) -> int:
+    """Queue a notice to each fitting client's owner (sent by the reminders worker)."""
+    told = 0
+    for client, match in await clients_fitting(listing, settings):
+        if client.owner_id is None:
+            continue
+        queued = await notify.queue(
+            "notice", client.owner_id, dedupe_key=f"listing:{listing.id}:fits:{client.id}", client=client,
+            payload={"title": "新房源匹配客户", "detail": f"{listing.code}适合{client.display_name} {match.explanation}",
+                     "listing": listing.code})
+        told += queued is not None
+    return told
+
+
+@dataclass
+class Holder:
+    client: Client
+    owner_name: str
+
+
+async def holder(listing: Listing) -> Holder | None:
+    if listing.held_by_id is None:
+        return None
+    client = await Client.filter(id=listing.held_by_id).select_related("owner").first()
+    if client is None:
+        return None
+    return Holder(client, client.owner.name if client.owner else "无人")
+
+
+async def change_status(*, actor: Account, code: str, status: ListingStatus, client: Client | None = None,
+                        note: str | None = None) -> Listing:
+    """Move a listing to ``status``, for ``client`` when it is a deal; refused while another deal holds it."""
+    if client is not None:
+        permissions.ensure_can_change(actor, client)
+    for _ in range(STATUS_RETRIES):
+        listing = await get_by_code(code)
+        if listing.review_status != ReviewStatus.APPROVED and status != ListingStatus.PAUSED:
+            raise Conflict(f"{listing.code}还没通过审核（{REVIEW_NAMES[listing.review_status.value]}），不能改状态")
+        held = await holder(listing)
+        new_holder = _new_holder(actor, listing, status, client, held)
+        before = _snapshot(listing)
+        async with in_transaction():
+            won = await Listing.filter(id=listing.id, version=listing.version).update(
+                status=status, held_by_id=new_holder, version=listing.version + 1)
+            if not won:
+                continue  # changed under us: re-read and check again
+            await ListingStatusChange.create(listing=listing, from_status=listing.status, to_status=status,
+                                             client_id=new_holder if new_holder else (client.id if client else None),
+                                             changed_by=actor, note=(note or "")[:255] or None)
+            listing.status, listing.held_by_id, listing.version = status, new_holder, listing.version + 1
+            await audit.record(actor, "listing.status", "listing", listing.id, before=before, after=_snapshot(listing))
+        return listing
+    raise Conflict("房源刚被别人修改，请再发一次")
+
+
+def _new_holder(actor: Account, listing: Listing, status: ListingStatus, client: Client | None,
+                held: Holder | None) -> int | None:
+    """Who holds the listing after the change; raises when another deal holds it."""
+    if held is not None:
+        same_deal = client is None or client.id == held.client.id
+        may_act = permissions.sees_all(actor) or held.client.owner_id == actor.id
+        if status in HOLDING and not same_deal:
+            raise Conflict(f"{listing.code}已被{held.owner_name}的客户{held.client.display_name}占用"
+                           f"（{STATUS_NAMES[listing.status.value]}），不能再给其他客户谈")
+        if not may_act:
+            raise Forbidden(f"{listing.code}正由{held.owner_name}的客户{held.client.display_name}"
+                            f"{STATUS_NAMES[listing.status.value]}，只有{held.owner_name}或经理能改")
+        if status in HOLDING:
+            return held.client.id
+        return None
+    if status in HOLDING and client is not None:
+        return client.id
+    return None
+
+
+async def history(listing: Listing, *, limit: int = 5) -> list[ListingStatusChange]:
+    return await ListingStatusChange.filter(listing_id=listing.id).order_by("-changed_at", "-id").limit(limit) \
+        .select_related("changed_by", "client")

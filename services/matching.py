@@ -1,0 +1,253 @@
+"""The matching engine: hard filters in SQL, a weighted soft score in Python, one reason per dimension.
+
+Shared by the chat, the mini-program and jobs. ``Criteria`` is what a client
+needs (from parsed chat slots or a stored Requirement); ``search`` ranks
+approved, available listings against it; ``fit`` checks one listing against
+one requirement (reverse match). Prices are compared in the parser contract
+units: rent in yuan/m²/month, sale price in yuan/m².
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from typing import Any
+
+from tortoise.expressions import RawSQL
+
+from models import Listing, Requirement
+from models.enums import ListingStatus, ReviewStatus
+from services import regions
+
+AVAILABLE = (ListingStatus.VACANT, ListingStatus.VIEWING)
+CANDIDATES = 300
+"""Most rows fetched per search: the hard filters in SQL, nearest in area first."""
+
+COLUMNS = ("id", "code", "title", "property_type", "deal_type", "region", "city", "district", "town", "area",
+           "rent", "sale_price", "single_storey", "ceiling_height", "floor_load", "power_kva", "features",
+           "status", "review_status", "owner_id")
+
+DEFAULT_WEIGHTS = {"area": 3, "region": 2, "price": 3, "ceiling_height": 2, "floor_load": 1, "power": 1, "features": 2}
+FEATURE_NAMES = {"crane": "行车", "eia": "环评", "sewage": "排污", "property_cert": "产证", "standalone": "独门独院",
+                 "dock": "卸货平台", "dangerous_goods": "危化", "office_included": "带办公", "dormitory": "宿舍",
+                 "canteen": "食堂"}
+
+
+@dataclass
+class Criteria:
+    deal_type: str | None = None
+    property_type: str | None = None
+    region: str | None = None
+    single_storey: bool | None = None
+    area_min: float | None = None
+    area_max: float | None = None
+    ceiling_height_min: float | None = None
+    floor_load_min: float | None = None
+    power_kva_min: float | None = None
+    rent_max: float | None = None
+    budget_month_max: float | None = None
+    sale_price_max: float | None = None
+    sale_total_max: float | None = None
+    features: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_slots(cls, slots: dict) -> Criteria:
+        names = {f.name for f in fields(cls)}
+        values = {k: v for k, v in slots.items() if k in names and v is not None}
+        values["features"] = sorted(values.get("features") or [])
+        return cls(**values)
+
+    @classmethod
+    def from_requirement(cls, req: Requirement | None, region: str | None = None) -> Criteria:
+        if req is None:
+            return cls(region=region)
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            value = getattr(req, f.name, None)
+            if isinstance(value, Decimal):
+                value = float(value)
+            if hasattr(value, "value"):
+                value = value.value
+            values[f.name] = value
+        values["features"] = sorted(req.features or [])
+        values["region"] = req.region or region
+        return cls(**values)
+
+    @property
+    def empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in fields(self)) and self.single_storey is None
+
+    def as_requirement_fields(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass
+class Match:
+    listing: dict
+    score: float
+    reasons: list[str]
+
+    @property
+    def explanation(self) -> str:
+        return " ".join(self.reasons)
+
+
+def _config(settings) -> dict:
+    matching = settings.matching or {}
+    return {
+        "weights": {**DEFAULT_WEIGHTS, **(matching.get("weights") or {})},
+        "area_tolerance": float(matching.get("area_tolerance", 0.15)),
+        "price_tolerance": float(matching.get("price_tolerance", 0.15)),
+    }
+
+
+def area_bounds(c: Criteria, tolerance: float) -> tuple[float | None, float | None]:
+    low = c.area_min * (1 - tolerance) if c.area_min else None
+    high = c.area_max * (1 + tolerance) if c.area_max else None
+    return low, high
+
+
+def _num(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def _pct(value: float) -> str:
+    return f"{round(value * 100)}%"
+
+
+# --- soft scores: each returns (score 0..1, reason) for one dimension the requirement names ---
+
+def _area(c: Criteria, area: float, tol: float) -> tuple[float, str]:
+    low, high = c.area_min, c.area_max
+    if (low is None or area >= low) and (high is None or area <= high):
+        return 1.0, "面积✓"
+    bound = low if low is not None and area < low else high
+    miss = (area - bound) / bound
+    score = max(0.0, 1 - abs(miss) / tol) if tol else 0.0
+    return score, f"面积{'+' if miss > 0 else '-'}{_pct(abs(miss))}"
+
+
+def _price(c: Criteria, row: dict, tol: float) -> tuple[float, str] | None:
+    """Rent per m² per month, a monthly budget, or a sale price or total, whichever was asked."""
+    area = _num(row["area"]) or 0.0
+    rent, price = _num(row["rent"]), _num(row["sale_price"])
+    if c.rent_max and rent is not None:
+        limit, actual, label = c.rent_max, rent, "租金"
+    elif c.budget_month_max and rent is not None and area:
+        limit, actual, label = c.budget_month_max, rent * area, "月租"
+    elif c.sale_price_max and price is not None:
+        limit, actual, label = c.sale_price_max, price, "单价"
+    elif c.sale_total_max and price is not None and area:
+        limit, actual, label = c.sale_total_max, price * area, "总价"
+    else:
+        return None
+    if actual <= limit:
+        return 1.0, f"{label}✓"
+    over = (actual - limit) / limit
+    return max(0.0, 1 - over / tol) if tol else 0.0, f"{label}超{_pct(over)}"
+
+
+def _price_unknown(c: Criteria, row: dict) -> bool:
+    asked_rent = c.rent_max or c.budget_month_max
+    asked_sale = c.sale_price_max or c.sale_total_max
+    return bool((asked_rent and row["rent"] is None and not asked_sale)
+                or (asked_sale and row["sale_price"] is None and not asked_rent))
+
+
+def score(c: Criteria, row: dict, settings, place: regions.Place | None = None) -> Match | None:
+    """The weighted score of one listing row that passed the SQL filters; None if it fails the rest."""
+    cfg = _config(settings)
+    weights = cfg["weights"]
+    required = set(c.features or [])
+    have = set(row["features"] or [])
+    if not required <= have or _price_unknown(c, row):
+        return None
+    parts: list[tuple[str, float, str]] = []
+    if c.area_min or c.area_max:
+        parts.append(("area", *_area(c, float(row["area"]), cfg["area_tolerance"])))
+    if place is not None:
+        parts.append(("region", 1.0, "区域✓"))
+    price = _price(c, row, cfg["price_tolerance"])
+    if price is not None:
+        if price[0] <= 0:
+            return None
+        parts.append(("price", *price))
+    for dim, need, have_value, label in (
+        ("ceiling_height", c.ceiling_height_min, row["ceiling_height"], "层高"),
+        ("floor_load", c.floor_load_min, row["floor_load"], "承重"),
+        ("power", c.power_kva_min, row["power_kva"], "配电"),
+    ):
+        if need:
+            parts.append((dim, 1.0, f"{label}✓"))
+    if required:
+        parts.append(("features", 1.0, "+".join(FEATURE_NAMES.get(f, f) for f in sorted(required)) + "✓"))
+    total = sum(weights.get(dim, 1) for dim, _, _ in parts)
+    value = sum(weights.get(dim, 1) * s for dim, s, _ in parts) / total if total else 1.0
+    return Match(listing=row, score=round(value, 4), reasons=[reason for _, _, reason in parts])
+
+
+def _filters(c: Criteria, settings, place: regions.Place | None) -> dict:
+    cfg = _config(settings)
+    q: dict[str, Any] = {"review_status": ReviewStatus.APPROVED, "status__in": list(AVAILABLE)}
+    if c.deal_type:
+        q["deal_type"] = c.deal_type
+    if c.property_type:
+        q["property_type"] = c.property_type
+    if place is not None:
+        q[place.level] = place.name
+    elif c.region:
+        q["region"] = c.region
+    if c.single_storey is not None:
+        q["single_storey"] = c.single_storey
+    low, high = area_bounds(c, cfg["area_tolerance"])
+    if low:
+        q["area__gte"] = Decimal(str(round(low, 2)))
+    if high:
+        q["area__lte"] = Decimal(str(round(high, 2)))
+    for column, need in (("ceiling_height", c.ceiling_height_min), ("floor_load", c.floor_load_min),
+                         ("power_kva", c.power_kva_min)):
+        if need:
+            q[f"{column}__gte"] = Decimal(str(need))
+    tol = 1 + cfg["price_tolerance"]
+    if c.rent_max and not (c.sale_price_max or c.sale_total_max):
+        q["rent__lte"] = Decimal(str(round(c.rent_max * tol, 2)))
+    if c.sale_price_max and not (c.rent_max or c.budget_month_max):
+        q["sale_price__lte"] = Decimal(str(round(c.sale_price_max * tol, 2)))
+    return q
+
+
+async def search(c: Criteria, settings, *, limit: int = 50, exclude_ids: set[int] | None = None) -> list[Match]:
+    """Approved, available listings that pass every hard filter, best first."""
+    place = regions.tree(settings).resolve(c.region)
+    query = Listing.filter(**_filters(c, settings, place))
+    if c.area_min or c.area_max:
+        target = ((c.area_min or c.area_max) + (c.area_max or c.area_min)) / 2
+        query = query.annotate(area_gap=RawSQL(f"ABS(area - {float(target):.2f})")).order_by("area_gap")
+    else:
+        query = query.order_by("-id")
+    rows = await query.limit(CANDIDATES).values(*COLUMNS)
+    matches = [m for row in rows if (exclude_ids is None or row["id"] not in exclude_ids)
+               and (m := score(c, row, settings, place)) is not None]
+    matches.sort(key=lambda m: (-m.score, m.listing["id"]))
+    return matches[:limit]
+
+
+def fit(c: Criteria, listing: Listing, settings) -> Match | None:
+    """One listing against one requirement: the same hard filters as ``search``, in Python."""
+    place = regions.tree(settings).resolve(c.region)
+    row = {name: getattr(listing, name) for name in COLUMNS if name != "owner_id"}
+    row["owner_id"] = listing.owner_id
+    for name in ("property_type", "deal_type", "status", "review_status"):
+        if hasattr(row[name], "value"):
+            row[name] = row[name].value
+    for key, want in _filters(c, settings, place).items():
+        column, _, op = key.partition("__")
+        have = row.get(column)
+        want = [w.value if hasattr(w, "value") else w for w in want] if isinstance(want, list) else \
+            (want.value if hasattr(want, "value") else want)
+        if op == "" and have != want:
+            return None
+        if op == "in" and have not in want:
+            return None
+        if op in ("gte", "lte") and (have is None or (have < want if op == "gte" else have > want)):
+            return None
+    return score(c, row, settings, place)
