@@ -14,6 +14,9 @@ from app.config import Settings
 from app.resources import Resources
 from bot.endpoint import bp as wechat_bp
 from bot.protocol import Protocol
+from media import storage
+from miniapp_api import bp as miniapp_bp
+from miniapp_api.docs import bp as miniapp_docs_bp
 from services.errors import AppError
 
 log = logging.getLogger("app.request")
@@ -30,6 +33,10 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
     app.ctx.protocol = Protocol(settings)
     app.ctx.resources = resources
     app.blueprint(wechat_bp)
+    app.blueprint(miniapp_bp)
+    app.blueprint(miniapp_docs_bp)
+    storage.root(settings).mkdir(parents=True, exist_ok=True)
+    app.static(storage.URL_PREFIX, storage.root(settings), name="media")
     app.add_route(healthz, "/healthz", methods=["GET"])
 
     @app.before_server_start

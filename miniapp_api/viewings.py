@@ -1,0 +1,27 @@
+"""POST /viewings: book a viewing slot of a listing."""
+from __future__ import annotations
+
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, json
+
+from miniapp_api.schema import ERROR, ID, obj, operation, validate_body
+from services import viewings
+
+bp = Blueprint("mp_viewings")
+
+BOOK = operation(
+    "post", "/viewings", "Book a viewing; 409 when it overlaps another booked viewing of the listing",
+    body=obj({"listing_id": ID, "start_at": {"type": "string", "format": "date-time", "maxLength": 40}},
+             ("listing_id", "start_at")),
+    responses={201: obj({"id": ID, "listing_id": ID, "start_at": {"type": "string"}, "end_at": {"type": "string"}},
+                        ("id", "listing_id", "start_at", "end_at")),
+               404: ERROR, 409: ERROR},
+)
+
+
+@bp.post("/viewings")
+async def book(request: Request) -> HTTPResponse:
+    body = validate_body(BOOK, request.json)
+    viewing = await viewings.book(request.app.ctx.settings, wechat_user_id=request.ctx.user_id, **body)
+    return json({"id": viewing.id, "listing_id": viewing.listing_id, "start_at": viewing.start_at.isoformat(),
+                 "end_at": viewing.end_at.isoformat()}, status=201)

@@ -1,0 +1,117 @@
+"""What the mini-program may see of listings: approved ones, public fields only.
+
+Search lists approved listings that are vacant or being viewed; a detail page
+also shows listings under negotiation. Paused and closed listings, internal
+notes and landlord data are never shown. ``search`` has the signature the
+matching engine will offer (``services.matching.search(filters, cursor,
+limit)``) so the API can switch to it.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+from decimal import Decimal
+from typing import Any
+
+from tortoise.expressions import Q
+
+from models import Listing
+from models.enums import ListingStatus, ReviewStatus
+from services.errors import AppError, NotFound
+
+SEARCHABLE = (ListingStatus.VACANT, ListingStatus.VIEWING)
+VISIBLE = (ListingStatus.VACANT, ListingStatus.VIEWING, ListingStatus.NEGOTIATING)
+MAX_ID = 2**31 - 1
+_SCAN_BATCH = 200
+
+SUMMARY_FIELDS = ("id", "code", "title", "property_type", "deal_type", "region", "city", "district", "town",
+                  "area", "rent", "sale_price", "ceiling_height", "single_storey", "features", "status")
+DETAIL_FIELDS = SUMMARY_FIELDS + (
+    "address", "latitude", "longitude", "land_area", "land_use", "property_cert", "floors", "floor",
+    "floor_load", "fire_rating", "power_kva", "sewage", "park_facilities", "transport", "description", "media",
+)
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "value"):  # enums
+        return value.value
+    return value
+
+
+def _cover(listing: Listing) -> str | None:
+    photos = listing.media.get("photos") if isinstance(listing.media, dict) else None
+    return photos[0] if isinstance(photos, list) and photos and isinstance(photos[0], str) else None
+
+
+def summary(listing: Listing) -> dict[str, Any]:
+    out = {name: _value(getattr(listing, name)) for name in SUMMARY_FIELDS}
+    out["cover"] = _cover(listing)
+    return out
+
+
+def detail(listing: Listing) -> dict[str, Any]:
+    out = {name: _value(getattr(listing, name)) for name in DETAIL_FIELDS}
+    out["media"] = listing.media if isinstance(listing.media, dict) else {}
+    out["cover"] = _cover(listing)
+    return out
+
+
+async def get_visible(listing_id: int) -> Listing:
+    """The listing if a client may see it; NotFound otherwise (also for paused and closed ones)."""
+    if not 1 <= listing_id <= MAX_ID:
+        raise NotFound("listing not found")
+    listing = await Listing.filter(id=listing_id, review_status=ReviewStatus.APPROVED, status__in=VISIBLE).first()
+    if listing is None:
+        raise NotFound("listing not found")
+    return listing
+
+
+def encode_cursor(last_id: int) -> str:
+    return base64.urlsafe_b64encode(f"l{last_id}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except (binascii.Error, ValueError):
+        raw = ""
+    if not raw.startswith("l") or not raw[1:].isdigit() or not 1 <= int(raw[1:]) <= MAX_ID:
+        raise AppError("invalid cursor", fields={"cursor": "invalid"})
+    return int(raw[1:])
+
+
+async def search(filters: dict[str, Any], cursor: str | None, limit: int) -> tuple[list[Listing], str | None]:
+    """Newest first, keyset-paged by id. ``filters`` are the validated query of GET /listings."""
+    query = Listing.filter(review_status=ReviewStatus.APPROVED, status__in=SEARCHABLE)
+    if region := filters.get("region"):
+        query = query.filter(Q(region=region) | Q(city=region) | Q(district=region) | Q(town=region))
+    for name in ("deal_type", "property_type"):
+        if filters.get(name):
+            query = query.filter(**{name: filters[name]})
+    bounds = {"area_min": "area__gte", "area_max": "area__lte", "ceiling_height_min": "ceiling_height__gte",
+              "rent_max": "rent__lte"}
+    for name, lookup in bounds.items():
+        if filters.get(name) is not None:
+            query = query.filter(**{lookup: filters[name]})
+    if q := filters.get("q"):
+        query = query.filter(Q(title__icontains=q) | Q(description__icontains=q) | Q(address__icontains=q)
+                             | Q(region__icontains=q) | Q(code=q))
+    wanted = set(filters.get("features") or ())
+    before = decode_cursor(cursor) if cursor else None
+    items: list[Listing] = []
+    more = False
+    while True:  # features live in a JSON list: filtered here, scanning in batches
+        page = query.filter(id__lt=before) if before else query
+        batch = await page.order_by("-id").limit(_SCAN_BATCH)
+        for listing in batch:
+            if wanted <= set(listing.features or ()):
+                if len(items) == limit:
+                    more = True
+                    break
+                items.append(listing)
+        if more or len(batch) < _SCAN_BATCH:
+            break
+        before = batch[-1].id
+    return items, encode_cursor(items[-1].id) if more else None

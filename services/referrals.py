@@ -1,0 +1,324 @@
+"""Referral codes and attribution: who brought each WeChat user, lead and deal.
+
+A ``ReferralScene`` string (at most 32 characters) serves both as an official
+account QR ``scene_str`` and as a mini-program code ``scene``: ``s<id>`` for
+staff, ``p<id>`` for partners, ``c<random>`` for campaigns.
+
+First touch wins: the first scene a user arrives through keeps them for
+``referral.first_touch_window_days``; later scans are recorded
+(``attributed=False``) but do not take the user over. After the window the
+next scan attributes afresh. The official-account follower and the
+mini-program user are one person when they share a unionid.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+from datetime import datetime, timedelta, timezone
+
+from arq import Retry
+from tortoise.exceptions import IntegrityError
+from tortoise.functions import Count
+from tortoise.transactions import in_transaction
+
+from app.config import Settings
+from media import storage
+from models import Account, Client, Favorite, ReferralEvent, ReferralScene, Viewing, WechatUser
+from models.enums import ReferralEventKind, Role, SceneKind
+from services import notify
+from services.errors import AppError
+from services.tasks import task
+from wechat import TransientError, WeChatError
+
+log = logging.getLogger(__name__)
+
+SCENE_PATTERN = re.compile(r"[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}")
+MEDIA_LIFETIME = timedelta(days=3)
+MEDIA_MARGIN = timedelta(hours=1)
+QR_TASK_TRIES = 3
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _window(settings: Settings) -> timedelta:
+    return timedelta(days=float(settings.referral.get("first_touch_window_days", 30)))
+
+
+# ---- scenes ---------------------------------------------------------------------------------------
+
+def scene_string(account: Account) -> str:
+    return f"{'p' if account.role == Role.PARTNER else 's'}{account.id}"
+
+
+async def scene_for_account(account: Account) -> ReferralScene:
+    """The account's own permanent scene, created on first use."""
+    kind = SceneKind.PARTNER if account.role == Role.PARTNER else SceneKind.STAFF
+    value = scene_string(account)
+    scene = await ReferralScene.filter(scene=value).first()
+    if scene is None:
+        try:
+            scene = await ReferralScene.create(scene=value, kind=kind, owner=account)
+        except IntegrityError:  # created meanwhile by a concurrent request
+            scene = await ReferralScene.get(scene=value)
+    return scene
+
+
+async def create_campaign(name: str, *, owner: Account | None = None) -> ReferralScene:
+    """A campaign scene; its QR code is temporary (``referral.campaign_qr_expire_s``)."""
+    return await ReferralScene.create(scene=f"c{secrets.token_hex(8)}", kind=SceneKind.CAMPAIGN, name=name[:64],
+                                      owner=owner)
+
+
+async def miniapp_partner_account(user: WechatUser) -> Account:
+    """The account a mini-program user refers as: their bound account, else a new partner account.
+
+    A past client who shares their code becomes a partner whose sales contact
+    (``manager``) is the salesperson who owns them as a client.
+    """
+    if user.account_id:
+        return await Account.get(id=user.account_id)
+    async with in_transaction():
+        locked = await WechatUser.filter(id=user.id).select_for_update().first()
+        if locked.account_id:
+            return await Account.get(id=locked.account_id)
+        client = await Client.filter(wechat_user_id=user.id).order_by("id").first()
+        account = await Account.create(name=f"小程序用户{user.id}", role=Role.PARTNER,
+                                       manager_id=client.owner_id if client else None)
+        locked.account_id = account.id
+        await locked.save(update_fields=["account_id", "updated_at"])
+    user.account_id = account.id
+    return account
+
+
+# ---- attribution ----------------------------------------------------------------------------------
+
+async def _touch(user_id: int, scene: ReferralScene, kind: ReferralEventKind, *, settings: Settings,
+                 now: datetime | None = None) -> ReferralEvent:
+    """Record a scan or follow through ``scene`` and attribute the user unless an earlier touch holds them."""
+    now = now or _now()
+    async with in_transaction():
+        user = await WechatUser.filter(id=user_id).select_for_update().first()
+        held = (user.referral_scene_id is not None and user.attributed_at is not None
+                and user.attributed_at + _window(settings) > now)
+        own = scene.owner_id is not None and scene.owner_id == user.account_id
+        attributed = not held and not own
+        if attributed:
+            user.referral_scene_id = scene.id
+            user.referrer_id = scene.owner_id
+            user.attributed_at = now
+            await user.save(update_fields=["referral_scene_id", "referrer_id", "attributed_at", "updated_at"])
+        return await ReferralEvent.create(scene=scene, kind=kind, wechat_user_id=user.id, attributed=attributed,
+                                          happened_at=now)
+
+
+async def record_qr_event(openid: str, scene_value: str, *, follow: bool, settings: Settings,
+                          now: datetime | None = None) -> ReferralEvent | None:
+    """An official-account ``subscribe`` through a code (``follow``) or ``SCAN``; None for unknown scenes."""
+    scene = await ReferralScene.filter(scene=scene_value[:32]).first() if scene_value else None
+    if scene is None:
+        return None
+    user, _ = await WechatUser.get_or_create(openid=openid)
+    kind = ReferralEventKind.FOLLOW if follow else ReferralEventKind.SCAN
+    return await _touch(user.id, scene, kind, settings=settings, now=now)
+
+
+async def record_miniapp_scene(user: WechatUser, scene_value: str, *, settings: Settings,
+                               now: datetime | None = None) -> ReferralEvent | None:
+    """The mini-program was opened through a code carrying ``scene``; unknown scenes are ignored."""
+    if not SCENE_PATTERN.fullmatch(scene_value):
+        return None
+    scene = await ReferralScene.filter(scene=scene_value).first()
+    if scene is None:
+        return None
+    return await _touch(user.id, scene, ReferralEventKind.SCAN, settings=settings, now=now)
+
+
+async def user_for_miniapp(openid: str, unionid: str | None) -> tuple[WechatUser, bool]:
+    """The WeChat user behind a mini-program openid (joined by unionid), and whether they are new here."""
+    user = await WechatUser.filter(miniapp_openid=openid).first()
+    if user is not None:
+        if unionid and user.unionid != unionid:
+            user = await link_unionid(user, unionid)
+        return user, False
+    if unionid and (user := await WechatUser.filter(unionid=unionid).first()) is not None:
+        user.miniapp_openid = openid
+        await user.save(update_fields=["miniapp_openid", "updated_at"])
+        return user, True
+    try:
+        return await WechatUser.create(miniapp_openid=openid, unionid=unionid), True
+    except IntegrityError:  # the same person logging in twice at once
+        return await WechatUser.get(miniapp_openid=openid), False
+
+
+async def link_unionid(user: WechatUser, unionid: str) -> WechatUser:
+    """Give ``user`` its unionid; if another row already has it, merge the two and return the survivor."""
+    other = await WechatUser.filter(unionid=unionid).exclude(id=user.id).first()
+    if other is None:
+        user.unionid = unionid
+        await user.save(update_fields=["unionid", "updated_at"])
+        return user
+    return await _merge(user, other)
+
+
+async def _merge(a: WechatUser, b: WechatUser) -> WechatUser:
+    """One person, two rows: keep the one with an account (else the older), earliest attribution wins."""
+    keep, gone = sorted((a, b), key=lambda u: (u.account_id is None, u.id))
+    touches = [u for u in (keep, gone) if u.attributed_at is not None]
+    first = min(touches, key=lambda u: u.attributed_at) if touches else None
+    async with in_transaction():
+        moved = {name: getattr(gone, name) for name in ("openid", "miniapp_openid", "unionid")}
+        await WechatUser.filter(id=gone.id).update(openid=None, miniapp_openid=None, unionid=None, account_id=None)
+        for name, value in moved.items():
+            if value and not getattr(keep, name):
+                setattr(keep, name, value)
+        if not keep.account_id and gone.account_id:
+            keep.account_id = gone.account_id
+        if gone.subscribed and not keep.subscribed:
+            keep.subscribed, keep.subscribed_at = True, gone.subscribed_at
+        if first is not None:
+            keep.referral_scene_id, keep.referrer_id, keep.attributed_at = \
+                first.referral_scene_id, first.referrer_id, first.attributed_at
+        await keep.save()
+        kept_favorites = await Favorite.filter(wechat_user_id=keep.id).values_list("listing_id", flat=True)
+        await Favorite.filter(wechat_user_id=gone.id, listing_id__in=list(kept_favorites)).delete()
+        for model in (Favorite, Viewing, Client, ReferralEvent):
+            await model.filter(wechat_user_id=gone.id).update(wechat_user_id=keep.id)
+        await WechatUser.filter(id=gone.id).delete()
+    return keep
+
+
+@task
+async def fetch_unionid(ctx: dict, openid: str) -> None:
+    """After a follow: learn the follower's unionid so their mini-program self is the same person."""
+    try:
+        info = await ctx["resources"].wechat.user.info(openid)
+    except TransientError:
+        if ctx.get("job_try", 1) < QR_TASK_TRIES:
+            raise Retry(defer=10) from None
+        raise
+    unionid = info.get("unionid")
+    user = await WechatUser.filter(openid=openid).first()
+    if unionid and user is not None and user.unionid != unionid:
+        await link_unionid(user, unionid)
+
+
+# ---- leads and deals ------------------------------------------------------------------------------
+
+async def on_lead(client: Client, user: WechatUser, *, assignee_id: int | None) -> None:
+    """A referred user left a lead: count it for the scene and tell the referrer (once per client).
+
+    Call inside the lead's transaction.
+    """
+    if user.referral_scene_id is None:
+        return
+    if await ReferralEvent.filter(client_id=client.id, kind=ReferralEventKind.LEAD).exists():
+        return
+    await ReferralEvent.create(scene_id=user.referral_scene_id, kind=ReferralEventKind.LEAD, wechat_user_id=user.id,
+                               client=client)
+    if client.referrer_id and client.referrer_id != assignee_id:
+        await notify.queue("notice", client.referrer_id, dedupe_key=f"referral:lead:{client.id}", client=client,
+                           payload={"title": "您推荐的客户已留资", "detail": client.display_name})
+
+
+async def on_client_won(client: Client) -> None:
+    """Call when a client's stage becomes won: count the deal for its scene and tell the referrer.
+
+    Idempotent; call inside the stage change's transaction.
+    """
+    if await ReferralEvent.filter(client_id=client.id, kind=ReferralEventKind.DEAL).exists():
+        return
+    lead = await ReferralEvent.filter(client_id=client.id, kind=ReferralEventKind.LEAD).first()
+    scene_id = lead.scene_id if lead else None
+    if scene_id is None and client.wechat_user_id:
+        user = await WechatUser.get_or_none(id=client.wechat_user_id)
+        scene_id = user.referral_scene_id if user else None
+    if scene_id is not None:
+        await ReferralEvent.create(scene_id=scene_id, kind=ReferralEventKind.DEAL, wechat_user_id=client.wechat_user_id,
+                                   client=client)
+    if client.referrer_id:
+        await notify.queue("notice", client.referrer_id, dedupe_key=f"referral:won:{client.id}", client=client,
+                           payload={"title": "您推荐的客户已成交", "detail": client.display_name})
+
+
+# ---- stats ----------------------------------------------------------------------------------------
+
+async def stats(scene_ids: list[int]) -> dict[str, int | float]:
+    """scans (every scan or follow through a code), follows (new followers), leads, deals and conversion.
+
+    conversion is leads per scan, deal_rate deals per lead.
+    """
+    counts = dict.fromkeys(ReferralEventKind, 0)
+    if scene_ids:
+        rows = await ReferralEvent.filter(scene_id__in=scene_ids).annotate(n=Count("id")) \
+            .group_by("kind").values("kind", "n")
+        for row in rows:
+            counts[ReferralEventKind(row["kind"])] = row["n"]
+    scans = counts[ReferralEventKind.SCAN] + counts[ReferralEventKind.FOLLOW]
+    leads, deals = counts[ReferralEventKind.LEAD], counts[ReferralEventKind.DEAL]
+    return {"scans": scans, "follows": counts[ReferralEventKind.FOLLOW], "leads": leads, "deals": deals,
+            "conversion": round(leads / scans, 4) if scans else 0.0,
+            "deal_rate": round(deals / leads, 4) if leads else 0.0}
+
+
+async def stats_for_account(account: Account) -> dict[str, int | float]:
+    scene_ids = await ReferralScene.filter(owner_id=account.id).values_list("id", flat=True)
+    return await stats(list(scene_ids))
+
+
+# ---- code images ----------------------------------------------------------------------------------
+
+async def miniapp_code_url(resources, scene: ReferralScene) -> str:
+    """The mini-program code for ``scene``: generated once (wxa/getwxacodeunlimit), then served from media."""
+    settings = resources.settings
+    if scene.miniapp_code_path and storage.exists(settings, scene.miniapp_code_path):
+        return storage.url(settings, scene.miniapp_code_path)
+    try:
+        image = await resources.miniapp.wxa.get_unlimited_code(scene.scene, page=settings.referral.get("miniapp_page"))
+    except WeChatError:
+        raise AppError("the code image is not available now, try again shortly", status=503,
+                       code="wechat_unavailable") from None
+    scene.miniapp_code_path = await storage.save(settings, f"mpcode/{scene.scene}.png", image)
+    await scene.save(update_fields=["miniapp_code_path"])
+    return storage.url(settings, scene.miniapp_code_path)
+
+
+async def qr_media_id(resources, scene: ReferralScene, *, now: datetime | None = None) -> str:
+    """An uploaded image of the scene's official-account QR code, reusing ticket, file and media id."""
+    settings, now = resources.settings, now or _now()
+    relpath = f"qr/{scene.scene}.png"
+    if scene.qr_ticket is None or (scene.qr_expires_at is not None and scene.qr_expires_at <= now):
+        permanent = scene.kind != SceneKind.CAMPAIGN
+        expire_s = int(settings.referral.get("campaign_qr_expire_s", 2_592_000))
+        qr = await resources.wechat.qrcode.create(scene.scene, permanent=permanent, expire_seconds=expire_s)
+        scene.qr_ticket, scene.qr_url = qr["ticket"], qr["url"]
+        scene.qr_expires_at = None if permanent else now + timedelta(seconds=qr["expire_seconds"] or expire_s)
+        scene.qr_media_id = None
+        await storage.save(settings, relpath, await resources.wechat.qrcode.fetch_image(scene.qr_ticket))
+    elif not storage.exists(settings, relpath):
+        await storage.save(settings, relpath, await resources.wechat.qrcode.fetch_image(scene.qr_ticket))
+    if scene.qr_media_id is None or scene.qr_media_expires_at is None or scene.qr_media_expires_at <= now + MEDIA_MARGIN:
+        data = await storage.read(settings, relpath)
+        scene.qr_media_id = await resources.wechat.media.upload("image", f"{scene.scene}.png", data)
+        scene.qr_media_expires_at = now + MEDIA_LIFETIME
+    await scene.save()
+    return scene.qr_media_id
+
+
+@task
+async def send_referral_qr(ctx: dict, account_id: int, openid: str) -> None:
+    """Create (or reuse) the account's QR code and send it as an image by customer-service message."""
+    resources = ctx["resources"]
+    account = await Account.get_or_none(id=account_id)
+    if account is None:
+        return
+    scene = await scene_for_account(account)
+    try:
+        media_id = await qr_media_id(resources, scene)
+        await resources.wechat.message.send_image(openid, media_id)
+    except TransientError:
+        if ctx.get("job_try", 1) < QR_TASK_TRIES:
+            raise Retry(defer=5) from None
+        raise

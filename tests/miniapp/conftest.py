@@ -1,0 +1,52 @@
+"""Factories for the mini-program API tests: listings, logged-in users, referral scenes."""
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+
+import pytest
+
+from models import Listing
+from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus
+
+_codes = itertools.count(1)
+
+
+@pytest.fixture
+def make_listing(resources):
+    """``await make_listing(area=2000, status=ListingStatus.PAUSED)``: an approved, vacant factory for rent."""
+
+    async def make(**overrides) -> Listing:
+        values = dict(
+            code=f"T{next(_codes)}", title="花桥单层厂房", property_type=PropertyType.FACTORY, deal_type=DealType.RENT,
+            region="花桥", city="苏州", district="昆山", town="花桥", area=Decimal("2000"), rent=Decimal("28"),
+            ceiling_height=Decimal("9"), features=["crane"], media={"photos": ["https://img.example/1.jpg"]},
+            internal_notes="房东底价25", landlord_name="王房东", landlord_phone="13900000000",
+            status=ListingStatus.VACANT, review_status=ReviewStatus.APPROVED,
+        )
+        values.update(overrides)
+        return await Listing.create(**values)
+
+    return make
+
+
+@pytest.fixture
+def login(http):
+    """``headers = await login("alice", scene="s1")``: log in with a fresh wx.login code, return auth headers."""
+    counter = itertools.count(1)
+
+    async def do(name: str = "alice", *, scene: str | None = None) -> dict[str, str]:
+        body = {"code": f"{name}:{next(counter)}"}
+        if scene is not None:
+            body["scene"] = scene
+        response = await http.post("/api/mp/v1/auth/login", json=body)
+        assert response.status_code == 200, response.text
+        return {"Authorization": f"Bearer {response.json()['token']}"}
+
+    return do
+
+
+@pytest.fixture(autouse=True)
+def _fresh_fake_wechat(fake_wechat):
+    """Login codes are single-use at the fake: start every test with a reset fake."""
+    return fake_wechat
