@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from arq.cron import CronJob, cron
+from tortoise.timezone import localtime
 
 from app.config import Settings
 from models import Account, FollowUp, Notification
@@ -37,6 +38,10 @@ DIGEST_DONE_KEY = "reminders:digest_done:{day}"
 
 _FOLLOWUP_COLUMNS = ("id", "next_at", "content", "author_id", "client_id", "client__company",
                      "client__contact_name", "client__owner_id", "client__stage")
+
+
+# Times written or compared go through tortoise.timezone.localtime: the database keeps
+# them in the configured zone (MySQL as naive times, SQLite as text it compares).
 
 
 def due_key(followup_id: int, next_at: datetime) -> str:
@@ -65,7 +70,8 @@ async def queue_due(settings: Settings, *, now: datetime) -> int:
     long) are left to escalation rather than reminded late.
     """
     since = now - timedelta(hours=float(settings.reminders.get("due_lookback_h", 72)))
-    rows = await (FollowUp.filter(done=False, reminded_at=None, next_at__lte=now, next_at__gt=since)
+    rows = await (FollowUp.filter(done=False, reminded_at=None, next_at__lte=localtime(now),
+                                  next_at__gt=localtime(since))
                   .order_by("next_at").values(*_FOLLOWUP_COLUMNS))
     notifications = []
     for row in rows:
@@ -95,7 +101,8 @@ async def queue_digests(settings: Settings, redis, *, now: datetime) -> int:
     if await redis.exists(done_key):
         return 0
     start = datetime.combine(day, time(0), tzinfo=zone)
-    rows = await (FollowUp.filter(done=False, next_at__gte=start, next_at__lt=start + timedelta(days=1))
+    rows = await (FollowUp.filter(done=False, next_at__gte=localtime(start),
+                                  next_at__lt=localtime(start + timedelta(days=1)))
                   .order_by("next_at").values(*_FOLLOWUP_COLUMNS))
     by_recipient: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
@@ -104,7 +111,7 @@ async def queue_digests(settings: Settings, redis, *, now: datetime) -> int:
     active = set(await Account.filter(id__in=list(by_recipient), active=True).values_list("id", flat=True))
     notifications = [
         Notification(kind=DAILY_DIGEST, recipient_id=account_id, dedupe_key=f"digest:{account_id}:{day.isoformat()}",
-                     due_at=now, payload=_digest_payload(settings, day, followups))
+                     due_at=localtime(now), payload=_digest_payload(settings, day, followups))
         for account_id, followups in by_recipient.items() if account_id in active
     ]
     queued = await _insert_new(notifications)
@@ -116,7 +123,7 @@ async def queue_escalations(settings: Settings, *, now: datetime) -> int:
     """Tell the owner's manager about each follow-up ``escalate_after_h`` past due with no newer one."""
     cutoff = now - timedelta(hours=float(settings.reminders.get("escalate_after_h", 24)))
     since = cutoff - timedelta(hours=float(settings.reminders.get("due_lookback_h", 72)))
-    rows = await (FollowUp.filter(done=False, next_at__lte=cutoff, next_at__gt=since)
+    rows = await (FollowUp.filter(done=False, next_at__lte=localtime(cutoff), next_at__gt=localtime(since))
                   .order_by("next_at").values(*_FOLLOWUP_COLUMNS))
     salespeople = {row["client__owner_id"] or row["author_id"] for row in rows} - {None}
     accounts = {a["id"]: a for a in await Account.filter(id__in=list(salespeople)).values("id", "name", "manager_id")}
@@ -128,7 +135,7 @@ async def queue_escalations(settings: Settings, *, now: datetime) -> int:
         notifications.append(Notification(
             kind=OVERDUE_ESCALATION, recipient_id=salesperson["manager_id"], followup_id=row["id"],
             client_id=row["client_id"], dedupe_key=f"escalation:{row['id']}:{int(row['next_at'].timestamp())}",
-            due_at=now, payload={"salesperson": salesperson["name"], "client": _client_name(row),
+            due_at=localtime(now), payload={"salesperson": salesperson["name"], "client": _client_name(row),
                                  "due_at": local_time(settings, row["next_at"])},
         ))
     return await _insert_new(notifications)
