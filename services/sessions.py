@@ -35,7 +35,7 @@ def _sign(settings: Settings, message: str) -> str:
 
 
 def issue_token(settings: Settings, wechat_user_id: int, *, now: float | None = None) -> str:
-    expires_at = int((now or time.time()) + int(settings.miniapp.get("token_ttl_s", 604800)))
+    expires_at = int((time.time() if now is None else now) + int(settings.miniapp.get("token_ttl_s", 604800)))
     message = f"{wechat_user_id}.{expires_at}"
     return f"{message}.{_sign(settings, message)}"
 
@@ -48,7 +48,7 @@ def verify_token(settings: Settings, token: str, *, now: float | None = None) ->
     message = f"{parts[0]}.{parts[1]}"
     if not hmac.compare_digest(_sign(settings, message), parts[2]):
         raise Unauthorized("invalid token")
-    if int(parts[1]) < (now or time.time()):
+    if int(parts[1]) < (time.time() if now is None else now):
         raise Unauthorized("token expired", code="token_expired")
     return int(parts[0])
 

@@ -1,0 +1,94 @@
+"""GET /listings and /listings/{id}: only approved, open listings, only public fields."""
+from decimal import Decimal
+
+import pytest
+
+from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus
+
+API = "/api/mp/v1"
+
+
+async def test_search_lists_approved_vacant_and_viewing_listings_newest_first(http, login, make_listing):
+    vacant = await make_listing()
+    viewing = await make_listing(status=ListingStatus.VIEWING)
+    for hidden in (dict(status=ListingStatus.PAUSED), dict(status=ListingStatus.CLOSED),
+                   dict(status=ListingStatus.NEGOTIATING), dict(review_status=ReviewStatus.PENDING)):
+        await make_listing(**hidden)
+    response = await http.get(f"{API}/listings", headers=await login())
+    assert response.status_code == 200
+    assert [item["id"] for item in response.json()["items"]] == [viewing.id, vacant.id]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ({"region": "昆山"}, {"kunshan"}),
+    ({"region": "苏州"}, {"kunshan"}),
+    ({"deal_type": "sale"}, {"sale"}),
+    ({"property_type": "warehouse"}, {"warehouse"}),
+    ({"area_min": "3000"}, {"big"}),
+    ({"area_max": "1000"}, {"warehouse"}),
+    ({"ceiling_height_min": "10"}, {"big"}),
+    ({"rent_max": "20"}, {"warehouse"}),
+    ({"features": "crane,dock"}, {"big"}),
+    ({"q": "冷库"}, {"warehouse"}),
+])
+async def test_search_filters(query, expected, http, login, make_listing):
+    names = {}
+    names[(await make_listing()).id] = "kunshan"
+    names[(await make_listing(deal_type=DealType.SALE, rent=None, sale_price=Decimal("4500"), region="松江",
+                              city="上海", district="松江", town=None)).id] = "sale"
+    names[(await make_listing(property_type=PropertyType.WAREHOUSE, title="冷库仓库", area=Decimal("800"),
+                              rent=Decimal("18"), region="嘉善", city="嘉兴", district="嘉善", town=None)).id] = "warehouse"
+    names[(await make_listing(area=Decimal("5000"), ceiling_height=Decimal("12"), features=["crane", "dock"],
+                              region="太仓", city="苏州", district="太仓", town=None)).id] = "big"
+    response = await http.get(f"{API}/listings", params=query, headers=await login())
+    assert response.status_code == 200, response.text
+    found = {names[item["id"]] for item in response.json()["items"]}
+    if query in ({"region": "苏州"},):
+        assert "kunshan" in found and "big" in found
+    else:
+        assert found == expected
+
+
+async def test_cursor_pages_through_every_listing_once(http, login, make_listing):
+    ids = [(await make_listing()).id for _ in range(7)]
+    headers = await login()
+    seen, cursor = [], None
+    while True:
+        params = {"limit": 3, **({"cursor": cursor} if cursor else {})}
+        body = (await http.get(f"{API}/listings", params=params, headers=headers)).json()
+        seen += [item["id"] for item in body["items"]]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == sorted(ids, reverse=True)
+
+
+@pytest.mark.parametrize("query", [{"limit": "51"}, {"limit": "0"}, {"limit": "x"}, {"area_min": "NaN"},
+                                   {"area_min": "-1"}, {"deal_type": "lease"}, {"features": "crane,spaceport"},
+                                   {"cursor": "bm9wZQ"}, {"q": "x" * 65}])
+async def test_bad_search_parameters_are_400_naming_the_field(query, http, login):
+    response = await http.get(f"{API}/listings", params=query, headers=await login())
+    assert response.status_code == 400
+    assert set(response.json()["error"]["fields"]) == set(query)
+
+
+async def test_detail_shows_public_fields_and_media_but_no_internal_or_owner_data(http, login, make_listing):
+    listing = await make_listing()
+    response = await http.get(f"{API}/listings/{listing.id}", headers=await login())
+    assert response.status_code == 200
+    body = response.json()
+    assert body["title"] == "花桥单层厂房" and body["area"] == "2000.00" and body["media"]["photos"]
+    for secret in ("internal_notes", "landlord_name", "landlord_phone", "owner", "owner_id", "held_by", "review_note"):
+        assert secret not in body
+    assert "房东底价" not in response.text and "13900000000" not in response.text
+
+
+@pytest.mark.parametrize("status", [ListingStatus.PAUSED, ListingStatus.CLOSED])
+async def test_paused_or_closed_listing_detail_is_404(status, http, login, make_listing):
+    listing = await make_listing(status=status)
+    assert (await http.get(f"{API}/listings/{listing.id}", headers=await login())).status_code == 404
+
+
+@pytest.mark.parametrize("listing_id", ["999999", "99999999999999999999", "abc", "-1"])
+async def test_unknown_or_impossible_listing_ids_are_404(listing_id, http, login):
+    assert (await http.get(f"{API}/listings/{listing_id}", headers=await login())).status_code == 404
