@@ -125,6 +125,10 @@ _PRICE_PER_AREA = re.compile(f"{NUM}\\s*(?:元|块)?{_PER}{_AREA_UNIT}(?:{_PER}|
 _PRICE_KEYED = re.compile(f"(租金|租价|月租金|月租|单价|售价|价格|报价|总价|预算)[^\\d]{{0,6}}?{NUM}\\s*(?:元|块)?\\s*(/天|每天|一天|/月|每月)?")
 # A bare price, `20元以内`, `25块左右`: small means rent per m² per month, large a sale price per m².
 _PRICE_BARE = re.compile(f"{NUM}\\s*(?:元|块)(?:钱)?(?!\\s*(?:/|每|一)?\\s*(?:天|日|月|年))")
+# A price with neither unit nor key, `0.8以内`, `25左右`: only a small number can be a rent.
+_PRICE_NAKED = re.compile(r"(?<![\d.])(\d\.\d{1,2}|\d{2})\s*(?:元|块)?\s*(?:以内|以下|之内|左右)")
+# Below this a rent per m² per month is implausible, so it was said per day (`0.8以内`).
+DAILY_RENT_BELOW = 3.0
 # `每层2000平 共4000平`: the total is the listing's size.
 _AREA_TOTAL = re.compile(f"(?:共|总共|合计|一共|总面积)\\s*{NUM}\\s*多?\\s*({_AREA_UNIT})")
 _AREA_RANGE = re.compile(f"{NUM}\\s*{_AREA_UNIT}?\\s*(?:-|~|到|至|—)\\s*{NUM}\\s*多?个?\\s*({_AREA_UNIT})")
@@ -212,6 +216,12 @@ def _extract_prices(text: str, slots: dict, requirement: bool, sale: bool, suffi
             continue
         text = _mask(text, match.span())
         break
+    if requirement and not sale and "rent_max" not in slots:
+        match = _PRICE_NAKED.search(text)
+        if match:
+            value = float(match.group(1))
+            slots["rent_max"] = round(value * 30, 2) if value < DAILY_RENT_BELOW else value
+            text = _mask(text, match.span())
     return text
 
 
