@@ -67,7 +67,8 @@ async def _saved(ctx: Context, client: Client, slots: dict, verb: str) -> str:
         lines.append("暂无匹配房源，有新房源上架会通知你。")
         return "\n".join(lines)
     lines.append(await common.page(ctx, f"推荐房源（共{len(found)}套）：",
-                                   [fmt.match_entry(m) for m in found], empty=""))
+                                   [fmt.match_entry(m) for m in found], empty="",
+                                   first_page=TOP_MATCHES))
     return "\n".join(lines)
 
 

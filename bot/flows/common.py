@@ -48,14 +48,17 @@ async def client_for(ctx: Context, slots: dict, action: str, chosen: int | None)
     return f"没找到客户「{name}」。先录入：新客户 {name} 联系人 电话 需求"
 
 
-async def page(ctx: Context, title: str, entries: list[str], *, offset: int = 0, empty: str) -> str:
-    """One page of ``entries``; the rest stays for 更多."""
+async def page(ctx: Context, title: str, entries: list[str], *, offset: int = 0, empty: str,
+               first_page: int | None = None) -> str:
+    """One page of ``entries`` (the first may be shorter); the rest stays for 更多."""
     size = int((ctx.resources.settings.matching or {}).get("page_size", 5))
+    if offset == 0 and first_page:
+        size = first_page
     if not entries:
         await state.drop(ctx.resources.redis, "more", ctx.openid)
         return empty
     shown = entries[offset:offset + size]
-    lines = [title] if offset == 0 else [f"{title}（第{offset // size + 1}页）"]
+    lines = [title] if offset == 0 else [f"{title}（续）"]
     lines += [f"{offset + i}. {entry}" for i, entry in enumerate(shown, 1)]
     if offset + size < len(entries):
         await state.put(ctx.resources.redis, "more", ctx.openid,

@@ -65,3 +65,11 @@ def make_client(settings):
         return client
 
     return make
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_parser():
+    """The parser loads its dictionaries on first use (~0.5 s): not inside a 1 s reply deadline."""
+    import nlp
+
+    nlp.parse("找昆山2000平厂房")

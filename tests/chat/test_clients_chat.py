@@ -1,0 +1,175 @@
+"""new_client, log_followup, client_info, update_stage through the signed endpoint."""
+from datetime import datetime, timedelta, timezone
+
+from models import AuditLog, Client, FollowUp, Notification, StageChange
+from models.enums import Stage
+from services import clients
+from tests.chat.conftest import MANAGER, OTHER, SALES
+
+
+async def test_new_client_saves_the_client_with_its_requirement_and_shows_top_matches(team, say, make_listing):
+    for area in (1900, 2000, 2100, 2150):
+        await make_listing(area=area)
+    reply = await say(SALES, "新客户 华兴精密 张总 13812345678 要2000平单层厂房 昆山")
+    client = await Client.get(company="华兴精密").prefetch_related("requirement")
+    assert client.owner_id == team["zhang"].id and client.phone == "13812345678"
+    assert (float(client.requirement.area_min), float(client.requirement.area_max)) == (1800, 2200)
+    assert "已录入客户：华兴精密" in reply and "推荐房源（共4套）" in reply
+    assert reply.count("面积✓") == 3 and "发「更多」" in reply
+
+
+async def test_new_client_without_phone_says_what_is_missing(team, say):
+    reply = await say(SALES, "新客户 宏达物流 仓库 3000平 嘉兴")
+    assert "缺：电话、联系人" in reply
+
+
+async def test_new_client_with_a_known_phone_offers_to_merge_and_1_merges(team, say, make_client):
+    existing = await make_client(team["zhang"], "华兴精密机械有限公司", phone="13812345678")
+    reply = await say(SALES, "新客户 华兴 王总 13812345678 3000平 太仓 厂房")
+    assert "已有相同客户" in reply and "1. 合并到 华兴精密机械有限公司" in reply and "2. 仍然新建" in reply
+    reply = await say(SALES, "1")
+    assert "已合并到已有客户" in reply
+    assert await Client.all().count() == 1
+    requirement = await clients.requirement_of(existing)
+    assert requirement.region == "太仓" and float(requirement.area_min) == 2700
+
+
+async def test_new_client_with_the_same_normalized_company_is_a_duplicate(team, say, make_client):
+    await make_client(team["zhang"], "苏州华兴精密有限公司")
+    reply = await say(SALES, "新客户 华兴精密 张总 13900001111 2000平 昆山")
+    assert "已有相同客户" in reply
+    assert "仍然新建" in reply
+    await say(SALES, "2")
+    assert await Client.all().count() == 2
+
+
+async def test_duplicate_of_another_salespersons_client_is_refused_with_masked_phone(team, say, make_client):
+    await make_client(team["li"], "华兴精密", phone="13812345678")
+    reply = await say(SALES, "新客户 华兴精密 张总 13812345678 2000平 昆山")
+    assert "李四的客户" in reply and "138****5678" in reply and "13812345678" not in reply
+    assert await Client.all().count() == 1
+
+
+async def test_followup_records_note_next_time_and_stage(team, say, make_client):
+    client = await make_client(team["zhang"], "华兴精密")
+    reply = await say(SALES, "跟进 华兴精密 张总 今天带看了花桥那套 下周三下午3点再约")
+    followup = await FollowUp.get(client_id=client.id)
+    await client.refresh_from_db()
+    assert "已记录跟进：华兴精密" in reply and "下次跟进" in reply and "15:00" in reply
+    assert followup.next_at == client.next_followup_at and followup.next_at is not None
+    assert followup.done is False and followup.reminded_at is None
+    assert client.stage == Stage.VIEWING and client.deal_probability == 30
+    assert "看了花桥" in followup.content
+    assert await StageChange.filter(client_id=client.id, to_stage=Stage.VIEWING).exists()
+
+
+async def test_a_new_followup_marks_earlier_ones_done(team, say, make_client):
+    client = await make_client(team["zhang"], "华兴精密")
+    await say(SALES, "跟进 华兴精密 电话沟通 明天上午10点再打")
+    await say(SALES, "跟进 华兴精密 又聊了一次 后天下午2点见面")
+    followups = await FollowUp.filter(client_id=client.id).order_by("id")
+    assert [f.done for f in followups] == [True, False]
+
+
+async def test_a_retried_message_records_one_followup(team, say, make_client):
+    await make_client(team["zhang"], "华兴精密")
+    first = await say(SALES, "跟进 华兴精密 明天10点再联系", msg_id=424242)
+    again = await say(SALES, "跟进 华兴精密 明天10点再联系", msg_id=424242)
+    assert first == again
+    assert await FollowUp.all().count() == 1
+
+
+async def test_followup_source_msg_id_is_unique_even_without_the_dedupe_cache(team, say, make_client, resources):
+    await make_client(team["zhang"], "华兴精密")
+    await say(SALES, "跟进 华兴精密 明天10点再联系", msg_id=515151)
+    await resources.redis.flushdb()
+    reply = await say(SALES, "跟进 华兴精密 明天10点再联系", msg_id=515151)
+    assert "已记录过" in reply
+    assert await FollowUp.all().count() == 1
+
+
+async def test_ambiguous_client_gets_numbered_choices_and_a_number_picks(team, say, make_client):
+    await make_client(team["zhang"], "华兴精密")
+    second = await make_client(team["zhang"], "华兴物流", contact_name="王")
+    reply = await say(SALES, "跟进 华兴 明天下午3点再联系")
+    assert "有2个客户像「华兴」" in reply and "1. " in reply and "2. " in reply
+    assert await FollowUp.all().count() == 0
+    reply = await say(SALES, "2" if "2. 华兴物流" in reply else "1")
+    assert "已记录跟进：华兴物流" in reply
+    assert (await FollowUp.get()).client_id == second.id
+
+
+async def test_a_person_name_resolves_to_the_contact(team, say, make_client):
+    client = await make_client(team["zhang"], "金泰模具", contact_name="李")
+    reply = await say(SALES, "记录 李总 电话沟通了一下 周五上午10点再打电话")
+    assert "已记录跟进：金泰模具" in reply
+    assert await FollowUp.filter(client_id=client.id).exists()
+
+
+async def test_followup_for_an_unknown_client_says_how_to_register_it(team, say):
+    reply = await say(SALES, "跟进 不存在公司 明天10点再联系")
+    assert "没找到客户「不存在公司」" in reply and "新客户" in reply
+
+
+async def test_sales_cannot_log_a_followup_on_another_salespersons_client(team, say, make_client):
+    await make_client(team["li"], "华兴精密", phone="13812345678")
+    reply = await say(SALES, "跟进 华兴精密 明天10点再联系")
+    assert "李四的客户" in reply and "138****5678" in reply
+    assert await FollowUp.all().count() == 0
+
+
+async def test_client_info_shows_contact_requirement_stage_owner_and_last_five_followups(team, say, make_client):
+    client = await make_client(team["zhang"], "华兴精密", phone="13812345678", region="昆山", area_min=1800,
+                               area_max=2200)
+    now = datetime.now(timezone.utc)
+    for i in range(7):
+        await clients.log_followup(actor=team["zhang"], client=client, content=f"第{i}次沟通", settings=None,
+                                   now=now - timedelta(days=7 - i), next_at=now + timedelta(days=1))
+    reply = await say(SALES, "查客户 华兴精密")
+    assert "13812345678" in reply and "昆山" in reply and "1800-2200㎡" in reply
+    assert "初步意向" in reply and "负责人：张三" in reply and "下次跟进" in reply
+    assert "第6次沟通" in reply and "第2次沟通" in reply and "第1次沟通" not in reply
+
+
+async def test_manager_sees_every_client_in_full(team, say, make_client):
+    await make_client(team["zhang"], "华兴精密", phone="13812345678")
+    reply = await say(MANAGER, "查客户 华兴精密")
+    assert "13812345678" in reply and "负责人：张三" in reply
+
+
+async def test_another_salespersons_client_shows_masked_contact_only(team, say, make_client):
+    await make_client(team["zhang"], "华兴精密", phone="13812345678")
+    reply = await say(OTHER, "查客户 华兴精密")
+    assert "138****5678" in reply and "13812345678" not in reply and "张三" in reply
+
+
+async def test_update_stage_keeps_history_and_sets_probability(team, say, make_client):
+    client = await make_client(team["zhang"], "华兴精密")
+    reply = await say(SALES, "华兴精密进入谈判")
+    await client.refresh_from_db()
+    assert "初步意向 → 谈判中" in reply and "60%" in reply
+    assert client.stage == Stage.NEGOTIATING and client.deal_probability == 60
+    change = await StageChange.get(client_id=client.id)
+    assert (change.from_stage, change.to_stage, change.changed_by_id) == (Stage.INTENT, Stage.NEGOTIATING,
+                                                                          team["zhang"].id)
+
+
+async def test_every_change_writes_the_audit_log_with_before_and_after(team, say, make_client):
+    client = await make_client(team["zhang"], "华兴精密")
+    await say(SALES, "华兴精密成交了")
+    entry = await AuditLog.get(action="client.stage", entity_id=client.id)
+    assert entry.actor_id == team["zhang"].id
+    assert (entry.before["stage"], entry.after["stage"]) == ("intent", "won")
+
+
+async def test_manager_can_reassign_and_sales_cannot(team, make_client):
+    client = await make_client(team["zhang"], "华兴精密")
+    await clients.reassign(actor=team["manager"], client=client, to=team["li"])
+    assert (await Client.get(id=client.id)).owner_id == team["li"].id
+    try:
+        await clients.reassign(actor=team["zhang"], client=client, to=team["zhang"])
+    except Exception as exc:
+        assert "经理" in str(exc)
+    else:
+        raise AssertionError("sales reassigned a client")
+    assert await Notification.all().count() == 0
