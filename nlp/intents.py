@@ -31,7 +31,7 @@ def classify(text: str, has_quantities: bool, has_time: bool) -> tuple[str, re.M
         return "unknown", None
     lowered = stripped.lower()
     matches = cue_matches(lowered)
-    if lowered in _BARE_HELP or (len(stripped) <= lx.HELP_MAX_CHARS and any(_CUE_INTENT[m.group().lower()] == "help" for m in matches)):
+    if lowered in _BARE_HELP or set(lowered) <= {"?", " "} or (len(stripped) <= lx.HELP_MAX_CHARS and any(_CUE_INTENT[m.group().lower()] == "help" for m in matches)):
         return "help", None
     matches = [m for m in matches if _CUE_INTENT[m.group().lower()] != "help"]
 
@@ -57,8 +57,9 @@ def classify(text: str, has_quantities: bool, has_time: bool) -> tuple[str, re.M
     if lookup and _is_client_lookup(text[lookup.end():], has_quantities):
         return "client_info", lookup
     stage_match = slots._STAGE_RE.search(text)
-    if stage_match and not has_time and _names_client(text[: stage_match.start()]):
-        return "update_stage", stage_match
+    if stage_match and _names_client(text[: stage_match.start()]):
+        # `宏达物流 明天下午3点带看`: a stage with a time is a note with its next contact.
+        return ("log_followup", None) if has_time else ("update_stage", stage_match)
     if _is_search(text, has_quantities):
         return "search_listings", None
     return "unknown", None
