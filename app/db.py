@@ -38,7 +38,10 @@ def tortoise_config(database_url: str, *, timezone: str = "Asia/Shanghai") -> di
 
 
 async def init(settings: Settings) -> None:
-    await Tortoise.init(config=tortoise_config(settings.database_url, timezone=settings.timezone))
+    # Global fallback: Sanic runs listeners and request handlers in different task contexts,
+    # and Tortoise 1.x keeps its state in a context variable.
+    await Tortoise.init(config=tortoise_config(settings.database_url, timezone=settings.timezone),
+                        _enable_global_fallback=True)
 
 
 async def close() -> None:
