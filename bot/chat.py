@@ -30,14 +30,16 @@ INTENTS: dict[str, Flow] = {
     "new_listing": listings.new_listing,
     "listing_status": listings.listing_status,
     "agenda": agenda.show,
+    "reassign": clients.reassign,
 }
-"""Intent -> flow ``(ctx, slots, chosen=None)``; a pending numbered choice resumes the same flow."""
+"""Intent (or exact command) -> flow ``(ctx, slots, chosen=None)``; a numbered choice resumes the same flow."""
 
 APPROVE = re.compile(r"^\s*(?:通过|批准|审核通过)\s*([A-Za-z]\d+)?\s*$")
 REJECT = re.compile(r"^\s*驳回\s*([A-Za-z]\d+)?\s*[:：,，]?\s*(.*?)\s*$")
 CHOICE = re.compile(r"^\s*(\d{1,2})\s*$")
 MORE = re.compile(r"^\s*(?:更多|下一页|再来|继续)\s*$")
 CANCEL = re.compile(r"^\s*(?:取消|算了|不用了)\s*$")
+REASSIGN = re.compile(r"^\s*把?\s*(\S+?)\s*(?:转给|转交给|分配给)\s*(\S+)\s*$")
 
 
 async def handle(ctx: Context, text: str) -> str:
@@ -58,6 +60,8 @@ async def _dispatch(ctx: Context, text: str) -> str:
         return await _choose(ctx, int(m.group(1)))
     if MORE.match(text):
         return await common.more(ctx)
+    if m := REASSIGN.match(text):
+        return await clients.reassign(ctx, {"client": m.group(1), "to": m.group(2)})
     if CANCEL.match(text):
         await state.drop(ctx.resources.redis, "pick", ctx.openid)
         return "已取消。"

@@ -227,8 +227,16 @@ async def search(c: Criteria, settings, *, limit: int = 50, exclude_ids: set[int
     rows = await query.limit(CANDIDATES).values(*COLUMNS)
     matches = [m for row in rows if (exclude_ids is None or row["id"] not in exclude_ids)
                and (m := score(c, row, settings, place)) is not None]
-    matches.sort(key=lambda m: (-m.score, m.listing["id"]))
+    matches.sort(key=lambda m: _rank(c, m))
     return matches[:limit]
+
+
+def _rank(c: Criteria, m: Match) -> tuple:
+    """Best score first; among equals, the area nearest the asked one, then the cheaper."""
+    target = ((c.area_min or c.area_max or 0) + (c.area_max or c.area_min or 0)) / 2
+    gap = abs(float(m.listing["area"]) - target) / target if target else 0.0
+    price = _num(m.listing["rent"]) or _num(m.listing["sale_price"]) or 0.0
+    return -m.score, round(gap, 2), price, m.listing["id"]
 
 
 def fit(c: Criteria, listing: Listing, settings) -> Match | None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from bot import format as fmt
 from bot.flows import common
 from models import Client
-from services import clients, matching, permissions
+from services import accounts, clients, matching, permissions
 from services.clients import DuplicateClient
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ async def _saved(ctx: Context, client: Client, slots: dict, verb: str) -> str:
     if not found:
         lines.append("暂无匹配房源，有新房源上架会通知你。")
         return "\n".join(lines)
-    lines.append(await common.page(ctx, f"推荐房源（共{len(found)}套）：",
+    lines.append(await common.page(ctx, f"推荐房源（共{common.count(found)}套）：",
                                    [fmt.match_entry(m) for m in found], empty="",
                                    first_page=TOP_MATCHES))
     return "\n".join(lines)
@@ -133,3 +133,15 @@ async def update_stage(ctx: Context, slots: dict, chosen=None) -> str:
         return f"{client.display_name}已经是{fmt.stage(client.stage)}，没有变化。"
     return (f"{client.display_name}：{fmt.stage(before)} → {fmt.stage(client.stage)}"
             f"（成交概率{client.deal_probability}%）")
+
+
+async def reassign(ctx: Context, slots: dict, chosen=None) -> str:
+    """``把华兴精密转给李四`` (managers and admins)."""
+    permissions.ensure_manager(ctx.account, "转交客户")
+    to = await accounts.find_staff(slots["to"])
+    client = await common.client_for(ctx, slots, "reassign", chosen)
+    if isinstance(client, str):
+        return client
+    before = client.owner.name if client.owner else "无人"
+    await clients.reassign(actor=ctx.account, client=client, to=to)
+    return f"{client.display_name}已从{before}转给{to.name}。"

@@ -58,7 +58,7 @@ async def page(ctx: Context, title: str, entries: list[str], *, offset: int = 0,
         await state.drop(ctx.resources.redis, "more", ctx.openid)
         return empty
     shown = entries[offset:offset + size]
-    lines = [title] if offset == 0 else [f"{title}（续）"]
+    lines = [title if offset == 0 else f"{title.rstrip('：:')}（续）："]
     lines += [f"{offset + i}. {entry}" for i, entry in enumerate(shown, 1)]
     if offset + size < len(entries):
         await state.put(ctx.resources.redis, "more", ctx.openid,
@@ -67,6 +67,10 @@ async def page(ctx: Context, title: str, entries: list[str], *, offset: int = 0,
     else:
         await state.drop(ctx.resources.redis, "more", ctx.openid)
     return "\n".join(lines)
+
+
+def count(found: list) -> str:
+    return f"{len(found)}+" if len(found) >= MAX_RESULTS else str(len(found))
 
 
 async def more(ctx: Context) -> str:

@@ -173,3 +173,16 @@ async def test_manager_can_reassign_and_sales_cannot(team, make_client):
     else:
         raise AssertionError("sales reassigned a client")
     assert await Notification.all().count() == 0
+
+
+async def test_manager_reassigns_a_client_in_chat(team, say, make_client):
+    client = await make_client(team["zhang"], "华兴精密")
+    reply = await say(MANAGER, "把华兴精密转给李四")
+    assert "华兴精密已从张三转给李四" in reply
+    assert (await Client.get(id=client.id)).owner_id == team["li"].id
+    assert await AuditLog.filter(action="client.reassign", entity_id=client.id).exists()
+
+
+async def test_sales_cannot_reassign_in_chat(team, say, make_client):
+    await make_client(team["zhang"], "华兴精密")
+    assert "只有经理或管理员" in await say(SALES, "把华兴精密转给李四")
