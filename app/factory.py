@@ -12,6 +12,7 @@ from sanic.response import HTTPResponse, json
 from app import db, logs
 from app.config import Settings
 from app.resources import Resources
+from bot import chat
 from bot.endpoint import bp as wechat_bp
 from bot.protocol import Protocol
 from media import storage
@@ -49,6 +50,10 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
 
                 app.ctx.worker = worker.build(app.ctx.resources)
                 app.ctx.worker_task = asyncio.ensure_future(app.ctx.worker.async_run())
+
+    @app.before_server_start
+    async def prepare_chat(app: Sanic) -> None:
+        chat.prepare(settings)
 
     @app.after_server_stop
     async def close_resources(app: Sanic) -> None:

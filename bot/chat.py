@@ -42,6 +42,17 @@ CANCEL = re.compile(r"^\s*(?:取消|算了|不用了)\s*$")
 REASSIGN = re.compile(r"^\s*把?\s*(\S+?)\s*(?:转给|转交给|分配给)\s*(\S+)\s*$")
 
 
+_prepared = False
+
+
+def prepare(settings) -> None:
+    """Load the parser's dictionaries (~0.5 s) before the first message, not inside its reply deadline."""
+    global _prepared
+    if not _prepared:
+        _prepared = True
+        nlp.parse("找昆山2000平厂房")
+
+
 async def handle(ctx: Context, text: str) -> str:
     try:
         return await _dispatch(ctx, text)
