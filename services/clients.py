@@ -23,6 +23,7 @@ from services.errors import AppError, Conflict, NotFound
 DEFAULT_STAGE_PROBABILITY = {"intent": 10, "viewing": 30, "negotiating": 60, "won": 100, "lost": 0}
 STAGE_NAMES = {"intent": "初步意向", "viewing": "带看中", "negotiating": "谈判中", "won": "已成交", "lost": "已流失"}
 _LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|工厂|厂)$")
+_BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 _NOISE = re.compile(r"[\s()（）·.,，、\-]+")
 _PROVINCES = ("江苏", "浙江", "广东", "上海", "安徽", "中国")
 _TITLES = re.compile(r"(?:总|经理|老板|工|主任|先生|女士|小姐|姐|哥)$")
@@ -42,7 +43,7 @@ def normalize_company(name: str | None, settings) -> str | None:
     """``苏州华兴精密机械有限公司`` and ``华兴精密机械`` normalize alike: no place prefix, legal suffix or spaces."""
     if not name:
         return None
-    text = _NOISE.sub("", name).lower()
+    text = _NOISE.sub("", _BRACKETED.sub("", name)).lower()
     for _ in range(3):
         text = _LEGAL_SUFFIX.sub("", text)
     changed = True

@@ -243,7 +243,7 @@ def fit(c: Criteria, listing: Listing, settings) -> Match | None:
     """One listing against one requirement: the same hard filters as ``search``, in Python."""
     place = regions.tree(settings).resolve(c.region)
     row = {name: getattr(listing, name) for name in COLUMNS if name != "owner_id"}
-    row["owner_id"] = listing.owner_id
+    row["owner_id"] = getattr(listing, "owner_id", None)
     for name in ("property_type", "deal_type", "status", "review_status"):
         if hasattr(row[name], "value"):
             row[name] = row[name].value

@@ -44,12 +44,10 @@ class RegionTree:
         if not name:
             return None
         name = name.strip()
-        if name in self._places:
-            return self._places[name]
-        if name.endswith("工业园区") and name[:-2] in self._places:
-            return self._places[name[:-2]]
-        short = _SUFFIX.sub("", name)
-        return self._places.get(short)
+        for candidate in (name, name[:-1] if name[-1:] in "市区县镇" else name, _SUFFIX.sub("", name)):
+            if candidate in self._places:
+                return self._places[candidate]
+        return None
 
     def names(self) -> list[str]:
         return list(self._places)

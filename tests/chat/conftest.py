@@ -34,7 +34,7 @@ def say(http, wx):
 
 
 @pytest.fixture
-def make_listing(settings):
+def make_listing(settings, resources):
     counter = iter(range(1, 10_000))
 
     async def make(**overrides) -> Listing:
@@ -55,7 +55,7 @@ def make_listing(settings):
 
 
 @pytest.fixture
-def make_client(settings):
+def make_client(settings, resources):
     async def make(owner: Account, company: str = "华兴精密", *, phone: str | None = None,
                    contact_name: str | None = "张", stage: Stage = Stage.INTENT, **requirement) -> Client:
         client = await Client.create(company=company, company_norm=client_service.normalize_company(company, settings),
