@@ -32,14 +32,12 @@ class Resources:
         if init_db:
             await db.init(settings)
         redis = kv.connect(settings)
-        common = {"redis": redis, "api_base": settings.wechat_api_base, "timeout": settings.wechat_timeout_s,
-                  "showqrcode_base": settings.wechat_showqrcode_base}
         return cls(
             settings=settings,
             redis=redis,
             queue=ArqRedis(connection_pool=redis.connection_pool),
-            wechat=WeChatAPI(appid=settings.wechat_appid, secret=settings.wechat_secret, **common),
-            miniapp=WeChatAPI(appid=settings.miniapp_appid, secret=settings.miniapp_secret, **common),
+            wechat=WeChatAPI.from_settings(settings, redis=redis),
+            miniapp=WeChatAPI.from_settings(settings, redis=redis, miniapp=True),
         )
 
     async def close(self, *, close_db: bool = True) -> None:

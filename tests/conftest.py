@@ -55,6 +55,7 @@ def test_environ(fake_url: str, **overrides: str) -> dict[str, str]:
     return env
 
 
+test_environ.__test__ = False  # a helper, not a test, when imported into test modules
 TEST_DATABASE_URL = _test_database_url()
 
 

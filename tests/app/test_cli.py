@@ -1,0 +1,41 @@
+"""The CLI as an operator uses it: real processes, last lines that scripts can read."""
+import base64
+import re
+import subprocess
+import sys
+
+from tests.conftest import test_environ
+
+
+def run(*args: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, timeout=120,
+                          env=env or None)
+
+
+def test_genkey_prints_a_32_byte_key_as_its_last_line():
+    result = run("genkey")
+    key = result.stdout.strip().splitlines()[-1]
+    assert result.returncode == 0
+    assert len(base64.urlsafe_b64decode(key)) == 32
+
+
+def test_a_bad_setting_stops_with_one_line_naming_the_key(fake_wechat_server):
+    result = run("migrate", **test_environ(fake_wechat_server.url, PII_KEY="short"))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "PII_KEY" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_createstaff_prints_a_six_digit_bind_code_as_its_last_line(fake_wechat_server, tmp_path):
+    env = test_environ(fake_wechat_server.url, DATABASE_URL=f"sqlite://{tmp_path}/cli.sqlite3", REDIS_URL="")
+    assert run("migrate", **env).returncode == 0
+    result = run("createstaff", "--name", "张三", "--role", "sales", "--phone", "13812345678", **env)
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"\d{6}", result.stdout.strip().splitlines()[-1])
+
+
+def test_migrate_twice_applies_nothing_the_second_time(fake_wechat_server, tmp_path):
+    env = test_environ(fake_wechat_server.url, DATABASE_URL=f"sqlite://{tmp_path}/m.sqlite3", REDIS_URL="")
+    first, second = run("migrate", **env), run("migrate", **env)
+    assert "init" in first.stdout
+    assert "up to date" in second.stdout

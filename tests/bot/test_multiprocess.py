@@ -1,0 +1,62 @@
+"""Two server processes sharing Redis and the database, as behind nginx."""
+import asyncio
+import os
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from models.enums import Role
+from services import accounts
+from tests.conftest import free_port, test_environ
+from tests.wx import WeChatSimulator, text_xml
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+async def two_servers(resources, fake_wechat):
+    if resources.settings.embedded_redis:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true must run the multi-process tests on real Redis")
+        pytest.skip("several processes need a real Redis (REDIS_URL)")
+    env = test_environ(fake_wechat.url)
+    ports = [free_port(), free_port()]
+    procs = [subprocess.Popen([sys.executable, "-m", "app", "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for port in ports]
+    urls = [f"http://127.0.0.1:{port}" for port in ports]
+    try:
+        async with httpx.AsyncClient() as client:
+            deadline = time.monotonic() + 60
+            for url in urls:
+                while True:
+                    try:
+                        if (await client.get(f"{url}/healthz")).status_code == 200:
+                            break
+                    except httpx.TransportError:
+                        pass
+                    if time.monotonic() > deadline or any(p.poll() is not None for p in procs):
+                        for proc in procs:
+                            proc.kill()
+                        errors = b"".join(proc.stderr.read() for proc in procs).decode()[-3000:]
+                        pytest.fail(f"servers did not start:\n{errors}")
+                    await asyncio.sleep(0.2)
+        yield urls
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait(timeout=10)
+
+
+async def test_a_msgid_retried_three_times_across_two_processes_runs_once(two_servers, settings):
+    account, code = await accounts.create_staff("张三", Role.SALES)
+    sims = [WeChatSimulator(f"{url}/wechat", settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid)
+            for url in two_servers]
+    xml = text_xml("o-zhang", f"绑定 {code}", msg_id=424242)
+    async with httpx.AsyncClient(timeout=10) as client:
+        replies = await asyncio.gather(*(sims[i % 2].post(client, xml) for i in range(3)))
+    # Binding consumes the code: had it run twice, a reply would say the code is invalid.
+    assert [r.text.splitlines()[0] for r in replies] == ["绑定成功：张三"] * 3
