@@ -19,7 +19,7 @@ from models.enums import ListingStatus, ReviewStatus
 from services import regions
 
 AVAILABLE = (ListingStatus.VACANT, ListingStatus.VIEWING)
-CANDIDATES = 300
+CANDIDATES = 200
 """Most rows fetched per search: the hard filters in SQL, nearest in area first."""
 
 COLUMNS = ("id", "code", "title", "property_type", "deal_type", "region", "city", "district", "town", "area",

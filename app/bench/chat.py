@@ -11,6 +11,7 @@ import random
 import secrets
 import time
 
+import xmltodict
 from wechatpy.crypto import WeChatCrypto
 
 from app.bench import http
@@ -83,13 +84,28 @@ def signed_requests(settings, args, openid: str) -> list[bytes]:
     return out
 
 
+def search_reply_checker(settings, aes: bool):
+    """True for a passive reply listing results (or saying there are none): not "success", not an error text."""
+    crypto = WeChatCrypto(settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid) if aes else None
+
+    def check(body: bytes) -> bool:
+        if not body.startswith(b"<xml>"):
+            return False  # "success": the 1 s deadline was missed
+        text = body.decode()
+        if crypto is not None:
+            reply = xmltodict.parse(text)["xml"]
+            text = crypto.decrypt_message(text, reply["MsgSignature"], reply["TimeStamp"], reply["Nonce"])
+        return "找到" in text or "没有符合条件的房源" in text
+
+    return check
+
+
 def run(settings, args) -> int:
     if args.aes and not settings.wechat_aes_key:
         print("--aes needs WECHAT_AES_KEY set (the same as the server's)")
         return 2
     openid = asyncio.run(bench_openid(settings))
     requests = signed_requests(settings, args, openid)
-    # A reply must be a rendered message, not "success" (which would mean the 1 s deadline was missed).
-    result = asyncio.run(http.run(args.url, requests, args.concurrency, check=lambda body: body.startswith(b"<xml>")))
+    result = asyncio.run(http.run(args.url, requests, args.concurrency, check=search_reply_checker(settings, args.aes)))
     http.print_summary(result.summary(bench="chat", aes=args.aes, concurrency=args.concurrency))
     return 0 if result.errors == 0 else 1
