@@ -23,7 +23,8 @@ async def book(settings: Settings, *, wechat_user_id: int, listing_id: int, star
         raise AppError("start_at must be in the future", fields={"start_at": "in the past"})
     if start_at > now + horizon:
         raise AppError("start_at is too far ahead", fields={"start_at": "too far ahead"})
-    start_at = start_at.astimezone(timezone.utc)
+    # In the configured zone: SQLite stores date-times as text in that zone and compares them as text.
+    start_at = start_at.astimezone(ZoneInfo(settings.timezone))
     end_at = start_at + timedelta(minutes=int(settings.miniapp.get("viewing_minutes", 60)))
     if not 1 <= listing_id <= MAX_ID:
         raise NotFound("listing not found")
@@ -42,8 +43,8 @@ async def book(settings: Settings, *, wechat_user_id: int, listing_id: int, star
         recipient = (client.owner_id if client else None) or listing.owner_id
         if recipient:
             who = client.display_name if client else "小程序用户"
-            local = start_at.astimezone(ZoneInfo(settings.timezone)).strftime("%m-%d %H:%M")
             await notify.queue("notice", recipient, dedupe_key=f"viewing:{viewing.id}:booked", client=client,
-                               payload={"title": "小程序预约看房", "detail": f"{who} {local} {listing.code}"})
+                               payload={"title": "小程序预约看房",
+                                        "detail": f"{who} {start_at:%m-%d %H:%M} {listing.code}"})
     return viewing
 

@@ -1,0 +1,117 @@
+"""POST /leads: create or merge the client, attribute, assign, notify."""
+import pytest
+
+from models import Client, FollowUp, Notification, ReferralEvent, pii
+from models.enums import ReferralEventKind, Role, Source
+from services import referrals
+
+API = "/api/mp/v1"
+LEAD = {"company": "华兴精密", "contact_name": "张总", "phone": "13812345678", "need": "2000平单层厂房 昆山"}
+
+
+async def test_a_lead_creates_a_miniapp_client_assigned_round_robin(http, login, make_staff):
+    first, second = await make_staff("张三"), await make_staff("李四")
+    owners = []
+    for n, name in enumerate(("alice", "bob", "carol")):
+        response = await http.post(f"{API}/leads", json={**LEAD, "phone": f"1381234567{n}"}, headers=await login(name))
+        assert response.status_code == 201, response.text
+        client = await Client.get(id=response.json()["client_id"])
+        assert client.source == Source.MINIAPP and client.phone == f"1381234567{n}"
+        owners.append(client.owner_id)
+    assert owners == [first.id, second.id, first.id]
+
+
+async def test_the_assignee_gets_a_notice(http, login, make_staff):
+    sales = await make_staff("张三")
+    await http.post(f"{API}/leads", json=LEAD, headers=await login())
+    notice = await Notification.get(recipient_id=sales.id)
+    assert notice.kind == "notice" and notice.payload["title"] == "小程序新线索"
+
+
+async def test_same_phone_merges_into_the_existing_client_with_a_followup_note(http, login, make_staff):
+    await make_staff("张三")
+    existing = await Client.create(company="华兴", contact_name="张总", phone="13812345678", source=Source.VISIT)
+    response = await http.post(f"{API}/leads", json={**LEAD, "phone": "+86 138-1234-5678"}, headers=await login())
+    assert response.status_code == 201 and response.json() == {"client_id": existing.id, "merged": True}
+    assert await Client.all().count() == 1
+    note = await FollowUp.get(client_id=existing.id)
+    assert note.content.startswith("小程序留言: 2000平单层厂房")
+
+
+async def test_a_lead_about_a_listing_names_it_in_the_note(http, login, make_listing):
+    listing = await make_listing()
+    response = await http.post(f"{API}/leads", json={**LEAD, "listing_id": listing.id}, headers=await login())
+    note = await FollowUp.get(client_id=response.json()["client_id"])
+    assert listing.code in note.content
+
+
+async def test_a_referred_lead_is_a_referral_assigned_to_the_staff_referrer(http, login, make_staff, resources):
+    await make_staff("张三")
+    referrer = await make_staff("李四")
+    scene = await referrals.scene_for_account(referrer)
+    response = await http.post(f"{API}/leads", json=LEAD, headers=await login(scene=scene.scene))
+    client = await Client.get(id=response.json()["client_id"])
+    assert (client.source, client.owner_id, client.referrer_id) == (Source.REFERRAL, referrer.id, referrer.id)
+    assert await ReferralEvent.filter(scene_id=scene.id, kind=ReferralEventKind.LEAD).count() == 1
+
+
+async def test_a_partner_referral_goes_to_the_partner_sales_contact_and_the_partner_is_told(http, login, make_staff):
+    contact = await make_staff("张三")
+    await make_staff("李四")
+    partner = await make_staff("经纪人老王", Role.PARTNER, manager=contact)
+    scene = await referrals.scene_for_account(partner)
+    response = await http.post(f"{API}/leads", json=LEAD, headers=await login(scene=scene.scene))
+    client = await Client.get(id=response.json()["client_id"])
+    assert client.owner_id == contact.id and client.referrer_id == partner.id
+    told = await Notification.get(recipient_id=partner.id)
+    assert told.payload["title"] == "您推荐的客户已留资"
+
+
+@pytest.mark.parametrize("body, field", [
+    ({**LEAD, "phone": "12345"}, "phone"),
+    ({**LEAD, "phone": "12812345678"}, "phone"),
+    ({**LEAD, "phone": 13812345678}, "phone"),
+    ({**LEAD, "company": ""}, "company"),
+    ({**LEAD, "need": "x" * 1001}, "need"),
+    ({**LEAD, "company": "华" * 1_000_000}, "company"),
+    ({**LEAD, "company": ["华兴"]}, "company"),
+    ({**LEAD, "listing_id": "1"}, "listing_id"),
+    ({**LEAD, "listing_id": True}, "listing_id"),
+    ({**LEAD, "listing_id": 2**63}, "listing_id"),
+    ({**LEAD, "contact_name": "a\x00b"}, "contact_name"),
+    ({**LEAD, "admin": True}, "admin"),
+    ({k: v for k, v in LEAD.items() if k != "need"}, "need"),
+])
+async def test_hostile_or_wrong_lead_bodies_are_400_naming_the_field(body, field, http, login):
+    response = await http.post(f"{API}/leads", json=body, headers=await login())
+    assert response.status_code == 400, response.text
+    assert field in response.json()["error"]["fields"]
+    assert await Client.all().count() == 0
+
+
+@pytest.mark.parametrize("raw", [b"", b"[]", b"null", b"{", b'"x"', b"{" * 5000 + b"}" * 5000,
+                                 '{"company": "\\ud800"}'.encode()])
+async def test_non_object_or_broken_json_is_400(raw, http, login):
+    headers = {**await login(), "Content-Type": "application/json"}
+    response = await http.post(f"{API}/leads", content=raw, headers=headers)
+    assert response.status_code == 400
+    assert "error" in response.json()
+
+
+async def test_a_lead_for_a_hidden_listing_is_404(http, login, make_listing):
+    from models.enums import ListingStatus
+
+    listing = await make_listing(status=ListingStatus.CLOSED)
+    response = await http.post(f"{API}/leads", json={**LEAD, "listing_id": listing.id}, headers=await login())
+    assert response.status_code == 404
+
+
+async def test_two_simultaneous_leads_with_one_phone_make_one_client(http, login, make_staff):
+    import asyncio
+
+    await make_staff("张三")
+    a, b = await login("alice"), await login("bob")
+    responses = await asyncio.gather(http.post(f"{API}/leads", json=LEAD, headers=a),
+                                     http.post(f"{API}/leads", json=LEAD, headers=b))
+    assert sorted(r.status_code for r in responses) == [201, 201]
+    assert await Client.filter(phone_hash=pii.blind_index("phone", "13812345678")).count() == 1
