@@ -12,7 +12,7 @@ from arq import Worker
 from arq.cron import CronJob
 
 from app.resources import Resources
-from services import reminders
+from services import referrals, reminders  # noqa: F401  (importing referrals registers its tasks)
 from services.outbox import Sender
 from services.tasks import TASKS
 

@@ -13,8 +13,10 @@ from wechatpy.messages import BaseMessage
 
 from app.resources import Resources
 from bot import chat, texts
+from bot.flows import partner
 from models import Account, WechatUser
-from services import accounts, outbox
+from models.enums import Role
+from services import accounts, outbox, referrals
 from services.errors import AppError
 
 BIND_COMMAND = re.compile(r"^\s*绑定\s*[:：]?\s*(\d{6})\s*$")
@@ -50,6 +52,8 @@ async def respond(resources: Resources, message: BaseMessage, now: datetime) -> 
         return texts.BOUND.format(name=bound.name)
     if account is None:
         return texts.VISITOR_THANKS
+    if account.role == Role.PARTNER:
+        return await partner.handle(ctx, text)
     return await chat.handle(ctx, text)
 
 
@@ -57,7 +61,13 @@ async def _on_event(resources: Resources, message: BaseMessage, now: datetime) -
     event = message.event
     if event in ("subscribe", "subscribe_scan"):
         await accounts.set_subscribed(message.source, True)
+        scene = message.scene_id if event == "subscribe_scan" else None
+        await referrals.on_subscribe(resources, message.source, scene, now=now)
         return texts.VISITOR_WELCOME
+    if event == "scan":
+        await referrals.record_qr_event(message.source, message.scene_id or "", follow=False,
+                                        settings=resources.settings, now=now)
+        return None
     if event == "unsubscribe":
         await accounts.set_subscribed(message.source, False)
         return None

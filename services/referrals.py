@@ -26,9 +26,8 @@ from app.config import Settings
 from media import storage
 from models import Account, Client, Favorite, ReferralEvent, ReferralScene, Viewing, WechatUser
 from models.enums import ReferralEventKind, Role, SceneKind
-from services import notify
+from services import notify, tasks
 from services.errors import AppError
-from services.tasks import task
 from wechat import TransientError, WeChatError
 
 log = logging.getLogger(__name__)
@@ -190,7 +189,7 @@ async def _merge(a: WechatUser, b: WechatUser) -> WechatUser:
     return keep
 
 
-@task
+@tasks.task
 async def fetch_unionid(ctx: dict, openid: str) -> None:
     """After a follow: learn the follower's unionid so their mini-program self is the same person."""
     try:
@@ -307,7 +306,7 @@ async def qr_media_id(resources, scene: ReferralScene, *, now: datetime | None =
     return scene.qr_media_id
 
 
-@task
+@tasks.task
 async def send_referral_qr(ctx: dict, account_id: int, openid: str) -> None:
     """Create (or reuse) the account's QR code and send it as an image by customer-service message."""
     resources = ctx["resources"]
@@ -322,3 +321,12 @@ async def send_referral_qr(ctx: dict, account_id: int, openid: str) -> None:
         if ctx.get("job_try", 1) < QR_TASK_TRIES:
             raise Retry(defer=5) from None
         raise
+
+
+# ---- official-account events ----------------------------------------------------------------------
+
+async def on_subscribe(resources, openid: str, scene_value: str | None, *, now: datetime | None = None) -> None:
+    """A follow (through a code if ``scene_value``); then learn the unionid in the background."""
+    if scene_value:
+        await record_qr_event(openid, scene_value, follow=True, settings=resources.settings, now=now)
+    await tasks.enqueue(resources, "fetch_unionid", openid, job_id=f"unionid:{openid}")

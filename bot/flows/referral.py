@@ -1,7 +1,14 @@
-"""``referral_code`` and ``poster``: share codes and posters."""
+"""``referral_code`` and ``poster``: share codes and posters.
+
+The reply comes at once; creating the QR code, uploading it and sending the
+image (slow WeChat calls) run as a task and arrive by customer-service message.
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from bot import texts
+from services import referrals, tasks
 
 if TYPE_CHECKING:
     from bot.router import Context
@@ -10,5 +17,16 @@ if TYPE_CHECKING:
 
 async def handle(ctx: Context, parsed: Parsed) -> str:
     if parsed.intent == "poster":
-        return "海报功能即将上线，敬请期待。"
-    return "推广码功能即将上线，敬请期待。"
+        return texts.POSTER_COMING
+    return await send_code(ctx)
+
+
+async def send_code(ctx: Context) -> str:
+    """Queue the QR image to this account (once per minute at most) and answer with the stats so far."""
+    await tasks.enqueue(ctx.resources, "send_referral_qr", ctx.account.id, ctx.openid,
+                        job_id=f"referral-qr:{ctx.account.id}:{ctx.openid}")
+    return f"{texts.REFERRAL_CODE_COMING}\n\n{await stats_text(ctx)}"
+
+
+async def stats_text(ctx: Context) -> str:
+    return texts.REFERRAL_STATS.format(**await referrals.stats_for_account(ctx.account))
