@@ -100,8 +100,9 @@ def _snapshot(listing: Listing) -> dict:
             "held_by": listing.held_by_id, "version": listing.version}
 
 
-async def review(*, actor: Account, code: str, approve: bool, reason: str | None, settings) -> tuple[Listing, int]:
-    """Approve or reject a pending listing; returns it and how many clients were told it fits them."""
+async def review(*, actor: Account, code: str, approve: bool, reason: str | None,
+                 settings) -> tuple[Listing, list[tuple[Client, matching.Match]]]:
+    """Approve or reject a pending listing; returns it and, when approved, the clients it fits (owners told)."""
     permissions.ensure_manager(actor, "审核房源")
     listing = await get_by_code(code)
     if listing.review_status != ReviewStatus.PENDING:
@@ -109,7 +110,7 @@ async def review(*, actor: Account, code: str, approve: bool, reason: str | None
     if not approve and not reason:
         raise AppError(f"请写明驳回理由，例如「驳回 {listing.code} 产证不全」")
     before = _snapshot(listing)
-    told = 0
+    fitting: list[tuple[Client, matching.Match]] = []
     async with in_transaction():
         updated = await Listing.filter(id=listing.id, review_status=ReviewStatus.PENDING).update(
             review_status=ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED,
@@ -124,14 +125,14 @@ async def review(*, actor: Account, code: str, approve: bool, reason: str | None
             await notify.queue("notice", listing.owner_id, dedupe_key=f"listing:{listing.id}:reviewed",
                                payload={"title": "房源审核结果", "detail": detail, "listing": listing.code})
         if approve:
-            told = await _announce_matches(listing, settings)
-    return listing, told
+            fitting = await _announce_matches(listing, settings)
+    return listing, fitting
 
 
 async def clients_fitting(listing: Listing, settings, *, limit: int = REVERSE_MATCH_LIMIT) -> list[tuple[Client, matching.Match]]:
     """Reverse match: open clients whose requirement this listing fits, best first."""
     requirements = await Requirement.filter(
-        client__stage__in=[Stage.INTENT, Stage.VIEWING, Stage.NEGOTIATING]).select_related("client")
+        client__stage__in=[Stage.INTENT, Stage.VIEWING, Stage.NEGOTIATING]).select_related("client__owner")
     found = []
     for requirement in requirements:
         client = requirement.client
@@ -145,18 +146,16 @@ async def clients_fitting(listing: Listing, settings, *, limit: int = REVERSE_MA
     return found[:limit]
 
 
-async def _announce_matches(listing: Listing, settings) -> int:
-    """Queue a notice to each fitting client's owner (sent by the reminders worker)."""
-    told = 0
-    for client, match in await clients_fitting(listing, settings):
-        if client.owner_id is None:
-            continue
-        queued = await notify.queue(
-            "notice", client.owner_id, dedupe_key=f"listing:{listing.id}:fits:{client.id}", client=client,
-            payload={"title": "新房源匹配客户", "detail": f"{listing.code}适合{client.display_name} {match.explanation}",
-                     "listing": listing.code})
-        told += queued is not None
-    return told
+async def _announce_matches(listing: Listing, settings) -> list[tuple[Client, matching.Match]]:
+    """The clients a newly approved listing fits; each owner gets a notice (sent by the reminders worker)."""
+    fitting = await clients_fitting(listing, settings)
+    for client, match in fitting:
+        if client.owner_id is not None:
+            await notify.queue(
+                "notice", client.owner_id, dedupe_key=f"listing:{listing.id}:fits:{client.id}", client=client,
+                payload={"title": "新房源匹配客户", "detail": f"{listing.code}适合{client.display_name} {match.explanation}",
+                         "listing": listing.code})
+    return fitting
 
 
 @dataclass

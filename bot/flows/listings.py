@@ -35,7 +35,7 @@ async def new_listing(ctx: Context, slots: dict, chosen=None) -> str:
         lines.append(f"缺：{'、'.join(gaps)}")
     if listing.review_status.value == "approved":
         fitting = await listings.clients_fitting(listing, ctx.resources.settings)
-        lines.append(f"你是经理，已直接上架；匹配到{len(fitting)}个客户，已通知负责人。")
+        lines.append("你是经理，已直接上架。" + _fitting_text(fitting))
     else:
         lines.append("已提交经理审核（房源审核），通过后才会匹配和发布。")
     return "\n".join(lines)
@@ -99,11 +99,21 @@ async def _history_lines(ctx: Context, listing: Listing) -> list[str]:
 
 async def review(ctx: Context, code: str, *, approve: bool, reason: str | None = None) -> str:
     permissions.ensure_manager(ctx.account, "审核房源")
-    listing, told = await listings.review(actor=ctx.account, code=code, approve=approve, reason=reason,
-                                          settings=ctx.resources.settings)
+    listing, fitting = await listings.review(actor=ctx.account, code=code, approve=approve, reason=reason,
+                                             settings=ctx.resources.settings)
     if approve:
-        return f"{listing.code}已通过审核并上架；匹配到{told}个客户，已通知负责人。"
+        return f"{listing.code}已通过审核并上架。" + _fitting_text(fitting)
     return f"{listing.code}已驳回：{reason}。已通知录入人。"
+
+
+def _fitting_text(fitting: list) -> str:
+    """The clients a new listing fits (reverse match), whose owners were told."""
+    if not fitting:
+        return "暂无匹配的客户。"
+    shown = [f"· {client.display_name}（{client.owner.name if client.owner else '无人'}）{match.explanation}"
+             for client, match in fitting[:5]]
+    more = f"\n…共{len(fitting)}个" if len(fitting) > 5 else ""
+    return f"匹配到{len(fitting)}个客户，已通知负责人：\n" + "\n".join(shown) + more
 
 
 async def pending_reviews(ctx: Context) -> str:

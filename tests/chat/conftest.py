@@ -1,6 +1,7 @@
 """Staff chat fixtures: a small team bound to WeChat, listing and client factories, a ``say`` helper."""
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -22,15 +23,21 @@ async def team(make_staff) -> dict[str, Account]:
 
 
 @pytest.fixture
-def say(http, wx):
-    """``await say(openid, text)`` -> the reply text, through the signed (AES) endpoint."""
+def say(http, wx, resources):
+    """``await say(openid, text)`` -> the reply text, through the signed (AES) endpoint.
+
+    The reply deadline is raised to 5 s so a loaded CI machine still gets the passive reply to check.
+    """
 
     async def send(openid: str, text: str, **kw) -> str:
         sent = await wx.text(http, openid, text, **kw)
         assert sent.status == 200, sent.body
         return sent.text
 
-    return send
+    settings = resources.settings
+    resources.settings = replace(settings, reply_deadline_s=5.0)
+    yield send
+    resources.settings = settings
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ async def test_manager_approves_in_chat_and_owners_of_fitting_clients_are_told(t
     reply = await say(MANAGER, f"通过 {listing.code}")
     await listing.refresh_from_db()
     assert listing.review_status == ReviewStatus.APPROVED and listing.reviewed_by_id == team["manager"].id
-    assert "已通过审核" in reply and "匹配到1个客户" in reply
+    assert "已通过审核" in reply and "匹配到1个客户" in reply and "华兴精密（李四）面积✓" in reply
     told = await Notification.get(recipient_id=team["li"].id)
     assert told.client_id == client.id and listing.code in told.payload["detail"]
     assert await Notification.filter(recipient_id=team["zhang"].id, dedupe_key__contains="reviewed").exists()
