@@ -14,7 +14,7 @@ from wechatpy.messages import BaseMessage
 from app.resources import Resources
 from bot import chat, texts
 from bot.flows import partner
-from models import Account, WechatUser
+from models import Account
 from models.enums import Role
 from services import accounts, outbox, referrals
 from services.errors import AppError
@@ -26,7 +26,8 @@ BIND_COMMAND = re.compile(r"^\s*绑定\s*[:：]?\s*(\d{6})\s*$")
 class Context:
     resources: Resources
     message: BaseMessage
-    user: WechatUser
+    user_id: int
+    """The sender's WechatUser id."""
     account: Account | None
     now: datetime
 
@@ -38,9 +39,9 @@ class Context:
 async def respond(resources: Resources, message: BaseMessage, now: datetime) -> str | None:
     if message.type == "event":
         return await _on_event(resources, message, now)
-    user = await accounts.identify(message.source)
-    account = user.account if user.account is not None and user.account.active else None
-    ctx = Context(resources, message, user, account, now)
+    identity = await accounts.identify(resources.redis, message.source)
+    account = await Account.get_or_none(id=identity.account_id, active=True) if identity.account_id else None
+    ctx = Context(resources, message, identity.user_id, account, now)
     if message.type != "text":
         return texts.UNSUPPORTED if account else texts.VISITOR_THANKS
     text = message.content or ""
