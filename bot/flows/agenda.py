@@ -12,21 +12,38 @@ if TYPE_CHECKING:
     from bot.router import Context
 
 
+# Enough lines to plan the day and still fit one passive reply (2,048 bytes).
+SHOWN_DUE, SHOWN_OVERDUE, FETCHED = 10, 5, 30
+
+
+def _count(items: list) -> str:
+    return f"{len(items)}+" if len(items) >= FETCHED else str(len(items))
+
+
+def _rest(items: list, shown: int) -> list[str]:
+    if len(items) <= shown:
+        return []
+    return [f"  …另有{len(items) - shown}{'+' if len(items) >= FETCHED else ''}个"]
+
+
 async def show(ctx: Context, slots: dict, chosen=None) -> str:
     settings = ctx.resources.settings
     tz = ZoneInfo(settings.timezone)
     day = date.fromisoformat(slots["day"]) if slots.get("day") else ctx.now.astimezone(tz).date()
-    plan = await agenda.for_day(actor=ctx.account, day=day, settings=settings)
+    plan = await agenda.for_day(actor=ctx.account, day=day, settings=settings, limit=FETCHED)
     label = "今天" if day == ctx.now.astimezone(tz).date() else f"{day.month}月{day.day}日"
     if not plan.due and not plan.overdue:
         return f"{label}没有待跟进的客户。记录跟进时写上下次时间，例如「跟进 华兴精密 明天10点再联系」。"
     lines = []
     if plan.due:
-        lines.append(f"{label}待跟进{len(plan.due)}个：")
-        lines += [f"· {f.next_at.astimezone(tz):%H:%M} {f.client.display_name} {f.content[:20]}" for f in plan.due]
+        lines.append(f"{label}待跟进{_count(plan.due)}个：")
+        lines += [f"· {f.next_at.astimezone(tz):%H:%M} {f.client.display_name[:12]} {f.content[:12]}"
+                  for f in plan.due[:SHOWN_DUE]]
+        lines += _rest(plan.due, SHOWN_DUE)
     if plan.overdue:
-        lines.append(f"已逾期{len(plan.overdue)}个：")
-        lines += [f"· {fmt.when(f.next_at, settings.timezone, with_weekday=False)} {f.client.display_name} "
-                  f"{f.content[:20]}" for f in plan.overdue]
+        lines.append(f"已逾期{_count(plan.overdue)}个：")
+        lines += [f"· {fmt.when(f.next_at, settings.timezone, with_weekday=False)} {f.client.display_name[:12]} "
+                  f"{f.content[:12]}" for f in plan.overdue[:SHOWN_OVERDUE]]
+        lines += _rest(plan.overdue, SHOWN_OVERDUE)
     lines.append("跟进后发「跟进 客户名 …」记录。")
     return "\n".join(lines)

@@ -53,3 +53,15 @@ async def test_poster_and_referral_code_are_routed_to_the_referral_flow(team, sa
 
 async def test_a_number_without_a_pending_question_explains(team, say):
     assert "没有待选择" in await say(SALES, "1")
+
+
+async def test_a_crowded_agenda_fits_one_reply(team, say, make_client):
+    start = datetime.now(SHANGHAI).replace(hour=0, minute=1, second=0, microsecond=0)
+    for i in range(35):
+        client = await make_client(team["zhang"], f"非常长的公司名称精密机械制造有限公司{i}")
+        await clients.log_followup(actor=team["zhang"], client=client, content="一段很长很长的跟进备注" * 5,
+                                   settings=None, now=datetime.now(timezone.utc),
+                                   next_at=start + timedelta(minutes=i) - timedelta(days=i % 2))
+    reply = await say(SALES, "今天跟进谁")
+    assert len(reply.encode()) <= 2048 and not reply.endswith("…")
+    assert "待跟进18个" in reply and "已逾期17个" in reply and "另有8个" in reply
