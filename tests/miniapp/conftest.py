@@ -1,13 +1,17 @@
 """Factories for the mini-program API tests: listings, logged-in users, referral scenes."""
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import itertools
 from decimal import Decimal
 
 import pytest
 
+from app.factory import create_app
 from models import Listing
 from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus
+from tests.conftest import free_port
 
 _codes = itertools.count(1)
 
@@ -50,3 +54,40 @@ def login(http):
 def _fresh_fake_wechat(fake_wechat):
     """Login codes are single-use at the fake: start every test with a reset fake."""
     return fake_wechat
+
+
+@contextlib.asynccontextmanager
+async def serving(settings, resources, name: str):
+    """Another in-process app over the shared resources, with its own settings (e.g. rate limits)."""
+    app = create_app(settings, resources, name=name)
+    port = free_port()
+    srv = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False)
+    await srv.startup()
+    await srv.before_start()
+    await srv.after_start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        await srv.before_stop()
+        await srv.close()
+        await srv.after_stop()
+
+
+LOW_LIMITS = {"per_openid_per_min": 3, "per_ip_per_min": 10, "login_per_ip_per_min": 5}
+HIGH_LIMITS = {"per_openid_per_min": 100_000, "per_ip_per_min": 100_000, "login_per_ip_per_min": 100_000}
+
+
+@pytest.fixture(scope="session")
+async def limited_server(session_resources):
+    """The app with tiny rate limits (LOW_LIMITS)."""
+    settings = dataclasses.replace(session_resources.settings, rate_limits=LOW_LIMITS)
+    async with serving(settings, session_resources, "scrm_limited") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+async def unlimited_server(session_resources):
+    """The app without practical rate limits, for fuzzing."""
+    settings = dataclasses.replace(session_resources.settings, rate_limits=HIGH_LIMITS)
+    async with serving(settings, session_resources, "scrm_unlimited") as url:
+        yield url
