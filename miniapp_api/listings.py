@@ -59,7 +59,7 @@ async def search(request: Request) -> HTTPResponse:
     filters = validate_query(SEARCH, request.args)
     limit = filters.pop("limit", 20)
     cursor = filters.pop("cursor", None)
-    items, next_cursor = await listings_public.search(filters, cursor, limit)
+    items, next_cursor = await listings_public.search(filters, cursor, limit, settings=request.app.ctx.settings)
     return json({"items": [listings_public.summary(item) for item in items], "next_cursor": next_cursor})
 
 

@@ -2,9 +2,12 @@
 
 Search lists approved listings that are vacant or being viewed; a detail page
 also shows listings under negotiation. Paused and closed listings, internal
-notes and landlord data are never shown. ``search`` has the signature the
-matching engine will offer (``services.matching.search(filters, cursor,
-limit)``) so the API can switch to it.
+notes and landlord data are never shown.
+
+A search with criteria (region, types, area, height, rent, features) is served
+by the matching engine: its hard filters and tolerances, best match first,
+paged by offset (at most ``matching.CANDIDATES`` results). Browsing without
+criteria, and keyword search (``q``), list newest first, keyset-paged by id.
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from tortoise.expressions import Q
 
 from models import Listing
 from models.enums import ListingStatus, ReviewStatus
+from services import matching
 from services.errors import AppError, NotFound
 
 SEARCHABLE = (ListingStatus.VACANT, ListingStatus.VIEWING)
@@ -68,22 +72,42 @@ async def get_visible(listing_id: int) -> Listing:
     return listing
 
 
-def encode_cursor(last_id: int) -> str:
-    return base64.urlsafe_b64encode(f"l{last_id}".encode()).decode().rstrip("=")
+CRITERIA = ("region", "deal_type", "property_type", "area_min", "area_max", "ceiling_height_min", "rent_max",
+            "features")
 
 
-def decode_cursor(cursor: str) -> int:
+def _encode(kind: str, number: int) -> str:
+    return base64.urlsafe_b64encode(f"{kind}{number}".encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str, kind: str) -> int:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
     except (binascii.Error, ValueError):
         raw = ""
-    if not raw.startswith("l") or not raw[1:].isdigit() or not 1 <= int(raw[1:]) <= MAX_ID:
+    if not raw.startswith(kind) or not raw[1:].isdigit() or not 0 <= int(raw[1:]) <= MAX_ID:
         raise AppError("invalid cursor", fields={"cursor": "invalid"})
     return int(raw[1:])
 
 
-async def search(filters: dict[str, Any], cursor: str | None, limit: int) -> tuple[list[Listing], str | None]:
-    """Newest first, keyset-paged by id. ``filters`` are the validated query of GET /listings."""
+async def search(filters: dict[str, Any], cursor: str | None, limit: int, *, settings) -> tuple[list[Listing], str | None]:
+    """One page of listings and the cursor of the next (None on the last page).
+
+    ``filters`` are the validated query of GET /listings (numbers as Decimal).
+    """
+    if filters.get("q") or not any(filters.get(name) for name in CRITERIA):
+        return await _newest(filters, cursor, limit)
+    criteria = matching.Criteria(**{name: float(value) if isinstance(value, Decimal) else value
+                                    for name, value in filters.items() if name in CRITERIA and value})
+    offset = _decode(cursor, "m") if cursor else 0
+    matches = await matching.search(criteria, settings, limit=offset + limit + 1)
+    ids = [m.listing["id"] for m in matches[offset:offset + limit]]
+    rows = {listing.id: listing for listing in await Listing.filter(id__in=ids)}
+    more = len(matches) > offset + limit
+    return [rows[i] for i in ids if i in rows], _encode("m", offset + limit) if more else None
+
+
+async def _newest(filters: dict[str, Any], cursor: str | None, limit: int) -> tuple[list[Listing], str | None]:
     query = Listing.filter(review_status=ReviewStatus.APPROVED, status__in=SEARCHABLE)
     if region := filters.get("region"):
         query = query.filter(Q(region=region) | Q(city=region) | Q(district=region) | Q(town=region))
@@ -99,7 +123,7 @@ async def search(filters: dict[str, Any], cursor: str | None, limit: int) -> tup
         query = query.filter(Q(title__icontains=q) | Q(description__icontains=q) | Q(address__icontains=q)
                              | Q(region__icontains=q) | Q(code=q))
     wanted = set(filters.get("features") or ())
-    before = decode_cursor(cursor) if cursor else None
+    before = _decode(cursor, "l") if cursor else None
     items: list[Listing] = []
     more = False
     while True:  # features live in a JSON list: filtered here, scanning in batches
@@ -114,4 +138,4 @@ async def search(filters: dict[str, Any], cursor: str | None, limit: int) -> tup
         if more or len(batch) < _SCAN_BATCH:
             break
         before = batch[-1].id
-    return items, encode_cursor(items[-1].id) if more else None
+    return items, _encode("l", items[-1].id) if more else None

@@ -92,3 +92,33 @@ async def test_paused_or_closed_listing_detail_is_404(status, http, login, make_
 @pytest.mark.parametrize("listing_id", ["999999", "99999999999999999999", "abc", "-1"])
 async def test_unknown_or_impossible_listing_ids_are_404(listing_id, http, login):
     assert (await http.get(f"{API}/listings/{listing_id}", headers=await login())).status_code == 404
+
+
+async def test_a_criteria_search_is_ranked_by_the_matching_engine_best_area_first(http, login, make_listing):
+    far = await make_listing(area=Decimal("2250"))
+    near = await make_listing(area=Decimal("2010"))
+    response = await http.get(f"{API}/listings", params={"area_min": "2000", "area_max": "2000"},
+                              headers=await login())
+    assert [item["id"] for item in response.json()["items"]] == [near.id, far.id]  # 2250 is within the tolerance
+
+
+async def test_criteria_search_pages_through_every_match_once(http, login, make_listing):
+    ids = {(await make_listing()).id for _ in range(7)}
+    headers = await login()
+    seen, cursor = [], None
+    while True:
+        params = {"region": "昆山", "limit": 3, **({"cursor": cursor} if cursor else {})}
+        body = (await http.get(f"{API}/listings", params=params, headers=headers)).json()
+        seen += [item["id"] for item in body["items"]]
+        if (cursor := body["next_cursor"]) is None:
+            break
+    assert sorted(seen) == sorted(ids) and len(seen) == 7
+
+
+async def test_a_cursor_from_another_kind_of_search_is_400(http, login, make_listing):
+    for _ in range(3):
+        await make_listing()
+    headers = await login()
+    cursor = (await http.get(f"{API}/listings", params={"limit": 1}, headers=headers)).json()["next_cursor"]
+    response = await http.get(f"{API}/listings", params={"region": "昆山", "cursor": cursor}, headers=headers)
+    assert response.status_code == 400 and "cursor" in response.json()["error"]["fields"]
