@@ -21,5 +21,5 @@ CREATE = operation(
 @bp.post("/leads")
 async def create(request: Request) -> HTTPResponse:
     body = validate_body(CREATE, request.json)
-    client, created = await leads.create(request.app.ctx.resources.redis, wechat_user_id=request.ctx.user_id, **body)
+    client, created = await leads.create(request.app.ctx.resources, wechat_user_id=request.ctx.user_id, **body)
     return json({"client_id": client.id, "merged": not created}, status=201)

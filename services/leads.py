@@ -8,7 +8,7 @@ from tortoise.transactions import in_transaction
 
 from models import Account, AuditLog, Client, FollowUp, WechatUser, pii
 from models.enums import FollowUpChannel, Role, Source
-from services import listings_public, notify, referrals
+from services import clients, listings_public, notify, referrals
 from services.errors import AppError
 
 MAINLAND_MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -39,10 +39,11 @@ async def _assignee(redis, referrer: Account | None) -> int | None:
     return sales[(turn - 1) % len(sales)]
 
 
-async def create(redis, *, wechat_user_id: int, company: str, contact_name: str, phone: str, need: str,
+async def create(resources, *, wechat_user_id: int, company: str, contact_name: str, phone: str, need: str,
                  listing_id: int | None = None, now: datetime | None = None) -> tuple[Client, bool]:
     """The client (new, or merged by phone) and whether it was created."""
     now = now or datetime.now(timezone.utc)
+    redis = resources.redis
     phone = normalize_mobile(phone)
     listing = await listings_public.get_visible(listing_id) if listing_id is not None else None
     user = await WechatUser.get(id=wechat_user_id)
@@ -56,7 +57,8 @@ async def create(redis, *, wechat_user_id: int, company: str, contact_name: str,
             created = client is None
             if created:
                 client = await Client.create(
-                    company=company, contact_name=contact_name, phone=phone, notes=need,
+                    company=company, company_norm=clients.normalize_company(company, resources.settings),
+                    contact_name=contact_name, phone=phone, notes=need,
                     source=Source.REFERRAL if user.referral_scene_id else Source.MINIAPP,
                     source_detail=f"scene:{user.referral_scene_id}" if user.referral_scene_id else "小程序",
                     owner_id=await _assignee(redis, referrer), referrer_id=user.referrer_id, wechat_user_id=user.id,

@@ -284,8 +284,12 @@ async def miniapp_code_url(resources, scene: ReferralScene) -> str:
     return storage.url(settings, scene.miniapp_code_path)
 
 
-async def qr_media_id(resources, scene: ReferralScene, *, now: datetime | None = None) -> str:
-    """An uploaded image of the scene's official-account QR code, reusing ticket, file and media id."""
+async def qr_image(resources, scene: ReferralScene, *, now: datetime | None = None) -> str:
+    """The media path of the scene's official-account QR image, creating the code (once) if needed.
+
+    Staff and partner codes are permanent (QR_LIMIT_STR_SCENE); campaign codes are
+    temporary (QR_STR_SCENE, ``referral.campaign_qr_expire_s``) and re-created once expired.
+    """
     settings, now = resources.settings, now or _now()
     relpath = f"qr/{scene.scene}.png"
     if scene.qr_ticket is None or (scene.qr_expires_at is not None and scene.qr_expires_at <= now):
@@ -296,13 +300,21 @@ async def qr_media_id(resources, scene: ReferralScene, *, now: datetime | None =
         scene.qr_expires_at = None if permanent else now + timedelta(seconds=qr["expire_seconds"] or expire_s)
         scene.qr_media_id = None
         await storage.save(settings, relpath, await resources.wechat.qrcode.fetch_image(scene.qr_ticket))
+        await scene.save()
     elif not storage.exists(settings, relpath):
         await storage.save(settings, relpath, await resources.wechat.qrcode.fetch_image(scene.qr_ticket))
+    return relpath
+
+
+async def qr_media_id(resources, scene: ReferralScene, *, now: datetime | None = None) -> str:
+    """The scene's QR image uploaded as WeChat media, re-uploaded only when the 3-day media expires."""
+    now = now or _now()
+    relpath = await qr_image(resources, scene, now=now)
     if scene.qr_media_id is None or scene.qr_media_expires_at is None or scene.qr_media_expires_at <= now + MEDIA_MARGIN:
-        data = await storage.read(settings, relpath)
+        data = await storage.read(resources.settings, relpath)
         scene.qr_media_id = await resources.wechat.media.upload("image", f"{scene.scene}.png", data)
         scene.qr_media_expires_at = now + MEDIA_LIFETIME
-    await scene.save()
+        await scene.save(update_fields=["qr_media_id", "qr_media_expires_at"])
     return scene.qr_media_id
 
 

@@ -1,4 +1,5 @@
 """Referral attribution through official-account QR events and mini-program scenes, and the share flows."""
+import asyncio
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -203,3 +204,17 @@ async def test_a_bound_partner_gets_the_partner_flow_not_the_staff_crm(http, wx,
     assert "合作伙伴" in (await wx.text(http, "o-wang", "查客户 华兴精密")).text
     assert "推广数据" in (await wx.text(http, "o-wang", "我的数据")).text
     assert "正在生成" in (await wx.text(http, "o-wang", "我的推广码")).text
+
+
+async def test_campaign_command_prints_the_code_image_url(fake_wechat_server, resources):
+    import subprocess
+    import sys
+
+    from tests.conftest import test_environ
+
+    done = await asyncio.to_thread(
+        subprocess.run, [sys.executable, "-m", "app", "campaign", "--name", "春季招商"],
+        env=test_environ(fake_wechat_server.url), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    scene = await ReferralScene.get(name="春季招商")
+    assert done.stdout.strip().splitlines()[-1].endswith(f"/media/qr/{scene.scene}.png")
