@@ -5,9 +5,9 @@ from models.clients import Client, FollowUp, Requirement, StageChange
 from models.listings import Listing, ListingStatusChange
 from models.miniapp import Favorite, Viewing
 from models.notifications import Notification
-from models.referrals import ReferralEvent, ReferralScene
+from models.referrals import Commission, ReferralEvent, ReferralScene
 
 __all__ = [
-    "Account", "AuditLog", "Client", "Favorite", "FollowUp", "Listing", "ListingStatusChange",
+    "Account", "AuditLog", "Client", "Commission", "Favorite", "FollowUp", "Listing", "ListingStatusChange",
     "Notification", "ReferralEvent", "ReferralScene", "Requirement", "StageChange", "Viewing", "WechatUser",
 ]

@@ -88,6 +88,13 @@ class SceneKind(str, Enum):
     CAMPAIGN = "campaign"
 
 
+class CommissionStatus(str, Enum):
+    PENDING = "pending"      # earned, not yet confirmed by a manager
+    APPROVED = "approved"
+    PAID = "paid"
+    CANCELLED = "cancelled"
+
+
 class ViewingStatus(str, Enum):
     BOOKED = "booked"
     DONE = "done"
