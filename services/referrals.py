@@ -16,6 +16,7 @@ import logging
 import re
 import secrets
 from datetime import datetime, timedelta, timezone
+from decimal import Decimal, InvalidOperation
 
 from arq import Retry
 from tortoise.exceptions import IntegrityError
@@ -24,7 +25,7 @@ from tortoise.transactions import in_transaction
 
 from app.config import Settings
 from media import storage
-from models import Account, Client, Favorite, ReferralEvent, ReferralScene, Viewing, WechatUser
+from models import Account, Client, Commission, Favorite, ReferralEvent, ReferralScene, Viewing, WechatUser
 from models.enums import ReferralEventKind, Role, SceneKind
 from services import notify, tasks
 from services.errors import AppError
@@ -222,8 +223,9 @@ async def on_lead(client: Client, user: WechatUser, *, assignee_id: int | None) 
                            payload={"title": "您推荐的客户已留资", "detail": client.display_name})
 
 
-async def on_client_won(client: Client) -> None:
-    """Call when a client's stage becomes won: count the deal for its scene and tell the referrer.
+async def on_client_won(client: Client, *, settings: Settings) -> None:
+    """Call when a client's stage becomes won: count the deal for its scene, record the referrer's
+    commission (``referral.commission_yuan`` by role) and tell the referrer.
 
     Idempotent; call inside the stage change's transaction.
     """
@@ -238,8 +240,23 @@ async def on_client_won(client: Client) -> None:
         await ReferralEvent.create(scene_id=scene_id, kind=ReferralEventKind.DEAL, wechat_user_id=client.wechat_user_id,
                                    client=client)
     if client.referrer_id:
+        referrer = await Account.get(id=client.referrer_id)
+        amount = commission_for(referrer, settings)
+        if amount and not await Commission.filter(client_id=client.id).exists():
+            await Commission.create(referrer=referrer, client=client, scene_id=scene_id, amount=amount)
         await notify.queue("notice", client.referrer_id, dedupe_key=f"referral:won:{client.id}", client=client,
-                           payload={"title": "您推荐的客户已成交", "detail": client.display_name})
+                           payload={"title": "您推荐的客户已成交",
+                                    "detail": f"{client.display_name} 佣金{amount}元" if amount else client.display_name})
+
+
+def commission_for(referrer: Account, settings: Settings) -> Decimal:
+    """The commission in yuan a referrer of this role earns per closed deal (0 when none)."""
+    table = settings.referral.get("commission_yuan") or {}
+    try:
+        amount = Decimal(str(table.get(referrer.role.value, 0)))
+    except InvalidOperation:
+        return Decimal(0)
+    return amount.quantize(Decimal("0.01")) if amount.is_finite() and amount > 0 else Decimal(0)
 
 
 # ---- stats ----------------------------------------------------------------------------------------

@@ -1,11 +1,12 @@
 """Referral attribution through official-account QR events and mini-program scenes, and the share flows."""
 import asyncio
 from datetime import datetime, timedelta, timezone
+from decimal import Decimal
 
 import pytest
 
 import app.worker
-from models import Client, Notification, ReferralEvent, ReferralScene, WechatUser
+from models import Client, Commission, Notification, ReferralEvent, ReferralScene, WechatUser
 from models.enums import ReferralEventKind, Role, Source, Stage
 from services import referrals
 
@@ -121,23 +122,34 @@ async def test_stats_per_scene_count_scans_follows_leads_deals(http, wx, login, 
     await wx.event(http, "o-1", "SCAN", event_key=scene.scene)
     headers = await login("alice", scene=scene.scene)
     client_id = (await http.post(f"{API}/leads", json=LEAD, headers=headers)).json()["client_id"]
-    await referrals.on_client_won(await Client.get(id=client_id))
-    await referrals.on_client_won(await Client.get(id=client_id))  # idempotent
+    await referrals.on_client_won(await Client.get(id=client_id), settings=resources.settings)
+    await referrals.on_client_won(await Client.get(id=client_id), settings=resources.settings)  # idempotent
     stats = await referrals.stats([scene.id])
     assert stats == {"scans": 3, "follows": 1, "leads": 1, "deals": 1, "conversion": round(1 / 3, 4),
                      "deal_rate": 1.0}
 
 
-async def test_a_partner_is_told_when_their_referral_closes(http, login, scene_of, make_staff):
+async def test_a_partner_is_told_when_their_referral_closes_and_earns_a_commission(http, login, scene_of,
+                                                                                   make_staff, settings):
     contact = await make_staff("张三")
     scene, partner = await scene_of("老王", Role.PARTNER, manager=contact)
     client_id = (await http.post(f"{API}/leads", json=LEAD, headers=await login(scene=scene.scene))).json()["client_id"]
     client = await Client.get(id=client_id)
     client.stage = Stage.WON
-    await referrals.on_client_won(client)
+    await referrals.on_client_won(client, settings=settings)
+    await referrals.on_client_won(client, settings=settings)
     titles = await Notification.filter(recipient_id=partner.id).values_list("payload", flat=True)
     assert [p["title"] for p in titles] == ["您推荐的客户已留资", "您推荐的客户已成交"]
     assert client.source == Source.REFERRAL
+    commission = await Commission.get(client_id=client.id)
+    assert (commission.referrer_id, commission.amount) == (partner.id, Decimal("2000.00"))
+
+
+async def test_a_staff_referrer_earns_no_commission_by_default(http, login, scene_of, settings):
+    scene, staff = await scene_of("张三")
+    client_id = (await http.post(f"{API}/leads", json=LEAD, headers=await login(scene=scene.scene))).json()["client_id"]
+    await referrals.on_client_won(await Client.get(id=client_id), settings=settings)
+    assert not await Commission.exists()
 
 
 async def test_me_referral_gives_a_scene_a_cached_code_image_and_stats(http, login, fake_wechat):
