@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from models import Account, Client, Listing, ListingStatusChange, Requirement
@@ -131,8 +132,15 @@ async def review(*, actor: Account, code: str, approve: bool, reason: str | None
 
 async def clients_fitting(listing: Listing, settings, *, limit: int = REVERSE_MATCH_LIMIT) -> list[tuple[Client, matching.Match]]:
     """Reverse match: open clients whose requirement this listing fits, best first."""
+    tolerance = float((settings.matching or {}).get("area_tolerance", 0.15))
+    area = float(listing.area)
     requirements = await Requirement.filter(
-        client__stage__in=[Stage.INTENT, Stage.VIEWING, Stage.NEGOTIATING]).select_related("client__owner")
+        Q(property_type=listing.property_type) | Q(property_type__isnull=True),
+        Q(deal_type=listing.deal_type) | Q(deal_type__isnull=True),
+        Q(area_min__lte=Decimal(str(round(area / (1 - tolerance), 2)))) | Q(area_min__isnull=True),
+        Q(area_max__gte=Decimal(str(round(area / (1 + tolerance), 2)))) | Q(area_max__isnull=True),
+        client__stage__in=[Stage.INTENT, Stage.VIEWING, Stage.NEGOTIATING],
+    ).select_related("client__owner")
     found = []
     for requirement in requirements:
         client = requirement.client

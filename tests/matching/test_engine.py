@@ -120,3 +120,13 @@ def test_bench_match_prints_p50_and_p95_as_json(fake_wechat_server, session_reso
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["n"] == 30 and result["p95_ms"] >= result["p50_ms"] > 0
+
+
+async def test_reverse_match_respects_the_area_tolerance_at_both_ends(settings, team, make_listing, make_client):
+    listing = await make_listing(area=Decimal("2000"))
+    low = await make_client(team["zhang"], "下限内", area_min=2300, area_max=2600)  # 2000 >= 2300 x 0.85
+    high = await make_client(team["zhang"], "上限内", area_min=1000, area_max=1750)  # 2000 <= 1750 x 1.15
+    await make_client(team["zhang"], "太大", area_min=2400, area_max=3000)
+    await make_client(team["zhang"], "太小", area_min=1000, area_max=1700)
+    found = {client.id for client, _ in await listings.clients_fitting(listing, settings)}
+    assert found == {low.id, high.id}
