@@ -130,3 +130,42 @@ async def test_reverse_match_respects_the_area_tolerance_at_both_ends(settings, 
     await make_client(team["zhang"], "太小", area_min=1000, area_max=1700)
     found = {client.id for client, _ in await listings.clients_fitting(listing, settings)}
     assert found == {low.id, high.id}
+
+
+async def test_a_followup_is_never_half_written(settings, team, make_client, monkeypatch):
+    from datetime import datetime, timedelta, timezone
+
+    from models import FollowUp
+    from services import audit, clients
+
+    client = await make_client(team["zhang"], "华兴精密")
+    now = datetime.now(timezone.utc)
+    await clients.log_followup(actor=team["zhang"], client=client, content="第一次", now=now, settings=settings,
+                               next_at=now + timedelta(days=1))
+
+    async def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(audit, "record", broken)
+    try:
+        await clients.log_followup(actor=team["zhang"], client=client, content="第二次", now=now, settings=settings,
+                                   next_at=now + timedelta(days=2), stage="negotiating", source_msg_id="m-1")
+    except RuntimeError:
+        pass
+    followups = await FollowUp.filter(client_id=client.id)
+    assert [(f.content, f.done) for f in followups] == [("第一次", False)]
+    await client.refresh_from_db()
+    assert client.stage == "intent" and client.next_followup_at == followups[0].next_at
+
+
+async def test_a_listing_status_change_is_audited_with_before_and_after(settings, team, make_listing, make_client):
+    from models import AuditLog
+
+    listing = await make_listing()
+    client = await make_client(team["zhang"], "华兴精密")
+    await listings.change_status(actor=team["zhang"], code=listing.code, status=ListingStatus.NEGOTIATING,
+                                 client=client)
+    entry = await AuditLog.get(action="listing.status", entity_id=listing.id)
+    assert entry.actor_id == team["zhang"].id
+    assert (entry.before["status"], entry.after["status"]) == ("vacant", "negotiating")
+    assert (entry.before["held_by"], entry.after["held_by"]) == (None, client.id)
