@@ -32,7 +32,7 @@ async def guard(request: Request) -> None:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthorized("a bearer token is required: log in first")
-    request.ctx.user_id = sessions.verify_token(request.app.ctx.settings, token.strip())
+    request.ctx.user_id = await sessions.current_user_id(request.app.ctx.settings, token.strip())
     await ratelimit.hit(resources.redis, f"mp:user:{request.ctx.user_id}", int(limits.get("per_openid_per_min", 120)))
 
 

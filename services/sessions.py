@@ -43,7 +43,7 @@ def issue_token(settings: Settings, wechat_user_id: int, *, now: float | None = 
 def verify_token(settings: Settings, token: str, *, now: float | None = None) -> int:
     """The WeChat user id the token was issued to; Unauthorized if forged, malformed or expired."""
     parts = token.split(".")
-    if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit() or len(parts[0]) > 10:
+    if not token.isascii() or len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit() or len(parts[0]) > 10:
         raise Unauthorized("invalid token")
     message = f"{parts[0]}.{parts[1]}"
     if not hmac.compare_digest(_sign(settings, message), parts[2]):
@@ -51,6 +51,18 @@ def verify_token(settings: Settings, token: str, *, now: float | None = None) ->
     if int(parts[1]) < (time.time() if now is None else now):
         raise Unauthorized("token expired", code="token_expired")
     return int(parts[0])
+
+
+async def current_user_id(settings: Settings, token: str) -> int:
+    """The id of a live user from a bearer token; Unauthorized when the user no longer exists.
+
+    A user row can go away when two WeChat identities merge (same unionid);
+    the mini-program then simply logs in again.
+    """
+    user_id = verify_token(settings, token)
+    if not await WechatUser.exists(id=user_id):
+        raise Unauthorized("session ended, log in again", code="token_expired")
+    return user_id
 
 
 async def login(resources, code: str, *, scene: str | None = None) -> Login:

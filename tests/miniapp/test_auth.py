@@ -64,3 +64,14 @@ async def test_expired_token_is_401_token_expired(http, settings):
     token = sessions.issue_token(settings, 1, now=0)
     response = await http.get("/api/mp/v1/listings", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 401 and response.json()["error"]["code"] == "token_expired"
+
+
+async def test_a_token_with_non_ascii_bytes_is_401(http):
+    response = await http.get("/api/mp/v1/listings", headers={"Authorization": "Bearer 1.9999999999.\u00e9".encode("utf-8")})
+    assert response.status_code == 401
+
+
+async def test_a_token_of_a_user_that_no_longer_exists_is_401(http, settings):
+    token = sessions.issue_token(settings, 987654)
+    response = await http.get("/api/mp/v1/listings", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 401 and response.json()["error"]["code"] == "token_expired"
