@@ -25,4 +25,4 @@ def embedded_server() -> fakeredis.FakeServer:
 def connect(settings: Settings) -> Redis:
     if settings.embedded_redis:
         return fakeredis.FakeAsyncRedis(server=embedded_server())
-    return Redis.from_url(settings.redis_url, health_check_interval=30, socket_timeout=5)
+    return Redis.from_url(settings.redis_url, socket_timeout=5, socket_keepalive=True)

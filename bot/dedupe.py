@@ -16,6 +16,13 @@ PENDING = b"\x00pending"
 TTL_S = 300
 NO_REPLY = "success"
 
+# Claim KEYS[1] for this process and, in the same round trip, read KEYS[2]
+# (the sender's cached identity, which nearly every reply needs).
+_CLAIM = """
+local claimed = redis.call("SET", KEYS[1], ARGV[1], "NX", "EX", ARGV[2])
+return {claimed and 1 or 0, redis.call("GET", KEYS[2]) or false}
+"""
+
 
 def message_key(message: BaseMessage) -> str:
     if message.id:
@@ -24,11 +31,17 @@ def message_key(message: BaseMessage) -> str:
     return f"wx:evt:{message.source}:{int(message.create_time.timestamp())}:{event}"
 
 
-async def once(redis, key: str, compute: Callable[[], Awaitable[str]], *, wait_s: float = 4.5) -> str:
-    """The reply for ``key``: computed here if first, else the first one's."""
-    if await redis.set(key, PENDING, nx=True, ex=TTL_S):
+async def once(redis, key: str, compute: Callable[[bytes | None], Awaitable[str]], *, prefetch: str,
+               wait_s: float = 4.5) -> str:
+    """The reply for ``key``: computed here if first, else the first one's.
+
+    ``compute`` receives the value of the ``prefetch`` key, read in the same
+    round trip as the claim.
+    """
+    claimed, prefetched = await redis.register_script(_CLAIM)(keys=[key, prefetch], args=[PENDING, TTL_S])
+    if claimed:
         try:
-            reply = await compute()
+            reply = await compute(prefetched or None)
         except BaseException:
             # Nothing was committed (services use transactions): let a retry try again.
             await redis.delete(key)
@@ -40,7 +53,7 @@ async def once(redis, key: str, compute: Callable[[], Awaitable[str]], *, wait_s
         value = await redis.get(key)
         if value is None:
             # The first attempt failed and released the key: this retry takes over.
-            return await once(redis, key, compute, wait_s=wait_s)
+            return await once(redis, key, compute, prefetch=prefetch, wait_s=wait_s)
         if value != PENDING:
             return value.decode("utf-8")
         if asyncio.get_running_loop().time() >= deadline:

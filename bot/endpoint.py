@@ -10,7 +10,7 @@ from sanic.response import HTTPResponse, text
 
 from bot import dedupe, router, texts
 from bot.protocol import Callback, Protocol, Rejected, text_reply
-from services import tasks
+from services import accounts, tasks
 
 log = logging.getLogger(__name__)
 bp = Blueprint("wechat")
@@ -43,21 +43,24 @@ async def receive(request: Request) -> HTTPResponse:
         log.info("wechat callback rejected: %s", exc.reason)
         return text(exc.reason, status=exc.status)
     resources = request.app.ctx.resources
-    reply = await dedupe.once(resources.redis, dedupe.message_key(message), lambda: _reply(resources, message))
+    reply = await dedupe.once(resources.redis, dedupe.message_key(message),
+                              lambda identity: _reply(resources, message, identity),
+                              prefetch=accounts.identity_key(message.source))
     return text(protocol.render(cb, reply), content_type=XML if reply != dedupe.NO_REPLY else "text/plain")
 
 
-async def _reply(resources, message) -> str:
+async def _reply(resources, message, cached_identity: bytes | None) -> str:
     """The rendered reply, or ``success`` when there is none or it missed the deadline."""
-    work = asyncio.ensure_future(router.respond(resources, message, datetime.now(timezone.utc)))
-    try:
-        answer = await asyncio.wait_for(asyncio.shield(work), resources.settings.reply_deadline_s)
-    except TimeoutError:
-        work.add_done_callback(lambda done: _send_late(resources, message.source, done))
+    work = asyncio.ensure_future(router.respond(resources, message, datetime.now(timezone.utc), cached_identity))
+    done, _ = await asyncio.wait((work,), timeout=resources.settings.reply_deadline_s)
+    if not done:
+        work.add_done_callback(lambda finished: _send_late(resources, message.source, finished))
         return dedupe.NO_REPLY
-    except Exception:
-        log.exception("chat reply failed")
+    if work.exception() is not None:
+        log.error("chat reply failed", exc_info=work.exception())
         answer = texts.BUSY
+    else:
+        answer = work.result()
     return text_reply(message, answer) if answer else dedupe.NO_REPLY
 
 

@@ -36,10 +36,12 @@ class Context:
         return self.message.source
 
 
-async def respond(resources: Resources, message: BaseMessage, now: datetime) -> str | None:
+async def respond(resources: Resources, message: BaseMessage, now: datetime,
+                  cached_identity: bytes | None = None) -> str | None:
+    """``cached_identity`` is the sender's identity entry if the caller already read it from Redis."""
     if message.type == "event":
         return await _on_event(resources, message, now)
-    identity = await accounts.identify(resources.redis, message.source)
+    identity = await accounts.identify(resources.redis, message.source, cached_identity)
     account = await Account.get_or_none(id=identity.account_id, active=True) if identity.account_id else None
     ctx = Context(resources, message, identity.user_id, account, now)
     if message.type != "text":

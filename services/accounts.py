@@ -74,8 +74,8 @@ async def bind(redis, openid: str, code: str) -> Account:
         await account.save(update_fields=["bind_code_hash", "bind_code_expires_at"])
         await AuditLog.create(actor=account, action="account.bind", entity="account", entity_id=account.id,
                               after={"wechat_user": user.id})
-    stale = [openid] + ([previous.openid] if previous is not None and previous.openid else [])
-    await redis.delete(attempts_key, *(_identity_key(o) for o in stale))
+    await redis.delete(attempts_key)
+    await forget_identities(redis, openid, previous.openid if previous is not None else None)
     return account
 
 
@@ -87,23 +87,32 @@ class Identity:
     account_id: int | None
 
 
-def _identity_key(openid: str) -> str:
+def identity_key(openid: str) -> str:
     return f"ident:{openid}"
 
 
-async def identify(redis, openid: str) -> Identity:
+async def identify(redis, openid: str, cached: bytes | None = None) -> Identity:
     """The identity behind ``openid`` (the WeChat user is created on first contact).
 
     Cached in Redis: every chat message needs it, and the database lookup was
-    half the endpoint's CPU. ``bind`` drops the cached entries it changes.
+    half the endpoint's CPU. ``cached`` is the entry when the caller already
+    read it. ``bind`` and ``forget_identities`` drop entries that change.
     """
-    cached = await redis.get(_identity_key(openid))
+    if cached is None:
+        cached = await redis.get(identity_key(openid))
     if cached is not None:
         user_id, _, account_id = cached.decode().partition(":")
         return Identity(int(user_id), int(account_id) if account_id else None)
     user, _ = await WechatUser.get_or_create(openid=openid)
-    await redis.set(_identity_key(openid), f"{user.id}:{user.account_id or ''}", ex=IDENTITY_TTL_S)
+    await redis.set(identity_key(openid), f"{user.id}:{user.account_id or ''}", ex=IDENTITY_TTL_S)
     return Identity(user.id, user.account_id)
+
+
+async def forget_identities(redis, *openids: str | None) -> None:
+    """Drop cached identities after their WeChat user or account link changed."""
+    keys = [identity_key(openid) for openid in openids if openid]
+    if keys:
+        await redis.delete(*keys)
 
 
 async def set_subscribed(openid: str, subscribed: bool) -> WechatUser:

@@ -1,7 +1,6 @@
 """``bench bot``: signed (and encrypted) text messages against an official-account endpoint."""
 from __future__ import annotations
 
-import asyncio
 import secrets
 import time
 
@@ -19,12 +18,16 @@ def register(sub) -> None:
     p.add_argument("--aes", action="store_true", help="safe mode: encrypt with WECHAT_AES_KEY")
     p.add_argument("--users", type=int, default=200, help="distinct sender openids")
     p.add_argument("--text", default="帮助")
+    p.add_argument("--reference", metavar="URL",
+                   help="also bench this endpoint (e.g. WeRoBot's echo, tests/bench/werobot_echo.py), "
+                        "alternating runs, and report the throughput ratio")
+    p.add_argument("--rounds", type=int, default=3, help="alternating rounds with --reference")
     p.set_defaults(func=run)
 
 
-def messages(settings, args) -> list[bytes]:
+def messages(settings, args, url: str) -> list[bytes]:
     crypto = WeChatCrypto(settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid) if args.aes else None
-    base_id = int(time.time() * 1000) * 1000
+    base_id = time.time_ns() // 1000
     out = []
     for i in range(args.n):
         timestamp, nonce = str(int(time.time())), secrets.token_hex(8)
@@ -36,7 +39,7 @@ def messages(settings, args) -> list[bytes]:
             xml = crypto.encrypt_message(xml, nonce, timestamp)
             encrypt = xml.split("<Encrypt><![CDATA[", 1)[1].split("]]>", 1)[0]
             query += f"&encrypt_type=aes&msg_signature={signature(settings.wechat_token, timestamp, nonce, encrypt)}"
-        out.append(http.build_request(f"{args.url}?{query}", xml.encode()))
+        out.append(http.build_request(f"{url}?{query}", xml.encode()))
     return out
 
 
@@ -44,7 +47,25 @@ def run(settings, args) -> int:
     if args.aes and not settings.wechat_aes_key:
         print("--aes needs WECHAT_AES_KEY set (the same as the server's)")
         return 2
-    requests = messages(settings, args)
-    result = asyncio.run(http.run(args.url, requests, args.concurrency, check=lambda body: body.startswith(b"<xml>")))
-    http.print_summary(result.summary(bench="bot", aes=args.aes, concurrency=args.concurrency))
-    return 0 if result.errors == 0 else 1
+    if not args.reference:
+        result = _bench(settings, args, args.url)
+        http.print_summary(result.summary(bench="bot", aes=args.aes, concurrency=args.concurrency))
+        return 0 if result.errors == 0 else 1
+    ours, reference = [], []
+    for _ in range(args.rounds):
+        reference.append(_bench(settings, args, args.reference))
+        ours.append(_bench(settings, args, args.url))
+    best, best_reference = max(ours, key=lambda r: r.n / r.seconds), max(reference, key=lambda r: r.n / r.seconds)
+    ratio = (best.n / best.seconds) / (best_reference.n / best_reference.seconds)
+    summary = best.summary(bench="bot", aes=args.aes, concurrency=args.concurrency, rounds=args.rounds,
+                           reference_per_s=round(best_reference.n / best_reference.seconds, 1),
+                           reference_p99_ms=best_reference.summary()["p99_ms"],
+                           errors_all_rounds=sum(r.errors for r in ours), ratio=round(ratio, 2))
+    http.print_summary(summary)
+    return 0 if summary["errors_all_rounds"] == 0 else 1
+
+
+def _bench(settings, args, url: str) -> http.Result:
+    """One run of fresh messages (new MsgIds, so nothing is answered from the dedupe cache)."""
+    requests = messages(settings, args, url)
+    return http.run_sync(http.run(url, requests, args.concurrency, check=lambda body: body.startswith(b"<xml>")))
