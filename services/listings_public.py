@@ -126,16 +126,17 @@ async def _newest(filters: dict[str, Any], cursor: str | None, limit: int) -> tu
     before = _decode(cursor, "l") if cursor else None
     items: list[Listing] = []
     more = False
+    batch_size = _SCAN_BATCH if wanted else limit + 1
     while True:  # features live in a JSON list: filtered here, scanning in batches
         page = query.filter(id__lt=before) if before else query
-        batch = await page.order_by("-id").limit(_SCAN_BATCH)
+        batch = await page.order_by("-id").limit(batch_size)
         for listing in batch:
             if wanted <= set(listing.features or ()):
                 if len(items) == limit:
                     more = True
                     break
                 items.append(listing)
-        if more or len(batch) < _SCAN_BATCH:
+        if more or len(batch) < batch_size:
             break
         before = batch[-1].id
     return items, _encode("l", items[-1].id) if more else None
