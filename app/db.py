@@ -6,14 +6,42 @@ models by `python -m app makemigrations NAME`.
 """
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
 from tortoise import Tortoise
+from tortoise.fields import DatetimeField
+from tortoise.timezone import get_default_timezone, get_use_tz
 
 from app.config import ROOT, Settings
 
 MODELS = ["models", "aerich.models"]
+
+
+def _store_datetimes_in_configured_zone() -> None:
+    """Write every aware datetime in the configured time zone, whatever zone it came in.
+
+    Tortoise converts on ``create`` but passes ``save(update_fields=...)`` and
+    ``update()`` values through as given: MySQL then stores a UTC value's wall
+    clock as if it were local (8 h off), and SQLite mixes +00:00 and +08:00
+    text that no longer compares in order.
+    """
+    original = DatetimeField.to_db_value
+    if getattr(original, "in_configured_zone", False):
+        return
+
+    def to_db_value(self, value, instance):
+        value = original(self, value, instance)
+        if isinstance(value, datetime) and value.tzinfo is not None and get_use_tz():
+            value = value.astimezone(get_default_timezone())
+        return value
+
+    to_db_value.in_configured_zone = True
+    DatetimeField.to_db_value = to_db_value
+
+
+_store_datetimes_in_configured_zone()
 MIGRATIONS_DIR = ROOT / "migrations"
 
 
