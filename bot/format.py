@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from models.pii import mask_phone
@@ -14,9 +13,7 @@ WEEKDAYS = "一二三四五六日"
 
 
 def num(value) -> str:
-    if value is None:
-        return "?"
-    return f"{float(value):g}" if not isinstance(value, Decimal) else f"{float(value):g}"
+    return "?" if value is None else f"{float(value):g}"
 
 
 def when(moment: datetime | None, tz: str, *, with_weekday: bool = True) -> str:

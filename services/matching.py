@@ -215,7 +215,7 @@ def _filters(c: Criteria, settings, place: regions.Place | None) -> dict:
     return q
 
 
-async def search(c: Criteria, settings, *, limit: int = 50, exclude_ids: set[int] | None = None) -> list[Match]:
+async def search(c: Criteria, settings, *, limit: int = 50) -> list[Match]:
     """Approved, available listings that pass every hard filter, best first."""
     place = regions.tree(settings).resolve(c.region)
     query = Listing.filter(**_filters(c, settings, place))
@@ -225,8 +225,7 @@ async def search(c: Criteria, settings, *, limit: int = 50, exclude_ids: set[int
     else:
         query = query.order_by("-id")
     rows = await query.limit(CANDIDATES).values(*COLUMNS)
-    matches = [m for row in rows if (exclude_ids is None or row["id"] not in exclude_ids)
-               and (m := score(c, row, settings, place)) is not None]
+    matches = [m for row in rows if (m := score(c, row, settings, place)) is not None]
     matches.sort(key=lambda m: _rank(c, m))
     return matches[:limit]
 

@@ -100,7 +100,8 @@ def _place(rng: random.Random, regions: dict) -> tuple[str, str, str | None]:
     return city, district or None, town
 
 
-def _area(rng: random.Random, kind: PropertyType) -> float:
+def sample_area(rng: random.Random, kind: PropertyType) -> float:
+    """A building area as industrial parks offer them: log-normal around the type's median, m²."""
     median = {"factory": 3000, "warehouse": 5000, "office": 1500, "land": 15000}[kind.value]
     value = math.exp(rng.gauss(math.log(median), 0.75))
     return float(min(max(round(value, -1), 300), 60000))
@@ -111,7 +112,7 @@ def _listing(rng: random.Random, listing_id: int, regions: dict, owners: list[in
     profile = CITY_PROFILES.get(city, DEFAULT_PROFILE)
     kind = _weighted(rng, PROPERTY_TYPES)
     deal = DealType.SALE if rng.random() < 0.15 else DealType.RENT
-    area = _area(rng, kind)
+    area = sample_area(rng, kind)
     single = kind == PropertyType.LAND or rng.random() < (0.55 if kind == PropertyType.FACTORY else 0.8 if
                                                            kind == PropertyType.WAREHOUSE else 0.1)
     ceiling = rng.choice([6, 7, 8, 8, 9, 9, 10, 12]) if single else rng.choice([4.5, 5, 5.5, 6])
@@ -168,7 +169,7 @@ def _client(rng: random.Random, client_id: int, regions: dict, owners: list[int]
         notes=SEED_MARK,
     )
     kind = PropertyType.WAREHOUSE if "物流" in company else PropertyType.FACTORY
-    target = _area(rng, kind)
+    target = sample_area(rng, kind)
     profile = CITY_PROFILES.get(city, DEFAULT_PROFILE)
     requirement = Requirement(
         client_id=client_id, deal_type=DealType.RENT, property_type=kind, region=region,

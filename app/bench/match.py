@@ -32,7 +32,7 @@ def random_criteria(rng: random.Random, regions: dict) -> matching.Criteria:
     level = rng.random()
     region = rng.choice(towns) if towns and level < 0.2 else district if level < 0.7 else city
     kind = rng.choices(["factory", "warehouse", "office"], weights=[65, 30, 5])[0]
-    target = seed._area(rng, seed.PropertyType(kind))
+    target = seed.sample_area(rng, seed.PropertyType(kind))
     profile = seed.CITY_PROFILES.get(city, seed.DEFAULT_PROFILE)
     c = matching.Criteria(region=region, property_type=kind, deal_type="rent" if rng.random() < 0.6 else None)
     if rng.random() < 0.7:
