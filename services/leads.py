@@ -63,9 +63,10 @@ async def create(resources, *, wechat_user_id: int, company: str, contact_name: 
                     source_detail=f"scene:{user.referral_scene_id}" if user.referral_scene_id else "小程序",
                     owner_id=await _assignee(redis, referrer), referrer_id=user.referrer_id, wechat_user_id=user.id,
                 )
-            elif client.wechat_user_id is None:
-                client.wechat_user_id = user.id
-                await client.save(update_fields=["wechat_user_id", "updated_at"])
+            else:
+                client.wechat_user_id = client.wechat_user_id or user.id
+                client.owner_id = client.owner_id or await _assignee(redis, referrer)
+                await client.save(update_fields=["wechat_user_id", "owner_id", "updated_at"])
             followup = await FollowUp.create(client=client, content=note, channel=FollowUpChannel.OTHER,
                                              happened_at=now)
             if client.owner_id:

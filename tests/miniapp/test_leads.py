@@ -115,3 +115,10 @@ async def test_two_simultaneous_leads_with_one_phone_make_one_client(http, login
                                      http.post(f"{API}/leads", json=LEAD, headers=b))
     assert sorted(r.status_code for r in responses) == [201, 201]
     assert await Client.filter(phone_hash=pii.blind_index("phone", "13812345678")).count() == 1
+
+
+async def test_a_merged_client_without_an_owner_gets_one(http, login, make_staff):
+    sales = await make_staff("张三")
+    existing = await Client.create(company="华兴", phone="13812345678", source=Source.VISIT)
+    await http.post(f"{API}/leads", json=LEAD, headers=await login())
+    assert (await Client.get(id=existing.id)).owner_id == sales.id
