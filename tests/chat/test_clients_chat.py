@@ -186,3 +186,12 @@ async def test_manager_reassigns_a_client_in_chat(team, say, make_client):
 async def test_sales_cannot_reassign_in_chat(team, say, make_client):
     await make_client(team["zhang"], "华兴精密")
     assert "只有经理或管理员" in await say(SALES, "把华兴精密转给李四")
+
+
+async def test_cancel_drops_a_pending_choice(team, say, make_client):
+    await make_client(team["zhang"], "华兴精密")
+    await make_client(team["zhang"], "华兴物流")
+    await say(SALES, "跟进 华兴 明天下午3点再联系")
+    assert "已取消" in await say(SALES, "取消")
+    assert "没有待选择" in await say(SALES, "1")
+    assert await FollowUp.all().count() == 0

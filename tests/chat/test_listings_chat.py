@@ -119,3 +119,17 @@ async def test_two_simultaneous_holds_exactly_one_wins(team, say, make_listing, 
 
 async def test_unknown_listing_code_says_so(team, say):
     assert "没有房源A999" in await say(SALES, "A999已租")
+
+
+async def test_approve_without_a_code_lists_what_waits_for_review(team, say):
+    await say(SALES, "新房源 花桥 单层厂房 2000平 层高9米 租金28元")
+    listing = await Listing.get()
+    reply = await say(MANAGER, "通过")
+    assert "待审核" in reply and listing.code in reply and "驳回 A12 理由" in reply
+
+
+async def test_reject_without_a_reason_asks_for_one(team, say):
+    await say(SALES, "新房源 花桥 单层厂房 2000平 层高9米 租金28元")
+    listing = await Listing.get()
+    assert "请写明驳回理由" in await say(MANAGER, f"驳回 {listing.code}")
+    assert (await Listing.get()).review_status == ReviewStatus.PENDING
