@@ -230,3 +230,20 @@ async def test_campaign_command_prints_the_code_image_url(fake_wechat_server, re
     assert done.returncode == 0, done.stderr
     scene = await ReferralScene.get(name="春季招商")
     assert done.stdout.strip().splitlines()[-1].endswith(f"/media/qr/{scene.scene}.png")
+
+
+async def test_the_qr_image_is_uploaded_again_when_the_3_day_media_expires(make_staff, fake_wechat, resources):
+    scene = await referrals.scene_for_account(await make_staff("张三"))
+    first = await referrals.qr_media_id(resources, scene)
+    later = datetime.now(timezone.utc) + timedelta(days=3)
+    again = await referrals.qr_media_id(resources, await ReferralScene.get(id=scene.id), now=later)
+    assert again != first
+    assert len(fake_wechat.calls("cgi-bin/qrcode/create")) == 1  # the permanent code itself is kept
+    assert len(fake_wechat.calls("cgi-bin/media/upload")) == 2
+
+
+async def test_a_failed_qr_send_leaves_the_chat_reply_intact(http, wx, make_staff, fake_wechat):
+    await make_staff("张三", bind_openid="o-zhang")
+    fake_wechat.fail("*", errcode=-1, times=None)
+    sent = await wx.text(http, "o-zhang", "我的推广码")
+    assert "正在生成" in sent.text
