@@ -279,6 +279,11 @@ async def stats(scene_ids: list[int]) -> dict[str, int | float]:
             "deal_rate": round(deals / leads, 4) if leads else 0.0}
 
 
+async def list_referred_clients(account: Account, *, limit: int = 10) -> list[Client]:
+    """The clients this account referred, newest first: all a partner may see of the CRM."""
+    return await Client.filter(referrer_id=account.id).order_by("-id").limit(limit)
+
+
 async def stats_for_account(account: Account) -> dict[str, int | float]:
     scene_ids = await ReferralScene.filter(owner_id=account.id).values_list("id", flat=True)
     return await stats(list(scene_ids))

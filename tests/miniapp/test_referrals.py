@@ -213,7 +213,8 @@ async def test_campaign_codes_are_temporary(fake_wechat, resources):
 
 async def test_a_bound_partner_gets_the_partner_flow_not_the_staff_crm(http, wx, make_staff):
     await make_staff("老王", Role.PARTNER, bind_openid="o-wang")
-    assert "合作伙伴" in (await wx.text(http, "o-wang", "查客户 华兴精密")).text
+    assert "合作伙伴" in (await wx.text(http, "o-wang", "找 昆山 2000平 厂房")).text
+    assert "还没有" in (await wx.text(http, "o-wang", "查客户 华兴精密")).text
     assert "推广数据" in (await wx.text(http, "o-wang", "我的数据")).text
     assert "正在生成" in (await wx.text(http, "o-wang", "我的推广码")).text
 
@@ -247,3 +248,12 @@ async def test_a_failed_qr_send_leaves_the_chat_reply_intact(http, wx, make_staf
     fake_wechat.fail("*", errcode=-1, times=None)
     sent = await wx.text(http, "o-zhang", "我的推广码")
     assert "正在生成" in sent.text
+
+
+async def test_a_partner_sees_only_their_own_referred_clients_and_stages(http, wx, login, scene_of, make_staff):
+    scene, _ = await scene_of("老王", Role.PARTNER, bind_openid="o-wang")
+    await http.post(f"{API}/leads", json=LEAD, headers=await login("alice", scene=scene.scene))
+    await http.post(f"{API}/leads", json={**LEAD, "company": "别人的客户", "phone": "13900001111"},
+                    headers=await login("bob"))
+    reply = (await wx.text(http, "o-wang", "我的客户")).text
+    assert "华兴精密 · 初步意向" in reply and "别人的客户" not in reply and "138" not in reply
