@@ -14,11 +14,14 @@ from services.listings import REVIEW_NAMES, STATUS_NAMES
 if TYPE_CHECKING:
     from bot.router import Context
 
-# What is left of a listing_status message once the listing and the status are taken out: the client.
-_STATUS_WORDS = re.compile(
-    r"已租|已售|已成交|成交了?|租出去?了?|卖出去?了?|谈判中|进入谈判|在谈|谈判|议价|带看预约中?|预约带看|约看|带看|"
-    r"空置|可租|可售|重新上架|上架|暂停推广|暂停|下架|租给|卖给|售给|状态|改为|改成|设为|客户|房源|给|已|了|的|在|和|跟|与|"
-    r"[，,。.!！、:：\s]+")
+# What is left of a listing_status message once the listing and the status words are taken out: the client.
+_STATUS_WORDS = (
+    "已租", "已售", "已成交", "成交", "租出去", "租出", "租掉", "卖出去", "卖出", "卖掉", "售出", "已出租", "出租", "出售",
+    "签约", "签了", "谈判中", "进入谈判", "在谈判", "谈判", "在谈", "议价", "带看预约中", "带看预约", "预约带看", "约看",
+    "带看", "空置", "可租", "可售", "重新上架", "上架", "暂停推广", "暂停", "下架", "租给", "卖给", "售给", "状态", "改为",
+    "改成", "设为", "客户", "房源", "已经", "已", "了", "的", "给", "和", "跟", "与", "在", "中",
+)
+_NOT_A_NAME = re.compile("|".join(sorted(_STATUS_WORDS, key=len, reverse=True)) + r"|[，,。.!！、:：\s]+")
 _OPTIONAL = (("ceiling_height", "层高"), ("floor_load", "承重"), ("power_kva", "配电"))
 
 
@@ -80,7 +83,9 @@ async def _find(ref: str) -> Listing:
 
 
 def _client_name(text: str, ref: str) -> str:
-    return _STATUS_WORDS.sub("", text.replace(ref, " ").replace(ref.upper(), " "))
+    """The client named beside the listing, or "" when what is left is too short to be a name."""
+    name = _NOT_A_NAME.sub("", text.replace(ref, " ").replace(ref.upper(), " "))
+    return name if len(name) >= 2 else ""
 
 
 async def _history_lines(ctx: Context, listing: Listing) -> list[str]:

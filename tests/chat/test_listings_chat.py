@@ -133,3 +133,10 @@ async def test_reject_without_a_reason_asks_for_one(team, say):
     listing = await Listing.get()
     assert "请写明驳回理由" in await say(MANAGER, f"驳回 {listing.code}")
     assert (await Listing.get()).review_status == ReviewStatus.PENDING
+
+
+async def test_status_words_around_the_code_are_not_taken_for_a_client(team, say, make_listing):
+    listing = await make_listing()
+    reply = await say(SALES, f"{listing.code}已经租出去了")
+    await listing.refresh_from_db()
+    assert listing.status == ListingStatus.CLOSED and listing.held_by_id is None and "已租/售" in reply
