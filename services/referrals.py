@@ -279,6 +279,13 @@ async def stats(scene_ids: list[int]) -> dict[str, int | float]:
             "deal_rate": round(deals / leads, 4) if leads else 0.0}
 
 
+async def stats_per_scene() -> list[tuple[ReferralScene, dict[str, int | float]]]:
+    """Every scene with its stats, busiest first."""
+    scenes = await ReferralScene.all().select_related("owner")
+    rows = [(scene, await stats([scene.id])) for scene in scenes]
+    return sorted(rows, key=lambda row: (-row[1]["scans"], row[0].scene))
+
+
 async def list_referred_clients(account: Account, *, limit: int = 10) -> list[Client]:
     """The clients this account referred, newest first: all a partner may see of the CRM."""
     return await Client.filter(referrer_id=account.id).order_by("-id").limit(limit)

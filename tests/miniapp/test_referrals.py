@@ -257,3 +257,22 @@ async def test_a_partner_sees_only_their_own_referred_clients_and_stages(http, w
                     headers=await login("bob"))
     reply = (await wx.text(http, "o-wang", "我的客户")).text
     assert "华兴精密 · 初步意向" in reply and "别人的客户" not in reply and "138" not in reply
+
+
+async def test_referrals_command_prints_stats_per_scene(http, wx, scene_of, fake_wechat_server):
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import test_environ
+
+    scene, _ = await scene_of("张三")
+    await referrals.create_campaign("春季招商")
+    await wx.event(http, "o-1", "subscribe", event_key=f"qrscene_{scene.scene}")
+    done = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "app", "referrals"],
+                                   env=test_environ(fake_wechat_server.url), capture_output=True, text=True,
+                                   timeout=60)
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout.strip().splitlines()[-1])
+    assert rows[0]["scene"] == scene.scene and rows[0]["scans"] == 1 and rows[0]["follows"] == 1
+    assert rows[1]["kind"] == "campaign" and rows[1]["scans"] == 0

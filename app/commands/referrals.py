@@ -1,0 +1,31 @@
+"""``referrals``: stats per referral scene (scans, follows, leads, deals, conversion); last line JSON."""
+import asyncio
+import json
+
+from app.resources import Resources
+from services import referrals
+
+
+def register(sub) -> None:
+    p = sub.add_parser("referrals", help="stats per referral code: scans, follows, leads, deals, conversion")
+    p.set_defaults(func=run)
+
+
+def run(settings, args) -> int:
+    return asyncio.run(_run(settings, args))
+
+
+async def _run(settings, args) -> int:
+    resources = await Resources.open(settings)
+    try:
+        rows = await referrals.stats_per_scene()
+    finally:
+        await resources.close()
+    print(f"{'scene':<20} {'kind':<9} {'owner / name':<16} {'scans':>6} {'follows':>7} {'leads':>6} {'deals':>6} {'conv':>6}")
+    for scene, stats in rows:
+        who = scene.owner.name if scene.owner else (scene.name or "")
+        print(f"{scene.scene:<20} {scene.kind.value:<9} {who[:16]:<16} {stats['scans']:>6} {stats['follows']:>7} "
+              f"{stats['leads']:>6} {stats['deals']:>6} {stats['conversion']:>6.1%}")
+    print(json.dumps([{"scene": scene.scene, "kind": scene.kind.value, **stats} for scene, stats in rows],
+                     ensure_ascii=False))
+    return 0
