@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import nlp
 from bot import state, texts
 from bot.flows import agenda, clients, common, listings, referral, search
+from services import regions
 from services.errors import AppError
 
 if TYPE_CHECKING:
@@ -33,6 +34,9 @@ INTENTS: dict[str, Flow] = {
     "reassign": clients.reassign,
 }
 """Intent (or exact command) -> flow ``(ctx, slots, chosen=None)``; a numbered choice resumes the same flow."""
+
+PLACED_INTENTS = ("new_client", "new_listing", "search_listings")
+"""Intents whose region, when the parser knows no place in the text, is looked up in the configured tree."""
 
 APPROVE = re.compile(r"^\s*(?:通过|批准|审核通过)\s*([A-Za-z]\d+)?\s*$")
 REJECT = re.compile(r"^\s*驳回\s*([A-Za-z]\d+)?\s*[:：,，]?\s*(.*?)\s*$")
@@ -84,6 +88,9 @@ async def _dispatch(ctx: Context, text: str) -> str:
     flow = INTENTS.get(parsed.intent)
     if flow is None:
         return texts.UNKNOWN_HINT
+    if parsed.intent in PLACED_INTENTS and "region" not in parsed.slots:
+        if place := regions.tree(ctx.resources.settings).find_in(text):
+            parsed.slots["region"] = place
     return await flow(ctx, parsed.slots)
 
 

@@ -28,7 +28,7 @@ def when(moment: datetime | None, tz: str, *, with_weekday: bool = True) -> str:
 
 def price(row: dict) -> str:
     if row.get("deal_type") in ("sale",) or (row.get("rent") is None and row.get("sale_price") is not None):
-        return f"{num(row.get('sale_price'))}元/㎡" if row.get("sale_price") is not None else "价格面议"
+        return f"售{num(row.get('sale_price'))}元/㎡" if row.get("sale_price") is not None else "价格面议"
     return f"{num(row.get('rent'))}元/㎡·月" if row.get("rent") is not None else "租金面议"
 
 

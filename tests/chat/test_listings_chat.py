@@ -140,3 +140,9 @@ async def test_status_words_around_the_code_are_not_taken_for_a_client(team, say
     reply = await say(SALES, f"{listing.code}已经租出去了")
     await listing.refresh_from_db()
     assert listing.status == ListingStatus.CLOSED and listing.held_by_id is None and "已租/售" in reply
+
+
+async def test_a_configured_town_the_parser_does_not_know_is_still_the_region(team, say):
+    await say(MANAGER, "新房源 陈江 仓库 6000平 层高10米 租金22元")
+    listing = await Listing.get()
+    assert (listing.city, listing.district, listing.town) == ("惠州", "仲恺", "陈江")
