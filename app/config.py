@@ -59,6 +59,7 @@ class Settings:
     public_base_url: str = "http://127.0.0.1:8000"
     timezone: str = "Asia/Shanghai"
     media_dir: str = "data/media"
+    poster_font: str = ""
     log_level: str = "INFO"
     max_body_bytes: int = 65536
     signature_max_age_s: int = 300
