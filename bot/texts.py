@@ -39,7 +39,11 @@ REFERRAL_CODE_COMING = "您的专属推广码正在生成，稍后以图片发�
 
 REFERRAL_STATS = "推广数据：扫码 {scans} 次，新关注 {follows} 人，留资 {leads} 个，成交 {deals} 单，扫码转化率 {conversion:.1%}。"
 
-POSTER_COMING = "海报功能即将上线，敬请期待。先发「我的推广码」获取二维码分享。"
+POSTER_COMING = "{code}的分享海报正在生成，稍后以图片发给您；海报上的二维码是您的专属推广码。"
+
+POSTER_WHICH = "请带上房源编号，例如：生成海报 A12"
+
+POSTER_NO_LISTING = "没有找到可分享的房源{code}（需已审核且未暂停、未成交）。"
 
 PARTNER_HELP = """您好，合作伙伴！可以发：
 · 我的推广码 —— 获取专属二维码，分享给客户

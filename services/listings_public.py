@@ -72,6 +72,15 @@ async def get_visible(listing_id: int) -> Listing:
     return listing
 
 
+async def get_visible_by_code(code: str) -> Listing:
+    """A listing clients may see, by its short code (A12); NotFound otherwise."""
+    listing = await Listing.filter(code=code.upper()[:32], review_status=ReviewStatus.APPROVED,
+                                   status__in=VISIBLE).first()
+    if listing is None:
+        raise NotFound("listing not found")
+    return listing
+
+
 CRITERIA = ("region", "deal_type", "property_type", "area_min", "area_max", "ceiling_height_min", "rent_max",
             "features")
 

@@ -12,6 +12,7 @@ mini-program user are one person when they share a unionid.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import secrets
@@ -24,7 +25,7 @@ from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
 from app.config import Settings
-from media import storage
+from media import poster, storage
 from models import Account, Client, Commission, Favorite, ReferralEvent, ReferralScene, Viewing, WechatUser
 from models.enums import ReferralEventKind, Role, SceneKind
 from services import notify, tasks
@@ -371,3 +372,26 @@ async def on_subscribe(resources, openid: str, scene_value: str | None, *, now: 
     if scene_value:
         await record_qr_event(openid, scene_value, follow=True, settings=resources.settings, now=now)
     await tasks.enqueue(resources, "fetch_unionid", openid, job_id=f"unionid:{openid}")
+
+
+@tasks.task
+async def send_listing_poster(ctx: dict, account_id: int, openid: str, listing_id: int, title: str,
+                              lines: list[str]) -> None:
+    """Render a listing poster with the account's QR code and send it as an image."""
+    resources = ctx["resources"]
+    settings = resources.settings
+    account = await Account.get_or_none(id=account_id)
+    if account is None:
+        return
+    scene = await scene_for_account(account)
+    try:
+        qr = await storage.read(settings, await qr_image(resources, scene))
+        png = await asyncio.to_thread(poster.render, title, lines, qr, footer="长按识别二维码 关注了解更多房源",
+                                      font=poster.font_path(settings.poster_font))
+        await storage.save(settings, f"poster/{listing_id}-{scene.scene}.png", png)
+        media_id = await resources.wechat.media.upload("image", f"poster-{listing_id}.png", png)
+        await resources.wechat.message.send_image(openid, media_id)
+    except TransientError:
+        if ctx.get("job_try", 1) < QR_TASK_TRIES:
+            raise Retry(defer=5) from None
+        raise

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot import texts
-from services import referrals, tasks
+from bot import format, texts
+from models.enums import DealType
+from services import listings_public, referrals, tasks
+from services.errors import NotFound
+from services.matching import FEATURE_NAMES
 
 if TYPE_CHECKING:
     from bot.router import Context
@@ -17,8 +20,30 @@ if TYPE_CHECKING:
 
 async def handle(ctx: Context, parsed: Parsed) -> str:
     if parsed.intent == "poster":
-        return texts.POSTER_COMING
+        return await send_poster(ctx, parsed.slots.get("listing"))
     return await send_code(ctx)
+
+
+async def send_poster(ctx: Context, code: str | None) -> str:
+    """Queue a share poster of listing ``code`` carrying this account's QR code."""
+    if not code:
+        return texts.POSTER_WHICH
+    try:
+        listing = await listings_public.get_visible_by_code(code)
+    except NotFound:
+        return texts.POSTER_NO_LISTING.format(code=code)
+    row = {name: getattr(listing, name) for name in listings_public.DETAIL_FIELDS}
+    place = " ".join(p for p in (listing.city, listing.district, listing.town) if p) or listing.region
+    lines = [f"{place} · {'出售' if listing.deal_type == DealType.SALE else '出租'}",
+             f"面积 {format.num(listing.area)}㎡" + (f"  层高 {format.num(listing.ceiling_height)}米"
+                                                     if listing.ceiling_height is not None else ""),
+             format.price(row)]
+    if listing.features:
+        lines.append("、".join(FEATURE_NAMES.get(f, f) for f in listing.features))
+    lines.append(f"房源编号 {listing.code}")
+    await tasks.enqueue(ctx.resources, "send_listing_poster", ctx.account.id, ctx.openid, listing.id,
+                        listing.title, lines, job_id=f"poster:{listing.id}:{ctx.account.id}:{ctx.openid}")
+    return texts.POSTER_COMING.format(code=listing.code)
 
 
 async def send_code(ctx: Context) -> str:
