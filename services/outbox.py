@@ -31,7 +31,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from tortoise import Tortoise
 from tortoise.expressions import F, Q
 from tortoise.timezone import localtime
 from tortoise.transactions import in_transaction
@@ -127,10 +126,9 @@ class Sender:
                      & (Q(next_attempt_at=None) | Q(next_attempt_at__lte=now))) | Q(status=Status.SENDING,
                                                                                      claimed_until__lt=now)
         async with in_transaction():
-            candidates = Notification.filter(claimable).order_by("due_at").limit(self.batch_size)
-            if Tortoise.get_connection("default").capabilities.dialect == "mysql":
-                candidates = candidates.select_for_update(skip_locked=True)
-            ids = await candidates.values_list("id", flat=True)
+            # FOR UPDATE SKIP LOCKED where the database has it (MySQL); SQLite runs one writer at a time.
+            ids = [n.id for n in await Notification.filter(claimable).order_by("due_at").limit(self.batch_size)
+                   .select_for_update(skip_locked=True).only("id")]
             if not ids:
                 return []
             await Notification.filter(claimable, id__in=ids).update(
