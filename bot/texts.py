@@ -43,7 +43,7 @@ POSTER_COMING = "{code}的分享海报正在生成，稍后以图片发给您；
 
 POSTER_WHICH = "请带上房源编号，例如：生成海报 A12"
 
-POSTER_NO_LISTING = "没有找到可分享的房源{code}（需已审核且未暂停、未成交）。"
+POSTER_NO_LISTING = "没有找到可分享的房源{code}，无法生成海报（房源需已审核且未暂停、未成交）。"
 
 PARTNER_HELP = """您好，合作伙伴！可以发：
 · 我的推广码 —— 获取专属二维码，分享给客户
