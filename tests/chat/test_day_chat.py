@@ -46,9 +46,15 @@ async def test_unknown_text_gets_a_hint_never_silence(team, say):
     assert "可以这样说" in reply and "帮助" in reply
 
 
-async def test_poster_and_referral_code_are_routed_to_the_referral_flow(team, say):
-    assert "海报" in await say(SALES, "生成海报 A12")
-    assert "推广码" in await say(SALES, "我的推广码")
+async def test_poster_and_referral_code_are_routed_to_the_referral_flow(team, say, monkeypatch):
+    from bot.flows import referral
+
+    async def handled(ctx, parsed):
+        return f"referral flow: {parsed.intent} {parsed.slots.get('listing', '')}"
+
+    monkeypatch.setattr(referral, "handle", handled)
+    assert await say(SALES, "生成海报 A12") == "referral flow: poster A12"
+    assert (await say(SALES, "我的推广码")).startswith("referral flow: referral_code")
 
 
 async def test_a_number_without_a_pending_question_explains(team, say):
