@@ -7,6 +7,7 @@ two simultaneous changes exactly one wins (the other re-reads and re-checks).
 """
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
@@ -38,6 +39,21 @@ async def get_by_code(code: str) -> Listing:
     if listing is None:
         raise NotFound(f"没有房源{code}，请核对编号")
     return listing
+
+
+async def find(ref: str) -> Listing:
+    """A listing by code (A12), or by a part of its title that names only one listing."""
+    ref = ref.strip()
+    if not re.fullmatch(r"[A-Za-z]\d+", ref):
+        found = await Listing.filter(title__icontains=ref).limit(2)
+        if len(found) == 1:
+            return found[0]
+    return await get_by_code(ref)
+
+
+async def list_pending(*, limit: int = 10) -> list[Listing]:
+    """Listings waiting for review, oldest first."""
+    return await Listing.filter(review_status=ReviewStatus.PENDING).order_by("id").limit(limit)
 
 
 def _decimal(value) -> Decimal | None:

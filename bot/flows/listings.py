@@ -55,7 +55,7 @@ async def listing_status(ctx: Context, slots: dict, chosen=None) -> str:
     status = slots.get("listing_status")
     if not ref or not status:
         return "请写房源编号和状态，例如「A12已租」「A12谈判中 华兴精密」「A12暂停推广」。"
-    listing = await _find(ref)
+    listing = await listings.find(ref)
     status = ListingStatus(status)
     client = None
     if status in listings.HOLDING:
@@ -69,17 +69,6 @@ async def listing_status(ctx: Context, slots: dict, chosen=None) -> str:
     lines = [f"{listing.code}：{STATUS_NAMES[status.value]}" + (f"（{client.display_name}）" if client else "")]
     lines += await _history_lines(ctx, listing)
     return "\n".join(lines)
-
-
-async def _find(ref: str) -> Listing:
-    """A listing by code (A12), or by a unique part of its title."""
-    ref = ref.strip()
-    if re.fullmatch(r"[A-Za-z]\d+", ref):
-        return await listings.get_by_code(ref)
-    found = await Listing.filter(title__icontains=ref).limit(2)
-    if len(found) == 1:
-        return found[0]
-    return await listings.get_by_code(ref)
 
 
 def _client_name(text: str, ref: str) -> str:
@@ -123,7 +112,7 @@ def _fitting_text(fitting: list) -> str:
 
 async def pending_reviews(ctx: Context) -> str:
     """What a manager can approve, shown when 通过/驳回 names no listing."""
-    pending = await Listing.filter(review_status="pending").order_by("id").limit(10)
+    pending = await listings.list_pending()
     if not pending:
         return "没有待审核的房源。"
     lines = [f"待审核（{REVIEW_NAMES['pending']}）："] + [f"· {fmt.listing_line(_row(p))}" for p in pending]
