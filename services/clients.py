@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 from models import Account, Client, FollowUp, Requirement, StageChange
 from models.enums import Source, Stage
 from models.pii import blind_index
-from services import audit, matching, permissions, regions
+from services import audit, matching, permissions, referrals, regions
 from services.errors import AppError, Conflict, NotFound
 
 DEFAULT_STAGE_PROBABILITY = {"intent": 10, "viewing": 30, "negotiating": 60, "won": 100, "lost": 0}
@@ -242,10 +242,13 @@ async def log_followup(*, actor: Account, client: Client, content: str, now: dat
 
 
 async def _apply_stage(actor: Account, client: Client, stage: Stage, settings, *, note: str | None = None) -> None:
+    """Stage history, probability and, for a won deal, the referrer's commission; call inside the transaction."""
     await StageChange.create(client=client, from_stage=client.stage, to_stage=stage, changed_by=actor,
                              note=(note or "")[:255] or None)
     client.stage = stage
     client.deal_probability = stage_probability(settings, stage)
+    if stage == Stage.WON:
+        await referrals.on_client_won(client, settings=settings)
 
 
 async def set_stage(*, actor: Account, client: Client, stage: Stage | str, settings, note: str | None = None) -> bool:
@@ -260,9 +263,7 @@ async def set_stage(*, actor: Account, client: Client, stage: Stage | str, setti
             stage=stage, deal_probability=stage_probability(settings, stage), version=client.version + 1)
         if not updated:
             raise Conflict("客户刚被别人修改，请再发一次")
-        await StageChange.create(client=client, from_stage=client.stage, to_stage=stage, changed_by=actor,
-                                 note=(note or "")[:255] or None)
-        client.stage, client.deal_probability = stage, stage_probability(settings, stage)
+        await _apply_stage(actor, client, stage, settings, note=note)
         client.version += 1
         await audit.record(actor, "client.stage", "client", client.id, before=before, after=_client_snapshot(client))
     return True
