@@ -14,9 +14,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from services.errors import AppError, NotFound
+from services.listings_public import MAX_ID
 
 PREFIX = "/api/mp/v1"
-MAX_ID = 2**31 - 1
 TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 _TEXT = re.compile(TEXT)
 _INTEGER = re.compile(r"-?\d{1,12}")

@@ -13,7 +13,6 @@ mini-program user are one person when they share a unionid.
 from __future__ import annotations
 
 import asyncio
-import logging
 import re
 import secrets
 from datetime import datetime, timedelta, timezone
@@ -31,8 +30,6 @@ from models.enums import ReferralEventKind, Role, SceneKind
 from services import notify, tasks
 from services.errors import AppError
 from wechat import TransientError, WeChatError
-
-log = logging.getLogger(__name__)
 
 SCENE_PATTERN = re.compile(r"[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}")
 MEDIA_LIFETIME = timedelta(days=3)

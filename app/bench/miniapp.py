@@ -8,7 +8,6 @@ the bench measures 429s. Last line: JSON with per_s, p50_ms, p95_ms.
 """
 from __future__ import annotations
 
-import asyncio
 import random
 import secrets
 from urllib.parse import urlencode, urlsplit
