@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from arq.cron import CronJob, cron
+from tortoise import Tortoise
 from tortoise.timezone import localtime
 
 from app.config import Settings
@@ -70,9 +71,7 @@ async def queue_due(settings: Settings, *, now: datetime) -> int:
     long) are left to escalation rather than reminded late.
     """
     since = now - timedelta(hours=float(settings.reminders.get("due_lookback_h", 72)))
-    rows = await (FollowUp.filter(done=False, reminded_at=None, next_at__lte=localtime(now),
-                                  next_at__gt=localtime(since))
-                  .order_by("next_at").values(*_FOLLOWUP_COLUMNS))
+    rows = await _open_followups(FOLLOWUP_DUE, since, now)
     notifications = []
     for row in rows:
         recipient = row["client__owner_id"] or row["author_id"]
@@ -123,8 +122,7 @@ async def queue_escalations(settings: Settings, *, now: datetime) -> int:
     """Tell the owner's manager about each follow-up ``escalate_after_h`` past due with no newer one."""
     cutoff = now - timedelta(hours=float(settings.reminders.get("escalate_after_h", 24)))
     since = cutoff - timedelta(hours=float(settings.reminders.get("due_lookback_h", 72)))
-    rows = await (FollowUp.filter(done=False, next_at__lte=localtime(cutoff), next_at__gt=localtime(since))
-                  .order_by("next_at").values(*_FOLLOWUP_COLUMNS))
+    rows = await _open_followups(OVERDUE_ESCALATION, since, cutoff)
     salespeople = {row["client__owner_id"] or row["author_id"] for row in rows} - {None}
     accounts = {a["id"]: a for a in await Account.filter(id__in=list(salespeople)).values("id", "name", "manager_id")}
     notifications = []
@@ -139,6 +137,28 @@ async def queue_escalations(settings: Settings, *, now: datetime) -> int:
                                  "due_at": local_time(settings, row["next_at"])},
         ))
     return await _insert_new(notifications)
+
+
+async def _open_followups(kind: str, since: datetime, until: datetime) -> list[dict]:
+    """Open follow-ups with ``since < next_at <= until`` that have no ``kind`` notification yet.
+
+    For reminders, "yet" means for this very next time; one escalation per
+    follow-up is enough. The anti-join keeps a tick cheap while thousands of
+    queued reminders wait to be sent.
+    """
+    connection = Tortoise.get_connection("default")
+    mark = "%s" if connection.capabilities.dialect == "mysql" else "?"
+    reminder = kind == FOLLOWUP_DUE
+    sql = (f"SELECT f.id FROM followups f WHERE f.done = 0 AND f.next_at > {mark} AND f.next_at <= {mark}"
+           + (" AND f.reminded_at IS NULL" if reminder else "")
+           + f" AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.followup_id = f.id AND n.kind = {mark}"
+           + (" AND n.due_at = f.next_at)" if reminder else ")"))
+    _, found = await connection.execute_query(sql, [localtime(since), localtime(until), kind])
+    ids = [row["id"] for row in found]
+    rows = []
+    for start in range(0, len(ids), CHUNK):
+        rows += await FollowUp.filter(id__in=ids[start:start + CHUNK]).values(*_FOLLOWUP_COLUMNS)
+    return sorted(rows, key=lambda row: row["next_at"])
 
 
 def _client_name(row: dict) -> str:
