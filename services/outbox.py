@@ -84,10 +84,10 @@ class Sender:
         self.concurrency = int(config.get("send_concurrency", 32))
         self._batches = 0
 
-    async def drain(self, *, max_batches: int | None = None) -> Counter:
+    async def drain(self) -> Counter:
         """Send batches until nothing is claimable (or sending is paused); counts by outcome."""
         totals: Counter = Counter()
-        while max_batches is None or self._batches < max_batches:
+        while True:
             if await self.paused_until() is not None:
                 totals["paused"] += 1
                 break
@@ -146,7 +146,11 @@ class Sender:
 
         async def one(n: Notification) -> _Outcome:
             async with gate:
-                return await self._send_one(n, recipients.get(n.recipient_id), followups, pause)
+                try:
+                    return await self._send_one(n, recipients.get(n.recipient_id), followups, pause)
+                except Exception as exc:  # a bug or an outage must not leave the batch unsettled
+                    log.exception("outbox: notification %s raised", n.id)
+                    return self._retry(n, f"unexpected {type(exc).__name__}: {exc}")
 
         outcomes = await asyncio.gather(*(one(n) for n in batch))
         return await self._settle(batch, outcomes)
@@ -179,11 +183,15 @@ class Sender:
         except WeChatError as exc:
             if not exc.retryable:
                 return _Outcome(Status.FAILED, _reason(exc))
-            if n.attempts >= self.max_attempts:
-                return _Outcome(Status.FAILED, f"gave up after {n.attempts} attempts: {_reason(exc)}")
-            delay = self.retry_base_s * 2 ** (n.attempts - 1) * random.uniform(1, 1.25)
-            return _Outcome(None, _reason(exc), retry_at=self.clock() + timedelta(seconds=delay))
+            return self._retry(n, _reason(exc))
         return _Outcome(Status.SENT, msgid=msgid)
+
+    def _retry(self, n: Notification, reason: str) -> _Outcome:
+        """Again after ``retry_base_s * 2^(attempt-1)`` (+ up to 25% jitter), or failed after ``max_attempts``."""
+        if n.attempts >= self.max_attempts:
+            return _Outcome(Status.FAILED, f"gave up after {n.attempts} attempts: {reason}")
+        delay = self.retry_base_s * 2 ** (n.attempts - 1) * random.uniform(1, 1.25)
+        return _Outcome(None, reason, retry_at=self.clock() + timedelta(seconds=delay))
 
     def _data(self, n: Notification, fields: dict[str, str]) -> dict[str, str]:
         """Template keys filled from the payload (``at``: when it was queued for)."""
