@@ -23,7 +23,7 @@ operation("get", "/me/referral", "My referral scene, mini-program code image URL
 async def referral(request: Request) -> HTTPResponse:
     resources = request.app.ctx.resources
     user = await WechatUser.get(id=request.ctx.user_id)
-    account = await referrals.miniapp_partner_account(user)
+    account = await referrals.miniapp_partner_account(request.app.ctx.resources.redis, user)
     scene = await referrals.scene_for_account(account)
     code_url = await referrals.miniapp_code_url(resources, scene)
     return json({"scene": scene.scene, "code_url": code_url, "stats": await referrals.stats_for_account(account)})

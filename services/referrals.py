@@ -27,7 +27,7 @@ from app.config import Settings
 from media import poster, storage
 from models import Account, Client, Commission, Favorite, ReferralEvent, ReferralScene, Viewing, WechatUser
 from models.enums import ReferralEventKind, Role, SceneKind
-from services import notify, tasks
+from services import accounts, notify, tasks
 from services.errors import AppError
 from wechat import TransientError, WeChatError
 
@@ -70,7 +70,7 @@ async def create_campaign(name: str, *, owner: Account | None = None) -> Referra
                                       owner=owner)
 
 
-async def miniapp_partner_account(user: WechatUser) -> Account:
+async def miniapp_partner_account(redis, user: WechatUser) -> Account:
     """The account a mini-program user refers as: their bound account, else a new partner account.
 
     A past client who shares their code becomes a partner whose sales contact
@@ -87,6 +87,7 @@ async def miniapp_partner_account(user: WechatUser) -> Account:
                                        manager_id=client.owner_id if client else None)
         locked.account_id = account.id
         await locked.save(update_fields=["account_id", "updated_at"])
+    await accounts.forget_identities(redis, user.openid)
     user.account_id = account.id
     return account
 
@@ -134,12 +135,12 @@ async def record_miniapp_scene(user: WechatUser, scene_value: str, *, settings: 
     return await _touch(user.id, scene, ReferralEventKind.SCAN, settings=settings, now=now)
 
 
-async def user_for_miniapp(openid: str, unionid: str | None) -> tuple[WechatUser, bool]:
+async def user_for_miniapp(redis, openid: str, unionid: str | None) -> tuple[WechatUser, bool]:
     """The WeChat user behind a mini-program openid (joined by unionid), and whether they are new here."""
     user = await WechatUser.filter(miniapp_openid=openid).first()
     if user is not None:
         if unionid and user.unionid != unionid:
-            user = await link_unionid(user, unionid)
+            user = await link_unionid(redis, user, unionid)
         return user, False
     if unionid and (user := await WechatUser.filter(unionid=unionid).first()) is not None:
         user.miniapp_openid = openid
@@ -151,14 +152,17 @@ async def user_for_miniapp(openid: str, unionid: str | None) -> tuple[WechatUser
         return await WechatUser.get(miniapp_openid=openid), False
 
 
-async def link_unionid(user: WechatUser, unionid: str) -> WechatUser:
+async def link_unionid(redis, user: WechatUser, unionid: str) -> WechatUser:
     """Give ``user`` its unionid; if another row already has it, merge the two and return the survivor."""
     other = await WechatUser.filter(unionid=unionid).exclude(id=user.id).first()
     if other is None:
         user.unionid = unionid
         await user.save(update_fields=["unionid", "updated_at"])
         return user
-    return await _merge(user, other)
+    openids = (user.openid, other.openid)
+    keep = await _merge(user, other)
+    await accounts.forget_identities(redis, *openids)
+    return keep
 
 
 async def _merge(a: WechatUser, b: WechatUser) -> WechatUser:
@@ -200,7 +204,7 @@ async def fetch_unionid(ctx: dict, openid: str) -> None:
     unionid = info.get("unionid")
     user = await WechatUser.filter(openid=openid).first()
     if unionid and user is not None and user.unionid != unionid:
-        await link_unionid(user, unionid)
+        await link_unionid(ctx["resources"].redis, user, unionid)
 
 
 # ---- leads and deals ------------------------------------------------------------------------------

@@ -75,7 +75,7 @@ async def login(resources, code: str, *, scene: str | None = None) -> Login:
         raise Unauthorized("login code is invalid or already used", code="invalid_code") from None
     except WeChatError:
         raise AppError("WeChat login is unavailable, try again shortly", status=503, code="wechat_unavailable") from None
-    user, is_new = await referrals.user_for_miniapp(session["openid"], session.get("unionid"))
+    user, is_new = await referrals.user_for_miniapp(resources.redis, session["openid"], session.get("unionid"))
     await resources.redis.set(f"mp:session_key:{user.id}", pii.encrypt(session["session_key"]), ex=SESSION_KEY_TTL_S)
     if scene:
         await referrals.record_miniapp_scene(user, scene, settings=settings)

@@ -116,6 +116,20 @@ async def test_miniapp_user_first_then_follow_merges_into_one_keeping_the_earlie
     assert await ReferralEvent.filter(wechat_user_id=users[0].id).count() == 2
 
 
+async def test_after_a_merge_the_followers_chat_identity_is_the_surviving_user(
+        http, wx, login, scene_of, fake_wechat, resources):
+    from services import accounts
+
+    fake_wechat.with_unionid = True
+    scene, _ = await scene_of("张三")
+    await login("alice", scene=scene.scene)
+    await wx.text(http, "o_alice", "你好")  # caches the follower's identity before the merge
+    await wx.event(http, "o_alice", "subscribe", event_key=f"qrscene_{scene.scene}")
+    await run_jobs(resources)
+    [survivor] = await WechatUser.filter(unionid="u_alice")
+    assert (await accounts.identify(resources.redis, "o_alice")).user_id == survivor.id
+
+
 async def test_stats_per_scene_count_scans_follows_leads_deals(http, wx, login, scene_of, resources):
     scene, staff = await scene_of("张三")
     await wx.event(http, "o-1", "subscribe", event_key=f"qrscene_{scene.scene}")
