@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 PAUSE_KEY = "reminders:paused_until"
 NOT_BOUND = "recipient has no bound WeChat"
 UNSUBSCRIBED = "recipient unfollowed the official account"
+DEACTIVATED = "recipient account is deactivated"
 
 Clock = Callable[[], datetime]
 
@@ -138,7 +139,8 @@ class Sender:
     async def send(self, batch: list[Notification]) -> Counter:
         """Send a claimed batch concurrently and settle every row in one transaction."""
         recipients = {u["account_id"]: u for u in await WechatUser.filter(
-            account_id__in={n.recipient_id for n in batch}).values("account_id", "openid", "subscribed", "unsubscribed_at")}
+            account_id__in={n.recipient_id for n in batch}).values("account_id", "openid", "subscribed", "unsubscribed_at",
+                                                             "account__active")}
         followups = {f["id"]: f for f in await FollowUp.filter(
             id__in={n.followup_id for n in batch if n.kind == FOLLOWUP_DUE}).values("id", "done", "next_at", "reminded_at")}
         gate = asyncio.Semaphore(self.concurrency)
@@ -167,6 +169,8 @@ class Sender:
             return _Outcome(Status.FAILED, f"no template configured for {n.kind}")
         if recipient is None or not recipient["openid"]:
             return _Outcome(Status.FAILED, NOT_BOUND)
+        if not recipient["account__active"]:
+            return _Outcome(Status.FAILED, DEACTIVATED)
         if not recipient["subscribed"] and recipient["unsubscribed_at"] is not None:
             return _Outcome(Status.FAILED, UNSUBSCRIBED)
         try:

@@ -159,6 +159,32 @@ async def test_recipient_who_unfollowed_fails_with_reason(queued, sender, fake_w
     assert notification.last_error == "recipient unfollowed the official account"
 
 
+async def test_deactivated_recipient_fails_with_reason(queued, sender, sales, fake_wechat):
+    [notification] = await queued()
+    sales.active = False
+    await sales.save()
+
+    await sender().drain()
+
+    await notification.refresh_from_db()
+    assert (notification.status, notification.last_error) == (NotificationStatus.FAILED, "recipient account is deactivated")
+    assert fake_wechat.calls(TEMPLATE) == []
+
+
+async def test_frequency_limit_pauses_sending_for_a_minute(resources, queued, sender, clock, fake_wechat, delivered):
+    await queued()
+    fake_wechat.fail(TEMPLATE, errcode=45011)
+
+    await sender().drain()
+    clock.advance(seconds=59)
+    await sender().drain()
+    assert delivered("notice") == []
+
+    clock.advance(seconds=2)
+    await sender().drain()
+    assert len(delivered("notice")) == 1
+
+
 async def test_kind_without_a_template_fails_with_reason(sales, sender):
     notification = await notify.queue("no_such_kind", sales, dedupe_key="x", payload={}, due_at=T0)
 
