@@ -12,6 +12,8 @@ import pkgutil
 import sys
 
 from app.config import ConfigError, load_settings
+from services.errors import AppError
+from wechat import WeChatError
 
 def register_all(package: str, sub) -> None:
     """Add every module of ``package`` (each with ``register``) as a subcommand, by name."""
@@ -40,5 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return 2
+    except AppError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+    except WeChatError as exc:
+        print(f"WeChat API error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130

@@ -5,6 +5,9 @@ open one against the fake WeChat server and share it with the app.
 """
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from arq.connections import ArqRedis
@@ -46,3 +49,26 @@ class Resources:
         await self.redis.aclose()
         if close_db:
             await db.close()
+
+
+@asynccontextmanager
+async def opened(settings: Settings):
+    """``async with opened(settings) as resources``: open, and close whatever happens."""
+    resources = await Resources.open(settings)
+    try:
+        yield resources
+    finally:
+        await resources.close()
+
+
+def command(work: Callable[[Resources, object], Awaitable[int]]) -> Callable[[Settings, object], int]:
+    """A CLI command's ``run(settings, args)`` that does ``work(resources, args)`` with resources open."""
+
+    def run(settings: Settings, args) -> int:
+        async def main() -> int:
+            async with opened(settings) as resources:
+                return await work(resources, args)
+
+        return asyncio.run(main())
+
+    return run

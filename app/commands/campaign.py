@@ -1,7 +1,5 @@
 """``campaign``: a campaign referral code (temporary official-account QR) and its image URL."""
-import asyncio
-
-from app.resources import Resources
+from app.resources import command
 from media import storage
 from models import Account
 from services import accounts, referrals
@@ -11,21 +9,13 @@ def register(sub) -> None:
     p = sub.add_parser("campaign", help="create a campaign QR code (temporary, referral.campaign_qr_expire_s)")
     p.add_argument("--name", required=True, help="campaign name, e.g. 春季招商")
     p.add_argument("--owner", help="name of the staff member credited with its leads")
-    p.set_defaults(func=run)
+    p.set_defaults(func=command(_run))
 
 
-def run(settings, args) -> int:
-    return asyncio.run(_run(settings, args))
-
-
-async def _run(settings, args) -> int:
-    resources = await Resources.open(settings)
-    try:
-        owner: Account | None = await accounts.find_staff(args.owner) if args.owner else None
-        scene = await referrals.create_campaign(args.name, owner=owner)
-        relpath = await referrals.qr_image(resources, scene)
-    finally:
-        await resources.close()
+async def _run(resources, args) -> int:
+    owner: Account | None = await accounts.find_staff(args.owner) if args.owner else None
+    scene = await referrals.create_campaign(args.name, owner=owner)
+    relpath = await referrals.qr_image(resources, scene)
     print(f"campaign {args.name}: scene {scene.scene}, expires {scene.qr_expires_at:%Y-%m-%d %H:%M %Z}")
-    print(storage.url(settings, relpath))
+    print(storage.url(resources.settings, relpath))
     return 0

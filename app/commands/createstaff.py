@@ -1,7 +1,5 @@
 """``createstaff``: a staff account and its one-time bind code (last line)."""
-import asyncio
-
-from app.resources import Resources
+from app.resources import command
 from models import Account
 from models.enums import Role
 from services import accounts
@@ -13,20 +11,12 @@ def register(sub) -> None:
     p.add_argument("--role", required=True, choices=["admin", "manager", "sales", "partner"])
     p.add_argument("--phone")
     p.add_argument("--manager", help="name of this account's manager")
-    p.set_defaults(func=run)
+    p.set_defaults(func=command(_run))
 
 
-def run(settings, args) -> int:
-    return asyncio.run(_run(settings, args))
-
-
-async def _run(settings, args) -> int:
-    resources = await Resources.open(settings)
-    try:
-        manager: Account | None = await accounts.find_staff(args.manager) if args.manager else None
-        account, code = await accounts.create_staff(args.name, Role(args.role), phone=args.phone, manager=manager)
-    finally:
-        await resources.close()
+async def _run(resources, args) -> int:
+    manager: Account | None = await accounts.find_staff(args.manager) if args.manager else None
+    account, code = await accounts.create_staff(args.name, Role(args.role), phone=args.phone, manager=manager)
     print(f"created {account.role.value} {account.name} (id {account.id}); "
           f"in the official account send「绑定 {code}」within 24 hours:")
     print(code)

@@ -1,26 +1,17 @@
 """``referrals``: stats per referral scene (scans, follows, leads, deals, conversion); last line JSON."""
-import asyncio
 import json
 
-from app.resources import Resources
+from app.resources import command
 from services import referrals
 
 
 def register(sub) -> None:
     p = sub.add_parser("referrals", help="stats per referral code: scans, follows, leads, deals, conversion")
-    p.set_defaults(func=run)
+    p.set_defaults(func=command(_run))
 
 
-def run(settings, args) -> int:
-    return asyncio.run(_run(settings, args))
-
-
-async def _run(settings, args) -> int:
-    resources = await Resources.open(settings)
-    try:
-        rows = await referrals.stats_per_scene()
-    finally:
-        await resources.close()
+async def _run(resources, args) -> int:
+    rows = await referrals.stats_per_scene()
     print(f"{'scene':<20} {'kind':<9} {'owner / name':<16} {'scans':>6} {'follows':>7} {'leads':>6} {'deals':>6} {'conv':>6}")
     for scene, stats in rows:
         who = scene.owner.name if scene.owner else (scene.name or "")

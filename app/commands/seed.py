@@ -1,7 +1,5 @@
 """``seed``: demo staff, listings and clients, so `make run` has something to show."""
-import asyncio
-
-from app.resources import Resources
+from app.resources import command
 from services import seed
 
 
@@ -10,20 +8,12 @@ def register(sub) -> None:
     p.add_argument("--listings", type=int, default=60, help="synthetic listings to add")
     p.add_argument("--clients", type=int, default=30, help="synthetic clients to add")
     p.add_argument("--seed", type=int, default=7, help="random seed, for repeatable data")
-    p.set_defaults(func=run)
+    p.set_defaults(func=command(_run))
 
 
-def run(settings, args) -> int:
-    return asyncio.run(_run(settings, args))
-
-
-async def _run(settings, args) -> int:
-    resources = await Resources.open(settings)
-    try:
-        report = await seed.seed_demo(listings=args.listings, clients=args.clients, rng_seed=args.seed,
-                                      regions=settings.regions)
-    finally:
-        await resources.close()
+async def _run(resources, args) -> int:
+    report = await seed.seed_demo(listings=args.listings, clients=args.clients, rng_seed=args.seed,
+                                  regions=resources.settings.regions)
     for line in report:
         print(line)
     return 0
