@@ -1,13 +1,8 @@
 """``bench bot``: signed (and encrypted) text messages against an official-account endpoint."""
 from __future__ import annotations
 
-import secrets
-import time
-
-from wechatpy.crypto import WeChatCrypto
-
 from app.bench import http
-from bot.protocol import signature
+from app.callbacks import CallbackSigner, msg_ids
 
 
 def register(sub) -> None:
@@ -26,20 +21,11 @@ def register(sub) -> None:
 
 
 def messages(settings, args, url: str) -> list[bytes]:
-    crypto = WeChatCrypto(settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid) if args.aes else None
-    base_id = time.time_ns() // 1000
+    signer = CallbackSigner(settings, aes=args.aes)
     out = []
-    for i in range(args.n):
-        timestamp, nonce = str(int(time.time())), secrets.token_hex(8)
-        xml = (f"<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[bench-user-{i % args.users}]]>"
-               f"</FromUserName><CreateTime>{timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
-               f"<Content><![CDATA[{args.text}]]></Content><MsgId>{base_id + i}</MsgId></xml>")
-        query = f"signature={signature(settings.wechat_token, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}"
-        if crypto is not None:
-            xml = crypto.encrypt_message(xml, nonce, timestamp)
-            encrypt = xml.split("<Encrypt><![CDATA[", 1)[1].split("]]>", 1)[0]
-            query += f"&encrypt_type=aes&msg_signature={signature(settings.wechat_token, timestamp, nonce, encrypt)}"
-        out.append(http.build_request(f"{url}?{query}", xml.encode()))
+    for i, msg_id in zip(range(args.n), msg_ids()):
+        query, body = signer.text(f"bench-user-{i % args.users}", args.text, msg_id)
+        out.append(http.build_request(f"{url}?{query}", body))
     return out
 
 

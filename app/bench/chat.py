@@ -9,15 +9,11 @@ from __future__ import annotations
 import asyncio
 import random
 import secrets
-import time
-
-import xmltodict
-from wechatpy.crypto import WeChatCrypto
 
 from app.bench import http
 from app.bench.match import random_criteria
+from app.callbacks import CallbackSigner, msg_ids
 from app.resources import Resources
-from bot.protocol import signature
 from models import WechatUser
 from services import accounts, seed
 
@@ -66,36 +62,22 @@ async def bench_openid(settings) -> str:
 
 
 def signed_requests(settings, args, openid: str) -> list[bytes]:
-    crypto = WeChatCrypto(settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid) if args.aes else None
+    signer = CallbackSigner(settings, aes=args.aes)
     rng = random.Random(args.seed)
-    base_id = int(time.time() * 1000) * 1000
     out = []
-    for i in range(args.n):
-        timestamp, nonce = str(int(time.time())), secrets.token_hex(8)
-        xml = (f"<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
-               f"<CreateTime>{timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
-               f"<Content><![CDATA[{search_text(rng, settings.regions)}]]></Content><MsgId>{base_id + i}</MsgId></xml>")
-        query = f"signature={signature(settings.wechat_token, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}"
-        if crypto is not None:
-            xml = crypto.encrypt_message(xml, nonce, timestamp)
-            encrypt = xml.split("<Encrypt><![CDATA[", 1)[1].split("]]>", 1)[0]
-            query += f"&encrypt_type=aes&msg_signature={signature(settings.wechat_token, timestamp, nonce, encrypt)}"
-        out.append(http.build_request(f"{args.url}?{query}", xml.encode()))
+    for _, msg_id in zip(range(args.n), msg_ids()):
+        query, body = signer.text(openid, search_text(rng, settings.regions), msg_id)
+        out.append(http.build_request(f"{args.url}?{query}", body))
     return out
 
 
 def search_reply_checker(settings, aes: bool):
     """True for a passive reply listing results (or saying there are none): not "success", not an error text."""
-    crypto = WeChatCrypto(settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid) if aes else None
+    signer = CallbackSigner(settings, aes=aes)
 
     def check(body: bytes) -> bool:
-        if not body.startswith(b"<xml>"):
-            return False  # "success": the 1 s deadline was missed
-        text = body.decode()
-        if crypto is not None:
-            reply = xmltodict.parse(text)["xml"]
-            text = crypto.decrypt_message(text, reply["MsgSignature"], reply["TimeStamp"], reply["Nonce"])
-        return "找到" in text or "没有符合条件的房源" in text
+        text = signer.reply_text(body.decode())
+        return text is not None and ("找到" in text or "没有符合条件的房源" in text)
 
     return check
 
@@ -106,6 +88,6 @@ def run(settings, args) -> int:
         return 2
     openid = asyncio.run(bench_openid(settings))
     requests = signed_requests(settings, args, openid)
-    result = asyncio.run(http.run(args.url, requests, args.concurrency, check=search_reply_checker(settings, args.aes)))
+    result = http.run_sync(http.run(args.url, requests, args.concurrency, check=search_reply_checker(settings, args.aes)))
     http.print_summary(result.summary(bench="chat", aes=args.aes, concurrency=args.concurrency))
     return 0 if result.errors == 0 else 1

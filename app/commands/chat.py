@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-import time
 
 import httpx
-import xmltodict
-from wechatpy.crypto import WeChatCrypto
 
+from app.callbacks import CallbackSigner, msg_ids
 from app.resources import Resources
-from bot.protocol import signature
 from models import WechatUser
 from services import accounts
 from services.errors import NotFound
@@ -33,35 +30,20 @@ class Sender:
     """Signs, (encrypts,) posts one text message and returns the reply's text."""
 
     def __init__(self, settings, url: str, openid: str) -> None:
-        self.settings, self.url, self.openid = settings, url, openid
-        self.crypto = (WeChatCrypto(settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid)
-                       if settings.aes_mode else None)
-        self.msg_ids = iter(range(int(time.time() * 1000) * 1000, 2**63))
+        self.url, self.openid = url, openid
+        self.signer = CallbackSigner(settings, aes=settings.aes_mode)
+        self.msg_ids = iter(msg_ids())
         self.http = httpx.Client(timeout=10)
 
     def send(self, text: str) -> str:
-        timestamp, nonce = str(int(time.time())), secrets.token_hex(8)
-        xml = xmltodict.unparse({"xml": {
-            "ToUserName": "gh_cli", "FromUserName": self.openid, "CreateTime": timestamp, "MsgType": "text",
-            "Content": text, "MsgId": str(next(self.msg_ids))}}, full_document=False)
-        params = {"signature": signature(self.settings.wechat_token, timestamp, nonce), "timestamp": timestamp,
-                  "nonce": nonce, "openid": self.openid}
-        if self.crypto is not None:
-            xml = self.crypto.encrypt_message(xml, nonce, timestamp)
-            encrypt = xmltodict.parse(xml)["xml"]["Encrypt"]
-            params.update(encrypt_type="aes", msg_signature=signature(self.settings.wechat_token, timestamp, nonce,
-                                                                      encrypt))
-        response = self.http.post(self.url, params=params, content=xml.encode())
+        query, body = self.signer.text(self.openid, text, next(self.msg_ids))
+        response = self.http.post(f"{self.url}?{query}", content=body)
         if response.status_code != 200:
             return f"（服务器返回 {response.status_code}: {response.text[:200]}）"
-        if not response.text.startswith("<xml>"):
+        reply = self.signer.reply_text(response.text)
+        if reply is None:
             return "（超过1秒未回复：回复将以客服消息发出）"
-        reply = xmltodict.parse(response.text)["xml"]
-        if "Encrypt" in reply and self.crypto is not None:
-            plain = self.crypto.decrypt_message(response.text, reply["MsgSignature"], reply["TimeStamp"],
-                                                reply["Nonce"])
-            reply = xmltodict.parse(plain)["xml"]
-        return reply.get("Content") or "（无文字回复）"
+        return reply or "（无文字回复）"
 
 
 async def _openid_for(settings, name: str) -> tuple[str, str | None]:
