@@ -32,7 +32,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from tortoise.expressions import F, Q
-from tortoise.timezone import localtime
 from tortoise.transactions import in_transaction
 
 from models import FollowUp, Notification, WechatUser
@@ -120,7 +119,7 @@ class Sender:
 
     async def claim(self) -> list[Notification]:
         """This worker's next batch, each row now ``sending`` under its lease."""
-        now = localtime(self.clock())  # stored times are in the configured zone; SQLite compares text
+        now = self.clock()
         self._batches += 1
         token = f"{self.name}:{self._batches}"[:64]
         claimable = (Q(status=Status.PENDING, due_at__lte=now)
@@ -212,7 +211,7 @@ class Sender:
         return {"url": f"{self.settings.public_base_url.rstrip('/')}/h5/clients/{n.client_id}"}
 
     async def _settle(self, batch: list[Notification], outcomes: list[_Outcome]) -> Counter:
-        now = localtime(self.clock())
+        now = self.clock()
         counts: Counter = Counter()
         reminded: list[Q] = []
         for n, outcome in zip(batch, outcomes):
@@ -220,7 +219,7 @@ class Sender:
             n.last_error = outcome.reason[:255] if outcome.reason else n.last_error
             if outcome.status is None:
                 n.status = Status.PENDING
-                n.next_attempt_at = localtime(outcome.retry_at)
+                n.next_attempt_at = outcome.retry_at
                 if outcome.counts_attempt:
                     counts["retry"] += 1
                 else:
@@ -232,7 +231,7 @@ class Sender:
             if outcome.status == Status.SENT:
                 n.sent_at, n.wechat_msgid = now, str(outcome.msgid)
                 if n.kind == FOLLOWUP_DUE and n.followup_id is not None:
-                    reminded.append(Q(id=n.followup_id, next_at=localtime(n.due_at)))
+                    reminded.append(Q(id=n.followup_id, next_at=n.due_at))
             if outcome.status != Status.SENT:
                 log.info("outbox: notification %s %s: %s", n.id, outcome.status.value, outcome.reason)
         async with in_transaction():

@@ -41,10 +41,6 @@ _FOLLOWUP_COLUMNS = ("id", "next_at", "content", "author_id", "client_id", "clie
                      "client__contact_name", "client__owner_id", "client__stage")
 
 
-# Times written or compared go through tortoise.timezone.localtime: the database keeps
-# them in the configured zone (MySQL as naive times, SQLite as text it compares).
-
-
 def due_key(followup_id: int, next_at: datetime) -> str:
     return f"followup:{followup_id}:{int(next_at.timestamp())}"
 
@@ -100,8 +96,7 @@ async def queue_digests(settings: Settings, redis, *, now: datetime) -> int:
     if await redis.exists(done_key):
         return 0
     start = datetime.combine(day, time(0), tzinfo=zone)
-    rows = await (FollowUp.filter(done=False, next_at__gte=localtime(start),
-                                  next_at__lt=localtime(start + timedelta(days=1)))
+    rows = await (FollowUp.filter(done=False, next_at__gte=start, next_at__lt=start + timedelta(days=1))
                   .order_by("next_at").values(*_FOLLOWUP_COLUMNS))
     by_recipient: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
@@ -110,7 +105,7 @@ async def queue_digests(settings: Settings, redis, *, now: datetime) -> int:
     active = set(await Account.filter(id__in=list(by_recipient), active=True).values_list("id", flat=True))
     notifications = [
         Notification(kind=DAILY_DIGEST, recipient_id=account_id, dedupe_key=f"digest:{account_id}:{day.isoformat()}",
-                     due_at=localtime(now), payload=_digest_payload(settings, day, followups))
+                     due_at=now, payload=_digest_payload(settings, day, followups))
         for account_id, followups in by_recipient.items() if account_id in active
     ]
     queued = await _insert_new(notifications)
@@ -133,7 +128,7 @@ async def queue_escalations(settings: Settings, *, now: datetime) -> int:
         notifications.append(Notification(
             kind=OVERDUE_ESCALATION, recipient_id=salesperson["manager_id"], followup_id=row["id"],
             client_id=row["client_id"], dedupe_key=f"escalation:{row['id']}:{int(row['next_at'].timestamp())}",
-            due_at=localtime(now), payload={"salesperson": salesperson["name"], "client": _client_name(row),
+            due_at=now, payload={"salesperson": salesperson["name"], "client": _client_name(row),
                                  "due_at": local_time(settings, row["next_at"])},
         ))
     return await _insert_new(notifications)
@@ -153,6 +148,7 @@ async def _open_followups(kind: str, since: datetime, until: datetime) -> list[d
            + (" AND f.reminded_at IS NULL" if reminder else "")
            + f" AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.followup_id = f.id AND n.kind = {mark}"
            + (" AND n.due_at = f.next_at)" if reminder else ")"))
+    # Raw parameters skip Tortoise's conversion: times go in the zone the database keeps them in.
     _, found = await connection.execute_query(sql, [localtime(since), localtime(until), kind])
     ids = [row["id"] for row in found]
     rows = []

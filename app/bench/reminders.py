@@ -20,7 +20,6 @@ import urllib.request
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from tortoise.timezone import localtime
 
 from app import db
 from app.bench.http import print_summary
@@ -110,8 +109,7 @@ async def _make_followups(run_id: str, n: int, due: datetime) -> list[int]:
     await Client.bulk_create([Client(company=f"bench-{run_id}-{i}", owner_id=accounts[i % SALESPEOPLE].id)
                               for i in range(n)], batch_size=1000)
     clients = await Client.filter(company__startswith=f"bench-{run_id}-").values_list("id", flat=True)
-    happened = localtime(due - timedelta(days=1))
-    await FollowUp.bulk_create([FollowUp(client_id=c, content="bench", happened_at=happened, next_at=localtime(due))
+    await FollowUp.bulk_create([FollowUp(client_id=c, content="bench", happened_at=due - timedelta(days=1), next_at=due)
                                 for c in clients], batch_size=1000)
     return [a.id for a in accounts]
 
