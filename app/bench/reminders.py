@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from app import db
 from app.bench.http import print_summary
-from app.resources import Resources
+from app.resources import command
 from models import Account, Client, FollowUp, Notification, WechatUser
 from models.enums import NotificationStatus, Role
 from services import outbox, reminders
@@ -44,12 +44,12 @@ def run(settings, args) -> int:
     if settings.embedded_redis:
         print("bench reminders needs REDIS_URL (worker processes share Redis)")
         return 2
-    return asyncio.run(_run(settings, args))
+    asyncio.run(db.migrate(settings))
+    return command(_run)(settings, args)
 
 
-async def _run(settings, args) -> int:
-    await db.migrate(settings)
-    resources = await Resources.open(settings)
+async def _run(resources, args) -> int:
+    settings = resources.settings
     run_id = secrets.token_hex(4)
     workers: list[subprocess.Popen] = []
     try:
@@ -96,7 +96,6 @@ async def _run(settings, args) -> int:
                 worker.kill()
         await resources.redis.delete(outbox.PAUSE_KEY)
         await _clean_up(run_id)
-        await resources.close()
 
 
 async def _make_followups(run_id: str, n: int, due: datetime) -> list[int]:

@@ -4,7 +4,7 @@ import logging
 import signal
 
 from app import logs, worker
-from app.resources import Resources
+from app.resources import command
 
 log = logging.getLogger(__name__)
 
@@ -20,11 +20,10 @@ def run(settings, args) -> int:
         print("worker needs REDIS_URL: in embedded mode `serve` runs the worker in-process")
         return 2
     logs.configure(settings.log_level)
-    return asyncio.run(_run(settings, args))
+    return command(_run)(settings, args)
 
 
-async def _run(settings, args) -> int:
-    resources = await Resources.open(settings)
+async def _run(resources, args) -> int:
     job_worker = worker.build(resources, burst=args.burst)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -39,5 +38,4 @@ async def _run(settings, args) -> int:
         await job_worker.close()
         running.cancel()
         stopping.cancel()
-        await resources.close()
     return 0
