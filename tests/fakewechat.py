@@ -667,11 +667,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--token-ttl", type=int, default=7200)
     args = parser.parse_args(argv)
     fake = FakeWeChat(args.host, args.port, showqrcode_path=args.showqrcode_path, token_ttl=args.token_ttl)
-    fake.start()
-    print(fake.url, flush=True)
     stopped = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stopped.set())
+    fake.start()
+    print(fake.url, flush=True)  # after the handlers: a caller may stop us as soon as it reads this
     stopped.wait()
     fake.stop()
 
