@@ -81,6 +81,7 @@ async def seed_demo(*, listings: int, clients: int, rng_seed: int, regions: dict
     team, report = await seed_team()
     rng = random.Random(rng_seed)
     added_listings = await seed_listings(listings, rng=rng, regions=regions, team=team)
+    added_listings += await seed_showcase(team)
     added_clients = await seed_clients(clients, rng=rng, regions=regions, team=team)
     report.append(f"listings: {added_listings} added, {await Listing.filter(internal_notes=SEED_MARK).count()} demo")
     report.append(f"clients: {added_clients} added, {await Client.filter(notes=SEED_MARK).count()} demo")
@@ -151,6 +152,40 @@ async def seed_listings(count: int, *, rng: random.Random, regions: dict, team: 
         async with in_transaction():
             await Listing.bulk_create(rows)
     return missing
+
+
+# What the help text's examples find (找 昆山 2000平 层高8米 厂房, 新客户 … 昆山), so a newcomer's
+# first searches after `make run` show results: (town, area m², ceiling m, rent yuan/m²/month, features).
+SHOWCASE = [
+    ("花桥", 2100, 9, 26, ["crane", "property_cert", "eia"]),
+    ("花桥", 1850, 8, 24, ["dock", "office_included"]),
+    ("陆家", 2400, 10, 27, ["crane", "standalone", "property_cert"]),
+    ("张浦", 2000, 8.5, 22, ["eia", "dormitory"]),
+    ("周市", 3200, 12, 25, ["crane", "dock", "sewage"]),
+    ("千灯", 1600, 8, 21, ["office_included"]),
+]
+
+
+async def seed_showcase(team: list[Account]) -> int:
+    """Six approved single-storey factories in 昆山 for the help examples; added once."""
+    added = 0
+    for town, area, ceiling, rent, features in SHOWCASE:
+        title = f"{town}示范园{area}平单层厂房"
+        if await Listing.filter(title=title).exists():
+            continue
+        listing = await Listing.create(
+            code=f"S{added + 1}-{town}", title=title, property_type=PropertyType.FACTORY, deal_type=DealType.RENT,
+            region=town, city="苏州", district="昆山", town=town, area=Decimal(area), rent=Decimal(str(rent)),
+            single_storey=True, floors=1, ceiling_height=Decimal(str(ceiling)), floor_load=Decimal(3),
+            power_kva=Decimal(400), features=features, property_cert="property_cert" in features,
+            sewage="sewage" in features, status=ListingStatus.VACANT, review_status=ReviewStatus.APPROVED,
+            owner=team[1], internal_notes=SEED_MARK, media={},
+            transport="距沪宁高速出口5公里", park_facilities="园区食堂、宿舍、24小时安保",
+        )
+        listing.code = f"A{listing.id}"
+        await listing.save(update_fields=["code"])
+        added += 1
+    return added
 
 
 def _client(rng: random.Random, client_id: int, regions: dict, owners: list[int], settings_like) -> \
