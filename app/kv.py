@@ -25,4 +25,6 @@ def embedded_server() -> fakeredis.FakeServer:
 def connect(settings: Settings) -> Redis:
     if settings.embedded_redis:
         return fakeredis.FakeAsyncRedis(server=embedded_server())
-    return Redis.from_url(settings.redis_url, socket_timeout=5, socket_keepalive=True)
+    # No per-read socket_timeout: it wraps every reply in an asyncio timeout, a tenth of the chat
+    # endpoint's CPU. Connect attempts time out; a dead server is noticed by TCP keepalive.
+    return Redis.from_url(settings.redis_url, socket_connect_timeout=5, socket_keepalive=True)

@@ -8,6 +8,7 @@ same. Keys live in Redis (or the embedded stand-in).
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Awaitable, Callable
 
 from wechatpy.messages import BaseMessage
@@ -24,6 +25,11 @@ return {claimed and 1 or 0, redis.call("GET", KEYS[2]) or false}
 """
 
 
+@functools.cache
+def _claim_script(redis):
+    return redis.register_script(_CLAIM)
+
+
 def message_key(message: BaseMessage) -> str:
     if message.id:
         return f"wx:msg:{message.id}"
@@ -38,7 +44,7 @@ async def once(redis, key: str, compute: Callable[[bytes | None], Awaitable[str]
     ``compute`` receives the value of the ``prefetch`` key, read in the same
     round trip as the claim.
     """
-    claimed, prefetched = await redis.register_script(_CLAIM)(keys=[key, prefetch], args=[PENDING, TTL_S])
+    claimed, prefetched = await _claim_script(redis)(keys=[key, prefetch], args=[PENDING, TTL_S])
     if claimed:
         try:
             reply = await compute(prefetched or None)
