@@ -36,6 +36,7 @@ from tortoise.transactions import in_transaction
 
 from models import FollowUp, Notification, WechatUser
 from models.enums import NotificationStatus as Status
+from services import accounts
 from services.reminders import FOLLOWUP_DUE, local_time
 from wechat.errors import QuotaError, WeChatError, WeChatErrorCode
 
@@ -184,6 +185,9 @@ class Sender:
             log.warning("outbox: WeChat quota (%s), sending paused until %s", exc.errcode, until.isoformat())
             return _Outcome(None, _reason(exc), retry_at=until, counts_attempt=False)
         except WeChatError as exc:
+            if exc.errcode == WeChatErrorCode.REQUIRE_SUBSCRIBE:
+                # They unfollowed without us seeing the event: later notifications fail fast.
+                await accounts.set_subscribed(recipient["openid"], False)
             if not exc.retryable:
                 return _Outcome(Status.FAILED, _reason(exc))
             return self._retry(n, _reason(exc))

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from models import Notification
+from models import Notification, WechatUser
 from models.enums import NotificationStatus
 from services import notify, outbox
 from tests.reminders.conftest import OPENID, T0
@@ -115,6 +115,16 @@ async def test_permanent_error_fails_with_reason_and_is_not_retried(queued, send
     await notification.refresh_from_db()
     assert (notification.status, notification.last_error) == (NotificationStatus.FAILED, f"{errcode} refused")
     assert len(fake_wechat.calls(TEMPLATE)) == 1
+
+
+async def test_user_not_following_43004_marks_the_recipient_unsubscribed(queued, sender, fake_wechat):
+    [notification] = await queued()
+    fake_wechat.fail(TEMPLATE, errcode=43004)
+
+    await sender().drain()
+
+    recipient = await WechatUser.get(account_id=notification.recipient_id)
+    assert not recipient.subscribed and recipient.unsubscribed_at is not None
 
 
 async def test_quota_error_pauses_every_worker_and_sending_resumes_later(resources, queued, sender, clock, fake_wechat, delivered, settings):
