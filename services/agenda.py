@@ -5,7 +5,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from tortoise.functions import Count
+
 from models import Account, FollowUp
+from models.enums import Role
 
 
 @dataclass
@@ -26,3 +29,35 @@ async def for_day(*, actor: Account, day: date, settings, limit: int = 30) -> Ag
     overdue = await pending.filter(next_at__lt=start).order_by("next_at").limit(limit)
     due = await pending.filter(next_at__gte=start, next_at__lt=end).order_by("next_at").limit(limit)
     return Agenda(day, list(overdue), list(due))
+
+
+@dataclass
+class MemberLoad:
+    name: str
+    due: int
+    overdue: int
+
+
+async def team_load(*, manager: Account, day: date, settings) -> list[MemberLoad]:
+    """For a manager (or admin): each team member's due and overdue follow-ups on ``day``, busiest first.
+
+    Admins see every active account's load; managers their own team's.
+    """
+    start = datetime.combine(day, time.min, ZoneInfo(settings.timezone))
+    end = start + timedelta(days=1)
+    members = Account.filter(active=True).exclude(id=manager.id).exclude(role=Role.PARTNER)
+    if manager.role != Role.ADMIN:
+        members = members.filter(manager_id=manager.id)
+    names = dict(await members.values_list("id", "name"))
+    if not names:
+        return []
+    pending = FollowUp.filter(client__owner_id__in=list(names), done=False, next_at__not_isnull=True)
+
+    async def counts(query) -> dict[int, int]:
+        rows = await query.annotate(n=Count("id")).group_by("client__owner_id").values_list("client__owner_id", "n")
+        return dict(rows)
+
+    due = await counts(pending.filter(next_at__gte=start, next_at__lt=end))
+    overdue = await counts(pending.filter(next_at__lt=start))
+    loads = [MemberLoad(name, due.get(id_, 0), overdue.get(id_, 0)) for id_, name in names.items()]
+    return sorted((m for m in loads if m.due or m.overdue), key=lambda m: (-m.overdue, -m.due, m.name))

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 # Enough lines to plan the day and still fit one passive reply (2,048 bytes).
 SHOWN_DUE, SHOWN_OVERDUE, FETCHED = 10, 5, 30
+SHOWN_TEAM = 8
 
 
 def _count(items: list) -> str:
@@ -32,9 +33,10 @@ async def show(ctx: Context, slots: dict, chosen=None) -> str:
     day = date.fromisoformat(slots["day"]) if slots.get("day") else ctx.now.astimezone(tz).date()
     plan = await agenda.for_day(actor=ctx.account, day=day, settings=settings, limit=FETCHED)
     label = "今天" if day == ctx.now.astimezone(tz).date() else f"{day.month}月{day.day}日"
-    if not plan.due and not plan.overdue:
+    team = await agenda.team_load(manager=ctx.account, day=day, settings=settings) if ctx.account.is_manager else []
+    if not plan.due and not plan.overdue and not team:
         return f"{label}没有待跟进的客户。记录跟进时写上下次时间，例如「跟进 华兴精密 明天10点再联系」。"
-    lines = []
+    lines = [] if plan.due or plan.overdue else [f"{label}你自己没有待跟进的客户。"]
     if plan.due:
         lines.append(f"{label}待跟进{_count(plan.due)}个：")
         lines += [f"· {f.next_at.astimezone(tz):%H:%M} {f.client.display_name[:12]} {f.content[:12]}"
@@ -45,5 +47,7 @@ async def show(ctx: Context, slots: dict, chosen=None) -> str:
         lines += [f"· {fmt.when(f.next_at, settings.timezone, with_weekday=False)} {f.client.display_name[:12]} "
                   f"{f.content[:12]}" for f in plan.overdue[:SHOWN_OVERDUE]]
         lines += _rest(plan.overdue, SHOWN_OVERDUE)
+    if team:
+        lines.append("团队：" + "，".join(f"{m.name} 待{m.due} 逾期{m.overdue}" for m in team[:SHOWN_TEAM]))
     lines.append("跟进后发「跟进 客户名 …」记录。")
     return "\n".join(lines)

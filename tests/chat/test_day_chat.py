@@ -3,7 +3,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from services import clients
-from tests.chat.conftest import SALES
+from tests.chat.conftest import MANAGER, SALES
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -30,6 +30,20 @@ async def test_agenda_of_another_day(team, say, make_client):
     await _followup(team, make_client, "明天公司", tomorrow)
     reply = await say(SALES, "明天待办")
     assert "待跟进1个" in reply and "10:00 明天公司" in reply
+
+
+async def test_a_managers_agenda_adds_each_team_members_load(team, say, make_client):
+    today = datetime.now(SHANGHAI).replace(hour=23, minute=0, second=0, microsecond=0)
+    await _followup(team, make_client, "今天公司", today)
+    await _followup(team, make_client, "逾期公司", today - timedelta(days=2))
+    reply = await say(MANAGER, "今天跟进谁")
+    assert "你自己没有待跟进的客户" in reply
+    assert "团队：张三 待1 逾期1" in reply and "李四" not in reply
+
+
+async def test_a_salespersons_agenda_shows_no_team_line(team, say, make_client):
+    await _followup(team, make_client, "今天公司", datetime.now(SHANGHAI).replace(hour=23, minute=0))
+    assert "团队" not in await say(SALES, "今天跟进谁")
 
 
 async def test_an_empty_agenda_says_how_to_set_one(team, say):
