@@ -17,10 +17,13 @@ from tortoise.transactions import in_transaction
 
 from models import Account, Client, Listing, ListingStatusChange, Requirement
 from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus, Role, Stage
-from services import audit, matching, notify, permissions, regions
+from services import audit, clients, matching, notify, permissions, regions
 from services.errors import AppError, Conflict, Forbidden, NotFound
 
 HOLDING = (ListingStatus.NEGOTIATING, ListingStatus.CLOSED)
+# A deal on a listing moves its client forward to this stage (never back).
+DEAL_STAGES = {ListingStatus.NEGOTIATING: Stage.NEGOTIATING, ListingStatus.CLOSED: Stage.WON}
+STAGE_ORDER = [Stage.INTENT, Stage.VIEWING, Stage.NEGOTIATING, Stage.WON]
 STATUS_NAMES = {"vacant": "空置", "viewing": "带看预约中", "negotiating": "谈判中", "closed": "已租/售", "paused": "暂停推广"}
 TYPE_NAMES = {"factory": "厂房", "warehouse": "仓库", "office": "研发办公", "land": "土地"}
 REVIEW_NAMES = {"pending": "待审核", "approved": "已上架", "rejected": "已驳回"}
@@ -198,8 +201,11 @@ async def holder(listing: Listing) -> Holder | None:
 
 
 async def change_status(*, actor: Account, code: str, status: ListingStatus, client: Client | None = None,
-                        note: str | None = None) -> Listing:
-    """Move a listing to ``status``, for ``client`` when it is a deal; refused while another deal holds it."""
+                        settings, note: str | None = None) -> Listing:
+    """Move a listing to ``status``, for ``client`` when it is a deal; refused while another deal holds it.
+
+    The deal's client moves forward with it in the same transaction (negotiating, or won when closed).
+    """
     if client is not None:
         permissions.ensure_can_change(actor, client)
     for _ in range(STATUS_RETRIES):
@@ -219,8 +225,17 @@ async def change_status(*, actor: Account, code: str, status: ListingStatus, cli
                                              changed_by=actor, note=(note or "")[:255] or None)
             listing.status, listing.held_by_id, listing.version = status, new_holder, listing.version + 1
             await audit.record(actor, "listing.status", "listing", listing.id, before=before, after=_snapshot(listing))
+            if client is not None and _advances(client.stage, DEAL_STAGES.get(status)):
+                await clients.set_stage(actor=actor, client=client, stage=DEAL_STAGES[status], settings=settings,
+                                        note=f"{listing.code} {status.value}")
         return listing
     raise Conflict("房源刚被别人修改，请再发一次")
+
+
+def _advances(current: Stage, target: Stage | None) -> bool:
+    if target is None:
+        return False
+    return current == Stage.LOST or STAGE_ORDER.index(target) > STAGE_ORDER.index(current)
 
 
 def _new_holder(actor: Account, listing: Listing, status: ListingStatus, client: Client | None,

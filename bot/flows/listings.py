@@ -9,6 +9,7 @@ from bot.flows import common
 from models import Listing
 from models.enums import ListingStatus
 from services import listings, permissions
+from services.clients import STAGE_NAMES
 from services.listings import REVIEW_NAMES, STATUS_NAMES
 
 if TYPE_CHECKING:
@@ -65,8 +66,13 @@ async def listing_status(ctx: Context, slots: dict, chosen=None) -> str:
             if isinstance(found, str):
                 return found
             client = found
-    listing = await listings.change_status(actor=ctx.account, code=listing.code, status=status, client=client)
+    stage_before = client.stage if client else None
+    listing = await listings.change_status(actor=ctx.account, code=listing.code, status=status, client=client,
+                                           settings=ctx.resources.settings)
     lines = [f"{listing.code}：{STATUS_NAMES[status.value]}" + (f"（{client.display_name}）" if client else "")]
+    if client is not None and client.stage != stage_before:
+        lines.append(f"{client.display_name}：{STAGE_NAMES[stage_before.value]} → {STAGE_NAMES[client.stage.value]}"
+                     f"（成交概率{client.deal_probability}%）")
     lines += await _history_lines(ctx, listing)
     return "\n".join(lines)
 

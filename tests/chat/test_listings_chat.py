@@ -77,6 +77,13 @@ async def test_listing_status_change_keeps_history(team, say, make_listing, make
     assert await ListingStatusChange.filter(listing_id=listing.id).count() == 2
 
 
+async def test_a_deal_on_a_listing_moves_the_client_to_negotiating_in_the_reply(team, say, make_listing, make_client):
+    listing = await make_listing()
+    await make_client(team["zhang"], "华兴精密")
+    reply = await say(SALES, f"{listing.code}谈判中 华兴精密")
+    assert "华兴精密：初步意向 → 谈判中（成交概率60%）" in reply
+
+
 async def test_a_listing_held_by_another_salespersons_client_is_refused_with_who_holds_it(team, say, make_listing,
                                                                                          make_client):
     listing = await make_listing()

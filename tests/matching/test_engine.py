@@ -7,7 +7,7 @@ import random
 from decimal import Decimal
 
 from models import Client, Listing, ListingStatusChange
-from models.enums import ListingStatus, ReviewStatus, Role
+from models.enums import ListingStatus, ReviewStatus, Role, Stage
 from services import listings, matching, seed
 from services.errors import AppError
 from services.matching import Criteria
@@ -56,7 +56,7 @@ async def test_of_many_simultaneous_holds_exactly_one_wins(settings, team, make_
     async def hold(client: Client):
         try:
             return await listings.change_status(actor=team["manager"], code=listing.code,
-                                                status=ListingStatus.NEGOTIATING, client=client)
+                                                status=ListingStatus.NEGOTIATING, client=client, settings=settings)
         except AppError as exc:
             return exc
 
@@ -164,8 +164,19 @@ async def test_a_listing_status_change_is_audited_with_before_and_after(settings
     listing = await make_listing()
     client = await make_client(team["zhang"], "华兴精密")
     await listings.change_status(actor=team["zhang"], code=listing.code, status=ListingStatus.NEGOTIATING,
-                                 client=client)
+                                 client=client, settings=settings)
     entry = await AuditLog.get(action="listing.status", entity_id=listing.id)
     assert entry.actor_id == team["zhang"].id
     assert (entry.before["status"], entry.after["status"]) == ("vacant", "negotiating")
     assert (entry.before["held_by"], entry.after["held_by"]) == (None, client.id)
+
+
+async def test_a_deal_on_a_listing_moves_its_client_forward_never_back(settings, team, make_listing, make_client):
+    listing = await make_listing()
+    client = await make_client(team["zhang"], "华兴精密")
+    await listings.change_status(actor=team["zhang"], code=listing.code, status=ListingStatus.NEGOTIATING,
+                                 client=client, settings=settings)
+    assert (await Client.get(id=client.id)).stage == Stage.NEGOTIATING
+    await listings.change_status(actor=team["zhang"], code=listing.code, status=ListingStatus.CLOSED,
+                                 client=await Client.get(id=client.id), settings=settings)
+    assert (await Client.get(id=client.id)).stage == Stage.WON
