@@ -9,6 +9,7 @@ from sanic import Request, Sanic
 from sanic.exceptions import SanicException
 from sanic.response import HTTPResponse, json
 
+import nlp
 from app import db, logs
 from app.config import Settings
 from app.resources import Resources
@@ -53,6 +54,7 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
 
     @app.before_server_start
     async def prepare_chat(app: Sanic) -> None:
+        nlp.configure(settings.regions)  # the agency's towns are places (generic names such as 开发区 are not)
         chat.prepare(settings)
 
     @app.after_server_stop

@@ -5,13 +5,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable
 
 from . import lexicon as lx
 from . import slots as sx
 from .intents import classify
 from .numbers import arabize, extract_quantities
-from .places import PLACES
+from .places import PLACES, flatten_regions
 from .segment import add_words
 from .timeparse import SHANGHAI, agenda_day, find_times, next_followup
 
@@ -34,11 +33,20 @@ class Parsed:
     slots: dict = field(default_factory=dict)
 
 
-def configure(extra_regions: Iterable[str]) -> None:
-    """Add the regions an agency works in (its region tree) to the built-in place list."""
-    names = [str(n) for n in extra_regions if n]
-    PLACES.extend(names)
-    add_words(names)
+def configure(regions) -> None:
+    """Add the regions an agency works in to the built-in place list.
+
+    `regions` is the region tree of config.yaml (city > district > [towns], nested mappings and lists) or
+    a flat list of names. Generic area words in it (`开发区`, `高新`, `工业园`...) are not places and are
+    skipped; calling it again with the same tree changes nothing.
+    """
+    if not regions:
+        return
+    if isinstance(regions, str):
+        regions = [regions]
+    # A flat list names towns; a tree starts at the city.
+    added = PLACES.extend(flatten_regions(regions, 1 if isinstance(regions, dict) else 3))
+    add_words(added)
 
 
 def normalize(text: str) -> str:
@@ -159,6 +167,8 @@ def _client_before_or_after(text: str, cue: re.Match | None) -> str | None:
 
 
 def _match_client(text: str, now: datetime, cue: re.Match | None) -> dict:
+    if cue is not None and "who" in cue.re.groupindex:
+        return {"client": sx.party(cue.group("who")).client}
     return {"client": _client_before_or_after(text, cue)}
 
 
@@ -170,10 +180,22 @@ def _update_stage(text: str, now: datetime, cue: re.Match | None) -> dict:
     return {"client": _client_before_or_after(text, cue), "stage": sx.stage(text)}
 
 
+_STATUS_FILLERS = re.compile(sx._alternation(set(lx.LISTING_STATUS_FILLERS) | set(sx._STATUS_OF) | set(sx._STAGE_OF)))
+
+
 def _listing_status(text: str, now: datetime, cue: re.Match | None) -> dict:
-    status = sx._STATUS_RE.search(text)
-    before = text[: status.start()].strip() if status else text
-    return {"listing": sx.listing_reference(before) or before or None, "listing_status": sx.listing_status(text)}
+    status = sx.status_match(text)
+    before = text[: status.start()].strip() if status else ""
+    listing = sx.listing_reference(before) or sx.listing_code(text) or before or None
+    return {"listing": listing, "listing_status": sx.listing_status(text), "client": _listing_client(text, listing)}
+
+
+def _listing_client(text: str, listing: str | None) -> str | None:
+    """The client a listing went to or is held for: what is left once the listing, the status words and
+    the fillers are taken out (`A12租给李总了` -> 李总, `A12签约了 华兴精密` -> 华兴精密)."""
+    rest = _STATUS_FILLERS.sub(lambda m: " " * len(m.group()), _blank(text, listing))
+    client = sx.party(rest).client
+    return client if sx.is_client_name(client) or (client and sx._PERSON.fullmatch(client)) else None
 
 
 def _poster(text: str, now: datetime, cue: re.Match | None) -> dict:

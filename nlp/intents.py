@@ -21,7 +21,7 @@ def cue_matches(text: str) -> list[re.Match]:
 
 
 def mentions_property(text: str, has_quantities: bool) -> bool:
-    return slots.property_type(text) is not None or has_quantities
+    return slots.property_type(text) is not None or slots.mentions_property_noun(text) or has_quantities
 
 
 def classify(text: str, has_quantities: bool, has_time: bool) -> tuple[str, re.Match | None]:
@@ -38,6 +38,11 @@ def classify(text: str, has_quantities: bool, has_time: bool) -> tuple[str, re.M
     opening = next((m for m in matches if m.start() == 0), None)
     if opening and _CUE_INTENT[opening.group()] in _OPENING_COMMANDS and not _is_agenda(matches):
         return _CUE_INTENT[opening.group()], opening
+    if any(_asks_for_new_listings(text, m) for m in matches):
+        return "search_listings", None
+    for_client = _listings_for_client(text, has_quantities)
+    if for_client:
+        return "match_client", for_client
 
     for m in sorted(matches, key=lambda m: -_PRIORITY[_CUE_INTENT[m.group().lower()]]):
         intent = _CUE_INTENT[m.group().lower()]
@@ -63,6 +68,37 @@ def classify(text: str, has_quantities: bool, has_time: bool) -> tuple[str, re.M
     if _is_search(text, has_quantities):
         return "search_listings", None
     return "unknown", None
+
+
+_LISTING_QUERY_RE = re.compile(slots._alternation(lx.LISTING_QUERIES))
+
+
+def _asks_for_new_listings(text: str, cue: re.Match) -> bool:
+    """`最近有什么新房源`, `有没有新房源`: a question about new listings, not the command that registers one."""
+    return (cue.start() > 0 and _CUE_INTENT[cue.group().lower()] == "new_listing"
+            and _LISTING_QUERY_RE.search(text[: cue.start()]) is not None)
+
+
+_NOUN = slots._alternation(set(lx.PROPERTY_NOUNS) | set(slots._PROPERTY_OF))
+_FOR_CLIENT = [
+    # `给华兴精密推荐几个房源`, `帮李总找找仓库`
+    re.compile(r"^\s*(?:帮忙给|帮|给|为|替)\s*(?P<who>[^\s,，。]+?)\s*(?:推荐|找找|找一下|找下|找|挑|选|匹配|配)"),
+    # `推荐几个房源给李总`
+    re.compile(rf"(?:推荐|找|发|挑)(?:一下|几个|一些|几套|个|些|套)?(?:{_NOUN})给\s*(?P<who>[^\s,，。]+?)\s*[吧呀啊]?$"),
+    # `有没有适合华兴精密的房源`
+    re.compile(rf"适合\s*(?P<who>[^\s,，。]+?)\s*的(?:{_NOUN})"),
+]
+
+
+def _listings_for_client(text: str, has_quantities: bool) -> re.Match | None:
+    """Listings for a named client, with no conditions of their own: the client's needs are on record."""
+    if has_quantities or slots.region(text) is not None or slots.features(text):
+        return None
+    for pattern in _FOR_CLIENT:
+        match = pattern.search(text)
+        if match and not match.group("who").startswith(_SELF) and _names_client(match.group("who")):
+            return match
+    return None
 
 
 _LOOKUP = re.compile(r"^\s*(?:查一下|查下|查查|查询|查|看一下|看下|看看)\s*")
@@ -106,14 +142,24 @@ def _names_client(fragment: str) -> bool:
 
 
 def _is_listing_status(text: str) -> bool:
-    status = slots._STATUS_RE.search(text)
-    return bool(status and slots.listing_reference(text[: status.start()]) and not slots._STAGE_RE.search(text[: status.start()]))
+    """`A12已租`, `花桥3号厂房暂停推广`: a listing then its status. A listing code anywhere with a status or
+    a closing word (`A12租给李总了`, `A12签约了 华兴精密`, `华兴精密租了A12`) is also about the listing:
+    a code is never a client."""
+    status = slots.status_match(text)
+    if status and slots.listing_reference(text[: status.start()]) and not slots._STAGE_RE.search(text[: status.start()]):
+        return True
+    return slots.listing_code(text) is not None and (status is not None or slots.stage(text) == "won")
+
+
+_HAS_QUESTION = re.compile(r"有.*(?:吗|么|没|不)\s*\??$")
 
 
 def _is_search(text: str, has_quantities: bool) -> bool:
     if any(marker in text for marker in lx.CHAT_MARKERS) and not has_quantities:
         return False
     has_property = slots.property_type(text) is not None
-    if _SEARCH_RE.search(text) and (has_property or has_quantities):
+    if _HAS_QUESTION.search(text) and (has_property or slots.mentions_property_noun(text)):
+        return True  # `陈江有厂房吗`
+    if _SEARCH_RE.search(text) and (has_property or has_quantities or slots.mentions_property_noun(text)):
         return True
     return has_property and (has_quantities or bool(slots.features(text)) or slots.region(text) is not None)

@@ -41,6 +41,19 @@ HELP_MAX_CHARS = 12
 # Words that make a message a search when it also names a property or condition.
 SEARCH_CUES = ["找", "查", "有没有", "有无", "推荐", "搜", "看看", "需要", "要", "求租", "求购", "想租", "想买",
                "租", "买", "哪里有", "哪有", "帮我", "筛选", "列出", "有啥", "有什么"]
+# Listings in general, of no particular type: with a search word they make a search (`找房源`, `有什么房子`).
+PROPERTY_NOUNS = ["房源", "盘源", "房子", "楼盘", "物业", "场地", "空房", "好房"]
+# A new-listing word after one of these asks for listings rather than registering one (`最近有什么新房源`).
+LISTING_QUERIES = ["有什么", "有没有", "有啥", "有哪些", "哪些", "看看", "看下", "看一下", "查", "找", "推荐", "最近", "发我",
+                   "发几个", "多少"]
+# Never a client's name, whatever else the message says: the trade's generic nouns, people in general, fillers.
+NOT_CLIENT_NAMES = ["客户", "客源", "客人", "房东", "业主", "我们", "他们", "你们", "大家", "有人", "别人", "一下", "几个",
+                    "一些", "几套", "这个", "那个", "哪些", "哪个", "什么", "最近", "现在", "所有", "全部", "新的",
+                    "合适", "附近", "周边", "空的"]
+# What is left of a listing_status message besides the listing, the status and the client.
+LISTING_STATUS_FILLERS = ["客户", "房源", "状态", "改为", "改成", "设为", "标记为", "标记", "已经", "一下", "有人", "先",
+                          "了", "啦", "的", "给", "被", "和", "跟", "与", "把", "中", "由", "是", "已"]
+
 # A chat that mentions a property but is plainly not a request.
 CHAT_MARKERS = ["好热", "好冷", "下雨", "吃饭", "哈哈", "辛苦", "谢谢", "收到", "晚安", "早安", "天气", "好累", "加班",
                 "放假", "开会", "打卡", "好难", "难租", "难卖", "太难", "不好租", "不好卖", "行情"]
@@ -60,7 +73,7 @@ LISTING_STATUSES = {
     "vacant": ["重新上架", "恢复推广", "空置", "可租", "可售", "上架", "空出来", "腾空", "又空了"],
     "viewing": ["带看预约", "预约看房", "约看", "有人约看"],
     "negotiating": ["谈判中", "洽谈中", "在谈"],
-    "closed": ["已租", "已售", "已成交", "已出租", "已出售", "已经出租", "已经租", "已经售", "已经卖", "售出", "租出去", "租掉", "卖掉", "卖出", "已签约", "出租了", "卖了", "租了"],
+    "closed": ["租给", "卖给", "售给", "签给", "已租", "已售", "已成交", "已出租", "已出售", "已经出租", "已经租", "已经售", "已经卖", "售出", "租出去", "租掉", "卖掉", "卖出", "已签约", "出租了", "卖了", "租了"],
     "paused": ["暂停推广", "暂停", "下架", "停止推广", "不推了", "先别推"],
 }
 

@@ -37,6 +37,44 @@ _NOT_PLACES = set(
     "金台 天山 石门 西山 名山 黄龙 大观 建安 台前 花山 双湖 北湖 月湖 银海 上海港 小店 平房 满城 青龙 盘龙 钟楼 "
     "物流 安居 高台 站前 铁东 铁西 立山 千山 明山 细河 红山 长安区 向阳区 永定 新市 城关 东昌 新罗 安源 兴宁 长宁 普陀 徐汇".split()
 )
+# Kinds of area rather than places: an agency's region tree may list `开发区` or `高新` under a city, but in a
+# chat they are ordinary words (`昆山开发区` names 昆山), so a configured name made only of these is not a place.
+GENERIC_AREAS = set(
+    "开发区 经开区 经济开发区 技术开发区 高新区 高新技术开发区 高新 高新园 工业园 工业园区 工业区 园区 产业园 科技园 "
+    "物流园 保税区 综保区 综合保税区 自贸区 新区 城区 市区 主城区 老城区 镇区 郊区 市中心 中心 片区 板块 周边 "
+    "其他 其它 全部 不限 开发 工业 科技 物流 新城 老城 城东 城西 城南 城北 东区 西区 南区 北区".split()
+)
+
+
+def is_generic_area(name: str) -> bool:
+    """`开发区`, `高新`, `工业园区`: a kind of area, not a place's name."""
+    name = str(name).strip()
+    return not name or name in GENERIC_AREAS or normalize_place(name) in GENERIC_AREAS or name in _NOT_PLACES
+
+
+def flatten_regions(tree, level: int = 1) -> list[tuple[str, int]]:
+    """(name, level) of every name in a region tree: city > district > [towns], as config.yaml `regions`.
+
+    Accepts a mapping (keys are names, values their children), a list or tuple, or one name; level 1 is a
+    city, 2 a district, 3 (and deeper) a town.
+    """
+    found: list[tuple[str, int]] = []
+    if tree is None:
+        return found
+    if isinstance(tree, (str, int)):
+        return [(str(tree), min(level, 3))]
+    if isinstance(tree, dict):
+        for name, children in tree.items():
+            if name is not None and str(name).strip():
+                found.append((str(name), min(level, 3)))
+            found.extend(flatten_regions(children, level + 1))
+        return found
+    try:
+        for item in tree:
+            found.extend(flatten_regions(item, level))
+    except TypeError:
+        pass
+    return found
 
 
 def normalize_place(name: str) -> str:
@@ -118,13 +156,23 @@ class PlaceIndex:
                 self.levels.setdefault(name, level)
         self._build()
 
-    def extend(self, names: Iterable[str]) -> None:
-        """Add an agency's regions; names not known are taken as towns (most specific)."""
-        for raw in names:
+    def extend(self, names: Iterable[str] | Iterable[tuple[str, int]]) -> list[str]:
+        """Add an agency's regions, skipping generic area words (`开发区`, `高新`); returns the names added.
+
+        Plain names not known are taken as towns (most specific); (name, level) pairs keep their level.
+        Names already known keep theirs, so configuring twice changes nothing.
+        """
+        added = []
+        for item in names:
+            raw, level = item if isinstance(item, tuple) else (item, 3)
+            if is_generic_area(raw):
+                continue
             name = normalize_place(str(raw))
-            if len(name) >= 2:
-                self.levels.setdefault(name, 3)
+            if len(name) >= 2 and not is_generic_area(name):
+                self.levels.setdefault(name, level)
+                added.append(name)
         self._build()
+        return added
 
     def _build(self) -> None:
         self._lengths = sorted({len(n) for n in self.levels}, reverse=True)

@@ -41,6 +41,10 @@ _CHUNK_END = re.compile(r"[\s,，。;；!！?？、:：]")
 _NAME_STOP = set(lx.NAME_STOP_WORDS) | set(_STAGE_OF) | set(lx.RELATIVE_DAYS) | set(lx.DAY_PARTS) | set(_PROPERTY_OF)
 _NAME_STOP_PREFIX = re.compile(f"(?:{_alternation(_NAME_STOP | set(_STATUS_OF))}|\\d|下周|周[一二三四五六日天]|星期|礼拜)")
 _UNIT_CODES = {"m2", "M2"}
+_PROPERTY_NOUN_RE = re.compile(_alternation(lx.PROPERTY_NOUNS))
+# Generic words a candidate name is stripped of: what remains must still be a name (two characters or more).
+_GENERIC_IN_NAME = re.compile(_alternation(set(lx.NOT_CLIENT_NAMES) | set(lx.PROPERTY_NOUNS) | set(_PROPERTY_OF)
+                                           | set(lx.SEARCH_CUES) | {"房", "个", "套", "几"}))
 
 
 def first_in_table(pattern: re.Pattern, lookup: dict, text: str):
@@ -54,8 +58,23 @@ def stage(text: str) -> str | None:
     return next((s for s in lx.STAGE_PRECEDENCE if s in found), None)
 
 
+_NEGATED_STATUS = re.compile(r"[不没未别]$")
+
+
+def status_match(text: str) -> re.Match | None:
+    """The first listing-status word that is not negated: `不租了` (a client lost) is not `租了`."""
+    for match in _STATUS_RE.finditer(text):
+        if not _NEGATED_STATUS.search(text[: match.start()]):
+            return match
+    return None
+
+
 def listing_status(text: str) -> str | None:
-    return first_in_table(_STATUS_RE, _STATUS_OF, text)
+    """The status named; a closing stage word (`签约了`, `成交`) beside a listing closes it."""
+    match = status_match(text)
+    if match:
+        return _STATUS_OF[match.group()]
+    return "closed" if stage(text) == "won" else None
 
 
 def source(text: str) -> str | None:
@@ -123,6 +142,29 @@ def listing_code(text: str) -> str | None:
         if match.group(1) not in _UNIT_CODES:
             return match.group(1)
     return None
+
+
+def is_listing_code(text: str) -> bool:
+    """`A12`, `B07`, `H101`: a listing's code, never a client."""
+    match = _LISTING_CODE.fullmatch(text.strip())
+    return bool(match) and match.group(1) not in _UNIT_CODES
+
+
+def mentions_property_noun(text: str) -> bool:
+    """`房源`, `房子`: listings in general, without a type."""
+    return _PROPERTY_NOUN_RE.search(text) is not None
+
+
+def is_client_name(name: str | None) -> bool:
+    """A company or person as named, not a generic noun (`房源`, `厂房`, `客户`), a leftover (`源` of
+    `找房源`) or a listing code (`A12`)."""
+    if not name:
+        return False
+    name = name.strip()
+    code = _LISTING_CODE.match(name)
+    if not name or code and code.group(1) not in _UNIT_CODES:
+        return False
+    return len(_GENERIC_IN_NAME.sub("", name)) >= 2
 
 
 def listing_reference(text: str) -> str | None:
@@ -195,14 +237,17 @@ def party(text: str, start: int = 0) -> Party:
     chunk = text[pos:chunk_end]
     if not chunk:
         return Party(end=pos)
+    if is_listing_code(chunk) and chunk_end < len(text):
+        return party(text, chunk_end)  # `A12 华兴精密不租了`: the listing is not the client
     person = _person_at(chunk)
     if person and person.start() == 0:
         return Party(person=person.group(), surname=_surname(person), end=pos + person.end())
     if person:
         company = chunk[: person.start()].rstrip("的")
-        return Party(company=company or None, person=person.group(), surname=_surname(person), end=pos + person.end())
+        company = company if is_client_name(company) else None
+        return Party(company=company, person=person.group(), surname=_surname(person), end=pos + person.end())
     company = _company_prefix(chunk)
-    if not company:
+    if not company or not is_client_name(company):
         return Party(end=pos)
     result = Party(company=company, end=pos + len(company))
     if len(company) == len(chunk):
