@@ -60,7 +60,7 @@ async def listing_status(ctx: Context, slots: dict, chosen=None) -> str:
     status = ListingStatus(status)
     client = None
     if status in listings.HOLDING:
-        name = _client_name(ctx.message.content or "", ref)
+        name = slots.get("client") or _client_name(ctx.message.content or "", ref)
         if chosen is not None or name:
             found = await common.client_for(ctx, {**slots, "client": name}, "listing_status", chosen)
             if isinstance(found, str):

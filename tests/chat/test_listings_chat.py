@@ -84,6 +84,15 @@ async def test_a_deal_on_a_listing_moves_the_client_to_negotiating_in_the_reply(
     assert "华兴精密：初步意向 → 谈判中（成交概率60%）" in reply
 
 
+async def test_signing_a_listing_for_a_client_closes_it_and_wins_the_client(team, say, make_listing, make_client):
+    listing = await make_listing()
+    await make_client(team["zhang"], "华兴精密")
+    reply = await say(SALES, f"{listing.code}签约了 华兴精密")
+    await listing.refresh_from_db()
+    assert listing.status == ListingStatus.CLOSED
+    assert "华兴精密：初步意向 → 已成交" in reply
+
+
 async def test_a_listing_held_by_another_salespersons_client_is_refused_with_who_holds_it(team, say, make_listing,
                                                                                          make_client):
     listing = await make_listing()
