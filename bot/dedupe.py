@@ -8,10 +8,11 @@ same. Keys live in Redis (or the embedded stand-in).
 from __future__ import annotations
 
 import asyncio
-import functools
 from collections.abc import Awaitable, Callable
 
 from wechatpy.messages import BaseMessage
+
+from app import kv
 
 PENDING = b"\x00pending"
 TTL_S = 300
@@ -23,11 +24,6 @@ _CLAIM = """
 local claimed = redis.call("SET", KEYS[1], ARGV[1], "NX", "EX", ARGV[2])
 return {claimed and 1 or 0, redis.call("GET", KEYS[2]) or false}
 """
-
-
-@functools.cache
-def _claim_script(redis):
-    return redis.register_script(_CLAIM)
 
 
 def message_key(message: BaseMessage) -> str:
@@ -44,7 +40,8 @@ async def once(redis, key: str, compute: Callable[[bytes | None], Awaitable[str]
     ``compute`` receives the value of the ``prefetch`` key, read in the same
     round trip as the claim.
     """
-    claimed, prefetched = await _claim_script(redis)(keys=[key, prefetch], args=[PENDING, TTL_S])
+    batch = kv.batcher(redis)
+    claimed, prefetched = await batch.call("eval", _CLAIM, 2, key, prefetch, PENDING, TTL_S)
     if claimed:
         try:
             reply = await compute(prefetched or None)
@@ -52,7 +49,7 @@ async def once(redis, key: str, compute: Callable[[bytes | None], Awaitable[str]
             # Nothing was committed (services use transactions): let a retry try again.
             await redis.delete(key)
             raise
-        await redis.set(key, reply.encode("utf-8"), ex=TTL_S)
+        await batch.call("set", key, reply.encode("utf-8"), ex=TTL_S)
         return reply
     deadline = asyncio.get_running_loop().time() + wait_s
     while True:
