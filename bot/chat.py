@@ -42,6 +42,7 @@ APPROVE = re.compile(r"^\s*(?:通过|批准|审核通过)\s*([A-Za-z]\d+)?\s*$")
 REJECT = re.compile(r"^\s*驳回\s*([A-Za-z]\d+)?\s*[:：,，]?\s*(.*?)\s*$")
 CHOICE = re.compile(r"^\s*(\d{1,2})\s*$")
 MORE = re.compile(r"^\s*(?:更多|下一页|再来|继续)\s*$")
+LISTING_CARD = re.compile(r"^\s*(?:查|看看?)?\s*([A-Za-z]\d{1,6})\s*(?:什么情况|情况|详情|资料|怎么样|信息)?\s*[?？]?\s*$")
 CANCEL = re.compile(r"^\s*(?:取消|算了|不用了)\s*$")
 REASSIGN = re.compile(r"^\s*把?\s*(\S+?)\s*(?:转给|转交给|分配给)\s*(\S+)\s*$")
 
@@ -80,6 +81,8 @@ async def _dispatch(ctx: Context, text: str) -> str:
         return await common.more(ctx)
     if m := REASSIGN.match(text):
         return await clients.reassign(ctx, {"client": m.group(1), "to": m.group(2)})
+    if m := LISTING_CARD.match(text):
+        return await listings.listing_info(ctx, m.group(1).upper())
     if CANCEL.match(text):
         await state.drop(ctx.resources.redis, "pick", ctx.openid)
         return "已取消。"

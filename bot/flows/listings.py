@@ -1,4 +1,5 @@
-"""``new_listing``, ``listing_status``, and the managers' review commands (通过 A12 / 驳回 A12 理由)."""
+"""``new_listing``, ``listing_status``, a listing's card (A12 / A12什么情况), and the managers' review
+commands (通过 A12 / 驳回 A12 理由)."""
 from __future__ import annotations
 
 import re
@@ -7,10 +8,11 @@ from typing import TYPE_CHECKING
 from bot import format as fmt
 from bot.flows import common
 from models import Listing
-from models.enums import ListingStatus
+from models.enums import ListingStatus, ReviewStatus
 from services import listings, permissions
 from services.clients import STAGE_NAMES
 from services.listings import REVIEW_NAMES, STATUS_NAMES
+from services.matching import FEATURE_NAMES
 
 if TYPE_CHECKING:
     from bot.router import Context
@@ -123,4 +125,29 @@ async def pending_reviews(ctx: Context) -> str:
         return "没有待审核的房源。"
     lines = [f"待审核（{REVIEW_NAMES['pending']}）："] + [f"· {fmt.listing_line(_row(p))}" for p in pending]
     lines.append("回复「通过 A12」或「驳回 A12 理由」。")
+    return "\n".join(lines)
+
+
+async def listing_info(ctx: Context, code: str) -> str:
+    """A listing's card: what a salesperson needs on the phone with a client, plus its status history."""
+    listing = await listings.find(code)
+    row = _row(listing)
+    lines = [fmt.listing_line(row), listing.title]
+    specs = [f"承重{fmt.num(listing.floor_load)}吨/㎡" if listing.floor_load is not None else "",
+             f"配电{fmt.num(listing.power_kva)}kVA" if listing.power_kva is not None else "",
+             f"消防{listing.fire_rating}" if listing.fire_rating else "",
+             f"土地{listing.land_use}" if listing.land_use else ""]
+    if specs := [spec for spec in specs if spec]:
+        lines.append(" ".join(specs))
+    if listing.features:
+        lines.append("配套：" + "、".join(FEATURE_NAMES.get(f, f) for f in listing.features))
+    for label, value in (("地址", listing.address), ("交通", listing.transport), ("园区", listing.park_facilities),
+                         ("内部备注", listing.internal_notes)):
+        if value:
+            lines.append(f"{label}：{value[:60]}")
+    if listing.review_status != ReviewStatus.APPROVED:
+        lines.append(f"审核：{REVIEW_NAMES[listing.review_status.value]}")
+    if held := await listings.holder(listing):
+        lines.append(f"占用：{held.owner_name}的客户{held.client.display_name}")
+    lines += await _history_lines(ctx, listing)
     return "\n".join(lines)

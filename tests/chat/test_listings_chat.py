@@ -162,3 +162,14 @@ async def test_a_configured_town_the_parser_does_not_know_is_still_the_region(te
     await say(MANAGER, "新房源 陈江 仓库 6000平 层高10米 租金22元")
     listing = await Listing.get()
     assert (listing.city, listing.district, listing.town) == ("惠州", "仲恺", "陈江")
+
+
+async def test_a_bare_listing_code_shows_its_card_with_history(team, say, make_listing):
+    listing = await make_listing()
+    await say(SALES, f"{listing.code}带看预约")
+    reply = await say(SALES, f"{listing.code}什么情况")
+    assert reply.startswith(listing.code) and "状态记录" in reply and "带看预约" in reply
+
+
+async def test_an_unknown_listing_code_says_so(team, say):
+    assert "A999" in await say(SALES, "A999")
