@@ -8,6 +8,7 @@ import time
 from sanic import Request, Sanic
 from sanic.exceptions import SanicException
 from sanic.response import HTTPResponse, json
+from tortoise.exceptions import ValidationError
 
 import nlp
 from app import db, logs
@@ -19,7 +20,7 @@ from bot.protocol import Protocol
 from media import storage
 from miniapp_api import bp as miniapp_bp
 from miniapp_api.docs import bp as miniapp_docs_bp
-from services.errors import AppError
+from services.errors import AppError, from_validation
 
 log = logging.getLogger("app.request")
 
@@ -68,6 +69,7 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
     app.on_request(_start_timer)
     app.on_response(_log_request)
     app.error_handler.add(AppError, _app_error)
+    app.error_handler.add(ValidationError, _validation_error)
     app.error_handler.add(SanicException, _sanic_error)
     app.error_handler.add(Exception, _unexpected_error)
     return app
@@ -104,6 +106,10 @@ async def _log_request(request: Request, response: HTTPResponse) -> None:
 
 def _app_error(request: Request, exc: AppError) -> HTTPResponse:
     return json(exc.to_json(), status=exc.status, headers=exc.headers)
+
+
+def _validation_error(request: Request, exc: ValidationError) -> HTTPResponse:
+    return _app_error(request, from_validation(exc))
 
 
 def _sanic_error(request: Request, exc: SanicException) -> HTTPResponse:

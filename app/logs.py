@@ -5,6 +5,7 @@ import json
 import logging
 import sys
 import time
+import traceback
 
 
 class JsonFormatter(logging.Formatter):
@@ -16,9 +17,19 @@ class JsonFormatter(logging.Formatter):
             "msg": record.getMessage(),
         }
         entry.update(getattr(record, "fields", {}))
-        if record.exc_info:
-            entry["exc"] = self.formatException(record.exc_info)
+        if record.exc_info and record.exc_info[0] is not None:
+            entry["exc"] = _exception_without_values(record.exc_info[1])
         return json.dumps(entry, ensure_ascii=False)
+
+
+def _exception_without_values(exc: BaseException) -> str:
+    """Types and frames of an exception and its causes, not their messages: those can quote what a
+    user typed (a phone number in a rejected value)."""
+    parts = []
+    while exc is not None:
+        parts.append(f"{type(exc).__module__}.{type(exc).__qualname__}\n" + "".join(traceback.format_tb(exc.__traceback__)))
+        exc = exc.__cause__ or exc.__context__
+    return "\ncaused by ".join(parts)
 
 
 def configure(level: str = "INFO") -> None:

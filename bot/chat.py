@@ -10,11 +10,13 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
+from tortoise.exceptions import ValidationError
+
 import nlp
 from bot import state, texts
 from bot.flows import agenda, clients, common, listings, referral, search
 from services import regions
-from services.errors import AppError
+from services.errors import AppError, from_validation
 
 if TYPE_CHECKING:
     from bot.router import Context
@@ -66,6 +68,8 @@ async def handle(ctx: Context, text: str) -> str:
         return await _dispatch(ctx, text)
     except AppError as exc:
         return exc.message
+    except ValidationError as exc:  # the transaction rolled back: nothing was stored
+        return from_validation(exc).message
 
 
 async def _dispatch(ctx: Context, text: str) -> str:

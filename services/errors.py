@@ -44,3 +44,14 @@ class Unauthorized(AppError):
 
 class RateLimited(AppError):
     status, code = 429, "rate_limited"
+
+
+FIELD_LABELS = {"company": "公司名", "contact_name": "联系人", "industry": "行业", "region": "区域", "title": "标题",
+                "address": "地址", "note": "备注", "name": "名称", "source_detail": "来源说明", "landlord_name": "房东"}
+
+
+def from_validation(exc: Exception) -> AppError:
+    """A model's refusal of a value (too long, out of range) as a clear 400 naming the field, not its value."""
+    field = str(exc).split(":", 1)[0].strip()
+    label = FIELD_LABELS.get(field, field)
+    return AppError(f"{label}太长或格式不对，请改短后再发", fields={field: "invalid"}, code="invalid_field")

@@ -34,3 +34,17 @@ async def test_an_unknown_route_is_a_json_404(http):
     response = await http.get("/nope")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
+
+
+def test_logged_exceptions_keep_their_frames_but_not_their_messages():
+    phone, company = "138" + "12345678", "华兴" + "精密"  # source lines are logged; the values must not be
+    try:
+        try:
+            raise ValueError(f"phone {phone}")
+        except ValueError as inner:
+            raise RuntimeError(f"company {company}") from inner
+    except RuntimeError as exc:
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "failed", (), (type(exc), exc, exc.__traceback__))
+    line = JsonFormatter().format(record)
+    assert "RuntimeError" in line and "ValueError" in line and "test_service.py" in line
+    assert "13812345678" not in line and "华兴精密" not in line
