@@ -85,6 +85,7 @@ async def seed_demo(*, listings: int, clients: int, rng_seed: int, regions: dict
     added_clients = await seed_clients(clients, rng=rng, regions=regions, team=team)
     report.append(f"listings: {added_listings} added, {await Listing.filter(internal_notes=SEED_MARK).count()} demo")
     report.append(f"clients: {added_clients} added, {await Client.filter(notes=SEED_MARK).count()} demo")
+    report.append("try the bot in another terminal: .venv/bin/python -m app chat --as 张三")
     return report
 
 
