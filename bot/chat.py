@@ -99,9 +99,17 @@ async def _dispatch(ctx: Context, text: str) -> str:
     if flow is None:
         return texts.UNKNOWN_HINT
     if parsed.intent in PLACED_INTENTS and "region" not in parsed.slots:
-        if place := regions.tree(ctx.resources.settings).find_in(text):
+        if place := regions.tree(ctx.resources.settings).find_in(_without_names(text, parsed.slots)):
             parsed.slots["region"] = place
     return await flow(ctx, parsed.slots)
+
+
+def _without_names(text: str, slots: dict) -> str:
+    """``text`` without the names it gives: 苏州华兴精密有限公司 names a company, not a place it needs."""
+    for key in ("company", "client", "listing"):
+        if name := slots.get(key):
+            text = text.replace(name, " ")
+    return text
 
 
 async def _choose(ctx: Context, number: int) -> str:

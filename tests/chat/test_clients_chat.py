@@ -208,3 +208,17 @@ async def test_a_won_deal_records_the_referrers_commission_once(team, say, make_
     await say(SALES, "跟进 华兴精密 签了合同 已经成交")
     assert await Commission.filter(client_id=client.id, referrer_id=partner.id).count() == 1
     assert await Notification.filter(recipient_id=partner.id, dedupe_key=f"referral:won:{client.id}").exists()
+
+
+async def test_a_place_inside_the_company_name_is_not_taken_as_the_clients_region(team, say):
+    reply = await say(SALES, "新客户 苏州华兴精密有限公司 王总 13812345678")
+    client = await Client.get().prefetch_related("requirement")
+    assert client.region is None and client.requirement.region is None
+    assert "缺：" in reply and "区域" in reply
+
+
+async def test_the_requirement_shows_totals_in_wan_and_unit_prices_per_square_metre(team, say):
+    reply = await say(SALES, "新客户 宏达物流 陈总 13900002222 仓库 5000平以上 太仓 买 总价2000万以内 单价3000元/平")
+    assert "总价≤2000万元" in reply and "e+" not in reply
+    reply = await say(SALES, "新客户 鼎盛物流 赵总 13900003333 厂房 2000平 昆山 每月预算5万 租金25元以内")
+    assert "月预算≤5万元" in reply and "租金≤25元/㎡·月" in reply
