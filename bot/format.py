@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from models.pii import mask_phone
@@ -13,7 +14,19 @@ WEEKDAYS = "一二三四五六日"
 
 
 def num(value) -> str:
-    return "?" if value is None else f"{float(value):g}"
+    """``2.5``, ``2000``, ``20000000``: never an exponent (``:g`` writes 2e+07)."""
+    if value is None:
+        return "?"
+    text = f"{Decimal(str(value)):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def money(value) -> str:
+    """A total in yuan as a salesperson says it: ``5万元``, ``2000万元``, ``8500元``."""
+    amount = Decimal(str(value))
+    if amount >= 10_000:
+        return f"{num(amount / 10_000)}万元"
+    return f"{num(amount)}元"
 
 
 def when(moment: datetime | None, tz: str, *, with_weekday: bool = True) -> str:
@@ -74,11 +87,13 @@ def requirement(req, region: str | None = None) -> str:
     elif req.area_max:
         parts.append(f"≤{num(req.area_max)}㎡")
     for value, label, unit in ((req.ceiling_height_min, "层高≥", "m"), (req.floor_load_min, "承重≥", "t"),
-                               (req.power_kva_min, "配电≥", "kVA"), (req.rent_max, "租金≤", "元"),
-                               (req.budget_month_max, "月预算≤", "元"), (req.sale_price_max, "单价≤", "元"),
-                               (req.sale_total_max, "总价≤", "元")):
+                               (req.power_kva_min, "配电≥", "kVA"), (req.rent_max, "租金≤", "元/㎡·月"),
+                               (req.sale_price_max, "单价≤", "元/㎡")):
         if value:
             parts.append(f"{label}{num(value)}{unit}")
+    for value, label in ((req.budget_month_max, "月预算≤"), (req.sale_total_max, "总价≤")):
+        if value:
+            parts.append(f"{label}{money(value)}")
     if req.features:
         parts.append("+".join(FEATURE_NAMES.get(f, f) for f in req.features))
     return " ".join(parts)
