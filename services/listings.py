@@ -22,7 +22,9 @@ from services.errors import AppError, Conflict, Forbidden, NotFound
 
 HOLDING = (ListingStatus.NEGOTIATING, ListingStatus.CLOSED)
 # A deal on a listing moves its client forward to this stage (never back).
-DEAL_STAGES = {ListingStatus.NEGOTIATING: Stage.NEGOTIATING, ListingStatus.CLOSED: Stage.WON}
+DEAL_STAGES = {ListingStatus.VIEWING: Stage.VIEWING, ListingStatus.NEGOTIATING: Stage.NEGOTIATING,
+               ListingStatus.CLOSED: Stage.WON}
+"""The stage a client named with a listing status moves up to (never back)."""
 STAGE_ORDER = [Stage.INTENT, Stage.VIEWING, Stage.NEGOTIATING, Stage.WON]
 STATUS_NAMES = {"vacant": "空置", "viewing": "带看预约中", "negotiating": "谈判中", "closed": "已租/售", "paused": "暂停推广"}
 TYPE_NAMES = {"factory": "厂房", "warehouse": "仓库", "office": "研发办公", "land": "土地"}
@@ -126,7 +128,7 @@ async def review(*, actor: Account, code: str, approve: bool, reason: str | None
     permissions.ensure_manager(actor, "审核房源")
     listing = await get_by_code(code)
     if listing.review_status != ReviewStatus.PENDING:
-        raise Conflict(f"{listing.code}已经{REVIEW_NAMES[listing.review_status.value]}，无需再审")
+        raise Conflict(f"{listing.code}{REVIEW_NAMES[listing.review_status.value]}，无需再审")
     if not approve and not reason:
         raise AppError(f"请写明驳回理由，例如「驳回 {listing.code} 产证不全」")
     before = _snapshot(listing)

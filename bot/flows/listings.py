@@ -33,7 +33,7 @@ async def new_listing(ctx: Context, slots: dict, chosen=None) -> str:
     if missing:
         return (f"房源缺{'、'.join(missing)}，没有保存。例如：新房源 花桥 单层厂房 3000平 层高9米 租金28元")
     listing = await listings.create(actor=ctx.account, slots=slots, settings=ctx.resources.settings)
-    lines = [f"已录入房源 {listing.code}：{fmt.listing_line(_row(listing))}"]
+    lines = [f"已录入房源：{fmt.listing_line(_row(listing))}"]
     gaps = [label for key, label in _OPTIONAL if not slots.get(key)]
     if not slots.get("rent") and not slots.get("sale_price"):
         gaps.append("价格")
@@ -61,7 +61,7 @@ async def listing_status(ctx: Context, slots: dict, chosen=None) -> str:
     listing = await listings.find(ref)
     status = ListingStatus(status)
     client = None
-    if status in listings.HOLDING:
+    if status in listings.DEAL_STAGES:
         name = slots.get("client") or _client_name(ctx.message.content or "", ref)
         if chosen is not None or name:
             found = await common.client_for(ctx, {**slots, "client": name}, "listing_status", chosen)
@@ -123,7 +123,7 @@ async def pending_reviews(ctx: Context) -> str:
     pending = await listings.list_pending()
     if not pending:
         return "没有待审核的房源。"
-    lines = [f"待审核（{REVIEW_NAMES['pending']}）："] + [f"· {fmt.listing_line(_row(p))}" for p in pending]
+    lines = [f"待审核房源（{len(pending)}套）："] + [f"· {fmt.listing_line(_row(p))}" for p in pending]
     lines.append("回复「通过 A12」或「驳回 A12 理由」。")
     return "\n".join(lines)
 

@@ -2,7 +2,7 @@
 import asyncio
 
 from models import Listing, ListingStatusChange, Notification
-from models.enums import ListingStatus, ReviewStatus
+from models.enums import ListingStatus, ReviewStatus, Stage
 from tests.chat.conftest import MANAGER, OTHER, SALES
 
 
@@ -10,7 +10,7 @@ async def test_a_salespersons_new_listing_waits_for_review_and_the_manager_is_to
     reply = await say(SALES, "新房源 花桥 单层厂房 3000平 层高9米 租金28元")
     listing = await Listing.get()
     assert listing.review_status == ReviewStatus.PENDING and listing.town == "花桥" and listing.city == "苏州"
-    assert f"已录入房源 {listing.code}" in reply and "审核" in reply and "缺：承重、配电" in reply
+    assert f"已录入房源：{listing.code} 花桥" in reply and "审核" in reply and "缺：承重、配电" in reply
     notice = await Notification.get(recipient_id=team["manager"].id)
     assert notice.payload["listing"] == listing.code and notice.kind == "notice"
 
@@ -173,3 +173,29 @@ async def test_a_bare_listing_code_shows_its_card_with_history(team, say, make_l
 
 async def test_an_unknown_listing_code_says_so(team, say):
     assert "A999" in await say(SALES, "A999")
+
+
+async def test_a_viewing_booked_for_a_named_client_records_the_client_and_moves_it_to_viewing(
+        team, say, make_listing, make_client):
+    listing = await make_listing()
+    client = await make_client(team["zhang"], "华兴精密")
+    reply = await say(SALES, f"{listing.code}带看预约 华兴精密")
+    change = await ListingStatusChange.get(listing_id=listing.id)
+    await client.refresh_from_db()
+    assert change.client_id == client.id and client.stage == Stage.VIEWING
+    assert "带看预约中（华兴精密）" in reply and "初步意向 → 带看中" in reply
+    await listing.refresh_from_db()
+    assert listing.held_by_id is None
+
+
+async def test_reviewing_an_already_rejected_listing_says_so_plainly(team, say, make_listing):
+    listing = await make_listing(review_status=ReviewStatus.REJECTED)
+    reply = await say(MANAGER, f"驳回 {listing.code} 产证不全")
+    assert reply == f"{listing.code}已驳回，无需再审"
+
+
+async def test_pending_reviews_are_counted_in_the_heading(team, say, make_listing):
+    await make_listing(review_status=ReviewStatus.PENDING)
+    await make_listing(review_status=ReviewStatus.PENDING)
+    reply = await say(MANAGER, "通过")
+    assert reply.startswith("待审核房源（2套）：")
