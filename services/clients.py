@@ -27,6 +27,8 @@ _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 _NOISE = re.compile(r"[\s()（）·.,，、\-]+")
 _PROVINCES = ("江苏", "浙江", "广东", "上海", "安徽", "中国")
 _TITLES = re.compile(r"(?:总|经理|老板|工|主任|先生|女士|小姐|姐|哥)$")
+_FAMILIAR = re.compile(r"^(?:小|老|阿)(?=\S{1,2}$)")
+"""小李, 老王: the parser stores such a contact as 李, 王."""
 _CLIENT_FIELDS = ("company", "contact_name", "phone", "wechat_id", "industry", "region", "source")
 _REQUIREMENT_FIELDS = ("deal_type", "property_type", "region", "single_storey", "area_min", "area_max",
                        "ceiling_height_min", "floor_load_min", "power_kva_min", "rent_max", "budget_month_max",
@@ -173,7 +175,7 @@ async def resolve(actor: Account, name: str, *, limit: int = 9) -> list[Client]:
     if not name:
         return []
     visible = permissions.visible_clients(actor).select_related("owner")
-    person = _TITLES.sub("", name)
+    person = _FAMILIAR.sub("", _TITLES.sub("", name))
     exact = await visible.filter(company=name).limit(limit)
     if exact:
         return list(exact)

@@ -36,8 +36,8 @@ async def _offer_merge(ctx: Context, slots: dict, found: list[Client]) -> str:
         owner = other.owner.name if other.owner else "他人"
         return (f"{other.display_name}已是{owner}的客户（{fmt.masked_phone(other.phone)}），没有重复录入。"
                 "如需转交请找经理。")
-    lines = [f"合并到 {c.display_name} {c.contact_name or ''} {fmt.masked_phone(c.phone) if c.phone else ''} "
-             f"{fmt.stage(c.stage)}".strip() for c in mine]
+    lines = [f"合并到 {c.display_name} {common.contact_beside(c)}{fmt.masked_phone(c.phone) + ' ' if c.phone else ''}"
+             f"{fmt.stage(c.stage)}" for c in mine]
     options = [str(c.id) for c in mine] + ["create"]
     return await common.ask(ctx, "new_client", slots, options, [*lines, "仍然新建一个客户"], "已有相同客户（电话或公司名相同）：")
 

@@ -38,7 +38,7 @@ async def client_for(ctx: Context, slots: dict, action: str, chosen: int | None)
     if len(found) == 1:
         return found[0]
     if found:
-        lines = [f"{c.display_name} {c.contact_name or ''} {fmt.stage(c.stage)}"
+        lines = [f"{c.display_name} {contact_beside(c)}{fmt.stage(c.stage)}"
                  + (f" ({c.owner.name})" if permissions.sees_all(ctx.account) and c.owner else "") for c in found]
         return await ask(ctx, action, slots, [c.id for c in found], lines, f"有{len(found)}个客户像「{name}」：")
     elsewhere = await clients.find_elsewhere(ctx.account, name)
@@ -46,6 +46,13 @@ async def client_for(ctx: Context, slots: dict, action: str, chosen: int | None)
         owner = elsewhere.owner.name if elsewhere.owner else "他人"
         return f"{elsewhere.display_name}是{owner}的客户（{fmt.masked_phone(elsewhere.phone)}），你不能查看或修改。需要转交请找经理。"
     return f"没找到客户「{name}」。先录入：新客户 {name} 联系人 电话 需求"
+
+
+def contact_beside(client: Client) -> str:
+    """The contact shown after a client's name in a choice, unless the name already is the contact."""
+    if client.contact_name and client.contact_name != client.display_name:
+        return client.contact_name + " "
+    return ""
 
 
 async def page(ctx: Context, title: str, entries: list[str], *, offset: int = 0, empty: str,

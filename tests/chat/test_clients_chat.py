@@ -222,3 +222,17 @@ async def test_the_requirement_shows_totals_in_wan_and_unit_prices_per_square_me
     assert "总价≤2000万元" in reply and "e+" not in reply
     reply = await say(SALES, "新客户 鼎盛物流 赵总 13900003333 厂房 2000平 昆山 每月预算5万 租金25元以内")
     assert "月预算≤5万元" in reply and "租金≤25元/㎡·月" in reply
+
+
+async def test_a_client_entered_as_xiao_li_is_found_again_by_xiao_li(team, say):
+    await say(SALES, "新客户 小李 15000001111 仓库 2000平 萧山")
+    reply = await say(SALES, "跟进 小李 周五见面")
+    assert reply.startswith("已记录跟进：李")
+
+
+async def test_a_choice_does_not_repeat_a_contact_that_is_the_clients_name(team, say, make_client):
+    await make_client(team["zhang"], None, contact_name="李")
+    await make_client(team["zhang"], "华兴电子", contact_name="李")
+    reply = await say(SALES, "跟进 李总 明天下午3点")
+    assert "1. 李 初步意向" in reply or "2. 李 初步意向" in reply
+    assert "李 李" not in reply
