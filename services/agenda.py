@@ -18,15 +18,21 @@ class Agenda:
     due: list[FollowUp]
 
 
-async def for_day(*, actor: Account, day: date, settings, limit: int = 30) -> Agenda:
+def _window(day: date, now: datetime | None, settings) -> tuple[datetime, datetime, datetime]:
+    """``day``'s start and end, and the overdue cut-off: the day's start, or ``now`` when that is earlier
+    (tomorrow's agenda does not call this evening's follow-ups overdue)."""
+    start = datetime.combine(day, time.min, ZoneInfo(settings.timezone))
+    return start, start + timedelta(days=1), min(start, now) if now is not None else start
+
+
+async def for_day(*, actor: Account, day: date, settings, now: datetime | None = None, limit: int = 30) -> Agenda:
     """Pending follow-ups (not superseded) of the clients ``actor`` owns: on ``day``, and overdue before it.
 
     An agenda is personal, so managers see their own clients here too.
     """
-    start = datetime.combine(day, time.min, ZoneInfo(settings.timezone))
-    end = start + timedelta(days=1)
+    start, end, cutoff = _window(day, now, settings)
     pending = FollowUp.filter(client__owner_id=actor.id, done=False, next_at__not_isnull=True).select_related("client")
-    overdue = await pending.filter(next_at__lt=start).order_by("next_at").limit(limit)
+    overdue = await pending.filter(next_at__lt=cutoff).order_by("next_at").limit(limit)
     due = await pending.filter(next_at__gte=start, next_at__lt=end).order_by("next_at").limit(limit)
     return Agenda(day, list(overdue), list(due))
 
@@ -38,13 +44,12 @@ class MemberLoad:
     overdue: int
 
 
-async def team_load(*, manager: Account, day: date, settings) -> list[MemberLoad]:
+async def team_load(*, manager: Account, day: date, settings, now: datetime | None = None) -> list[MemberLoad]:
     """For a manager (or admin): each team member's due and overdue follow-ups on ``day``, busiest first.
 
     Admins see every active account's load; managers their own team's.
     """
-    start = datetime.combine(day, time.min, ZoneInfo(settings.timezone))
-    end = start + timedelta(days=1)
+    start, end, cutoff = _window(day, now, settings)
     members = Account.filter(active=True).exclude(id=manager.id).exclude(role=Role.PARTNER)
     if manager.role != Role.ADMIN:
         members = members.filter(manager_id=manager.id)
@@ -58,6 +63,6 @@ async def team_load(*, manager: Account, day: date, settings) -> list[MemberLoad
         return dict(rows)
 
     due = await counts(pending.filter(next_at__gte=start, next_at__lt=end))
-    overdue = await counts(pending.filter(next_at__lt=start))
+    overdue = await counts(pending.filter(next_at__lt=cutoff))
     loads = [MemberLoad(name, due.get(id_, 0), overdue.get(id_, 0)) for id_, name in names.items()]
     return sorted((m for m in loads if m.due or m.overdue), key=lambda m: (-m.overdue, -m.due, m.name))

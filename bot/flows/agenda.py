@@ -31,9 +31,9 @@ async def show(ctx: Context, slots: dict, chosen=None) -> str:
     settings = ctx.resources.settings
     tz = ZoneInfo(settings.timezone)
     day = date.fromisoformat(slots["day"]) if slots.get("day") else ctx.now.astimezone(tz).date()
-    plan = await agenda.for_day(actor=ctx.account, day=day, settings=settings, limit=FETCHED)
+    plan = await agenda.for_day(actor=ctx.account, day=day, settings=settings, now=ctx.now, limit=FETCHED)
     label = "今天" if day == ctx.now.astimezone(tz).date() else f"{day.month}月{day.day}日"
-    team = await agenda.team_load(manager=ctx.account, day=day, settings=settings) if ctx.account.is_manager else []
+    team = await agenda.team_load(manager=ctx.account, day=day, settings=settings, now=ctx.now) if ctx.account.is_manager else []
     if not plan.due and not plan.overdue and not team:
         return f"{label}没有待跟进的客户。记录跟进时写上下次时间，例如「跟进 华兴精密 明天10点再联系」。"
     lines = [] if plan.due or plan.overdue else [f"{label}你自己没有待跟进的客户。"]

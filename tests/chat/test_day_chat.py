@@ -85,3 +85,12 @@ async def test_a_crowded_agenda_fits_one_reply(team, say, make_client):
     reply = await say(SALES, "今天跟进谁")
     assert len(reply.encode()) <= 2048 and not reply.endswith("…")
     assert "待跟进18个" in reply and "已逾期17个" in reply and "另有8个" in reply
+
+
+async def test_tomorrows_agenda_does_not_call_this_evenings_followups_overdue(team, say, make_client):
+    now = datetime.now(SHANGHAI)
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+    await _followup(team, make_client, "今晚公司", now + (midnight - now) / 2)
+    await _followup(team, make_client, "逾期公司", now - timedelta(days=2))
+    reply = await say(SALES, "明天待办")
+    assert "已逾期1个" in reply and "逾期公司" in reply and "今晚公司" not in reply
