@@ -15,6 +15,7 @@ from tortoise.exceptions import ValidationError
 import nlp
 from bot import state, texts
 from bot.flows import agenda, clients, common, listings, referral, search
+from services import clients as client_service
 from services import regions
 from services.errors import AppError, from_validation
 
@@ -97,11 +98,20 @@ async def _dispatch(ctx: Context, text: str) -> str:
         return texts.STAFF_HELP
     flow = INTENTS.get(parsed.intent)
     if flow is None:
+        if await _names_a_client(ctx, text):
+            return await clients.client_info(ctx, {"client": text.strip()})
         return texts.UNKNOWN_HINT
     if parsed.intent in PLACED_INTENTS and "region" not in parsed.slots:
         if place := regions.tree(ctx.resources.settings).find_in(_without_names(text, parsed.slots)):
             parsed.slots["region"] = place
     return await flow(ctx, parsed.slots)
+
+
+async def _names_a_client(ctx: Context, text: str) -> bool:
+    """A bare 华兴精密 (or 华兴) that the parser did not understand is a look-up of that client."""
+    name = text.strip()
+    return 2 <= len(name) <= 30 and not any(ch.isspace() for ch in name) \
+        and bool(await client_service.resolve(ctx.account, name, limit=1))
 
 
 def _without_names(text: str, slots: dict) -> str:

@@ -236,3 +236,14 @@ async def test_a_choice_does_not_repeat_a_contact_that_is_the_clients_name(team,
     reply = await say(SALES, "跟进 李总 明天下午3点")
     assert "1. 李 初步意向" in reply or "2. 李 初步意向" in reply
     assert "李 李" not in reply
+
+
+async def test_a_bare_client_name_shows_that_clients_record(team, say, make_client):
+    await make_client(team["zhang"], "华兴精密", phone="13812345678")
+    reply = await say(SALES, "华兴精密")
+    assert reply.startswith("华兴精密（张）") and "电话13812345678" in reply
+
+
+async def test_chit_chat_that_names_no_client_still_gets_the_hint(team, say, make_client):
+    await make_client(team["zhang"], "华兴精密")
+    assert "没太明白" in await say(SALES, "谢谢")
