@@ -10,7 +10,8 @@ from services import clients, matching
 if TYPE_CHECKING:
     from bot.router import Context
 
-EMPTY = "没有符合条件的房源。可以放宽面积、区域或层高再试，例如「找 苏州 2000平 厂房」。"
+EMPTY = "没有符合条件的房源（条件：{conditions}）。可以放宽面积、区域或层高再试，例如「找 苏州 2000平 厂房」。"
+"""Names the conditions as understood, so a misread (a wrong place or size) shows at once."""
 
 
 async def search_listings(ctx: Context, slots: dict, chosen=None) -> str:
@@ -19,7 +20,7 @@ async def search_listings(ctx: Context, slots: dict, chosen=None) -> str:
         return "找什么样的房源？例如「找 昆山 2000平 单层厂房 层高8米」。"
     found = await matching.search(criteria, ctx.resources.settings, limit=common.MAX_RESULTS)
     return await common.page(ctx, f"找到{common.count(found)}套（按匹配度）：", [fmt.match_entry(m) for m in found],
-                             empty=EMPTY)
+                             empty=EMPTY.format(conditions=fmt.requirement(criteria)))
 
 
 async def match_client(ctx: Context, slots: dict, chosen=None) -> str:

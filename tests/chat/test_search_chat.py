@@ -72,3 +72,9 @@ async def test_monthly_budget_is_compared_per_square_metre(team, say, make_listi
     reply = await say(SALES, "找昆山2000平厂房 每月预算4.6万")
     assert "A1" in reply and "月租超9%" in reply
 
+
+
+async def test_a_search_without_results_repeats_the_conditions_it_understood(team, say, make_listing):
+    await make_listing(area=2000)
+    reply = await say(SALES, "找苏州 仓库 3000-5000平 承重3吨")
+    assert reply.startswith("没有符合条件的房源（条件：苏州 仓库 3000-5000㎡ 承重≥3t）")
