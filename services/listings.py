@@ -25,7 +25,6 @@ HOLDING = (ListingStatus.NEGOTIATING, ListingStatus.CLOSED)
 DEAL_STAGES = {ListingStatus.VIEWING: Stage.VIEWING, ListingStatus.NEGOTIATING: Stage.NEGOTIATING,
                ListingStatus.CLOSED: Stage.WON}
 """The stage a client named with a listing status moves up to (never back)."""
-STAGE_ORDER = [Stage.INTENT, Stage.VIEWING, Stage.NEGOTIATING, Stage.WON]
 STATUS_NAMES = {"vacant": "空置", "viewing": "带看预约中", "negotiating": "谈判中", "closed": "已租/售", "paused": "暂停推广"}
 TYPE_NAMES = {"factory": "厂房", "warehouse": "仓库", "office": "研发办公", "land": "土地"}
 REVIEW_NAMES = {"pending": "待审核", "approved": "已上架", "rejected": "已驳回"}
@@ -227,17 +226,11 @@ async def change_status(*, actor: Account, code: str, status: ListingStatus, cli
                                              changed_by=actor, note=(note or "")[:255] or None)
             listing.status, listing.held_by_id, listing.version = status, new_holder, listing.version + 1
             await audit.record(actor, "listing.status", "listing", listing.id, before=before, after=_snapshot(listing))
-            if client is not None and _advances(client.stage, DEAL_STAGES.get(status)):
+            if client is not None and clients.advances(client.stage, DEAL_STAGES.get(status)):
                 await clients.set_stage(actor=actor, client=client, stage=DEAL_STAGES[status], settings=settings,
                                         note=f"{listing.code} {status.value}")
         return listing
     raise Conflict("房源刚被别人修改，请再发一次")
-
-
-def _advances(current: Stage, target: Stage | None) -> bool:
-    if target is None:
-        return False
-    return current == Stage.LOST or STAGE_ORDER.index(target) > STAGE_ORDER.index(current)
 
 
 def _new_holder(actor: Account, listing: Listing, status: ListingStatus, client: Client | None,
@@ -248,7 +241,8 @@ def _new_holder(actor: Account, listing: Listing, status: ListingStatus, client:
         may_act = permissions.sees_all(actor) or held.client.owner_id == actor.id
         if status in HOLDING and not same_deal:
             raise Conflict(f"{listing.code}已被{held.owner_name}的客户{held.client.display_name}占用"
-                           f"（{STATUS_NAMES[listing.status.value]}），不能再给其他客户谈")
+                           f"（{STATUS_NAMES[listing.status.value]}），不能再记给其他客户。"
+                           f"如情况有变，请{held.owner_name}或经理先改状态。")
         if not may_act:
             raise Forbidden(f"{listing.code}正由{held.owner_name}的客户{held.client.display_name}"
                             f"{STATUS_NAMES[listing.status.value]}，只有{held.owner_name}或经理能改")

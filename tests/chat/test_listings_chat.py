@@ -199,3 +199,13 @@ async def test_pending_reviews_are_counted_in_the_heading(team, say, make_listin
     await make_listing(review_status=ReviewStatus.PENDING)
     reply = await say(MANAGER, "通过")
     assert reply.startswith("待审核房源（2套）：")
+
+
+async def test_closing_a_held_listing_for_another_client_says_who_must_change_it_first(team, say, make_listing,
+                                                                                       make_client):
+    listing = await make_listing()
+    await make_client(team["zhang"], "华兴精密")
+    await make_client(team["li"], "宏达物流")
+    await say(SALES, f"{listing.code}谈判中 华兴精密")
+    reply = await say(OTHER, f"{listing.code}已租 宏达物流")
+    assert "不能再记给其他客户" in reply and "请张三或经理先改状态" in reply and "谈" not in reply.split("（")[0]
