@@ -35,6 +35,19 @@ _REQUIREMENT_FIELDS = ("deal_type", "property_type", "region", "single_storey", 
                        "sale_price_max", "sale_total_max", "features")
 
 
+STAGE_ORDER = [Stage.INTENT, Stage.VIEWING, Stage.NEGOTIATING, Stage.WON]
+
+
+def advances(current: Stage, target: Stage | None) -> bool:
+    """Whether ``target`` moves a client forward: losing is possible from any stage, and a lost client may come
+    back at any stage. Stages implied by a note or a listing deal only ever move forward."""
+    if target is None or target == current:
+        return False
+    if Stage.LOST in (current, target):
+        return True
+    return STAGE_ORDER.index(target) > STAGE_ORDER.index(current)
+
+
 def stage_probability(settings, stage: Stage | str) -> int:
     """Deal probability (percent) of a stage, from ``matching.stage_probability``."""
     table = {**DEFAULT_STAGE_PROBABILITY, **((settings.matching or {}).get("stage_probability") or {})}
@@ -210,7 +223,11 @@ class FollowUpResult:
 async def log_followup(*, actor: Account, client: Client, content: str, now: datetime, settings,
                        next_at: datetime | None = None, stage: Stage | str | None = None,
                        source_msg_id: str | None = None) -> FollowUpResult:
-    """Record a contact; earlier follow-ups are marked done so only this one's reminder is pending."""
+    """Record a contact; earlier follow-ups are marked done so only this one's reminder is pending.
+
+    A stage the note names moves the client only forward (``advances``): 谈价格 in a note about a won
+    client is not a step back; ``set_stage`` is the explicit way back.
+    """
     permissions.ensure_can_change(actor, client)
     if source_msg_id:
         existing = await FollowUp.filter(source_msg_id=source_msg_id).first()
@@ -226,7 +243,7 @@ async def log_followup(*, actor: Account, client: Client, content: str, now: dat
             before = _client_snapshot(client)
             client.next_followup_at = next_at
             update = ["next_followup_at", "version", "updated_at"]
-            changed = stage is not None and stage != client.stage
+            changed = advances(client.stage, stage)
             if changed:
                 await _apply_stage(actor, client, stage, settings, note=f"跟进#{followup.id}")
                 update += ["stage", "deal_probability"]

@@ -86,6 +86,9 @@ async def log_followup(ctx: Context, slots: dict, chosen=None) -> str:
     lines = [f"已记录跟进：{client.display_name}"]
     if result.stage_changed:
         lines.append(f"阶段：{fmt.stage(client.stage)}（成交概率{client.deal_probability}%）")
+    elif slots.get("stage") and slots["stage"] != client.stage.value:
+        lines.append(f"阶段仍是{fmt.stage(client.stage)}，跟进不会让阶段倒退；确要改就发"
+                     f"「{client.display_name}改为{fmt.stage(slots['stage'])}」")
     if next_at:
         lines.append(f"下次跟进：{fmt.when(next_at, settings.timezone)}，到时提醒你")
     else:

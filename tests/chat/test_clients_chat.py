@@ -247,3 +247,13 @@ async def test_a_bare_client_name_shows_that_clients_record(team, say, make_clie
 async def test_chit_chat_that_names_no_client_still_gets_the_hint(team, say, make_client):
     await make_client(team["zhang"], "华兴精密")
     assert "没太明白" in await say(SALES, "谢谢")
+
+
+async def test_a_stage_word_in_a_followup_never_moves_a_won_client_back(team, say, make_client):
+    client = await make_client(team["zhang"], "恒通", stage=Stage.WON)
+    reply = await say(SALES, "跟进 恒通 谈价格 后天上午再谈")
+    await client.refresh_from_db()
+    assert client.stage == Stage.WON and not await StageChange.filter(client_id=client.id).exists()
+    assert "阶段仍是已成交" in reply and "「恒通改为谈判中」" in reply
+    reply = await say(SALES, "恒通改为谈判中")
+    assert "已成交 → 谈判中" in reply
