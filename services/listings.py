@@ -60,6 +60,10 @@ async def list_pending(*, limit: int = 10) -> list[Listing]:
     return await Listing.filter(review_status=ReviewStatus.PENDING).order_by("id").limit(limit)
 
 
+async def count_pending() -> int:
+    return await Listing.filter(review_status=ReviewStatus.PENDING).count()
+
+
 def _decimal(value) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 

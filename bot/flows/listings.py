@@ -123,7 +123,9 @@ async def pending_reviews(ctx: Context) -> str:
     pending = await listings.list_pending()
     if not pending:
         return "没有待审核的房源。"
-    lines = [f"待审核房源（{len(pending)}套）："] + [f"· {fmt.listing_line(_row(p))}" for p in pending]
+    total = await listings.count_pending()
+    shown = f"，最早的{len(pending)}套如下" if total > len(pending) else ""
+    lines = [f"待审核房源（共{total}套{shown}）："] + [f"· {fmt.listing_line(_row(p))}" for p in pending]
     lines.append("回复「通过 A12」或「驳回 A12 理由」。")
     return "\n".join(lines)
 

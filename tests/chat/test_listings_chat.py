@@ -198,7 +198,14 @@ async def test_pending_reviews_are_counted_in_the_heading(team, say, make_listin
     await make_listing(review_status=ReviewStatus.PENDING)
     await make_listing(review_status=ReviewStatus.PENDING)
     reply = await say(MANAGER, "通过")
-    assert reply.startswith("待审核房源（2套）：")
+    assert reply.startswith("待审核房源（共2套）：")
+
+
+async def test_more_pending_reviews_than_shown_give_the_total(team, say, make_listing):
+    for _ in range(12):
+        await make_listing(review_status=ReviewStatus.PENDING)
+    reply = await say(MANAGER, "驳回")
+    assert reply.startswith("待审核房源（共12套，最早的10套如下）：") and reply.count("\n· ") == 10
 
 
 async def test_closing_a_held_listing_for_another_client_says_who_must_change_it_first(team, say, make_listing,
