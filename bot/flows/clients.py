@@ -46,7 +46,8 @@ async def _saved(ctx: Context, client: Client, slots: dict, verb: str) -> str:
     requirement = await clients.requirement_of(client)
     contact = permissions.contact(ctx.account, client)
     head = f"{verb}：{client.display_name}"
-    who = " ".join(x for x in (client.contact_name, contact.get("phone"), contact.get("wechat_id")) if x)
+    person = client.contact_name if client.contact_name != client.display_name else None
+    who = " ".join(x for x in (person, contact.get("phone"), contact.get("wechat_id")) if x)
     lines = [head + (f"（{who}）" if who else "")]
     need = fmt.requirement(requirement, client.region)
     lines.append(f"需求：{need or '未填'}")

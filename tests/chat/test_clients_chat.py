@@ -257,3 +257,8 @@ async def test_a_stage_word_in_a_followup_never_moves_a_won_client_back(team, sa
     assert "阶段仍是已成交" in reply and "「恒通改为谈判中」" in reply
     reply = await say(SALES, "恒通改为谈判中")
     assert "已成交 → 谈判中" in reply
+
+
+async def test_a_client_known_only_by_its_contact_is_not_named_twice(team, say):
+    reply = await say(SALES, "新客户 张总 13800001111 厂房 2000平 昆山")
+    assert reply.startswith("已录入客户：张（13800001111）")
