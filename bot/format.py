@@ -11,6 +11,8 @@ from services.listings import STATUS_NAMES, TYPE_NAMES
 from services.matching import FEATURE_NAMES, Match
 
 WEEKDAYS = "一二三四五六日"
+SOURCE_NAMES = {"douyin": "抖音", "referral": "转介绍", "visit": "线下拜访", "official_account": "公众号",
+                "channels": "视频号", "moments_ad": "朋友圈广告", "miniapp": "小程序", "other": "其他"}
 
 
 def num(value) -> str:
@@ -97,6 +99,10 @@ def requirement(req, region: str | None = None) -> str:
     if req.features:
         parts.append("+".join(FEATURE_NAMES.get(f, f) for f in req.features))
     return " ".join(parts)
+
+
+def source(value) -> str:
+    return SOURCE_NAMES.get(_value(value), str(value))
 
 
 def stage(value) -> str:

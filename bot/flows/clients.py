@@ -110,6 +110,10 @@ async def client_info(ctx: Context, slots: dict, chosen=None) -> str:
                             (("phone", "电话"), ("wechat_id", "微信"), ("email", "邮箱")) if key in contact)
     lines.append(contact_line or "联系方式：未填")
     lines.append(f"需求：{fmt.requirement(requirement, client.region) or '未填'}")
+    about = [f"行业：{client.industry}" if client.industry else "",
+             f"来源：{fmt.source(client.source)}" if client.source and fmt.source(client.source) != "其他" else ""]
+    if about := [item for item in about if item]:
+        lines.append(" · ".join(about))
     owner = client.owner.name if client.owner else "无"
     lines.append(f"阶段：{fmt.stage(client.stage)}（{client.deal_probability}%）· 负责人：{owner}")
     lines.append(f"下次跟进：{fmt.when(client.next_followup_at, tz)}")

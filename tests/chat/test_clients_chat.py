@@ -262,3 +262,9 @@ async def test_a_stage_word_in_a_followup_never_moves_a_won_client_back(team, sa
 async def test_a_client_known_only_by_its_contact_is_not_named_twice(team, say):
     reply = await say(SALES, "新客户 张总 13800001111 厂房 2000平 昆山")
     assert reply.startswith("已录入客户：张（13800001111）")
+
+
+async def test_client_info_shows_industry_and_source(team, say):
+    await say(SALES, "新客户 德信 周总 13800002222 转介绍 做新能源电池的 要1万平 厂房 常熟")
+    reply = await say(SALES, "查客户 德信")
+    assert "行业：新能源电池 · 来源：转介绍" in reply
