@@ -1,8 +1,9 @@
 """Staff chat: what a bound salesperson or manager can say.
 
-Handlers are tried in order: exact commands first (通过/驳回 A12, a numbered
-choice, 更多, 取消), then the parser's intent table. Domain errors come back as
-their message; nothing is ever left without a reply.
+Handlers are tried in order: exact commands first (a numbered choice, 通过/驳回
+A12, 更多, 取消), then the parser's intent table. A numbered choice answers only
+the message just before it: anything else drops the open question. Domain
+errors come back as their message; nothing is ever left without a reply.
 """
 from __future__ import annotations
 
@@ -74,14 +75,17 @@ async def handle(ctx: Context, text: str) -> str:
 
 
 async def _dispatch(ctx: Context, text: str) -> str:
+    if m := CHOICE.match(text):
+        return await _choose(ctx, int(m.group(1)))
+    # Any other message leaves the open question: a later "1" (after a search's numbered list) must not
+    # record a follow-up on the client offered earlier.
+    await state.drop(ctx.resources.redis, "pick", ctx.openid)
     if m := APPROVE.match(text):
         return await listings.review(ctx, m.group(1), approve=True) if m.group(1) else await listings.pending_reviews(ctx)
     if m := REJECT.match(text):
         if not m.group(1):
             return await listings.pending_reviews(ctx)
         return await listings.review(ctx, m.group(1), approve=False, reason=m.group(2))
-    if m := CHOICE.match(text):
-        return await _choose(ctx, int(m.group(1)))
     if MORE.match(text):
         return await common.more(ctx)
     if m := REASSIGN.match(text):
@@ -89,7 +93,6 @@ async def _dispatch(ctx: Context, text: str) -> str:
     if m := LISTING_CARD.match(text):
         return await listings.listing_info(ctx, m.group(1).upper())
     if CANCEL.match(text):
-        await state.drop(ctx.resources.redis, "pick", ctx.openid)
         return "已取消。"
     parsed = nlp.parse(text, ctx.now)
     if parsed.intent in ("poster", "referral_code"):

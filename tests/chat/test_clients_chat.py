@@ -268,3 +268,13 @@ async def test_client_info_shows_industry_and_source(team, say):
     await say(SALES, "新客户 德信 周总 13800002222 转介绍 做新能源电池的 要1万平 厂房 常熟")
     reply = await say(SALES, "查客户 德信")
     assert "行业：新能源电池 · 来源：转介绍" in reply
+
+
+async def test_a_number_after_another_message_does_not_answer_an_older_choice(team, say, make_client, make_listing):
+    await make_client(team["zhang"], "华兴精密")
+    await make_client(team["zhang"], "华兴电子")
+    await make_listing()
+    assert "回复序号" in await say(SALES, "跟进 华兴 带看了 明天下午3点再约")
+    await say(SALES, "找昆山 2000平 厂房")
+    reply = await say(SALES, "1")
+    assert "没有待选择的问题" in reply and not await FollowUp.exists()
