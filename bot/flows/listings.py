@@ -135,7 +135,9 @@ async def listing_info(ctx: Context, code: str) -> str:
     listing = await listings.find(code)
     row = _row(listing)
     lines = [fmt.listing_line(row), listing.title]
-    specs = [f"承重{fmt.num(listing.floor_load)}吨/㎡" if listing.floor_load is not None else "",
+    total = listing.sale_price * listing.area if listing.sale_price is not None and listing.area else None
+    specs = [f"总价约{fmt.money(total)}" if total else "",
+             f"承重{fmt.num(listing.floor_load)}吨/㎡" if listing.floor_load is not None else "",
              f"配电{fmt.num(listing.power_kva)}kVA" if listing.power_kva is not None else "",
              f"消防{listing.fire_rating}" if listing.fire_rating else "",
              f"土地{listing.land_use}" if listing.land_use else ""]

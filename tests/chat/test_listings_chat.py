@@ -1,5 +1,6 @@
 """new_listing, review in chat, listing_status with holds and history, concurrent holds."""
 import asyncio
+from decimal import Decimal
 
 from models import Listing, ListingStatusChange, Notification
 from models.enums import ListingStatus, ReviewStatus, Stage
@@ -216,3 +217,9 @@ async def test_closing_a_held_listing_for_another_client_says_who_must_change_it
     await say(SALES, f"{listing.code}谈判中 华兴精密")
     reply = await say(OTHER, f"{listing.code}已租 宏达物流")
     assert "不能再记给其他客户" in reply and "请张三或经理先改状态" in reply and "谈" not in reply.split("（")[0]
+
+
+async def test_a_sale_listings_card_gives_its_total_price(team, say, make_listing):
+    listing = await make_listing(deal_type="sale", rent=None, sale_price=Decimal("4500"), area=Decimal("5000"))
+    reply = await say(SALES, listing.code)
+    assert "售4500元/㎡" in reply and "总价约2250万元" in reply
