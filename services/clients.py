@@ -75,12 +75,14 @@ def normalize_company(name: str | None, settings) -> str | None:
     return text[:128] or None
 
 
-async def duplicates(*, phone: str | None, company: str | None, settings) -> list[Client]:
-    """Clients with the same phone (blind index) or the same normalized company name."""
+async def duplicates(*, phone: str | None, company: str | None, settings,
+                     wechat_id: str | None = None) -> list[Client]:
+    """Clients with the same phone or WeChat id (blind index) or the same normalized company name."""
     found: dict[int, Client] = {}
-    if phone:
-        for client in await Client.filter(phone_hash=blind_index("phone", phone)).select_related("owner"):
-            found[client.id] = client
+    for kind, value in (("phone", phone), ("wechat_id", wechat_id)):
+        if value:
+            for client in await Client.filter(**{f"{kind}_hash": blind_index(kind, value)}).select_related("owner"):
+                found.setdefault(client.id, client)
     norm = normalize_company(company, settings)
     if norm:
         for client in await Client.filter(company_norm=norm).select_related("owner"):
@@ -118,7 +120,8 @@ async def create(*, actor: Account, slots: dict, settings, force: bool = False) 
     if not slots.get("company") and not slots.get("contact_name") and not slots.get("phone"):
         raise AppError("请至少写公司名、联系人或电话，例如「新客户 华兴精密 张总 13812345678」")
     if not force:
-        found = await duplicates(phone=slots.get("phone"), company=slots.get("company"), settings=settings)
+        found = await duplicates(phone=slots.get("phone"), company=slots.get("company"),
+                                 wechat_id=slots.get("wechat_id"), settings=settings)
         if found:
             raise DuplicateClient(found)
     source = slots.get("source")

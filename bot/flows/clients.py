@@ -39,7 +39,7 @@ async def _offer_merge(ctx: Context, slots: dict, found: list[Client]) -> str:
     lines = [f"合并到 {c.display_name} {common.contact_beside(c)}{fmt.masked_phone(c.phone) + ' ' if c.phone else ''}"
              f"{fmt.stage(c.stage)}" for c in mine]
     options = [str(c.id) for c in mine] + ["create"]
-    return await common.ask(ctx, "new_client", slots, options, [*lines, "仍然新建一个客户"], "已有相同客户（电话或公司名相同）：")
+    return await common.ask(ctx, "new_client", slots, options, [*lines, "仍然新建一个客户"], "已有相同客户（电话、微信或公司名相同）：")
 
 
 async def _saved(ctx: Context, client: Client, slots: dict, verb: str) -> str:

@@ -278,3 +278,9 @@ async def test_a_number_after_another_message_does_not_answer_an_older_choice(te
     await say(SALES, "找昆山 2000平 厂房")
     reply = await say(SALES, "1")
     assert "没有待选择的问题" in reply and not await FollowUp.exists()
+
+
+async def test_new_client_with_a_known_wechat_id_is_a_duplicate(team, say):
+    await say(SALES, "新客户 老周 微信 zhou123 厂房 2000平 昆山")
+    reply = await say(SALES, "新客户 周总 vx zhou123 仓库 3000平 太仓")
+    assert "已有相同客户（电话、微信或公司名相同）" in reply and await Client.all().count() == 1
