@@ -152,8 +152,11 @@ def _followup(text: str, now: datetime, cue: re.Match | None) -> dict:
     content = numeric_note
     if when:
         content = numeric_note[: when.start] + numeric_note[when.end:]
+    stage = sx.stage(_blank(text, who.company, who.person))
+    if stage == "won" and when and not sx.won_is_done(text):
+        stage = "negotiating"  # a signing set for the next meeting is not a deal yet
     return {"client": who.client, "contact_name": who.surname if who.company else None,
-            "stage": sx.stage(_blank(text, who.company, who.person)), "next_at": when.at.isoformat() if when else None,
+            "stage": stage, "next_at": when.at.isoformat() if when else None,
             "content": _SPACES.sub(" ", content).strip(" ,，。")}
 
 

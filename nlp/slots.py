@@ -52,6 +52,19 @@ def first_in_table(pattern: re.Pattern, lookup: dict, text: str):
     return lookup[match.group()] if match else None
 
 
+_WON_CUES = re.compile(_alternation(set(lx.STAGES["won"])))
+_COMPLETED_WON = {"签了", "已签", "合同已签", "签好了", "签下来", "签下了", "付了定金", "拿下"}
+
+
+def won_is_done(text: str) -> bool:
+    """Whether a deal word reports a deal made (签了, 今天签合同了) rather than one planned (明天签合同)."""
+    for match in _WON_CUES.finditer(text):
+        if match.group() in _COMPLETED_WON or "已" in text[max(0, match.start() - 2):match.start()] \
+                or any(mark in text[match.end():match.end() + 2] for mark in "了完好"):
+            return True
+    return False
+
+
 def stage(text: str) -> str | None:
     """The stage named; the outcome wins when several are (看过房 ... 不租了 -> lost)."""
     found = {_STAGE_OF[m.group()] for m in _STAGE_RE.finditer(text)}

@@ -101,6 +101,10 @@ def _resolve_clock(m: re.Match) -> tuple[int, int] | None:
     return hour % 24, minute
 
 
+# `昨天下午见了面`: a time of day right after a past day dates what was done.
+_PAST_BEFORE = re.compile(r"(?:昨天|昨日|前天|上周.?|上星期.?|刚才|刚刚)\s*$")
+
+
 def find_times(text: str, now: datetime) -> list[TimeMention]:
     """Every date or time mentioned, resolved. `text` must be arabized."""
     today = now.date()
@@ -124,7 +128,8 @@ def find_times(text: str, now: datetime) -> list[TimeMention]:
                 at += timedelta(days=1)
         else:
             at = datetime(day.year, day.month, day.day, hour, minute, tzinfo=SHANGHAI)
-        past_day = m.group("rel") in ("今天", "今日") and not m.group("hour")
+        past_day = (m.group("rel") in ("今天", "今日") and not m.group("hour")) \
+            or bool(_PAST_BEFORE.search(text[max(0, m.start() - 4):m.start()]))
         mentions.append(TimeMention(m.start(), m.end(), at, past_day))
     return mentions
 
