@@ -21,6 +21,8 @@ from services import audit, clients, matching, notify, permissions, regions
 from services.errors import AppError, Conflict, Forbidden, NotFound
 
 HOLDING = (ListingStatus.NEGOTIATING, ListingStatus.CLOSED)
+# Taking a listing off the market or putting it back is its owner's (or a manager's) decision.
+OWNER_ONLY = (ListingStatus.PAUSED, ListingStatus.VACANT)
 # A deal on a listing moves its client forward to this stage (never back).
 DEAL_STAGES = {ListingStatus.VIEWING: Stage.VIEWING, ListingStatus.NEGOTIATING: Stage.NEGOTIATING,
                ListingStatus.CLOSED: Stage.WON}
@@ -218,6 +220,8 @@ async def change_status(*, actor: Account, code: str, status: ListingStatus, cli
         if listing.review_status != ReviewStatus.APPROVED and status != ListingStatus.PAUSED:
             raise Conflict(f"{listing.code}还没通过审核（{REVIEW_NAMES[listing.review_status.value]}），不能改状态")
         held = await holder(listing)
+        if status in OWNER_ONLY and not _may_list(actor, listing, held):
+            raise Forbidden(f"只有{listing.code}的负责人或经理能暂停或重新上架")
         new_holder = _new_holder(actor, listing, status, client, held)
         before = _snapshot(listing)
         async with in_transaction():
@@ -235,6 +239,12 @@ async def change_status(*, actor: Account, code: str, status: ListingStatus, cli
                                         note=f"{listing.code} {status.value}")
         return listing
     raise Conflict("房源刚被别人修改，请再发一次")
+
+
+def _may_list(actor: Account, listing: Listing, held: Holder | None) -> bool:
+    """Owner, manager, or the salesperson whose deal holds it (releasing their own deal)."""
+    return listing.owner_id == actor.id or permissions.sees_all(actor) or (
+        held is not None and held.client.owner_id == actor.id)
 
 
 def _new_holder(actor: Account, listing: Listing, status: ListingStatus, client: Client | None,

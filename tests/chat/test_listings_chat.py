@@ -223,3 +223,13 @@ async def test_a_sale_listings_card_gives_its_total_price(team, say, make_listin
     listing = await make_listing(deal_type="sale", rent=None, sale_price=Decimal("4500"), area=Decimal("5000"))
     reply = await say(SALES, listing.code)
     assert "售4500元/㎡" in reply and "总价约2250万元" in reply
+
+
+async def test_only_the_owner_or_a_manager_pauses_or_relists_a_listing(team, say, make_listing):
+    listing = await make_listing(owner=team["li"])
+    assert "负责人或经理" in await say(SALES, f"{listing.code}暂停推广")
+    await listing.refresh_from_db()
+    assert listing.status == ListingStatus.VACANT
+    await say(MANAGER, f"{listing.code}暂停推广")
+    await listing.refresh_from_db()
+    assert listing.status == ListingStatus.PAUSED
