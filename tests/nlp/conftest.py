@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
-SHARED_SAMPLES = HERE.parents[2] / "shared" / "nlp" / "samples.jsonl"
+# The contract's samples, copied in so a clone without ../shared still checks them;
+# test_samples.py fails if the copy and the original drift apart.
+SHARED_SAMPLES = HERE / "contract_samples.jsonl"
+CONTRACT_ORIGINAL = HERE.parents[2] / "shared" / "nlp" / "samples.jsonl"
 EXTRA_SAMPLES = HERE / "samples_extra.jsonl"
 NOW = datetime.fromisoformat("2026-11-25T09:00:00+08:00")  # a Wednesday
 

@@ -8,7 +8,7 @@ import pytest
 import nlp
 from nlp.__main__ import same_value
 
-from .conftest import EXTRA_SAMPLES, SHARED_SAMPLES, load, sample_params
+from .conftest import CONTRACT_ORIGINAL, EXTRA_SAMPLES, SHARED_SAMPLES, load, sample_params
 
 UNSCORED = {"content"}
 
@@ -25,10 +25,15 @@ def check(sample: dict) -> None:
         assert sample["intent"] == "log_followup"
 
 
-@pytest.mark.skipif(not SHARED_SAMPLES.exists(), reason="shared contract samples not checked out")
 @pytest.mark.parametrize("sample", sample_params(SHARED_SAMPLES))
 def test_shared_sample(sample: dict) -> None:
     check(sample)
+
+
+def test_the_copied_contract_samples_match_the_original_when_it_is_beside_the_project() -> None:
+    if CONTRACT_ORIGINAL.exists():
+        assert load(SHARED_SAMPLES) == load(CONTRACT_ORIGINAL), "copy ../shared/nlp/samples.jsonl into tests/nlp"
+    assert len(load(SHARED_SAMPLES)) >= 45
 
 
 @pytest.mark.parametrize("sample", sample_params(EXTRA_SAMPLES))
