@@ -18,7 +18,7 @@ from pathlib import Path
 from . import parse
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLE_FILES = [REPO.parent / "shared" / "nlp" / "samples.jsonl", REPO / "tests" / "nlp" / "samples_extra.jsonl"]
+SAMPLE_FILES = [REPO / "tests" / "nlp" / "contract_samples.jsonl", REPO / "tests" / "nlp" / "samples_extra.jsonl"]
 UNSCORED = {"content"}
 FLOAT_TOLERANCE = 0.01
 
