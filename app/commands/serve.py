@@ -23,6 +23,11 @@ def run(settings, args) -> int:
         workers = 1
     loader = AppLoader(factory=partial(create_app, settings))
     app = loader.load()
-    app.prepare(host=args.host, port=args.port, workers=workers, access_log=False, motd=False)
-    Sanic.serve(primary=app, app_loader=loader)
+    if workers == 1:
+        # No worker manager: it can miss a worker's startup ack and then ignore SIGTERM.
+        app.prepare(host=args.host, port=args.port, single_process=True, access_log=False, motd=False)
+        Sanic.serve_single(primary=app)
+    else:
+        app.prepare(host=args.host, port=args.port, workers=workers, access_log=False, motd=False)
+        Sanic.serve(primary=app, app_loader=loader)
     return 0

@@ -44,8 +44,14 @@ async def two_servers(resources, fake_wechat):
     finally:
         for proc in procs:
             proc.terminate()
+        ignored = []
         for proc in procs:
-            proc.wait(timeout=10)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()  # never leave a server behind to load the rest of the run
+                ignored.append(proc.args)
+        assert not ignored, f"servers ignored SIGTERM: {ignored}"
 
 
 async def test_a_msgid_retried_three_times_across_two_processes_runs_once(two_servers, settings):
