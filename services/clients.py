@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 from models import Account, Client, FollowUp, Requirement, StageChange
 from models.enums import Source, Stage
 from models.pii import blind_index
-from services import audit, matching, permissions, referrals, regions
+from services import audit, matching, notify, permissions, referrals, regions
 from services.errors import AppError, Conflict, NotFound
 
 DEFAULT_STAGE_PROBABILITY = {"intent": 10, "viewing": 30, "negotiating": 60, "won": 100, "lost": 0}
@@ -299,6 +299,9 @@ async def reassign(*, actor: Account, client: Client, to: Account) -> Client:
         client.version += 1
         await client.save(update_fields=["owner_id", "version", "updated_at"])
         await audit.record(actor, "client.reassign", "client", client.id, before=before, after=_client_snapshot(client))
+        if to.id != actor.id:
+            await notify.queue("notice", to, dedupe_key=f"client:{client.id}:owner:{client.version}", client=client,
+                               payload={"title": f"{actor.name}转给你一个客户", "detail": client.display_name})
     return client
 
 
