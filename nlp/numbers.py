@@ -198,7 +198,8 @@ def _extract_prices(text: str, slots: dict, requirement: bool, sale: bool, suffi
                 slots.setdefault("sale_total_max", value)
         elif key == "预算" or (key in ("月租", "月租金", "租金") and value > 300):
             if requirement and not sale:
-                slots.setdefault("budget_month_max", value)
+                per_day = "天" in match.group(0) or any(word in window for word in ("每天", "一天", "每日"))
+                slots.setdefault("budget_month_max", round(value * 30, 2) if per_day else value)
         elif key in ("单价", "售价") or (sale and value > 300):
             slots.setdefault("sale_price" + suffix_max, value)
         else:
