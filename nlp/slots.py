@@ -228,10 +228,17 @@ def _surname(match: re.Match) -> str:
     return match.group("surname") or match.group("osurname")
 
 
+# A legal form ends a company name as written (华兴精密机械有限公司), never cuts it.
+_LEGAL_SUFFIXES = {"有限公司", "有限责任公司", "股份有限公司", "股份公司", "公司", "集团", "集团公司"}
+
+
 def _company_prefix(chunk: str) -> str:
     """The name at the start of a chunk without spaces: cut at the first word that cannot belong to a name."""
     name = ""
     for word in tokens(chunk):
+        if name and word in _LEGAL_SUFFIXES:
+            name += word
+            continue
         if name and (word in _NAME_STOP or _NAME_STOP_PREFIX.match(word)):
             break
         if not name and _NAME_STOP_PREFIX.match(word) and word not in ("华", "金"):

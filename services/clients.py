@@ -195,9 +195,11 @@ async def resolve(actor: Account, name: str, *, limit: int = 9) -> list[Client]:
     exact = await visible.filter(company=name).limit(limit)
     if exact:
         return list(exact)
+    bare = _LEGAL_SUFFIX.sub("", name)  # 华兴精密有限公司 finds the client saved as 华兴精密
     candidates: dict[int, Client] = {}
     for query in (
         visible.filter(company__icontains=name),
+        visible.filter(company__icontains=bare) if len(bare) >= 2 and bare != name else None,
         visible.filter(contact_name=name),
         visible.filter(contact_name=person) if person and person != name else None,
     ):

@@ -291,3 +291,10 @@ async def test_new_client_with_a_known_wechat_id_is_a_duplicate(team, say):
     await say(SALES, "新客户 老周 微信 zhou123 厂房 2000平 昆山")
     reply = await say(SALES, "新客户 周总 vx zhou123 仓库 3000平 太仓")
     assert "已有相同客户（电话、微信或公司名相同）" in reply and await Client.all().count() == 1
+
+
+async def test_a_client_written_with_its_legal_form_is_the_same_client(team, say, make_client):
+    client = await make_client(team["zhang"], "华兴精密")
+    reply = await say(SALES, "跟进 华兴精密有限公司 明天下午3点再约")
+    assert "已记录跟进：华兴精密" in reply
+    assert await FollowUp.filter(client_id=client.id).count() == 1
