@@ -9,16 +9,11 @@ import asyncio
 
 import arq.worker
 from arq import Worker
-from arq.cron import CronJob
 
 from app.resources import Resources
 from services import referrals, reminders  # noqa: F401  (importing referrals registers its tasks)
 from services.outbox import Sender
 from services.tasks import TASKS
-
-CRON_JOBS: list[CronJob] = []
-"""Periodic jobs; modules append theirs with ``arq.cron.cron(...)``."""
-
 
 def build(resources: Resources, *, burst: bool = False, max_jobs: int = 20) -> Worker:
     if resources.settings.embedded_redis:
@@ -26,7 +21,7 @@ def build(resources: Resources, *, burst: bool = False, max_jobs: int = 20) -> W
         arq.worker.log_redis_info = _skip_redis_info
     return Worker(
         functions=list(TASKS.values()),
-        cron_jobs=CRON_JOBS + reminders.cron_jobs(resources.settings),
+        cron_jobs=reminders.cron_jobs(resources.settings),
         redis_pool=resources.queue,
         burst=burst,
         handle_signals=False,

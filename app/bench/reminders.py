@@ -12,7 +12,6 @@ import asyncio
 import json
 import os
 import secrets
-import signal
 import subprocess
 import sys
 import time
@@ -21,7 +20,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 
-from app import db
+from app import db, processes
 from app.bench.http import print_summary
 from app.resources import command
 from models import Account, Client, FollowUp, Notification, WechatUser
@@ -86,14 +85,7 @@ async def _run(resources, args) -> int:
         print_summary(summary)
         return 0 if settled == args.n and counts["sent"] == args.n else 1
     finally:
-        for worker in workers:
-            if worker.poll() is None:
-                worker.send_signal(signal.SIGTERM)
-        for worker in workers:
-            try:
-                worker.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                worker.kill()
+        processes.stop(workers, timeout=15)
         await resources.redis.delete(outbox.PAUSE_KEY)
         await _clean_up(run_id)
 

@@ -7,6 +7,7 @@ import time
 import httpx
 import pytest
 
+from app import processes
 from models.enums import Role
 from services import accounts
 from tests.conftest import free_port, test_environ
@@ -42,16 +43,8 @@ async def two_servers(resources, fake_wechat):
                     await asyncio.sleep(0.2)
         yield urls
     finally:
-        for proc in procs:
-            proc.terminate()
-        ignored = []
-        for proc in procs:
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()  # never leave a server behind to load the rest of the run
-                ignored.append(proc.args)
-        assert not ignored, f"servers ignored SIGTERM: {ignored}"
+        ignored = processes.stop(procs)  # never leaves a server behind to load the rest of the run
+        assert not ignored, f"servers ignored SIGTERM: {[p.args for p in ignored]}"
 
 
 async def test_a_msgid_retried_three_times_across_two_processes_runs_once(two_servers, settings):

@@ -1,7 +1,6 @@
 """Real worker processes on MariaDB and Redis: one killed mid-batch, every reminder still sent exactly once."""
 import asyncio
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -9,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from app import processes
 from models import FollowUp, Notification
 from models.enums import NotificationStatus
 from services import reminders
@@ -44,14 +44,7 @@ def start_worker(fake_wechat, tmp_path):
         return started[-1]
 
     yield start
-    for process in started:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-    for process in started:
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    processes.stop(started)
 
 
 async def test_two_workers_one_killed_mid_batch_send_every_reminder_exactly_once(
