@@ -12,8 +12,8 @@ from urllib.parse import urlencode
 import xmltodict
 from wechatpy.crypto import WeChatCrypto
 
-from app.config import Settings
 from bot.protocol import signature
+from core.config import Settings
 
 
 class CallbackSigner:

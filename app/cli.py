@@ -11,9 +11,10 @@ import importlib
 import pkgutil
 import sys
 
-from app.config import ConfigError, load_settings
+from core.config import ConfigError, load_settings
 from services.errors import AppError
 from wechat import WeChatError
+
 
 def register_all(package: str, sub) -> None:
     """Add every module of ``package`` (each with ``register``) as a subcommand, by name."""

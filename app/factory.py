@@ -11,16 +11,16 @@ from sanic.response import HTTPResponse, json
 from tortoise.exceptions import ValidationError
 
 import nlp
-from app import db, logs
-from app.config import Settings
-from app.resources import Resources
 from bot import chat
 from bot.endpoint import bp as wechat_bp
 from bot.protocol import Protocol
+from core import db, logs
+from core.config import Settings
 from media import storage
 from miniapp_api import bp as miniapp_bp
 from miniapp_api.docs import bp as miniapp_docs_bp
 from services.errors import AppError, from_validation
+from services.resources import Resources
 
 log = logging.getLogger("app.request")
 

@@ -10,10 +10,11 @@ import asyncio
 import arq.worker
 from arq import Worker
 
-from app.resources import Resources
 from services import referrals, reminders  # noqa: F401  (importing referrals registers its tasks)
 from services.outbox import Sender
+from services.resources import Resources
 from services.tasks import TASKS
+
 
 def build(resources: Resources, *, burst: bool = False, max_jobs: int = 20) -> Worker:
     if resources.settings.embedded_redis:

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 
 from wechatpy.messages import BaseMessage
 
-from app import kv
+from core import kv
 
 PENDING = b"\x00pending"
 TTL_S = 300

@@ -21,7 +21,7 @@ from wechatpy.exceptions import InvalidSignatureException
 from wechatpy.messages import BaseMessage
 from wechatpy.replies import TextReply
 
-from app.config import Settings
+from core.config import Settings
 
 # What corrupt or hostile input can raise inside wechatpy, xmltodict and expat.
 _BAD_INPUT = (ExpatError, KeyError, TypeError, ValueError, IndexError, AttributeError,

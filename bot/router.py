@@ -11,13 +11,13 @@ from datetime import datetime
 
 from wechatpy.messages import BaseMessage
 
-from app.resources import Resources
 from bot import chat, texts
 from bot.flows import partner
 from models import Account
 from models.enums import Role
 from services import accounts, outbox, referrals
 from services.errors import AppError
+from services.resources import Resources
 
 BIND_COMMAND = re.compile(r"^\s*绑定\s*[:：]?\s*(\d{6})\s*$")
 

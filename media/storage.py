@@ -9,7 +9,7 @@ import asyncio
 import re
 from pathlib import Path
 
-from app.config import Settings
+from core.config import Settings
 
 URL_PREFIX = "/media"
 _SAFE_NAME = re.compile(r"[0-9A-Za-z._-]+")

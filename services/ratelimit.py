@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from app import kv
+from core import kv
 from services.errors import RateLimited
 
 WINDOW_S = 60

@@ -23,7 +23,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
-from app.config import Settings
+from core.config import Settings
 from media import poster, storage
 from models import Account, Client, Commission, Favorite, ReferralEvent, ReferralScene, Viewing, WechatUser
 from models.enums import ReferralEventKind, Role, SceneKind

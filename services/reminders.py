@@ -21,7 +21,7 @@ from arq.cron import CronJob, cron
 from tortoise import Tortoise
 from tortoise.timezone import localtime
 
-from app.config import Settings
+from core.config import Settings
 from models import Account, FollowUp, Notification
 from models.enums import Stage
 

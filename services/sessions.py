@@ -13,7 +13,7 @@ import hmac
 import time
 from dataclasses import dataclass
 
-from app.config import Settings
+from core.config import Settings
 from models import WechatUser, pii
 from services import referrals
 from services.errors import AppError, Unauthorized

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from tortoise.transactions import in_transaction
 
-from app.config import Settings
+from core.config import Settings
 from models import Client, Listing, Viewing
 from models.enums import ReviewStatus, ViewingStatus
 from services import notify

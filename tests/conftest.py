@@ -18,13 +18,13 @@ from sanic import Sanic
 from tortoise import Tortoise
 from tortoise.transactions import in_transaction
 
-from app import db
-from app.config import load_settings
 from app.factory import create_app
-from app.resources import Resources
+from core import db
+from core.config import load_settings
 from models import Account
 from models.enums import Role
 from services import accounts
+from services.resources import Resources
 from tests.fakewechat import FakeWeChat
 from tests.wx import WeChatSimulator
 

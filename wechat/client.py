@@ -80,7 +80,7 @@ class WeChatAPI:
     @classmethod
     def from_settings(cls, settings, *, redis, miniapp: bool = False, http: httpx.AsyncClient | None = None) -> WeChatAPI:
         """The official account's client (or, with ``miniapp=True``, the
-        mini-program's) from ``app.config.Settings``."""
+        mini-program's) from ``core.config.Settings``."""
         return cls(
             appid=settings.miniapp_appid if miniapp else settings.wechat_appid,
             secret=settings.miniapp_secret if miniapp else settings.wechat_secret,

@@ -13,9 +13,9 @@ import secrets
 from app.bench import http
 from app.bench.match import random_criteria
 from app.callbacks import CallbackSigner, msg_ids
-from app.resources import Resources
 from models import WechatUser
 from services import accounts, seed
+from services.resources import Resources
 
 TYPE_WORDS = {"factory": "厂房", "warehouse": "仓库", "office": "研发楼"}
 

@@ -10,10 +10,10 @@ import asyncio
 import random
 import time
 
-from app import db
 from app.bench import http
-from app.resources import Resources
+from core import db
 from services import matching, seed
+from services.resources import Resources
 
 
 def register(sub) -> None:

@@ -19,10 +19,10 @@ import urllib.request
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-
-from app import db, processes
+from app import processes
 from app.bench.http import print_summary
-from app.resources import command
+from app.commands import command
+from core import db
 from models import Account, Client, FollowUp, Notification, WechatUser
 from models.enums import NotificationStatus, Role
 from services import outbox, reminders

@@ -1,5 +1,5 @@
 """``campaign``: a campaign referral code (temporary official-account QR) and its image URL."""
-from app.resources import command
+from app.commands import command
 from media import storage
 from models import Account
 from services import accounts, referrals

@@ -13,10 +13,10 @@ import secrets
 import httpx
 
 from app.callbacks import CallbackSigner, msg_ids
-from app.resources import Resources
 from models import WechatUser
 from services import accounts
 from services.errors import NotFound
+from services.resources import Resources
 
 
 def register(sub) -> None:

@@ -1,5 +1,5 @@
 """``createstaff``: a staff account and its one-time bind code (last line)."""
-from app.resources import command
+from app.commands import command
 from models import Account
 from models.enums import Role
 from services import accounts

@@ -8,7 +8,7 @@ import asyncio
 import subprocess
 import sys
 
-from app import db
+from core import db
 
 SCRATCH = {"sqlite": "sqlite://data/makemigrations.sqlite3", "mysql": "mysql://root:@127.0.0.1:3306/scrm_makemigrations"}
 

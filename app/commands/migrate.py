@@ -1,7 +1,7 @@
 """``migrate``: bring the database schema to the newest revision."""
 import asyncio
 
-from app import db
+from core import db
 
 
 def register(sub) -> None:

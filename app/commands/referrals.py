@@ -1,7 +1,7 @@
 """``referrals``: stats per referral scene (scans, follows, leads, deals, conversion); last line JSON."""
 import json
 
-from app.resources import command
+from app.commands import command
 from services import referrals
 
 

@@ -1,5 +1,5 @@
 """``seed``: demo staff, listings and clients, so `make run` has something to show."""
-from app.resources import command
+from app.commands import command
 from services import seed
 
 

@@ -3,8 +3,9 @@ import asyncio
 import logging
 import signal
 
-from app import logs, worker
-from app.resources import command
+from app import worker
+from app.commands import command
+from core import logs
 
 log = logging.getLogger(__name__)
 

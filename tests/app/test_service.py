@@ -4,7 +4,7 @@ import logging
 
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from app.logs import JsonFormatter
+from core.logs import JsonFormatter
 from tests.wx import text_xml
 
 

@@ -19,7 +19,7 @@ CONFIG = Path(__file__).resolve().parents[2] / "config.yaml"
 
 def config_regions() -> dict:
     try:
-        from app.config import load_settings
+        from core.config import load_settings
 
         return load_settings(CONFIG).regions
     except Exception:  # the app's settings need something this checkout lacks: read the file itself

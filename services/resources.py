@@ -5,16 +5,14 @@ open one against the fake WeChat server and share it with the app.
 """
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from arq.connections import ArqRedis
 from redis.asyncio import Redis
 
-from app import db, kv
-from app.config import Settings
+from core import db, kv
+from core.config import Settings
 from models import pii
 from wechat import WeChatAPI
 
@@ -59,16 +57,3 @@ async def opened(settings: Settings):
         yield resources
     finally:
         await resources.close()
-
-
-def command(work: Callable[[Resources, object], Awaitable[int]]) -> Callable[[Settings, object], int]:
-    """A CLI command's ``run(settings, args)`` that does ``work(resources, args)`` with resources open."""
-
-    def run(settings: Settings, args) -> int:
-        async def main() -> int:
-            async with opened(settings) as resources:
-                return await work(resources, args)
-
-        return asyncio.run(main())
-
-    return run

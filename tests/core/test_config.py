@@ -3,7 +3,7 @@ import base64
 
 import pytest
 
-from app.config import ConfigError, load_settings
+from core.config import ConfigError, load_settings
 
 GOOD_KEY = base64.urlsafe_b64encode(b"k" * 32).decode()
 

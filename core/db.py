@@ -14,7 +14,7 @@ from tortoise import Tortoise
 from tortoise.fields import DatetimeField
 from tortoise.timezone import get_default_timezone, get_use_tz
 
-from app.config import ROOT, Settings
+from core.config import ROOT, Settings
 
 MODELS = ["models", "aerich.models"]
 

@@ -4,7 +4,7 @@ import asyncio
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 
-from app.kv import Batcher
+from core.kv import Batcher
 
 
 async def test_each_caller_gets_its_own_result(resources):

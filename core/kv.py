@@ -12,7 +12,7 @@ import functools
 import fakeredis
 from redis.asyncio import Redis
 
-from app.config import Settings
+from core.config import Settings
 
 _embedded_server: fakeredis.FakeServer | None = None
 

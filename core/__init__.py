@@ -1,0 +1,1 @@
+"""The ground floor: configuration, Redis, database setup and logging. Imports no other project package."""
