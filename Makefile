@@ -1,4 +1,4 @@
-# The two commands: `make run` and `make test`. Everything else is `python -m app ...`.
+# The commands: `make run`, `make test` and `make lint`. Everything else is `python -m app ...`.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 CI_DATABASE_URL ?= mysql://root:@127.0.0.1:3306/scrm_test
 CI_REDIS_URL ?= redis://127.0.0.1:6379/9
 
-.PHONY: run test install clean
+.PHONY: run test lint install clean
 
 run: $(VENV)/.installed
 	$(PY) -m app migrate
@@ -18,6 +18,11 @@ test: $(VENV)/.installed
 ifeq ($(CI),true)
 	DATABASE_URL=$(CI_DATABASE_URL) REDIS_URL=$(CI_REDIS_URL) $(PY) -m pytest -q --ignore=tests/nlp
 endif
+
+# Lint and types (settings in pyproject.toml). `ruff format` is configured; the repo is not reformatted yet.
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+	$(PY) -m mypy
 
 install: $(VENV)/.installed
 

@@ -13,6 +13,7 @@ from bot.protocol import Callback, Protocol, Rejected, text_reply
 from services import accounts, tasks
 
 log = logging.getLogger(__name__)
+_late_replies: set[asyncio.Future] = set()  # the loop keeps only weak references to tasks
 bp = Blueprint("wechat")
 
 XML = "application/xml; charset=utf-8"
@@ -73,4 +74,6 @@ def _send_late(resources, openid: str, done: asyncio.Future) -> None:
     else:
         answer = done.result()
     if answer:
-        asyncio.ensure_future(tasks.enqueue(resources, "send_text", openid, answer))
+        queued = asyncio.ensure_future(tasks.enqueue(resources, "send_text", openid, answer))
+        _late_replies.add(queued)
+        queued.add_done_callback(_late_replies.discard)

@@ -121,7 +121,7 @@ def load_settings(path: Path | str | None = None, environ: dict[str, str] | None
     raw = _read_yaml(path)
     values: dict[str, Any] = {}
     for f in fields(Settings):
-        value = raw.get(f.name, f.default if not callable(f.default_factory) else f.default_factory())  # type: ignore[misc]
+        value = raw.get(f.name, f.default if not callable(f.default_factory) else f.default_factory())
         values[f.name] = _override(f.name, value, environ)
     values["templates"] = _templates(values["templates"])
     settings = Settings(**{k: _coerce(k, v) for k, v in values.items()})

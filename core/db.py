@@ -37,8 +37,8 @@ def _store_datetimes_in_configured_zone() -> None:
             value = value.astimezone(get_default_timezone())
         return value
 
-    to_db_value.in_configured_zone = True
-    DatetimeField.to_db_value = to_db_value
+    to_db_value.in_configured_zone = True  # type: ignore[attr-defined]
+    DatetimeField.to_db_value = to_db_value  # type: ignore[method-assign]
 
 
 _store_datetimes_in_configured_zone()

@@ -45,6 +45,7 @@ class Batcher:
     def __init__(self, redis: Redis) -> None:
         self._redis = redis
         self._pending: list[tuple[str, tuple, dict, asyncio.Future]] = []
+        self._sending: set[asyncio.Future] = set()  # the loop keeps only weak references to tasks
 
     def call(self, command: str, *args, **kwargs) -> asyncio.Future:
         """``await batcher.call("set", key, value, ex=60)``: any redis-py command name and arguments."""
@@ -57,7 +58,9 @@ class Batcher:
 
     def _flush(self) -> None:
         batch, self._pending = self._pending, []
-        asyncio.ensure_future(self._execute(batch))
+        sending = asyncio.ensure_future(self._execute(batch))
+        self._sending.add(sending)
+        sending.add_done_callback(self._sending.discard)
 
     async def _execute(self, batch: list[tuple[str, tuple, dict, asyncio.Future]]) -> None:
         try:
@@ -67,7 +70,7 @@ class Batcher:
             results = await pipe.execute(raise_on_error=False)
         except Exception as exc:  # connection trouble: every caller in the batch sees it
             results = [exc] * len(batch)
-        for (*_, future), result in zip(batch, results):
+        for (*_, future), result in zip(batch, results, strict=True):
             if future.done():  # the caller was cancelled
                 continue
             if isinstance(result, Exception):

@@ -22,7 +22,7 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
-def _exception_without_values(exc: BaseException) -> str:
+def _exception_without_values(exc: BaseException | None) -> str:
     """Types and frames of an exception and its causes, not their messages: those can quote what a
     user typed (a phone number in a rejected value)."""
     parts = []

@@ -16,6 +16,7 @@ class Account(PiiModel):
         "models.Account", related_name="team", null=True, on_delete=fields.SET_NULL,
         description="the manager whose team this account belongs to",
     )
+    manager_id: int | None
     phone = EncryptedField(null=True)
     phone_hash = fields.CharField(max_length=64, null=True, db_index=True)
     active = fields.BooleanField(default=True)
@@ -50,11 +51,14 @@ class WechatUser(Model):
         "models.Account", related_name="wechat_user", null=True, on_delete=fields.SET_NULL,
         description="set when a staff member or partner has bound this WeChat user",
     )
+    account_id: int | None
     referrer = fields.ForeignKeyField(
         "models.Account", related_name="referred_users", null=True, on_delete=fields.SET_NULL,
         description="first referrer within the attribution window",
     )
+    referrer_id: int | None
     referral_scene = fields.ForeignKeyField("models.ReferralScene", related_name="users", null=True, on_delete=fields.SET_NULL)
+    referral_scene_id: int | None
     attributed_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)

@@ -1,12 +1,20 @@
 """Clients (the companies looking for space), what they need, and every contact with them."""
+from typing import TypedDict
+
 from tortoise import fields
 from tortoise.models import Model
 
 from models.enums import DealType, FollowUpChannel, PropertyType, Source, Stage
 from models.pii import EncryptedField, PiiModel
 
-MONEY = {"max_digits": 14, "decimal_places": 2}
-MEASURE = {"max_digits": 12, "decimal_places": 2}
+
+class Digits(TypedDict):
+    max_digits: int
+    decimal_places: int
+
+
+MONEY: Digits = {"max_digits": 14, "decimal_places": 2}
+MEASURE: Digits = {"max_digits": 12, "decimal_places": 2}
 
 
 class Client(PiiModel):
@@ -31,8 +39,11 @@ class Client(PiiModel):
     deal_probability = fields.SmallIntField(default=10, description="percent, set from the stage")
     important = fields.BooleanField(default=False)
     owner = fields.ForeignKeyField("models.Account", related_name="clients", null=True, on_delete=fields.SET_NULL)
+    owner_id: int | None
     referrer = fields.ForeignKeyField("models.Account", related_name="referred_clients", null=True, on_delete=fields.SET_NULL)
+    referrer_id: int | None
     wechat_user = fields.ForeignKeyField("models.WechatUser", related_name="clients", null=True, on_delete=fields.SET_NULL)
+    wechat_user_id: int | None
     notes = fields.TextField(null=True)
     next_followup_at = fields.DatetimeField(null=True, db_index=True)
     version = fields.IntField(default=1)
@@ -59,6 +70,7 @@ class Requirement(Model):
 
     id = fields.IntField(primary_key=True)
     client = fields.OneToOneField("models.Client", related_name="requirement", on_delete=fields.CASCADE)
+    client_id: int
     deal_type = fields.CharEnumField(DealType, max_length=8, null=True)
     property_type = fields.CharEnumField(PropertyType, max_length=16, null=True)
     region = fields.CharField(max_length=64, null=True)
@@ -83,7 +95,9 @@ class Requirement(Model):
 class FollowUp(Model):
     id = fields.IntField(primary_key=True)
     client = fields.ForeignKeyField("models.Client", related_name="followups", on_delete=fields.CASCADE)
+    client_id: int
     author = fields.ForeignKeyField("models.Account", related_name="followups", null=True, on_delete=fields.SET_NULL)
+    author_id: int | None
     content = fields.TextField()
     channel = fields.CharEnumField(FollowUpChannel, max_length=16, default=FollowUpChannel.CHAT)
     stage = fields.CharEnumField(Stage, max_length=16, null=True, description="stage named in this follow-up")
@@ -102,9 +116,11 @@ class FollowUp(Model):
 class StageChange(Model):
     id = fields.IntField(primary_key=True)
     client = fields.ForeignKeyField("models.Client", related_name="stage_changes", on_delete=fields.CASCADE)
+    client_id: int
     from_stage = fields.CharEnumField(Stage, max_length=16, null=True)
     to_stage = fields.CharEnumField(Stage, max_length=16)
     changed_by = fields.ForeignKeyField("models.Account", related_name="stage_changes", null=True, on_delete=fields.SET_NULL)
+    changed_by_id: int | None
     changed_at = fields.DatetimeField(auto_now_add=True)
     note = fields.CharField(max_length=255, null=True)
 

@@ -47,11 +47,14 @@ class Listing(PiiModel):
     review_status = fields.CharEnumField(ReviewStatus, max_length=16, default=ReviewStatus.PENDING)
     review_note = fields.CharField(max_length=255, null=True)
     reviewed_by = fields.ForeignKeyField("models.Account", related_name="reviewed_listings", null=True, on_delete=fields.SET_NULL)
+    reviewed_by_id: int | None
     owner = fields.ForeignKeyField("models.Account", related_name="listings", null=True, on_delete=fields.SET_NULL)
+    owner_id: int | None
     held_by = fields.ForeignKeyField(
         "models.Client", related_name="held_listings", null=True, on_delete=fields.SET_NULL,
         description="the client whose deal holds this listing (negotiating or closed)",
     )
+    held_by_id: int | None
     version = fields.IntField(default=1, description="optimistic lock: every status change bumps it")
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
@@ -71,10 +74,13 @@ class Listing(PiiModel):
 class ListingStatusChange(Model):
     id = fields.IntField(primary_key=True)
     listing = fields.ForeignKeyField("models.Listing", related_name="status_changes", on_delete=fields.CASCADE)
+    listing_id: int
     from_status = fields.CharEnumField(ListingStatus, max_length=16, null=True)
     to_status = fields.CharEnumField(ListingStatus, max_length=16)
     client = fields.ForeignKeyField("models.Client", related_name="listing_changes", null=True, on_delete=fields.SET_NULL)
+    client_id: int | None
     changed_by = fields.ForeignKeyField("models.Account", related_name="listing_changes", null=True, on_delete=fields.SET_NULL)
+    changed_by_id: int | None
     changed_at = fields.DatetimeField(auto_now_add=True)
     note = fields.CharField(max_length=255, null=True)
 

@@ -8,7 +8,9 @@ from models.enums import ViewingStatus
 class Favorite(Model):
     id = fields.IntField(primary_key=True)
     wechat_user = fields.ForeignKeyField("models.WechatUser", related_name="favorites", on_delete=fields.CASCADE)
+    wechat_user_id: int
     listing = fields.ForeignKeyField("models.Listing", related_name="favorites", on_delete=fields.CASCADE)
+    listing_id: int
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -19,8 +21,11 @@ class Favorite(Model):
 class Viewing(Model):
     id = fields.IntField(primary_key=True)
     listing = fields.ForeignKeyField("models.Listing", related_name="viewings", on_delete=fields.CASCADE)
+    listing_id: int
     wechat_user = fields.ForeignKeyField("models.WechatUser", related_name="viewings", null=True, on_delete=fields.SET_NULL)
+    wechat_user_id: int | None
     client = fields.ForeignKeyField("models.Client", related_name="viewings", null=True, on_delete=fields.SET_NULL)
+    client_id: int | None
     start_at = fields.DatetimeField()
     end_at = fields.DatetimeField()
     status = fields.CharEnumField(ViewingStatus, max_length=16, default=ViewingStatus.BOOKED)

@@ -11,8 +11,11 @@ class Notification(Model):
     id = fields.IntField(primary_key=True)
     kind = fields.CharField(max_length=32, description="followup_due, daily_digest, overdue_escalation, lead_assigned, ...")
     recipient = fields.ForeignKeyField("models.Account", related_name="notifications", on_delete=fields.CASCADE)
+    recipient_id: int
     followup = fields.ForeignKeyField("models.FollowUp", related_name="notifications", null=True, on_delete=fields.CASCADE)
+    followup_id: int | None
     client = fields.ForeignKeyField("models.Client", related_name="notifications", null=True, on_delete=fields.SET_NULL)
+    client_id: int | None
     payload = fields.JSONField(default=dict)
     due_at = fields.DatetimeField()
     status = fields.CharEnumField(NotificationStatus, max_length=16, default=NotificationStatus.PENDING)

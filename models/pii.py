@@ -13,10 +13,11 @@ import hmac
 import os
 import re
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.fields import TextField
 from tortoise.models import Model
 
@@ -70,7 +71,7 @@ def normalize(kind: str, value: str) -> str:
 
 def blind_index(kind: str, value: str) -> str:
     """Keyed hash of the normalized value; the same person's phone always hashes the same."""
-    message = f"{kind}:{normalize(kind, value)}".encode("utf-8")
+    message = f"{kind}:{normalize(kind, value)}".encode()
     return hmac.new(_key("idx"), message, hashlib.sha256).hexdigest()
 
 
@@ -88,10 +89,10 @@ def mask_text(value: str) -> str:
 class EncryptedField(TextField):
     """A text column holding ciphertext; Python code sees the plaintext."""
 
-    def to_db_value(self, value, instance):  # type: ignore[override]
+    def to_db_value(self, value, instance):
         return None if value is None else encrypt(str(value))
 
-    def to_python_value(self, value):  # type: ignore[override]
+    def to_python_value(self, value):
         if value is None or not isinstance(value, str) or not value:
             return value
         try:
@@ -112,11 +113,12 @@ class PiiModel(Model):
     class Meta:
         abstract = True
 
-    async def save(self, *args: Any, update_fields: Iterable[str] | None = None, **kwargs: Any) -> None:
+    async def save(self, using_db: BaseDBAsyncClient | None = None, update_fields: Iterable[str] | None = None,
+                   force_create: bool = False, force_update: bool = False) -> None:
         update_fields = list(update_fields) if update_fields is not None else None
         for name, (kind, hash_field) in self.PII_FIELDS.items():
             value = getattr(self, name)
             setattr(self, hash_field, blind_index(kind, value) if value else None)
             if update_fields is not None and name in update_fields:
                 update_fields.append(hash_field)
-        await super().save(*args, update_fields=update_fields, **kwargs)
+        await super().save(using_db, update_fields, force_create, force_update)

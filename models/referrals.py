@@ -10,6 +10,7 @@ class ReferralScene(Model):
     scene = fields.CharField(max_length=32, unique=True, description="fits both QR scene_str and mini-program scene")
     kind = fields.CharEnumField(SceneKind, max_length=16)
     owner = fields.ForeignKeyField("models.Account", related_name="referral_scenes", null=True, on_delete=fields.SET_NULL)
+    owner_id: int | None
     name = fields.CharField(max_length=64, null=True, description="campaign name")
     qr_ticket = fields.CharField(max_length=255, null=True)
     qr_url = fields.CharField(max_length=255, null=True)
@@ -26,9 +27,12 @@ class ReferralScene(Model):
 class ReferralEvent(Model):
     id = fields.IntField(primary_key=True)
     scene = fields.ForeignKeyField("models.ReferralScene", related_name="events", on_delete=fields.CASCADE)
+    scene_id: int
     kind = fields.CharEnumField(ReferralEventKind, max_length=8)
     wechat_user = fields.ForeignKeyField("models.WechatUser", related_name="referral_events", null=True, on_delete=fields.SET_NULL)
+    wechat_user_id: int | None
     client = fields.ForeignKeyField("models.Client", related_name="referral_events", null=True, on_delete=fields.SET_NULL)
+    client_id: int | None
     attributed = fields.BooleanField(default=True, description="false when an earlier referrer keeps the user")
     happened_at = fields.DatetimeField(auto_now_add=True)
 
@@ -42,8 +46,11 @@ class Commission(Model):
 
     id = fields.IntField(primary_key=True)
     referrer = fields.ForeignKeyField("models.Account", related_name="commissions", on_delete=fields.CASCADE)
+    referrer_id: int
     client = fields.OneToOneField("models.Client", related_name="commission", on_delete=fields.CASCADE)
+    client_id: int
     scene = fields.ForeignKeyField("models.ReferralScene", related_name="commissions", null=True, on_delete=fields.SET_NULL)
+    scene_id: int | None
     amount = fields.DecimalField(max_digits=14, decimal_places=2, description="yuan")
     status = fields.CharEnumField(CommissionStatus, max_length=16, default=CommissionStatus.PENDING)
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -166,7 +166,8 @@ def _client_before_or_after(text: str, cue: re.Match | None) -> str | None:
     before = _LEADING_PREP.sub("", text[: cue.start()].strip())
     if before:
         return sx.party(before).client
-    return sx.party(text, _AFTER_CUE.match(text, cue.end()).end()).client
+    after_cue = _AFTER_CUE.match(text, cue.end())  # always matches: every part is optional
+    return sx.party(text, after_cue.end() if after_cue else cue.end()).client
 
 
 def _match_client(text: str, now: datetime, cue: re.Match | None) -> dict:

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 CACHE_FILE = Path(__file__).resolve().parent.parent / ".cache" / "jionlp_places.json"
 

@@ -160,7 +160,7 @@ def listing_code(text: str) -> str | None:
 def is_listing_code(text: str) -> bool:
     """`A12`, `B07`, `H101`: a listing's code, never a client."""
     match = _LISTING_CODE.fullmatch(text.strip())
-    return bool(match) and match.group(1) not in _UNIT_CODES
+    return match is not None and match.group(1) not in _UNIT_CODES
 
 
 def mentions_property_noun(text: str) -> bool:
@@ -263,8 +263,8 @@ def party(text: str, start: int = 0) -> Party:
     if person and person.start() == 0:
         return Party(person=person.group(), surname=_surname(person), end=pos + person.end())
     if person:
-        company = chunk[: person.start()].rstrip("的")
-        company = company if is_client_name(company) else None
+        written = chunk[: person.start()].rstrip("的")
+        company = written if is_client_name(written) else None
         return Party(company=company, person=person.group(), surname=_surname(person), end=pos + person.end())
     company = _company_prefix(chunk)
     if not company or not is_client_name(company):

@@ -113,7 +113,7 @@ def find_times(text: str, now: datetime) -> list[TimeMention]:
         if m.end() == m.start() or not (m.group("date") or m.group("part") or m.group("hour")):
             continue
         if m.group("hour") and not m.group("date") and not m.group("part") and m.group("half") is None \
-                and m.group("minute") is None and int(m.group("hour")) in (0, 1) and not text[m.end():m.end() + 1] in "钟":
+                and m.group("minute") is None and int(m.group("hour")) in (0, 1) and text[m.end():m.end() + 1] not in "钟":
             continue  # a bare 1点 is far more often `一点` (a little) than one o'clock
         day = _resolve_date(m, today) if m.group("date") else None
         if m.group("date") and day is None:

@@ -171,10 +171,10 @@ def score(c: Criteria, row: dict, settings, place: regions.Place | None = None) 
         if price[0] <= 0:
             return None
         parts.append(("price", *price))
-    for dim, need, have_value, label in (
-        ("ceiling_height", c.ceiling_height_min, row["ceiling_height"], "层高"),
-        ("floor_load", c.floor_load_min, row["floor_load"], "承重"),
-        ("power", c.power_kva_min, row["power_kva"], "配电"),
+    for dim, need, label in (
+        ("ceiling_height", c.ceiling_height_min, "层高"),
+        ("floor_load", c.floor_load_min, "承重"),
+        ("power", c.power_kva_min, "配电"),
     ):
         if need:
             parts.append((dim, 1.0, f"{label}✓"))

@@ -108,7 +108,7 @@ class Sender:
                 log.exception("outbox: sending failed, retrying in %s s", interval)
             try:
                 await asyncio.wait_for(stop.wait(), interval)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
     async def paused_until(self) -> datetime | None:
@@ -218,7 +218,7 @@ class Sender:
         now = self.clock()
         counts: Counter = Counter()
         reminded: list[Q] = []
-        for n, outcome in zip(batch, outcomes):
+        for n, outcome in zip(batch, outcomes, strict=True):
             n.claimed_by, n.claimed_until = None, None
             n.last_error = outcome.reason[:255] if outcome.reason else n.last_error
             if outcome.status is None:

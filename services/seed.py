@@ -20,7 +20,8 @@ from tortoise.transactions import in_transaction
 from models import Account, Client, FollowUp, Listing, Requirement
 from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus, Role, Source, Stage
 from models.pii import blind_index
-from services import accounts, clients as client_service
+from services import accounts
+from services import clients as client_service
 
 DEMO_TEAM = [("王经理", Role.MANAGER), ("张三", Role.SALES), ("李四", Role.SALES)]
 SEED_MARK = "demo data (python -m app seed)"

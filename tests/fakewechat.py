@@ -48,8 +48,8 @@ import re
 import secrets
 import signal
 import socketserver
-import sys
 import struct
+import sys
 import threading
 import time
 import urllib.request

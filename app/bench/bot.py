@@ -23,7 +23,7 @@ def register(sub) -> None:
 def messages(settings, args, url: str) -> list[bytes]:
     signer = CallbackSigner(settings, aes=args.aes)
     out = []
-    for i, msg_id in zip(range(args.n), msg_ids()):
+    for i, msg_id in zip(range(args.n), msg_ids(), strict=False):
         query, body = signer.text(f"bench-user-{i % args.users}", args.text, msg_id)
         out.append(http.build_request(f"{url}?{query}", body))
     return out

@@ -65,7 +65,7 @@ def signed_requests(settings, args, openid: str) -> list[bytes]:
     signer = CallbackSigner(settings, aes=args.aes)
     rng = random.Random(args.seed)
     out = []
-    for _, msg_id in zip(range(args.n), msg_ids()):
+    for _, msg_id in zip(range(args.n), msg_ids(), strict=False):
         query, body = signer.text(openid, search_text(rng, settings.regions), msg_id)
         out.append(http.build_request(f"{args.url}?{query}", body))
     return out

@@ -1,9 +1,9 @@
 """The matching engine against the database: SQL hard filters, reverse match, holds under concurrency, seeding."""
 import asyncio
 import os
+import random
 import subprocess
 import sys
-import random
 from decimal import Decimal
 
 from models import Client, Listing, ListingStatusChange

@@ -1,8 +1,7 @@
 """POST /auth/login and the bearer token every other endpoint needs."""
 import pytest
 
-from models import WechatUser
-from models import pii
+from models import WechatUser, pii
 from services import sessions
 
 LOGIN = "/api/mp/v1/auth/login"

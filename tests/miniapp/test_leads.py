@@ -90,7 +90,7 @@ async def test_hostile_or_wrong_lead_bodies_are_400_naming_the_field(body, field
 
 
 @pytest.mark.parametrize("raw", [b"", b"[]", b"null", b"{", b'"x"', b"{" * 5000 + b"}" * 5000,
-                                 '{"company": "\\ud800"}'.encode()])
+                                 b'{"company": "\\ud800"}'])
 async def test_non_object_or_broken_json_is_400(raw, http, login):
     headers = {**await login(), "Content-Type": "application/json"}
     response = await http.post(f"{API}/leads", content=raw, headers=headers)

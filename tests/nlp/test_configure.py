@@ -2,7 +2,6 @@
 area words (`开发区`, `高新`), and every labelled sample still parses the same."""
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import pytest

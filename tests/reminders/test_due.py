@@ -6,6 +6,7 @@ from models.enums import NotificationStatus
 from services import reminders
 from tests.reminders.conftest import T0
 
+
 async def test_due_followup_is_sent_to_owner_with_mapped_fields_and_client_page(tick, clock, sales, make_followup, delivered, settings):
     followup = await make_followup(sales, T0)
 
