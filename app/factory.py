@@ -55,7 +55,7 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
 
     @app.before_server_start
     async def prepare_chat(app: Sanic) -> None:
-        nlp.configure(settings.regions)  # the agency's towns are places (generic names such as 开发区 are not)
+        nlp.configure(settings.regions, timezone=settings.timezone)  # the agency's towns are places (generic names such as 开发区 are not)
         chat.prepare(settings)
 
     @app.after_server_stop

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from tortoise.exceptions import ValidationError
 
@@ -94,7 +95,7 @@ async def _dispatch(ctx: Context, text: str) -> str:
         return await listings.listing_info(ctx, m.group(1).upper())
     if CANCEL.match(text):
         return "已取消。"
-    parsed = nlp.parse(text, ctx.now)
+    parsed = nlp.parse(text, ctx.now.astimezone(ZoneInfo(ctx.resources.settings.timezone)))
     if parsed.intent in ("poster", "referral_code"):
         return await referral.handle(ctx, parsed)
     if parsed.intent == "help":
@@ -133,4 +134,4 @@ async def _choose(ctx: Context, number: int) -> str:
     if not 1 <= number <= len(options):
         return f"请回复1到{len(options)}之间的序号，或发「取消」。"
     await state.drop(ctx.resources.redis, "pick", ctx.openid)
-    return await INTENTS[pending["action"]](ctx, pending["slots"], options[number - 1])
+    return await INTENTS[pending["action"]](ctx, nlp.typed(pending["slots"]), options[number - 1])

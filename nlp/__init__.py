@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from . import lexicon as lx
 from . import slots as sx
@@ -12,9 +14,11 @@ from .intents import classify
 from .numbers import arabize, extract_quantities
 from .places import PLACES, flatten_regions
 from .segment import add_words
-from .timeparse import SHANGHAI, agenda_day, find_times, next_followup
+from .timeparse import agenda_day, find_times, next_followup
+from .values import DealType, Feature, ListingStatus, PropertyType, Source, Stage, to_json, typed
 
-__all__ = ["Parsed", "parse", "configure"]
+__all__ = ["Parsed", "parse", "configure", "Stage", "ListingStatus", "PropertyType", "DealType", "Source", "Feature",
+           "to_json", "typed"]
 
 # Chat messages are short; a longer paste is cut so the bot stays fast whatever it is sent.
 MAX_CHARS = 300
@@ -29,17 +33,29 @@ _LEADING_PREP = re.compile(f"^(?:{sx._alternation(lx.CLIENT_PREPOSITIONS)})")
 
 @dataclass
 class Parsed:
+    """One message understood: `slots` hold typed values (see values.py); `to_json()` is the contract's form."""
     intent: str
-    slots: dict = field(default_factory=dict)
+    slots: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"intent": self.intent, "slots": to_json(self.slots)}
 
 
-def configure(regions) -> None:
-    """Add the regions an agency works in to the built-in place list.
+_zone: tzinfo = ZoneInfo("Asia/Shanghai")
+
+
+def configure(regions=None, *, timezone: str | None = None) -> None:
+    """Add the regions an agency works in to the built-in place list, and set the zone of a naive `now`.
 
     `regions` is the region tree of config.yaml (city > district > [towns], nested mappings and lists) or
     a flat list of names. Generic area words in it (`开发区`, `高新`, `工业园`...) are not places and are
-    skipped; calling it again with the same tree changes nothing.
+    skipped; calling it again with the same tree changes nothing. `timezone` (an IANA name, the app's
+    TIMEZONE) is where times are resolved when `parse` gets no `now` or a naive one; an aware `now` keeps
+    its own zone.
     """
+    global _zone
+    if timezone:
+        _zone = ZoneInfo(timezone)
     if not regions:
         return
     if isinstance(regions, str):
@@ -57,11 +73,12 @@ def normalize(text: str) -> str:
 
 
 def _now(now: datetime | None) -> datetime:
+    """Relative times resolve in the zone of an aware `now`; a naive or missing one is in the configured zone."""
     if now is None:
-        return datetime.now(SHANGHAI)
+        return datetime.now(_zone)
     if now.tzinfo is None:
-        return now.replace(tzinfo=SHANGHAI)
-    return now.astimezone(SHANGHAI)
+        return now.replace(tzinfo=_zone)
+    return now
 
 
 def parse(text: str, now: datetime | None = None) -> Parsed:
@@ -79,7 +96,7 @@ def _parse(text: str, now: datetime) -> Parsed:
     intent, cue = classify(text, has_quantities, bool(find_times(numeric, now)))
     builder = _BUILDERS.get(intent)
     found = builder(text, now, cue) if builder else {}
-    return Parsed(intent, {k: v for k, v in found.items() if v not in (None, "", [])})
+    return Parsed(intent, typed({k: v for k, v in found.items() if v not in (None, "", [])}))
 
 
 def _without_contacts(text: str) -> str:
@@ -156,7 +173,7 @@ def _followup(text: str, now: datetime, cue: re.Match | None) -> dict:
     if stage == "won" and when and not sx.won_is_done(text):
         stage = "negotiating"  # a signing set for the next meeting is not a deal yet
     return {"client": who.client, "contact_name": who.surname if who.company else None,
-            "stage": stage, "next_at": when.at.isoformat() if when else None,
+            "stage": stage, "next_at": when.at if when else None,
             "content": _SPACES.sub(" ", content).strip(" ,，。")}
 
 

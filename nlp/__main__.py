@@ -28,8 +28,7 @@ def _now(value: str | None) -> datetime | None:
 
 
 def _as_json(text: str, now: str | None) -> str:
-    result = parse(text, _now(now))
-    return json.dumps({"intent": result.intent, "slots": result.slots}, ensure_ascii=False)
+    return json.dumps(parse(text, _now(now)).to_json(), ensure_ascii=False)
 
 
 def load_samples(path: Path) -> list[dict]:
@@ -49,15 +48,15 @@ def score(samples: list[dict], verbose: bool = False) -> dict:
     """Intent accuracy, and slot micro precision/recall/F1 over (slot, value) pairs except `content`."""
     intents_right = true_pos = predicted = expected = 0
     for sample in samples:
-        result = parse(sample["text"], _now(sample.get("now")))
+        result = parse(sample["text"], _now(sample.get("now"))).to_json()
         gold = {k: v for k, v in sample["slots"].items() if k not in UNSCORED}
-        got = {k: v for k, v in result.slots.items() if k not in UNSCORED}
-        intents_right += result.intent == sample["intent"]
+        got = {k: v for k, v in result["slots"].items() if k not in UNSCORED}
+        intents_right += result["intent"] == sample["intent"]
         hits = sum(1 for k, v in gold.items() if k in got and same_value(v, got[k]))
         true_pos, predicted, expected = true_pos + hits, predicted + len(got), expected + len(gold)
-        if verbose and (result.intent != sample["intent"] or hits != len(gold) or len(got) != len(gold)):
+        if verbose and (result["intent"] != sample["intent"] or hits != len(gold) or len(got) != len(gold)):
             print(f"- {sample['text']}\n  want {sample['intent']} {json.dumps(gold, ensure_ascii=False)}"
-                  f"\n  got  {result.intent} {json.dumps(got, ensure_ascii=False)}")
+                  f"\n  got  {result['intent']} {json.dumps(got, ensure_ascii=False)}")
     precision = true_pos / predicted if predicted else 1.0
     recall = true_pos / expected if expected else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -4,11 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from . import lexicon as lx
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 _WD = "[1-7一二三四五六日天末]"
 _DATE = (
@@ -123,11 +120,11 @@ def find_times(text: str, now: datetime) -> list[TimeMention]:
             continue
         hour, minute = clock if clock else (9, 0)
         if day is None:
-            at = datetime(today.year, today.month, today.day, hour, minute, tzinfo=SHANGHAI)
+            at = datetime(today.year, today.month, today.day, hour, minute, tzinfo=now.tzinfo)
             if at <= now:
                 at += timedelta(days=1)
         else:
-            at = datetime(day.year, day.month, day.day, hour, minute, tzinfo=SHANGHAI)
+            at = datetime(day.year, day.month, day.day, hour, minute, tzinfo=now.tzinfo)
         past_day = (m.group("rel") in ("今天", "今日") and not m.group("hour")) \
             or bool(_PAST_BEFORE.search(text[max(0, m.start() - 4):m.start()]))
         mentions.append(TimeMention(m.start(), m.end(), at, past_day))
@@ -140,9 +137,9 @@ def next_followup(text: str, now: datetime) -> TimeMention | None:
     return mentions[-1] if mentions else None
 
 
-def agenda_day(text: str, now: datetime) -> str | None:
+def agenda_day(text: str, now: datetime) -> date | None:
     mentions = [t for t in find_times(text, now) if _has_date(text[t.start:t.end])]
-    return mentions[0].at.date().isoformat() if mentions else None
+    return mentions[0].at.date() if mentions else None
 
 
 def _has_date(fragment: str) -> bool:

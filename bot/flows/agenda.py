@@ -1,7 +1,6 @@
 """``agenda``: due and overdue follow-ups of the day, by time."""
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -30,7 +29,7 @@ def _rest(items: list, shown: int) -> list[str]:
 async def show(ctx: Context, slots: dict, chosen=None) -> str:
     settings = ctx.resources.settings
     tz = ZoneInfo(settings.timezone)
-    day = date.fromisoformat(slots["day"]) if slots.get("day") else ctx.now.astimezone(tz).date()
+    day = slots.get("day") or ctx.now.astimezone(tz).date()
     plan = await agenda.for_day(actor=ctx.account, day=day, settings=settings, now=ctx.now, limit=FETCHED)
     label = "今天" if day == ctx.now.astimezone(tz).date() else f"{day.month}月{day.day}日"
     team = await agenda.team_load(manager=ctx.account, day=day, settings=settings, now=ctx.now) if ctx.account.is_manager else []

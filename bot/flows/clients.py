@@ -1,7 +1,6 @@
 """``new_client``, ``log_followup``, ``client_info``, ``update_stage``."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot import format as fmt
@@ -78,7 +77,7 @@ async def log_followup(ctx: Context, slots: dict, chosen=None) -> str:
     if isinstance(client, str):
         return client
     settings = ctx.resources.settings
-    next_at = datetime.fromisoformat(slots["next_at"]) if slots.get("next_at") else None
+    next_at = slots.get("next_at")
     result = await clients.log_followup(
         actor=ctx.account, client=client, content=slots.get("content") or "", now=ctx.now, settings=settings,
         next_at=next_at, stage=slots.get("stage"), source_msg_id=common.msg_id(ctx, slots))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import nlp
 from bot import format as fmt
 from bot import state
 from models import Client
@@ -22,7 +23,8 @@ def msg_id(ctx: Context, slots: dict) -> str:
 async def ask(ctx: Context, action: str, slots: dict, options: list, lines: list[str], question: str) -> str:
     """Keep a pending choice and ask for its number."""
     await state.put(ctx.resources.redis, "pick", ctx.openid,
-                    {"action": action, "slots": {**slots, "_msg_id": msg_id(ctx, slots)}, "options": options})
+                    {"action": action, "slots": {**nlp.to_json(slots), "_msg_id": msg_id(ctx, slots)},
+                     "options": options})
     numbered = [f"{i}. {line}" for i, line in enumerate(lines, 1)]
     return "\n".join([question, *numbered, "回复序号选择，发「取消」放弃。"])
 

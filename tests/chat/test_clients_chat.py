@@ -95,7 +95,7 @@ async def test_ambiguous_client_gets_numbered_choices_and_a_number_picks(team, s
     assert "有2个客户像「华兴」" in reply and "1. " in reply and "2. " in reply
     assert await FollowUp.all().count() == 0
     reply = await say(SALES, "2" if "2. 华兴物流" in reply else "1")
-    assert "已记录跟进：华兴物流" in reply
+    assert "已记录跟进：华兴物流" in reply and "15:00" in reply  # the time survives the pending choice
     assert (await FollowUp.get()).client_id == second.id
 
 

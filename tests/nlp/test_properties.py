@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from enum import StrEnum
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,7 +26,8 @@ FLOATS = {"area_min", "area_max", "area", "ceiling_height_min", "ceiling_height"
           "sale_total_max"}
 FEATURES = {"crane", "eia", "sewage", "property_cert", "standalone", "dock", "dangerous_goods", "office_included",
             "dormitory", "canteen"}
-ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+08:00$")
+ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00[+-]\d{2}:\d{2}$")
+MONEY = {"annual_rent", "monthly_rent_total", "sale_total", "amount"}
 
 # Pieces of real messages, so that random mixes reach deep into the rules, not just the `unknown` exit.
 WORDS = ["跟进", "新客户", "新房源", "找", "有没有", "厂房", "仓库", "昆山", "花桥", "苏州工业园区", "张总", "华兴精密",
@@ -40,25 +43,33 @@ FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
 
 
 def check_shape(result: nlp.Parsed) -> None:
+    """Typed slots, and a JSON form that round-trips to the same typed slots."""
     assert result.intent in INTENTS
     assert isinstance(result.slots, dict)
-    json.dumps(result.slots, ensure_ascii=False)
+    form = result.to_json()
+    json.dumps(form, ensure_ascii=False)
+    assert nlp.typed(form["slots"]) == result.slots
     for key, value in result.slots.items():
         assert value not in (None, "", []), key
         if key in ENUMS:
-            assert value in ENUMS[key], (key, value)
+            assert isinstance(value, StrEnum) and value in ENUMS[key], (key, value)
         elif key in FLOATS:
             assert isinstance(value, float) and value >= 0, (key, value)
+        elif key in MONEY:
+            assert isinstance(value, Decimal) and value >= 0, (key, value)
         elif key == "features":
             assert value == sorted(set(value)) and set(value) <= FEATURES
         elif key == "single_storey":
             assert isinstance(value, bool)
         elif key == "next_at":
-            assert ISO.match(value), value
-        elif key == "day":
-            assert re.match(r"^\d{4}-\d{2}-\d{2}$", value)
+            assert isinstance(value, datetime) and value.tzinfo is not None and value.second == 0, value
+            assert ISO.match(form["slots"][key]), form["slots"][key]
+        elif key in ("day", "until"):
+            assert type(value) is date
         elif key == "phone":
             assert value.isdigit()
+        elif key == "remind_before_min":
+            assert isinstance(value, int) and value > 0
         else:
             assert isinstance(value, str), (key, value)
 
@@ -89,9 +100,14 @@ def test_edge_inputs():
     assert nlp.parse("1234567", now).intent == "unknown"
 
 
-def test_naive_now_is_shanghai_time():
+def test_naive_now_is_in_the_configured_zone():
     naive = datetime(2026, 11, 25, 9, 0)
-    assert nlp.parse("跟进 华兴精密 两点再打", naive).slots["next_at"] == "2026-11-25T14:00:00+08:00"
+    assert nlp.parse("跟进 华兴精密 两点再打", naive).to_json()["slots"]["next_at"] == "2026-11-25T14:00:00+08:00"
+    try:
+        nlp.configure(timezone="Europe/Berlin")
+        assert nlp.parse("跟进 华兴精密 两点再打", naive).to_json()["slots"]["next_at"] == "2026-11-25T14:00:00+01:00"
+    finally:
+        nlp.configure(timezone="Asia/Shanghai")
 
 
 def test_non_string_input_does_not_raise():

@@ -1,7 +1,8 @@
 """The contract's rules one at a time: numbers, areas, prices, times, places, conflicts."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -11,7 +12,8 @@ from nlp.places import PlaceIndex, normalize_place
 
 
 def slots(text: str, now: datetime) -> dict:
-    return nlp.parse(text, now).slots
+    """The slots in the contract's JSON form."""
+    return nlp.parse(text, now).to_json()["slots"]
 
 
 @pytest.mark.parametrize("text, value", [("两千五百", 2500), ("1.5万", 15000), ("五千", 5000), ("3千", 3000), ("八", 8)])
@@ -100,9 +102,11 @@ def test_next_followup_time(phrase, at):
     assert slots(f"跟进 华兴精密 {phrase}再联系", now)["next_at"] == at
 
 
-def test_time_resolves_in_shanghai_whatever_the_zone_of_now():
-    utc = datetime.fromisoformat("2026-11-25T01:00:00+00:00")  # 09:00 in Shanghai
-    assert slots("跟进 华兴精密 明天下午3点再约", utc)["next_at"] == "2026-11-26T15:00:00+08:00"
+def test_time_resolves_in_the_zone_of_now():
+    utc = datetime.fromisoformat("2026-11-25T20:00:00+00:00")  # already the 26th in Shanghai
+    assert slots("跟进 华兴精密 明天下午3点再约", utc)["next_at"] == "2026-11-26T15:00:00+00:00"
+    shanghai = utc.astimezone(ZoneInfo("Asia/Shanghai"))
+    assert slots("跟进 华兴精密 明天下午3点再约", shanghai)["next_at"] == "2026-11-27T15:00:00+08:00"
 
 
 def test_followup_mentioning_a_stage_is_still_a_followup(now):
@@ -175,7 +179,7 @@ def test_place_index_without_jionlp():
 
 
 def test_agenda_day(now):
-    assert nlp.parse("今天跟进谁", now).slots == {"day": "2026-11-25"}
+    assert nlp.parse("今天跟进谁", now).slots == {"day": date(2026, 11, 25)}
     assert nlp.parse("我的提醒", now).slots == {}
 
 
@@ -186,7 +190,7 @@ def test_help(text, now):
 
 def test_parse_without_now_uses_the_clock():
     result = nlp.parse("明天待办")
-    assert result.intent == "agenda" and len(result.slots["day"]) == 10
+    assert result.intent == "agenda" and isinstance(result.slots["day"], date)
 
 
 @pytest.mark.parametrize("phrase, at", [
