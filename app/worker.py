@@ -9,6 +9,7 @@ import asyncio
 
 import arq.worker
 from arq import Worker
+from redis.asyncio import Redis
 
 from services import referrals, reminders  # noqa: F401  (importing referrals registers its tasks)
 from services.outbox import Sender
@@ -46,5 +47,5 @@ async def _stop_sending(ctx: dict) -> None:
     await ctx["sender"]
 
 
-async def _skip_redis_info(redis, log_func) -> None:
+async def _skip_redis_info(redis: Redis, log_func) -> None:
     return None

@@ -17,6 +17,7 @@ from tortoise.exceptions import ValidationError
 import nlp
 from bot import state, texts
 from bot.flows import agenda, clients, common, listings, referral, search
+from core.config import Settings
 from services import clients as client_service
 from services import regions
 from services.errors import AppError, from_validation
@@ -55,7 +56,7 @@ REASSIGN = re.compile(r"^\s*把?\s*(\S+?)\s*(?:转给|转交给|分配给)\s*(\S
 _prepared = False
 
 
-def prepare(settings) -> None:
+def prepare(settings: Settings) -> None:
     """Load the parser's dictionaries and lazy paths (~0.7 s) before the first message, not inside its
     reply deadline: one parse of each example of the help text."""
     global _prepared

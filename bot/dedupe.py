@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
+from redis.asyncio import Redis
 from wechatpy.messages import BaseMessage
 
 from core import kv
@@ -33,7 +34,7 @@ def message_key(message: BaseMessage) -> str:
     return f"wx:evt:{message.source}:{int(message.create_time.timestamp())}:{event}"
 
 
-async def once(redis, key: str, compute: Callable[[bytes | None], Awaitable[str]], *, prefetch: str,
+async def once(redis: Redis, key: str, compute: Callable[[bytes | None], Awaitable[str]], *, prefetch: str,
                wait_s: float = 4.5) -> str:
     """The reply for ``key``: computed here if first, else the first one's.
 

@@ -11,6 +11,7 @@ from sanic.response import HTTPResponse, text
 from bot import dedupe, router, texts
 from bot.protocol import Callback, Protocol, Rejected, text_reply
 from services import accounts, tasks
+from services.resources import Resources
 
 log = logging.getLogger(__name__)
 _late_replies: set[asyncio.Future] = set()  # the loop keeps only weak references to tasks
@@ -50,7 +51,7 @@ async def receive(request: Request) -> HTTPResponse:
     return text(protocol.render(cb, reply), content_type=XML if reply != dedupe.NO_REPLY else "text/plain")
 
 
-async def _reply(resources, message, cached_identity: bytes | None) -> str:
+async def _reply(resources: Resources, message, cached_identity: bytes | None) -> str:
     """The rendered reply, or ``success`` when there is none or it missed the deadline."""
     work = asyncio.ensure_future(router.respond(resources, message, datetime.now(timezone.utc), cached_identity))
     done, _ = await asyncio.wait((work,), timeout=resources.settings.reply_deadline_s)
@@ -65,7 +66,7 @@ async def _reply(resources, message, cached_identity: bytes | None) -> str:
     return text_reply(message, answer) if answer else dedupe.NO_REPLY
 
 
-def _send_late(resources, openid: str, done: asyncio.Future) -> None:
+def _send_late(resources: Resources, openid: str, done: asyncio.Future) -> None:
     if done.cancelled():
         return
     if done.exception() is not None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+from redis.asyncio import Redis
+
 TTL_S = 600
 
 
@@ -13,14 +15,14 @@ def _key(kind: str, openid: str) -> str:
     return f"chat:{kind}:{openid}"
 
 
-async def put(redis, kind: str, openid: str, value: dict) -> None:
+async def put(redis: Redis, kind: str, openid: str, value: dict) -> None:
     await redis.set(_key(kind, openid), json.dumps(value, ensure_ascii=False, default=str), ex=TTL_S)
 
 
-async def get(redis, kind: str, openid: str) -> dict | None:
+async def get(redis: Redis, kind: str, openid: str) -> dict | None:
     raw = await redis.get(_key(kind, openid))
     return json.loads(raw) if raw else None
 
 
-async def drop(redis, kind: str, openid: str) -> None:
+async def drop(redis: Redis, kind: str, openid: str) -> None:
     await redis.delete(_key(kind, openid))

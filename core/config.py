@@ -2,17 +2,22 @@
 
 Every key of config.yaml may be overridden by an environment variable of the
 same name in upper case (nested keys joined by ``__``, e.g.
-``MATCHING__WEIGHTS__AREA``). Values are validated once at start-up; a bad value
-raises ConfigError naming the key, which the CLI prints as one line.
+``MATCHING__WEIGHTS__AREA``). Each nested section is a frozen dataclass below,
+whose field defaults are the only defaults in the code. Values are validated
+once at start-up; a bad, missing or unknown key raises ConfigError naming it,
+which the CLI prints as one line.
 """
 from __future__ import annotations
 
 import base64
 import binascii
 import os
-from dataclasses import dataclass, field, fields
+import typing
+from dataclasses import dataclass, field, fields, is_dataclass
+from datetime import time
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 import yaml
@@ -22,14 +27,96 @@ DEFAULT_CONFIG_FILE = ROOT / "config.yaml"
 
 # Values shipped in config.yaml for `make run`; refused outside dev.
 PLACEHOLDER_PREFIX = "dev-only-"
+AT_LEAST_ONE = {"min": 1}
 
 
 class ConfigError(Exception):
     """A configuration value is missing or malformed; the message names the key."""
 
 
-def _secret_repr(value: str) -> str:
-    return "''" if not value else "'***'"
+@dataclass(frozen=True)
+class MatchingWeights:
+    """Relative weight of each dimension in a listing's soft score."""
+
+    area: float = 3
+    region: float = 2
+    price: float = 3
+    ceiling_height: float = 2
+    floor_load: float = 1
+    power: float = 1
+    features: float = 2
+
+    def of(self, dimension: str) -> float:
+        return float(getattr(self, dimension))
+
+
+@dataclass(frozen=True)
+class StageProbability:
+    """Deal probability (percent) a client gets on entering each stage."""
+
+    intent: int = 10
+    viewing: int = 30
+    negotiating: int = 60
+    won: int = 100
+    lost: int = 0
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            if getattr(self, f.name) > 100:
+                raise ConfigError(f"{f.name} is a percentage, at most 100")
+
+    def of(self, stage: str) -> int:
+        return int(getattr(self, stage))
+
+
+@dataclass(frozen=True)
+class MatchingConfig:
+    weights: MatchingWeights = field(default_factory=MatchingWeights)
+    area_tolerance: float = 0.15
+    """A listing within ±15% of the area range still matches."""
+    price_tolerance: float = 0.15
+    """Rent or sale price up to 15% over budget still matches (scored down)."""
+    page_size: int = field(default=5, metadata=AT_LEAST_ONE)
+    stage_probability: StageProbability = field(default_factory=StageProbability)
+
+
+@dataclass(frozen=True)
+class CommissionYuan:
+    """Commission (yuan) a referrer earns per won client, by the referrer's role; 0 records none."""
+
+    partner: Decimal = Decimal(2000)
+    sales: Decimal = Decimal(0)
+    manager: Decimal = Decimal(0)
+    admin: Decimal = Decimal(0)
+
+    def of(self, role: str) -> Decimal:
+        return Decimal(getattr(self, role)).quantize(Decimal("0.01"))
+
+
+@dataclass(frozen=True)
+class ReferralConfig:
+    first_touch_window_days: float = 30
+    """A later referrer cannot take a user within this window."""
+    campaign_qr_expire_s: int = field(default=2_592_000, metadata=AT_LEAST_ONE)
+    miniapp_page: str = "pages/index/index"
+    commission_yuan: CommissionYuan = field(default_factory=CommissionYuan)
+
+
+@dataclass(frozen=True)
+class RemindersConfig:
+    digest_time: time = time(8, 30)
+    escalate_after_h: float = 24
+    scan_interval_s: int = field(default=5, metadata={"min": 1, "max": 60})
+    batch_size: int = field(default=200, metadata=AT_LEAST_ONE)
+    max_attempts: int = field(default=5, metadata=AT_LEAST_ONE)
+    quota_pause_s: float = 3600
+    miniapp_client_page: str = "pages/client/detail"
+    rate_pause_s: float = 60
+    retry_base_s: float = 30
+    lease_s: float = 120
+    send_concurrency: int = field(default=32, metadata=AT_LEAST_ONE)
+    poll_interval_s: float = 1
+    due_lookback_h: float = 72
 
 
 @dataclass(frozen=True)
@@ -38,6 +125,26 @@ class TemplateConfig:
 
     template_id: str = ""
     fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RateLimitsConfig:
+    """Requests per minute for the mini-program API."""
+
+    per_openid_per_min: int = field(default=120, metadata=AT_LEAST_ONE)
+    per_ip_per_min: int = field(default=600, metadata=AT_LEAST_ONE)
+    login_per_ip_per_min: int = field(default=30, metadata=AT_LEAST_ONE)
+
+
+@dataclass(frozen=True)
+class MiniappConfig:
+    token_ttl_s: int = field(default=604_800, metadata=AT_LEAST_ONE)
+    viewing_minutes: int = field(default=60, metadata=AT_LEAST_ONE)
+    viewing_horizon_days: int = field(default=90, metadata=AT_LEAST_ONE)
+
+
+Regions = dict[str, dict[str, list[str]]]
+"""city > district > towns, names without 市/区/县/镇."""
 
 
 @dataclass(frozen=True)
@@ -64,13 +171,13 @@ class Settings:
     max_body_bytes: int = 65536
     signature_max_age_s: int = 300
     reply_deadline_s: float = 1.0
-    regions: dict[str, Any] = field(default_factory=dict)
-    matching: dict[str, Any] = field(default_factory=dict)
-    referral: dict[str, Any] = field(default_factory=dict)
-    reminders: dict[str, Any] = field(default_factory=dict)
+    regions: Regions = field(default_factory=dict)
+    matching: MatchingConfig = field(default_factory=MatchingConfig)
+    referral: ReferralConfig = field(default_factory=ReferralConfig)
+    reminders: RemindersConfig = field(default_factory=RemindersConfig)
     templates: dict[str, TemplateConfig] = field(default_factory=dict)
-    rate_limits: dict[str, Any] = field(default_factory=dict)
-    miniapp: dict[str, Any] = field(default_factory=dict)
+    rate_limits: RateLimitsConfig = field(default_factory=RateLimitsConfig)
+    miniapp: MiniappConfig = field(default_factory=MiniappConfig)
 
     def __repr__(self) -> str:
         shown = []
@@ -78,9 +185,9 @@ class Settings:
             value = getattr(self, f.name)
             if f.name in SECRET_KEYS:
                 shown.append(f"{f.name}={_secret_repr(value)}")
-            elif f.name == "database_url" or f.name == "redis_url":
+            elif f.name in ("database_url", "redis_url"):
                 shown.append(f"{f.name}={_mask_url(value)!r}")
-            elif not isinstance(value, dict):
+            elif not isinstance(value, dict) and not is_dataclass(value):
                 shown.append(f"{f.name}={value!r}")
         return f"Settings({', '.join(shown)})"
 
@@ -107,6 +214,10 @@ class Settings:
 SECRET_KEYS = {"wechat_secret", "wechat_token", "wechat_aes_key", "miniapp_secret", "secret_key", "pii_key"}
 
 
+def _secret_repr(value: str) -> str:
+    return "''" if not value else "'***'"
+
+
 def _mask_url(url: str) -> str:
     parsed = urlparse(url)
     if parsed.password:
@@ -119,12 +230,9 @@ def load_settings(path: Path | str | None = None, environ: dict[str, str] | None
     environ = dict(os.environ if environ is None else environ)
     path = Path(environ.get("SCRM_CONFIG") or path or DEFAULT_CONFIG_FILE)
     raw = _read_yaml(path)
-    values: dict[str, Any] = {}
     for f in fields(Settings):
-        value = raw.get(f.name, f.default if not callable(f.default_factory) else f.default_factory())
-        values[f.name] = _override(f.name, value, environ)
-    values["templates"] = _templates(values["templates"])
-    settings = Settings(**{k: _coerce(k, v) for k, v in values.items()})
+        _override(raw, f.name, environ)
+    settings = _build(Settings, raw, ())
     _validate(settings)
     return settings
 
@@ -148,59 +256,113 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _override(name: str, value: Any, environ: dict[str, str]) -> Any:
-    """Apply ``NAME`` for scalars and ``NAME__SUB__KEY`` for nested mappings."""
+def _override(raw: dict[str, Any], name: str, environ: dict[str, str]) -> None:
+    """Apply ``NAME`` to a top-level key and ``NAME__SUB__KEY`` to a nested one (text, typed later)."""
     env_name = name.upper()
-    if isinstance(value, dict):
-        value = dict(value)
-        prefix = env_name + "__"
-        for key, text in environ.items():
-            if key.startswith(prefix):
-                _set_path(value, key[len(prefix):].lower().split("__"), yaml.safe_load(text) if text else text)
-        return value
     if env_name in environ:
-        return environ[env_name]
-    return value
+        raw[name] = environ[env_name]
+    prefix = env_name + "__"
+    for key, text in environ.items():
+        if key.startswith(prefix):
+            parts = [name, *key[len(prefix):].lower().split("__")]
+            tree = raw
+            for part in parts[:-1]:
+                child = tree.get(part)
+                tree[part] = child = dict(child) if isinstance(child, dict) else {}
+                tree = child
+            tree[parts[-1]] = text
 
 
-def _set_path(tree: dict[str, Any], parts: list[str], value: Any) -> None:
-    for part in parts[:-1]:
-        child = tree.get(part)
-        tree[part] = child = dict(child) if isinstance(child, dict) else {}
-        tree = child
-    tree[parts[-1]] = value
+T = TypeVar("T")
 
 
-def _templates(raw: Any) -> dict[str, TemplateConfig]:
+def _build(cls: type[T], raw: Any, path: tuple[str, ...]) -> T:
+    """A section dataclass from a mapping: unknown keys refused, each value converted to its field's type."""
+    if raw is None:
+        raw = {}
     if not isinstance(raw, dict):
-        raise ConfigError("templates must be a mapping of name to {template_id, fields}")
-    out = {}
-    for name, spec in raw.items():
-        if not isinstance(spec, dict) or not isinstance(spec.get("fields", {}), dict):
-            raise ConfigError(f"templates.{name} must have template_id and a fields mapping")
-        out[name] = TemplateConfig(str(spec.get("template_id") or ""), {str(k): str(v) for k, v in spec.get("fields", {}).items()})
-    return out
-
-
-def _coerce(name: str, value: Any) -> Any:
-    default = next(f for f in fields(Settings) if f.name == name)
-    kind = default.type
-    if value is None:
-        value = ""
+        raise ConfigError(f"{_name(path)} must be a mapping of keys to values")
+    known = {f.name: f for f in fields(cls)}  # type: ignore[arg-type]
+    unknown = sorted(str(key) for key in raw if key not in known)
+    if unknown:
+        raise ConfigError(f"unknown key {'.'.join((*path, unknown[0]))!r}; {_name(path)} has: {', '.join(known)}")
+    hints = typing.get_type_hints(cls)
+    values = {}
+    for key, value in raw.items():
+        values[key] = _convert(hints[key], value, (*path, key), known[key].metadata)
     try:
-        if kind == "int":
-            return int(value)
-        if kind == "float":
-            return float(value)
-        if kind == "str":
+        return cls(**values)
+    except ConfigError as exc:
+        raise ConfigError(f"{_name(path)}: {exc}") from None
+
+
+def _convert(kind: Any, value: Any, path: tuple[str, ...], limits: Any = None) -> Any:
+    """``value`` (from YAML, or text from the environment) as ``kind``."""
+    origin = typing.get_origin(kind)
+    if isinstance(kind, type) and is_dataclass(kind):
+        return _build(kind, _parsed(value), path)
+    if origin is dict:
+        _, item_kind = typing.get_args(kind)
+        value = _parsed(value)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ConfigError(f"{_name(path)} must be a mapping")
+        return {str(k): _convert(item_kind, v, (*path, str(k))) for k, v in value.items()}
+    if origin is list:
+        (item_kind,) = typing.get_args(kind)
+        value = _parsed(value)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ConfigError(f"{_name(path)} must be a list")
+        return [_convert(item_kind, v, (*path, str(i))) for i, v in enumerate(value)]
+    converted = _scalar(kind, value, path)
+    if isinstance(converted, (int, float, Decimal)):
+        if converted < (limits or {}).get("min", 0):
+            raise ConfigError(f"{_name(path)} must be at least {(limits or {}).get('min', 0)}, got {value!r}")
+        if "max" in (limits or {}) and converted > limits["max"]:
+            raise ConfigError(f"{_name(path)} must be at most {limits['max']}, got {value!r}")
+    return converted
+
+
+def _parsed(value: Any) -> Any:
+    """Environment text for a mapping or list is YAML (``REGIONS__苏州__昆山='[花桥, 陆家]'``)."""
+    return yaml.safe_load(value) if isinstance(value, str) else value
+
+
+def _scalar(kind: Any, value: Any, path: tuple[str, ...]) -> Any:
+    try:
+        if kind is str:
             if isinstance(value, (dict, list)):
                 raise ValueError
-            return str(value)
-    except (TypeError, ValueError):
-        raise ConfigError(f"{name.upper()} must be a {kind}, got {value!r}") from None
-    if kind.startswith("dict") and not isinstance(value, dict):
-        raise ConfigError(f"{name.upper()} must be a mapping")
-    return value
+            return "" if value is None else str(value)
+        if isinstance(value, bool) or isinstance(value, (dict, list)) or value is None:
+            raise ValueError
+        if kind is int:
+            if isinstance(value, float) and not value.is_integer():
+                raise ValueError
+            return int(value)
+        if kind is float:
+            return float(value)
+        if kind is Decimal:
+            amount = Decimal(str(value))
+            if not amount.is_finite():
+                raise ValueError
+            return amount
+        if kind is time:
+            hour, minute = str(value).split(":")
+            return time(int(hour), int(minute))
+    except (TypeError, ValueError, InvalidOperation):
+        what = {int: "an integer", float: "a number", Decimal: "an amount", str: "text",
+                time: 'a time "HH:MM" (quoted in YAML)'}[kind]
+        raise ConfigError(f"{_name(path)} must be {what}, got {value!r}") from None
+    raise TypeError(f"no conversion to {kind!r}")
+
+
+def _name(path: tuple[str, ...]) -> str:
+    """The environment variable that sets this key: MATCHING__WEIGHTS__AREA."""
+    return "__".join(path).upper() if path else "configuration"
 
 
 def _validate(s: Settings) -> None:
@@ -215,6 +377,8 @@ def _validate(s: Settings) -> None:
         raise ConfigError("WECHAT_API_BASE must be an http(s) URL ending with /")
     for key in ("secret_key", "pii_key"):
         _check_key(key, getattr(s, key))
+    if s.secret_key == s.pii_key:
+        raise ConfigError("SECRET_KEY and PII_KEY must be different keys; make a second one with `python -m app genkey`")
     if s.wechat_aes_key:
         try:
             decoded = base64.b64decode(s.wechat_aes_key + "=", validate=True)
@@ -225,7 +389,7 @@ def _validate(s: Settings) -> None:
     if not s.wechat_token:
         raise ConfigError("WECHAT_TOKEN is required (the Token set in the official account's server settings)")
     if s.env == "prod":
-        for key in SECRET_KEYS | {"wechat_appid"}:
+        for key in sorted(SECRET_KEYS | {"wechat_appid"}):
             value = getattr(s, key)
             if isinstance(value, str) and value.startswith(PLACEHOLDER_PREFIX):
                 raise ConfigError(f"{key.upper()} still has its dev placeholder; set a real value in prod")

@@ -25,15 +25,15 @@ async def guard(request: Request) -> None:
     resources = request.app.ctx.resources
     limits = request.app.ctx.settings.rate_limits
     ip = request.remote_addr or request.ip or "unknown"
-    await ratelimit.hit(resources.redis, f"mp:ip:{ip}", int(limits.get("per_ip_per_min", 600)))
+    await ratelimit.hit(resources.redis, f"mp:ip:{ip}", limits.per_ip_per_min)
     if request.route is not None and getattr(request.route.ctx, "public", False):
-        await ratelimit.hit(resources.redis, f"mp:login:{ip}", int(limits.get("login_per_ip_per_min", 30)))
+        await ratelimit.hit(resources.redis, f"mp:login:{ip}", limits.login_per_ip_per_min)
         return
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthorized("a bearer token is required: log in first")
     request.ctx.user_id = await sessions.current_user_id(request.app.ctx.settings, token.strip())
-    await ratelimit.hit(resources.redis, f"mp:user:{request.ctx.user_id}", int(limits.get("per_openid_per_min", 120)))
+    await ratelimit.hit(resources.redis, f"mp:user:{request.ctx.user_id}", limits.per_openid_per_min)
 
 
 @bp.post("/auth/login", ctx_public=True)

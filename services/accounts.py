@@ -6,6 +6,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from redis.asyncio import Redis
 from tortoise.transactions import in_transaction
 
 from models import Account, AuditLog, WechatUser
@@ -50,7 +51,7 @@ async def issue_bind_code(account: Account) -> str:
     return code
 
 
-async def bind(redis, openid: str, code: str) -> Account:
+async def bind(redis: Redis, openid: str, code: str) -> Account:
     """Bind the WeChat user ``openid`` to the account whose code this is."""
     attempts_key = f"bind:attempts:{openid}"
     attempts = await redis.incr(attempts_key)
@@ -91,7 +92,7 @@ def identity_key(openid: str) -> str:
     return f"ident:{openid}"
 
 
-async def identify(redis, openid: str, cached: bytes | None = None) -> Identity:
+async def identify(redis: Redis, openid: str, cached: bytes | None = None) -> Identity:
     """The identity behind ``openid`` (the WeChat user is created on first contact).
 
     Cached in Redis: every chat message needs it, and the database lookup was
@@ -108,7 +109,7 @@ async def identify(redis, openid: str, cached: bytes | None = None) -> Identity:
     return Identity(user.id, user.account_id)
 
 
-async def forget_identities(redis, *openids: str | None) -> None:
+async def forget_identities(redis: Redis, *openids: str | None) -> None:
     """Drop cached identities after their WeChat user or account link changed."""
     keys = [identity_key(openid) for openid in openids if openid]
     if keys:

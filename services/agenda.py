@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from tortoise.functions import Count
 
+from core.config import Settings
 from models import Account, FollowUp
 from models.enums import Role
 
@@ -18,14 +19,14 @@ class Agenda:
     due: list[FollowUp]
 
 
-def _window(day: date, now: datetime | None, settings) -> tuple[datetime, datetime, datetime]:
+def _window(day: date, now: datetime | None, settings: Settings) -> tuple[datetime, datetime, datetime]:
     """``day``'s start and end, and the overdue cut-off: the day's start, or ``now`` when that is earlier
     (tomorrow's agenda does not call this evening's follow-ups overdue)."""
     start = datetime.combine(day, time.min, ZoneInfo(settings.timezone))
     return start, start + timedelta(days=1), min(start, now) if now is not None else start
 
 
-async def for_day(*, actor: Account, day: date, settings, now: datetime | None = None, limit: int = 30) -> Agenda:
+async def for_day(*, actor: Account, day: date, settings: Settings, now: datetime | None = None, limit: int = 30) -> Agenda:
     """Pending follow-ups (not superseded) of the clients ``actor`` owns: on ``day``, and overdue before it.
 
     An agenda is personal, so managers see their own clients here too.
@@ -44,7 +45,7 @@ class MemberLoad:
     overdue: int
 
 
-async def team_load(*, manager: Account, day: date, settings, now: datetime | None = None) -> list[MemberLoad]:
+async def team_load(*, manager: Account, day: date, settings: Settings, now: datetime | None = None) -> list[MemberLoad]:
     """For a manager (or admin): each team member's due and overdue follow-ups on ``day``, busiest first.
 
     Admins see every active account's load; managers their own team's.

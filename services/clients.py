@@ -14,13 +14,13 @@ from decimal import Decimal
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from core.config import Settings
 from models import Account, Client, FollowUp, Requirement, StageChange
 from models.enums import Source, Stage
 from models.pii import blind_index
 from services import audit, matching, notify, permissions, referrals, regions
 from services.errors import AppError, Conflict, NotFound
 
-DEFAULT_STAGE_PROBABILITY = {"intent": 10, "viewing": 30, "negotiating": 60, "won": 100, "lost": 0}
 STAGE_NAMES = {"intent": "初步意向", "viewing": "带看中", "negotiating": "谈判中", "won": "已成交", "lost": "已流失"}
 _LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|工厂|厂)$")
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
@@ -48,13 +48,12 @@ def advances(current: Stage, target: Stage | None) -> bool:
     return STAGE_ORDER.index(target) > STAGE_ORDER.index(current)
 
 
-def stage_probability(settings, stage: Stage | str) -> int:
+def stage_probability(settings: Settings, stage: Stage | str) -> int:
     """Deal probability (percent) of a stage, from ``matching.stage_probability``."""
-    table = {**DEFAULT_STAGE_PROBABILITY, **((settings.matching or {}).get("stage_probability") or {})}
-    return int(table[Stage(stage).value])
+    return settings.matching.stage_probability.of(Stage(stage).value)
 
 
-def normalize_company(name: str | None, settings) -> str | None:
+def normalize_company(name: str | None, settings: Settings) -> str | None:
     """``苏州华兴精密机械有限公司`` and ``华兴精密机械`` normalize alike: no place prefix, legal suffix or spaces."""
     if not name:
         return None
@@ -75,7 +74,7 @@ def normalize_company(name: str | None, settings) -> str | None:
     return text[:128] or None
 
 
-async def duplicates(*, phone: str | None, company: str | None, settings,
+async def duplicates(*, phone: str | None, company: str | None, settings: Settings,
                      wechat_id: str | None = None) -> list[Client]:
     """Clients with the same phone or WeChat id (blind index) or the same normalized company name."""
     found: dict[int, Client] = {}
@@ -115,7 +114,7 @@ def missing_for_client(slots: dict) -> list[str]:
     return missing
 
 
-async def create(*, actor: Account, slots: dict, settings, force: bool = False) -> Client:
+async def create(*, actor: Account, slots: dict, settings: Settings, force: bool = False) -> Client:
     """A client and its requirement; raises ``DuplicateClient`` unless ``force``."""
     if not slots.get("company") and not slots.get("contact_name") and not slots.get("phone"):
         raise AppError("请至少写公司名、联系人或电话，例如「新客户 华兴精密 张总 13812345678」")
@@ -151,7 +150,7 @@ def _client_snapshot(client: Client) -> dict:
             "region": client.region, "stage": client.stage, "owner": client.owner_id, "industry": client.industry}
 
 
-async def merge(*, actor: Account, client: Client, slots: dict, settings) -> Client:
+async def merge(*, actor: Account, client: Client, slots: dict, settings: Settings) -> Client:
     """Fill what ``client`` lacks from a new registration and update its requirement."""
     permissions.ensure_can_change(actor, client)
     async with in_transaction():
@@ -225,7 +224,7 @@ class FollowUpResult:
     duplicate: bool = False
 
 
-async def log_followup(*, actor: Account, client: Client, content: str, now: datetime, settings,
+async def log_followup(*, actor: Account, client: Client, content: str, now: datetime, settings: Settings,
                        next_at: datetime | None = None, stage: Stage | str | None = None,
                        source_msg_id: str | None = None) -> FollowUpResult:
     """Record a contact; earlier follow-ups are marked done so only this one's reminder is pending.
@@ -265,7 +264,7 @@ async def log_followup(*, actor: Account, client: Client, content: str, now: dat
     return FollowUpResult(followup, client, changed)
 
 
-async def _apply_stage(actor: Account, client: Client, stage: Stage, settings, *, note: str | None = None) -> None:
+async def _apply_stage(actor: Account, client: Client, stage: Stage, settings: Settings, *, note: str | None = None) -> None:
     """Stage history, probability and, for a won deal, the referrer's commission; call inside the transaction."""
     await StageChange.create(client=client, from_stage=client.stage, to_stage=stage, changed_by=actor,
                              note=(note or "")[:255] or None)
@@ -275,7 +274,7 @@ async def _apply_stage(actor: Account, client: Client, stage: Stage, settings, *
         await referrals.on_client_won(client, settings=settings)
 
 
-async def set_stage(*, actor: Account, client: Client, stage: Stage | str, settings, note: str | None = None) -> bool:
+async def set_stage(*, actor: Account, client: Client, stage: Stage | str, settings: Settings, note: str | None = None) -> bool:
     """Move a client to ``stage``; False when it already was there."""
     permissions.ensure_can_change(actor, client)
     stage = Stage(stage)

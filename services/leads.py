@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 
+from redis.asyncio import Redis
 from tortoise.transactions import in_transaction
 
 from models import Account, AuditLog, Client, FollowUp, WechatUser, pii
 from models.enums import FollowUpChannel, Role, Source
 from services import clients, listings_public, notify, referrals
 from services.errors import AppError
+from services.resources import Resources
 
 MAINLAND_MOBILE = re.compile(r"1[3-9]\d{9}")
 ROUND_ROBIN_KEY = "leads:round_robin"
@@ -24,7 +26,7 @@ def normalize_mobile(phone: str) -> str:
     return digits
 
 
-async def _assignee(redis, referrer: Account | None) -> int | None:
+async def _assignee(redis: Redis, referrer: Account | None) -> int | None:
     """The referrer if staff, else the partner's sales contact, else the next active salesperson in turn."""
     if referrer is not None and referrer.active:
         if referrer.role in STAFF_ROLES:
@@ -39,7 +41,7 @@ async def _assignee(redis, referrer: Account | None) -> int | None:
     return sales[(turn - 1) % len(sales)]
 
 
-async def create(resources, *, wechat_user_id: int, company: str, contact_name: str, phone: str, need: str,
+async def create(resources: Resources, *, wechat_user_id: int, company: str, contact_name: str, phone: str, need: str,
                  listing_id: int | None = None, now: datetime | None = None) -> tuple[Client, bool]:
     """The client (new, or merged by phone) and whether it was created."""
     now = now or datetime.now(timezone.utc)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from core.config import Settings
 from models import Account, Client, Listing, ListingStatusChange, Requirement
 from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus, Role, Stage
 from services import audit, clients, matching, notify, permissions, regions
@@ -79,7 +80,7 @@ def missing_fields(slots: dict) -> list[str]:
     return missing
 
 
-async def create(*, actor: Account, slots: dict, settings) -> Listing:
+async def create(*, actor: Account, slots: dict, settings: Settings) -> Listing:
     """A listing from chat slots; pending review unless a manager or admin registers it."""
     missing = missing_fields(slots)
     if missing:
@@ -128,7 +129,7 @@ def _snapshot(listing: Listing) -> dict:
 
 
 async def review(*, actor: Account, code: str, approve: bool, reason: str | None,
-                 settings) -> tuple[Listing, list[tuple[Client, matching.Match]]]:
+                 settings: Settings) -> tuple[Listing, list[tuple[Client, matching.Match]]]:
     """Approve or reject a pending listing; returns it and, when approved, the clients it fits (owners told)."""
     permissions.ensure_manager(actor, "审核房源")
     listing = await get_by_code(code)
@@ -156,9 +157,9 @@ async def review(*, actor: Account, code: str, approve: bool, reason: str | None
     return listing, fitting
 
 
-async def clients_fitting(listing: Listing, settings, *, limit: int = REVERSE_MATCH_LIMIT) -> list[tuple[Client, matching.Match]]:
+async def clients_fitting(listing: Listing, settings: Settings, *, limit: int = REVERSE_MATCH_LIMIT) -> list[tuple[Client, matching.Match]]:
     """Reverse match: open clients whose requirement this listing fits, best first."""
-    tolerance = float((settings.matching or {}).get("area_tolerance", 0.15))
+    tolerance = settings.matching.area_tolerance
     area = float(listing.area)
     requirements = await Requirement.filter(
         Q(property_type=listing.property_type) | Q(property_type__isnull=True),
@@ -180,7 +181,7 @@ async def clients_fitting(listing: Listing, settings, *, limit: int = REVERSE_MA
     return found[:limit]
 
 
-async def _announce_matches(listing: Listing, settings) -> list[tuple[Client, matching.Match]]:
+async def _announce_matches(listing: Listing, settings: Settings) -> list[tuple[Client, matching.Match]]:
     """The clients a newly approved listing fits; each owner gets a notice (sent by the reminders worker)."""
     fitting = await clients_fitting(listing, settings)
     for client, match in fitting:
@@ -208,7 +209,7 @@ async def holder(listing: Listing) -> Holder | None:
 
 
 async def change_status(*, actor: Account, code: str, status: ListingStatus, client: Client | None = None,
-                        settings, note: str | None = None) -> Listing:
+                        settings: Settings, note: str | None = None) -> Listing:
     """Move a listing to ``status``, for ``client`` when it is a deal; refused while another deal holds it.
 
     The deal's client moves forward with it in the same transaction (negotiating, or won when closed).

@@ -18,6 +18,7 @@ from typing import Any
 
 from tortoise.expressions import Q
 
+from core.config import Settings
 from models import Listing
 from models.enums import ListingStatus, ReviewStatus
 from services import matching
@@ -99,7 +100,7 @@ def _decode(cursor: str, kind: str) -> int:
     return int(raw[1:])
 
 
-async def search(filters: dict[str, Any], cursor: str | None, limit: int, *, settings) -> tuple[list[Listing], str | None]:
+async def search(filters: dict[str, Any], cursor: str | None, limit: int, *, settings: Settings) -> tuple[list[Listing], str | None]:
     """One page of listings and the cursor of the next (None on the last page).
 
     ``filters`` are the validated query of GET /listings (numbers as Decimal).

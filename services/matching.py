@@ -14,6 +14,7 @@ from typing import Any
 
 from tortoise.expressions import RawSQL
 
+from core.config import Settings
 from models import Listing, Requirement
 from models.enums import ListingStatus, ReviewStatus
 from services import regions
@@ -26,7 +27,6 @@ COLUMNS = ("id", "code", "title", "property_type", "deal_type", "region", "city"
            "rent", "sale_price", "single_storey", "ceiling_height", "floor_load", "power_kva", "features",
            "status", "review_status", "owner_id")
 
-DEFAULT_WEIGHTS = {"area": 3, "region": 2, "price": 3, "ceiling_height": 2, "floor_load": 1, "power": 1, "features": 2}
 FEATURE_NAMES = {"crane": "行车", "eia": "环评", "sewage": "排污", "property_cert": "产证", "standalone": "独门独院",
                  "dock": "卸货平台", "dangerous_goods": "危化", "office_included": "带办公", "dormitory": "宿舍",
                  "canteen": "食堂"}
@@ -91,15 +91,6 @@ class Match:
         return " ".join(self.reasons)
 
 
-def _config(settings) -> dict:
-    matching = settings.matching or {}
-    return {
-        "weights": {**DEFAULT_WEIGHTS, **(matching.get("weights") or {})},
-        "area_tolerance": float(matching.get("area_tolerance", 0.15)),
-        "price_tolerance": float(matching.get("price_tolerance", 0.15)),
-    }
-
-
 def area_bounds(c: Criteria, tolerance: float) -> tuple[float | None, float | None]:
     low = c.area_min * (1 - tolerance) if c.area_min else None
     high = c.area_max * (1 + tolerance) if c.area_max else None
@@ -153,20 +144,20 @@ def _price_unknown(c: Criteria, row: dict) -> bool:
                 or (asked_sale and row["sale_price"] is None and not asked_rent))
 
 
-def score(c: Criteria, row: dict, settings, place: regions.Place | None = None) -> Match | None:
+def score(c: Criteria, row: dict, settings: Settings, place: regions.Place | None = None) -> Match | None:
     """The weighted score of one listing row that passed the SQL filters; None if it fails the rest."""
-    cfg = _config(settings)
-    weights = cfg["weights"]
+    cfg = settings.matching
+    weights = cfg.weights
     required = set(c.features or [])
     have = set(row["features"] or [])
     if not required <= have or _price_unknown(c, row):
         return None
     parts: list[tuple[str, float, str]] = []
     if c.area_min or c.area_max:
-        parts.append(("area", *_area(c, float(row["area"]), cfg["area_tolerance"])))
+        parts.append(("area", *_area(c, float(row["area"]), cfg.area_tolerance)))
     if place is not None:
         parts.append(("region", 1.0, "区域✓"))
-    price = _price(c, row, cfg["price_tolerance"])
+    price = _price(c, row, cfg.price_tolerance)
     if price is not None:
         if price[0] <= 0:
             return None
@@ -180,13 +171,13 @@ def score(c: Criteria, row: dict, settings, place: regions.Place | None = None) 
             parts.append((dim, 1.0, f"{label}✓"))
     if required:
         parts.append(("features", 1.0, "+".join(FEATURE_NAMES.get(f, f) for f in sorted(required)) + "✓"))
-    total = sum(weights.get(dim, 1) for dim, _, _ in parts)
-    value = sum(weights.get(dim, 1) * s for dim, s, _ in parts) / total if total else 1.0
+    total = sum(weights.of(dim) for dim, _, _ in parts)
+    value = sum(weights.of(dim) * s for dim, s, _ in parts) / total if total else 1.0
     return Match(listing=row, score=round(value, 4), reasons=[reason for _, _, reason in parts])
 
 
-def _filters(c: Criteria, settings, place: regions.Place | None) -> dict:
-    cfg = _config(settings)
+def _filters(c: Criteria, settings: Settings, place: regions.Place | None) -> dict:
+    cfg = settings.matching
     q: dict[str, Any] = {"review_status": ReviewStatus.APPROVED, "status__in": list(AVAILABLE)}
     if c.deal_type:
         q["deal_type"] = c.deal_type
@@ -198,7 +189,7 @@ def _filters(c: Criteria, settings, place: regions.Place | None) -> dict:
         q["region"] = c.region
     if c.single_storey is not None:
         q["single_storey"] = c.single_storey
-    low, high = area_bounds(c, cfg["area_tolerance"])
+    low, high = area_bounds(c, cfg.area_tolerance)
     if low:
         q["area__gte"] = Decimal(str(round(low, 2)))
     if high:
@@ -207,7 +198,7 @@ def _filters(c: Criteria, settings, place: regions.Place | None) -> dict:
                          ("power_kva", c.power_kva_min)):
         if need:
             q[f"{column}__gte"] = Decimal(str(need))
-    tol = 1 + cfg["price_tolerance"]
+    tol = 1 + cfg.price_tolerance
     if c.rent_max and not (c.sale_price_max or c.sale_total_max):
         q["rent__lte"] = Decimal(str(round(c.rent_max * tol, 2)))
     if c.sale_price_max and not (c.rent_max or c.budget_month_max):
@@ -215,7 +206,7 @@ def _filters(c: Criteria, settings, place: regions.Place | None) -> dict:
     return q
 
 
-async def search(c: Criteria, settings, *, limit: int = 50) -> list[Match]:
+async def search(c: Criteria, settings: Settings, *, limit: int = 50) -> list[Match]:
     """Approved, available listings that pass every hard filter, best first."""
     place = regions.tree(settings).resolve(c.region)
     query = Listing.filter(**_filters(c, settings, place))
@@ -238,7 +229,7 @@ def _rank(c: Criteria, m: Match) -> tuple:
     return -m.score, round(gap, 2), price, m.listing["id"]
 
 
-def fit(c: Criteria, listing: Listing, settings) -> Match | None:
+def fit(c: Criteria, listing: Listing, settings: Settings) -> Match | None:
     """One listing against one requirement: the same hard filters as ``search``, in Python."""
     place = regions.tree(settings).resolve(c.region)
     row = {name: getattr(listing, name) for name in COLUMNS if name != "owner_id"}

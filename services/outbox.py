@@ -38,6 +38,7 @@ from models import FollowUp, Notification, WechatUser
 from models.enums import NotificationStatus as Status
 from services import accounts
 from services.reminders import FOLLOWUP_DUE, local_time
+from services.resources import Resources
 from wechat.errors import QuotaError, WeChatError, WeChatErrorCode
 
 log = logging.getLogger(__name__)
@@ -70,19 +71,19 @@ class _Outcome:
 class Sender:
     """Sends the outbox for one worker process; ``clock`` is injected by tests."""
 
-    def __init__(self, resources, *, name: str | None = None, clock: Clock = utcnow) -> None:
+    def __init__(self, resources: Resources, *, name: str | None = None, clock: Clock = utcnow) -> None:
         self.resources = resources
         self.settings = resources.settings
         self.name = name or worker_name()
         self.clock = clock
         config = self.settings.reminders
-        self.batch_size = int(config.get("batch_size", 200))
-        self.lease = timedelta(seconds=float(config.get("lease_s", 120)))
-        self.max_attempts = int(config.get("max_attempts", 5))
-        self.retry_base_s = float(config.get("retry_base_s", 30))
-        self.quota_pause_s = float(config.get("quota_pause_s", 3600))
-        self.rate_pause_s = float(config.get("rate_pause_s", 60))
-        self.concurrency = int(config.get("send_concurrency", 32))
+        self.batch_size = config.batch_size
+        self.lease = timedelta(seconds=config.lease_s)
+        self.max_attempts = config.max_attempts
+        self.retry_base_s = config.retry_base_s
+        self.quota_pause_s = config.quota_pause_s
+        self.rate_pause_s = config.rate_pause_s
+        self.concurrency = config.send_concurrency
         self._batches = 0
 
     async def drain(self) -> Counter:
@@ -100,7 +101,7 @@ class Sender:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Drain, then wait ``poll_interval_s``, until ``stop`` is set (the worker's sending loop)."""
-        interval = float(self.settings.reminders.get("poll_interval_s", 1))
+        interval = self.settings.reminders.poll_interval_s
         while not stop.is_set():
             try:
                 await self.drain()
@@ -210,7 +211,7 @@ class Sender:
         if n.client_id is None:
             return {}
         if self.settings.miniapp_appid:
-            page = self.settings.reminders.get("miniapp_client_page", "pages/client/detail")
+            page = self.settings.reminders.miniapp_client_page
             return {"miniprogram": {"appid": self.settings.miniapp_appid, "pagepath": f"{page}?id={n.client_id}"}}
         return {"url": f"{self.settings.public_base_url.rstrip('/')}/h5/clients/{n.client_id}"}
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 import asyncio
 import time
 
+from redis.asyncio import Redis
+
 from core import kv
 from services.errors import RateLimited
 
 WINDOW_S = 60
 
 
-async def hit(redis, key: str, limit: int, *, window_s: int = WINDOW_S) -> None:
+async def hit(redis: Redis, key: str, limit: int, *, window_s: int = WINDOW_S) -> None:
     """Count one request against ``key``; RateLimited (with Retry-After) beyond ``limit`` per window."""
     window = int(time.time()) // window_s
     redis_key = f"rl:{key}:{window}"

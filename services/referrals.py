@@ -16,9 +16,10 @@ import asyncio
 import re
 import secrets
 from datetime import datetime, timedelta, timezone
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from arq import Retry
+from redis.asyncio import Redis
 from tortoise.exceptions import IntegrityError
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
@@ -29,6 +30,7 @@ from models import Account, Client, Commission, Favorite, ReferralEvent, Referra
 from models.enums import ReferralEventKind, Role, SceneKind
 from services import accounts, notify, tasks
 from services.errors import AppError
+from services.resources import Resources
 from wechat import TransientError, WeChatError
 
 SCENE_PATTERN = re.compile(r"[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}")
@@ -42,7 +44,7 @@ def _now() -> datetime:
 
 
 def _window(settings: Settings) -> timedelta:
-    return timedelta(days=float(settings.referral.get("first_touch_window_days", 30)))
+    return timedelta(days=settings.referral.first_touch_window_days)
 
 
 # ---- scenes ---------------------------------------------------------------------------------------
@@ -70,7 +72,7 @@ async def create_campaign(name: str, *, owner: Account | None = None) -> Referra
                                       owner=owner)
 
 
-async def miniapp_partner_account(redis, user: WechatUser) -> Account:
+async def miniapp_partner_account(redis: Redis, user: WechatUser) -> Account:
     """The account a mini-program user refers as: their bound account, else a new partner account.
 
     A past client who shares their code becomes a partner whose sales contact
@@ -135,7 +137,7 @@ async def record_miniapp_scene(user: WechatUser, scene_value: str, *, settings: 
     return await _touch(user.id, scene, ReferralEventKind.SCAN, settings=settings, now=now)
 
 
-async def user_for_miniapp(redis, openid: str, unionid: str | None) -> tuple[WechatUser, bool]:
+async def user_for_miniapp(redis: Redis, openid: str, unionid: str | None) -> tuple[WechatUser, bool]:
     """The WeChat user behind a mini-program openid (joined by unionid), and whether they are new here."""
     user = await WechatUser.filter(miniapp_openid=openid).first()
     if user is not None:
@@ -152,7 +154,7 @@ async def user_for_miniapp(redis, openid: str, unionid: str | None) -> tuple[Wec
         return await WechatUser.get(miniapp_openid=openid), False
 
 
-async def link_unionid(redis, user: WechatUser, unionid: str) -> WechatUser:
+async def link_unionid(redis: Redis, user: WechatUser, unionid: str) -> WechatUser:
     """Give ``user`` its unionid; if another row already has it, merge the two and return the survivor."""
     other = await WechatUser.filter(unionid=unionid).exclude(id=user.id).first()
     if other is None:
@@ -253,12 +255,7 @@ async def on_client_won(client: Client, *, settings: Settings) -> None:
 
 def commission_for(referrer: Account, settings: Settings) -> Decimal:
     """The commission in yuan a referrer of this role earns per closed deal (0 when none)."""
-    table = settings.referral.get("commission_yuan") or {}
-    try:
-        amount = Decimal(str(table.get(referrer.role.value, 0)))
-    except InvalidOperation:
-        return Decimal(0)
-    return amount.quantize(Decimal("0.01")) if amount.is_finite() and amount > 0 else Decimal(0)
+    return settings.referral.commission_yuan.of(referrer.role.value)
 
 
 # ---- stats ----------------------------------------------------------------------------------------
@@ -300,13 +297,13 @@ async def stats_for_account(account: Account) -> dict[str, int | float]:
 
 # ---- code images ----------------------------------------------------------------------------------
 
-async def miniapp_code_url(resources, scene: ReferralScene) -> str:
+async def miniapp_code_url(resources: Resources, scene: ReferralScene) -> str:
     """The mini-program code for ``scene``: generated once (wxa/getwxacodeunlimit), then served from media."""
     settings = resources.settings
     if scene.miniapp_code_path and storage.exists(settings, scene.miniapp_code_path):
         return storage.url(settings, scene.miniapp_code_path)
     try:
-        image = await resources.miniapp.wxa.get_unlimited_code(scene.scene, page=settings.referral.get("miniapp_page"))
+        image = await resources.miniapp.wxa.get_unlimited_code(scene.scene, page=settings.referral.miniapp_page)
     except WeChatError:
         raise AppError("the code image is not available now, try again shortly", status=503,
                        code="wechat_unavailable") from None
@@ -315,7 +312,7 @@ async def miniapp_code_url(resources, scene: ReferralScene) -> str:
     return storage.url(settings, scene.miniapp_code_path)
 
 
-async def qr_image(resources, scene: ReferralScene, *, now: datetime | None = None) -> str:
+async def qr_image(resources: Resources, scene: ReferralScene, *, now: datetime | None = None) -> str:
     """The media path of the scene's official-account QR image, creating the code (once) if needed.
 
     Staff and partner codes are permanent (QR_LIMIT_STR_SCENE); campaign codes are
@@ -325,7 +322,7 @@ async def qr_image(resources, scene: ReferralScene, *, now: datetime | None = No
     relpath = f"qr/{scene.scene}.png"
     if scene.qr_ticket is None or (scene.qr_expires_at is not None and scene.qr_expires_at <= now):
         permanent = scene.kind != SceneKind.CAMPAIGN
-        expire_s = int(settings.referral.get("campaign_qr_expire_s", 2_592_000))
+        expire_s = settings.referral.campaign_qr_expire_s
         qr = await resources.wechat.qrcode.create(scene.scene, permanent=permanent, expire_seconds=expire_s)
         scene.qr_ticket, scene.qr_url = qr["ticket"], qr["url"]
         scene.qr_expires_at = None if permanent else now + timedelta(seconds=qr["expire_seconds"] or expire_s)
@@ -337,7 +334,7 @@ async def qr_image(resources, scene: ReferralScene, *, now: datetime | None = No
     return relpath
 
 
-async def qr_media_id(resources, scene: ReferralScene, *, now: datetime | None = None) -> str:
+async def qr_media_id(resources: Resources, scene: ReferralScene, *, now: datetime | None = None) -> str:
     """The scene's QR image uploaded as WeChat media, re-uploaded only when the 3-day media expires."""
     now = now or _now()
     relpath = await qr_image(resources, scene, now=now)
@@ -368,7 +365,7 @@ async def send_referral_qr(ctx: dict, account_id: int, openid: str) -> None:
 
 # ---- official-account events ----------------------------------------------------------------------
 
-async def on_subscribe(resources, openid: str, scene_value: str | None, *, now: datetime | None = None) -> None:
+async def on_subscribe(resources: Resources, openid: str, scene_value: str | None, *, now: datetime | None = None) -> None:
     """A follow (through a code if ``scene_value``); then learn the unionid in the background."""
     if scene_value:
         await record_qr_event(openid, scene_value, follow=True, settings=resources.settings, now=now)

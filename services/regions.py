@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core.config import Settings
+
 _SUFFIX = re.compile(r"(?:工业园区|街道|开发区|市|区|县|镇)$")
 
 
@@ -72,7 +74,7 @@ def _cached(key: tuple) -> RegionTree:
     return RegionTree({city: {d: list(t) for d, t in districts} for city, districts in key})
 
 
-def tree(settings) -> RegionTree:
+def tree(settings: Settings) -> RegionTree:
     """The tree of ``settings.regions``, built once per distinct configuration."""
     key = tuple((city, tuple((d, tuple(t or [])) for d, t in (districts or {}).items()))
                 for city, districts in settings.regions.items())

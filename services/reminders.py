@@ -18,12 +18,14 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from arq.cron import CronJob, cron
+from redis.asyncio import Redis
 from tortoise import Tortoise
 from tortoise.timezone import localtime
 
 from core.config import Settings
 from models import Account, FollowUp, Notification
 from models.enums import Stage
+from services.resources import Resources
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +52,7 @@ def local_time(settings: Settings, moment: datetime) -> str:
     return moment.astimezone(ZoneInfo(settings.timezone)).strftime("%Y年%m月%d日 %H:%M")
 
 
-async def schedule(resources, *, now: datetime) -> dict[str, int]:
+async def schedule(resources: Resources, *, now: datetime) -> dict[str, int]:
     """One tick of the worker: everything that has become due by ``now``."""
     settings = resources.settings
     return {
@@ -66,7 +68,7 @@ async def queue_due(settings: Settings, *, now: datetime) -> int:
     Follow-ups due longer than ``due_lookback_h`` ago (the worker was down that
     long) are left to escalation rather than reminded late.
     """
-    since = now - timedelta(hours=float(settings.reminders.get("due_lookback_h", 72)))
+    since = now - timedelta(hours=settings.reminders.due_lookback_h)
     rows = await _open_followups(FOLLOWUP_DUE, since, now)
     notifications = []
     for row in rows:
@@ -84,13 +86,12 @@ async def queue_due(settings: Settings, *, now: datetime) -> int:
     return await _insert_new(notifications)
 
 
-async def queue_digests(settings: Settings, redis, *, now: datetime) -> int:
+async def queue_digests(settings: Settings, redis: Redis, *, now: datetime) -> int:
     """From ``digest_time`` on, once per local day: each active salesperson's follow-ups of the day."""
     zone = ZoneInfo(settings.timezone)
     local_now = now.astimezone(zone)
-    hour, minute = (int(part) for part in str(settings.reminders.get("digest_time", "08:30")).split(":"))
     day = local_now.date()
-    if local_now.time() < time(hour, minute):
+    if local_now.time() < settings.reminders.digest_time:
         return 0
     done_key = DIGEST_DONE_KEY.format(day=day.isoformat())
     if await redis.exists(done_key):
@@ -115,8 +116,8 @@ async def queue_digests(settings: Settings, redis, *, now: datetime) -> int:
 
 async def queue_escalations(settings: Settings, *, now: datetime) -> int:
     """Tell the owner's manager about each follow-up ``escalate_after_h`` past due with no newer one."""
-    cutoff = now - timedelta(hours=float(settings.reminders.get("escalate_after_h", 24)))
-    since = cutoff - timedelta(hours=float(settings.reminders.get("due_lookback_h", 72)))
+    cutoff = now - timedelta(hours=settings.reminders.escalate_after_h)
+    since = cutoff - timedelta(hours=settings.reminders.due_lookback_h)
     rows = await _open_followups(OVERDUE_ESCALATION, since, cutoff)
     salespeople = {row["client__owner_id"] or row["author_id"] for row in rows} - {None}
     accounts = {a["id"]: a for a in await Account.filter(id__in=list(salespeople)).values("id", "name", "manager_id")}
@@ -189,6 +190,6 @@ async def reminders_tick(ctx: dict) -> dict[str, int]:
 
 def cron_jobs(settings: Settings) -> list[CronJob]:
     """``reminders_tick`` every ``scan_interval_s`` (a divisor of 60: 1 to 30, or 60)."""
-    interval = max(1, min(60, int(settings.reminders.get("scan_interval_s", 5))))
+    interval = settings.reminders.scan_interval_s
     # A result kept for a minute also stops a worker that looks late from running the same tick again.
     return [cron(reminders_tick, second=set(range(0, 60, interval)), keep_result=60, timeout=300)]

@@ -17,6 +17,7 @@ from decimal import Decimal
 from tortoise.functions import Max
 from tortoise.transactions import in_transaction
 
+from core.config import StageProbability
 from models import Account, Client, FollowUp, Listing, Requirement
 from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus, Role, Source, Stage
 from models.pii import blind_index
@@ -202,7 +203,7 @@ def _client(rng: random.Random, client_id: int, regions: dict, owners: list[int]
         id=client_id, company=company, company_norm=client_service.normalize_company(company, settings_like),
         contact_name=rng.choice(SURNAMES), phone=phone, phone_hash=blind_index("phone", phone),
         industry=company[2:], region=region, source=rng.choice(list(Source)), stage=stage,
-        deal_probability=client_service.DEFAULT_STAGE_PROBABILITY[stage.value], owner_id=rng.choice(owners),
+        deal_probability=StageProbability().of(stage.value), owner_id=rng.choice(owners),
         notes=SEED_MARK,
     )
     kind = PropertyType.WAREHOUSE if "物流" in company else PropertyType.FACTORY

@@ -17,6 +17,7 @@ from core.config import Settings
 from models import WechatUser, pii
 from services import referrals
 from services.errors import AppError, Unauthorized
+from services.resources import Resources
 from wechat import InvalidCode, WeChatError
 
 SESSION_KEY_TTL_S = 3 * 24 * 3600
@@ -35,7 +36,7 @@ def _sign(settings: Settings, message: str) -> str:
 
 
 def issue_token(settings: Settings, wechat_user_id: int, *, now: float | None = None) -> str:
-    expires_at = int((time.time() if now is None else now) + int(settings.miniapp.get("token_ttl_s", 604800)))
+    expires_at = int((time.time() if now is None else now) + settings.miniapp.token_ttl_s)
     message = f"{wechat_user_id}.{expires_at}"
     return f"{message}.{_sign(settings, message)}"
 
@@ -65,7 +66,7 @@ async def current_user_id(settings: Settings, token: str) -> int:
     return user_id
 
 
-async def login(resources, code: str, *, scene: str | None = None) -> Login:
+async def login(resources: Resources, code: str, *, scene: str | None = None) -> Login:
     """Exchange a ``wx.login`` code, find or create the user (by openid, then unionid), record the scene."""
     settings = resources.settings
     try:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from services.resources import Resources
+
 TASKS: dict[str, Callable[..., Awaitable[Any]]] = {}
 
 
@@ -18,7 +20,7 @@ def task(fn: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
     return fn
 
 
-async def enqueue(resources, name: str, *args: Any, job_id: str | None = None, defer_s: float | None = None) -> None:
+async def enqueue(resources: Resources, name: str, *args: Any, job_id: str | None = None, defer_s: float | None = None) -> None:
     """Queue ``name``; the same ``job_id`` is queued at most once."""
     if name not in TASKS:
         raise KeyError(f"unknown task {name!r}")

@@ -18,14 +18,14 @@ async def book(settings: Settings, *, wechat_user_id: int, listing_id: int, star
                now: datetime | None = None) -> Viewing:
     """Book [start_at, start_at + miniapp.viewing_minutes); Conflict if it overlaps a booked viewing."""
     now = now or datetime.now(timezone.utc)
-    horizon = timedelta(days=int(settings.miniapp.get("viewing_horizon_days", 90)))
+    horizon = timedelta(days=settings.miniapp.viewing_horizon_days)
     if start_at <= now:
         raise AppError("start_at must be in the future", fields={"start_at": "in the past"})
     if start_at > now + horizon:
         raise AppError("start_at is too far ahead", fields={"start_at": "too far ahead"})
     # In the configured zone: SQLite stores date-times as text in that zone and compares them as text.
     start_at = start_at.astimezone(ZoneInfo(settings.timezone))
-    end_at = start_at + timedelta(minutes=int(settings.miniapp.get("viewing_minutes", 60)))
+    end_at = start_at + timedelta(minutes=settings.miniapp.viewing_minutes)
     if not 1 <= listing_id <= MAX_ID:
         raise NotFound("listing not found")
     async with in_transaction():

@@ -16,6 +16,9 @@ import time
 from typing import Any
 
 import httpx
+from redis.asyncio import Redis
+
+from core.config import Settings
 
 from .api import MediaAPI, MessageAPI, QRCodeAPI, SnsAPI, UserAPI, WxaAPI
 from .errors import TokenError, TransientError, WeChatError, error_from
@@ -49,7 +52,7 @@ class WeChatAPI:
         *,
         appid: str,
         secret: str,
-        redis,
+        redis: Redis,
         api_base: str = API_BASE,
         showqrcode_base: str = SHOWQRCODE_BASE,
         miniapp_appid: str = "",
@@ -78,7 +81,7 @@ class WeChatAPI:
         self.wxa = WxaAPI(self)
 
     @classmethod
-    def from_settings(cls, settings, *, redis, miniapp: bool = False, http: httpx.AsyncClient | None = None) -> WeChatAPI:
+    def from_settings(cls, settings: Settings, *, redis: Redis, miniapp: bool = False, http: httpx.AsyncClient | None = None) -> WeChatAPI:
         """The official account's client (or, with ``miniapp=True``, the
         mini-program's) from ``core.config.Settings``."""
         return cls(

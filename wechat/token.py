@@ -7,6 +7,8 @@ import secrets
 import time
 from collections.abc import Awaitable, Callable
 
+from redis.asyncio import Redis
+
 from .errors import TransientError
 
 # Compare-and-delete: release the lock only if we still own it.
@@ -27,7 +29,7 @@ class TokenCache:
 
     def __init__(
         self,
-        redis,
+        redis: Redis,
         appid: str,
         fetch: Fetch,
         *,

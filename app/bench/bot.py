@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from app.bench import http
 from app.callbacks import CallbackSigner, msg_ids
+from core.config import Settings
 
 
 def register(sub) -> None:
@@ -20,7 +21,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def messages(settings, args, url: str) -> list[bytes]:
+def messages(settings: Settings, args, url: str) -> list[bytes]:
     signer = CallbackSigner(settings, aes=args.aes)
     out = []
     for i, msg_id in zip(range(args.n), msg_ids(), strict=False):
@@ -29,7 +30,7 @@ def messages(settings, args, url: str) -> list[bytes]:
     return out
 
 
-def run(settings, args) -> int:
+def run(settings: Settings, args) -> int:
     if args.aes and not settings.wechat_aes_key:
         print("--aes needs WECHAT_AES_KEY set (the same as the server's)")
         return 2
@@ -51,7 +52,7 @@ def run(settings, args) -> int:
     return 0 if summary["errors_all_rounds"] == 0 else 1
 
 
-def _bench(settings, args, url: str) -> http.Result:
+def _bench(settings: Settings, args, url: str) -> http.Result:
     """One run of fresh messages (new MsgIds, so nothing is answered from the dedupe cache)."""
     requests = messages(settings, args, url)
     return http.run_sync(http.run(url, requests, args.concurrency, check=lambda body: body.startswith(b"<xml>")))

@@ -13,6 +13,7 @@ import secrets
 from app.bench import http
 from app.bench.match import random_criteria
 from app.callbacks import CallbackSigner, msg_ids
+from core.config import Settings
 from models import WechatUser
 from services import accounts, seed
 from services.resources import Resources
@@ -45,7 +46,7 @@ def search_text(rng: random.Random, regions: dict) -> str:
     return " ".join(parts)
 
 
-async def bench_openid(settings) -> str:
+async def bench_openid(settings: Settings) -> str:
     """An openid bound to a demo salesperson (bound through services, as 绑定 would)."""
     resources = await Resources.open(settings)
     try:
@@ -61,7 +62,7 @@ async def bench_openid(settings) -> str:
         await resources.close()
 
 
-def signed_requests(settings, args, openid: str) -> list[bytes]:
+def signed_requests(settings: Settings, args, openid: str) -> list[bytes]:
     signer = CallbackSigner(settings, aes=args.aes)
     rng = random.Random(args.seed)
     out = []
@@ -71,7 +72,7 @@ def signed_requests(settings, args, openid: str) -> list[bytes]:
     return out
 
 
-def search_reply_checker(settings, aes: bool):
+def search_reply_checker(settings: Settings, aes: bool):
     """True for a passive reply listing results (or saying there are none): not "success", not an error text."""
     signer = CallbackSigner(settings, aes=aes)
 
@@ -82,7 +83,7 @@ def search_reply_checker(settings, aes: bool):
     return check
 
 
-def run(settings, args) -> int:
+def run(settings: Settings, args) -> int:
     if args.aes and not settings.wechat_aes_key:
         print("--aes needs WECHAT_AES_KEY set (the same as the server's)")
         return 2

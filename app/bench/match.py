@@ -12,6 +12,7 @@ import time
 
 from app.bench import http
 from core import db
+from core.config import Settings
 from services import matching, seed
 from services.resources import Resources
 
@@ -48,11 +49,11 @@ def random_criteria(rng: random.Random, regions: dict) -> matching.Criteria:
     return c
 
 
-def run(settings, args) -> int:
+def run(settings: Settings, args) -> int:
     return asyncio.run(_run(settings, args))
 
 
-async def _run(settings, args) -> int:
+async def _run(settings: Settings, args) -> int:
     await db.migrate(settings)
     resources = await Resources.open(settings)
     try:

@@ -15,6 +15,7 @@ from urllib.parse import urlencode, urlsplit
 import httpx
 
 from app.bench import http
+from core.config import Settings
 
 API = "/api/mp/v1"
 
@@ -46,11 +47,11 @@ def random_query(rng: random.Random, regions: dict) -> dict:
     return query
 
 
-def run(settings, args) -> int:
+def run(settings: Settings, args) -> int:
     return http.run_sync(_run(settings, args))
 
 
-async def _run(settings, args) -> int:
+async def _run(settings: Settings, args) -> int:
     rng = random.Random(args.seed)
     async with httpx.AsyncClient(base_url=args.url, timeout=30) as client:
         tokens = []

@@ -23,9 +23,11 @@ from app import processes
 from app.bench.http import print_summary
 from app.commands import command
 from core import db
+from core.config import Settings
 from models import Account, Client, FollowUp, Notification, WechatUser
 from models.enums import NotificationStatus, Role
 from services import outbox, reminders
+from services.resources import Resources
 
 SALESPEOPLE = 20
 SETTLED = (NotificationStatus.SENT, NotificationStatus.FAILED, NotificationStatus.CANCELLED)
@@ -39,7 +41,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def run(settings, args) -> int:
+def run(settings: Settings, args) -> int:
     if settings.embedded_redis:
         print("bench reminders needs REDIS_URL (worker processes share Redis)")
         return 2
@@ -47,7 +49,7 @@ def run(settings, args) -> int:
     return command(_run)(settings, args)
 
 
-async def _run(resources, args) -> int:
+async def _run(resources: Resources, args) -> int:
     settings = resources.settings
     run_id = secrets.token_hex(4)
     workers: list[subprocess.Popen] = []
@@ -75,8 +77,8 @@ async def _run(resources, args) -> int:
         seconds = time.perf_counter() - clock
         counts = {status.value: await mine.filter(status=status).count() for status in NotificationStatus}
         fake_after = _fake_stats(settings)
-        summary = {"bench": "reminders", "n": args.n, "workers": args.workers, "batch_size": settings.reminders.get("batch_size"),
-                   "send_concurrency": settings.reminders.get("send_concurrency"), "seconds": round(seconds, 3),
+        summary = {"bench": "reminders", "n": args.n, "workers": args.workers, "batch_size": settings.reminders.batch_size,
+                   "send_concurrency": settings.reminders.send_concurrency, "seconds": round(seconds, 3),
                    "schedule_s": round(schedule_s, 3), **{k: v for k, v in counts.items() if v or k in ("sent", "failed")},
                    "per_s": round(counts["sent"] / seconds, 1) if seconds else 0}
         if fake_before is not None and fake_after is not None:
@@ -113,11 +115,11 @@ async def _clean_up(run_id: str) -> None:
     await accounts.delete()
 
 
-def _local_day(settings, now: datetime) -> str:
+def _local_day(settings: Settings, now: datetime) -> str:
     return now.astimezone(ZoneInfo(settings.timezone)).date().isoformat()
 
 
-def _fake_stats(settings) -> dict | None:
+def _fake_stats(settings: Settings) -> dict | None:
     """The fake WeChat server's counters, if WECHAT_API_BASE is one."""
     try:
         with urllib.request.urlopen(settings.wechat_api_base + "_stats", timeout=5) as response:

@@ -3,6 +3,7 @@ from app.commands import command
 from media import storage
 from models import Account
 from services import accounts, referrals
+from services.resources import Resources
 
 
 def register(sub) -> None:
@@ -12,7 +13,7 @@ def register(sub) -> None:
     p.set_defaults(func=command(_run))
 
 
-async def _run(resources, args) -> int:
+async def _run(resources: Resources, args) -> int:
     owner: Account | None = await accounts.find_staff(args.owner) if args.owner else None
     scene = await referrals.create_campaign(args.name, owner=owner)
     relpath = await referrals.qr_image(resources, scene)

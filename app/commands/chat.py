@@ -13,6 +13,7 @@ import secrets
 import httpx
 
 from app.callbacks import CallbackSigner, msg_ids
+from core.config import Settings
 from models import WechatUser
 from services import accounts
 from services.errors import NotFound
@@ -29,7 +30,7 @@ def register(sub) -> None:
 class Sender:
     """Signs, (encrypts,) posts one text message and returns the reply's text."""
 
-    def __init__(self, settings, url: str, openid: str) -> None:
+    def __init__(self, settings: Settings, url: str, openid: str) -> None:
         self.url, self.openid = url, openid
         self.signer = CallbackSigner(settings, aes=settings.aes_mode)
         self.msg_ids = iter(msg_ids())
@@ -46,7 +47,7 @@ class Sender:
         return reply or "（无文字回复）"
 
 
-async def _openid_for(settings, name: str) -> tuple[str, str | None]:
+async def _openid_for(settings: Settings, name: str) -> tuple[str, str | None]:
     """The account's openid, and a bind code to send first when it has none yet."""
     resources = await Resources.open(settings)
     try:
@@ -59,7 +60,7 @@ async def _openid_for(settings, name: str) -> tuple[str, str | None]:
         await resources.close()
 
 
-def run(settings, args) -> int:
+def run(settings: Settings, args) -> int:
     try:
         openid, code = asyncio.run(_openid_for(settings, args.name))
     except NotFound as exc:

@@ -3,6 +3,7 @@ from app.commands import command
 from models import Account
 from models.enums import Role
 from services import accounts
+from services.resources import Resources
 
 
 def register(sub) -> None:
@@ -14,7 +15,7 @@ def register(sub) -> None:
     p.set_defaults(func=command(_run))
 
 
-async def _run(resources, args) -> int:
+async def _run(resources: Resources, args) -> int:
     manager: Account | None = await accounts.find_staff(args.manager) if args.manager else None
     account, code = await accounts.create_staff(args.name, Role(args.role), phone=args.phone, manager=manager)
     print(f"created {account.role.value} {account.name} (id {account.id}); "

@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 from core import db
+from core.config import Settings
 
 SCRATCH = {"sqlite": "sqlite://data/makemigrations.sqlite3", "mysql": "mysql://root:@127.0.0.1:3306/scrm_makemigrations"}
 
@@ -22,7 +23,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def run(settings, args) -> int:
+def run(settings: Settings, args) -> int:
     if args.only:
         url = args.mysql_url if args.only == "mysql" else SCRATCH["sqlite"]
         written = asyncio.run(db.make_migration(url, args.name, timezone=settings.timezone))

@@ -2,6 +2,7 @@
 import asyncio
 
 from core import db
+from core.config import Settings
 
 
 def register(sub) -> None:
@@ -9,7 +10,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def run(settings, args) -> int:
+def run(settings: Settings, args) -> int:
     applied = asyncio.run(db.migrate(settings))
     print(f"migrations applied: {', '.join(applied) if applied else 'none (up to date)'}")
     return 0

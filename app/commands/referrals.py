@@ -3,6 +3,7 @@ import json
 
 from app.commands import command
 from services import referrals
+from services.resources import Resources
 
 
 def register(sub) -> None:
@@ -10,7 +11,7 @@ def register(sub) -> None:
     p.set_defaults(func=command(_run))
 
 
-async def _run(resources, args) -> int:
+async def _run(resources: Resources, args) -> int:
     rows = await referrals.stats_per_scene()
     print(f"{'scene':<20} {'kind':<9} {'owner / name':<16} {'scans':>6} {'follows':>7} {'leads':>6} {'deals':>6} {'conv':>6}")
     for scene, stats in rows:

@@ -1,6 +1,7 @@
 """``seed``: demo staff, listings and clients, so `make run` has something to show."""
 from app.commands import command
 from services import seed
+from services.resources import Resources
 
 
 def register(sub) -> None:
@@ -11,7 +12,7 @@ def register(sub) -> None:
     p.set_defaults(func=command(_run))
 
 
-async def _run(resources, args) -> int:
+async def _run(resources: Resources, args) -> int:
     report = await seed.seed_demo(listings=args.listings, clients=args.clients, rng_seed=args.seed,
                                   regions=resources.settings.regions)
     for line in report:

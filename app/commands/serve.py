@@ -6,6 +6,7 @@ from sanic import Sanic
 from sanic.worker.loader import AppLoader
 
 from app.factory import create_app
+from core.config import Settings
 
 
 def register(sub) -> None:
@@ -16,7 +17,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def run(settings, args) -> int:
+def run(settings: Settings, args) -> int:
     workers = args.workers
     if settings.embedded_redis and workers > 1:
         logging.getLogger(__name__).warning("embedded mode keeps state in one process: serving with 1 worker")

@@ -6,6 +6,8 @@ import signal
 from app import worker
 from app.commands import command
 from core import logs
+from core.config import Settings
+from services.resources import Resources
 
 log = logging.getLogger(__name__)
 
@@ -16,7 +18,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def run(settings, args) -> int:
+def run(settings: Settings, args) -> int:
     if settings.embedded_redis:
         print("worker needs REDIS_URL: in embedded mode `serve` runs the worker in-process")
         return 2
@@ -24,7 +26,7 @@ def run(settings, args) -> int:
     return command(_run)(settings, args)
 
 
-async def _run(resources, args) -> int:
+async def _run(resources: Resources, args) -> int:
     job_worker = worker.build(resources, burst=args.burst)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

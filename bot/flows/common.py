@@ -60,7 +60,7 @@ def contact_beside(client: Client) -> str:
 async def page(ctx: Context, title: str, entries: list[str], *, offset: int = 0, empty: str,
                first_page: int | None = None) -> str:
     """One page of ``entries`` (the first may be shorter); the rest stays for 更多."""
-    size = int((ctx.resources.settings.matching or {}).get("page_size", 5))
+    size = ctx.resources.settings.matching.page_size
     if offset == 0 and first_page:
         size = first_page
     if not entries:

@@ -1,15 +1,19 @@
 """Configuration: config.yaml, environment overrides, and one clear line for a bad value."""
 import base64
+import re
+from datetime import time
+from decimal import Decimal
 
 import pytest
 
 from core.config import ConfigError, load_settings
 
 GOOD_KEY = base64.urlsafe_b64encode(b"k" * 32).decode()
+OTHER_KEY = base64.urlsafe_b64encode(b"p" * 32).decode()
 
 
 def env(**overrides: str) -> dict[str, str]:
-    return {"SECRET_KEY": GOOD_KEY, "PII_KEY": GOOD_KEY, **overrides}
+    return {"SECRET_KEY": GOOD_KEY, "PII_KEY": OTHER_KEY, **overrides}
 
 
 def test_defaults_are_the_embedded_mode():
@@ -36,9 +40,67 @@ def test_each_documented_key_is_overridden_by_its_environment_variable(name, val
 
 
 def test_nested_keys_are_overridden_with_double_underscores():
-    settings = load_settings(environ=env(MATCHING__WEIGHTS__AREA="5"))
-    assert settings.matching["weights"]["area"] == 5
-    assert settings.matching["weights"]["region"] == 2
+    settings = load_settings(environ=env(MATCHING__WEIGHTS__AREA="5", REMINDERS__DIGEST_TIME="07:15"))
+    assert settings.matching.weights.area == 5
+    assert settings.matching.weights.region == 2
+    assert settings.reminders.digest_time == time(7, 15)
+
+
+def test_nested_sections_are_typed():
+    settings = load_settings(environ=env())
+    assert settings.matching.area_tolerance == 0.15
+    assert settings.referral.commission_yuan.of("partner") == Decimal("2000.00")
+    assert settings.reminders.digest_time == time(8, 30)
+    assert settings.rate_limits.login_per_ip_per_min == 30
+    assert settings.template("notice").fields["thing1"] == "title"
+
+
+def test_a_section_left_out_of_the_file_takes_its_defaults(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_text("wechat_token: t\n")
+    settings = load_settings(environ=env(SCRM_CONFIG=str(path)))
+    assert settings.matching.weights.area == 3
+    assert settings.miniapp.viewing_minutes == 60
+
+
+@pytest.mark.parametrize("name, value, named", [
+    ("MATCHING__AREA_TOLERANCE", "wide", "MATCHING__AREA_TOLERANCE"),
+    ("MATCHING__WEIGHTS__AREA", "-1", "MATCHING__WEIGHTS__AREA"),
+    ("MATCHING__PAGE_SIZE", "0", "MATCHING__PAGE_SIZE"),
+    ("MATCHING__STAGE_PROBABILITY__WON", "120", "MATCHING__STAGE_PROBABILITY"),
+    ("REMINDERS__DIGEST_TIME", "noon", "REMINDERS__DIGEST_TIME"),
+    ("REMINDERS__SCAN_INTERVAL_S", "90", "REMINDERS__SCAN_INTERVAL_S"),
+    ("REFERRAL__COMMISSION_YUAN__PARTNER", "lots", "REFERRAL__COMMISSION_YUAN__PARTNER"),
+    ("RATE_LIMITS__PER_IP_PER_MIN", "1.5", "RATE_LIMITS__PER_IP_PER_MIN"),
+    ("REGIONS__苏州__昆山", "花桥", "REGIONS__苏州__昆山"),
+])
+def test_a_malformed_nested_value_names_its_key(name, value, named):
+    with pytest.raises(ConfigError, match=named):
+        load_settings(environ=env(**{name: value}))
+
+
+@pytest.mark.parametrize("text, named", [
+    ("matching:\n  area_tolerence: 0.2\n", "'matching.area_tolerence'"),
+    ("matching:\n  weights: {arae: 3}\n", "'matching.weights.arae'"),
+    ("templates:\n  notice: {template: x}\n", "'templates.notice.template'"),
+    ("rate_limits:\n  per_ip: 5\n", "'rate_limits.per_ip'"),
+])
+def test_an_unknown_nested_key_in_the_file_is_refused(tmp_path, text, named):
+    path = tmp_path / "config.yaml"
+    path.write_text("wechat_token: t\n" + text)
+    with pytest.raises(ConfigError, match=re.escape(named)) as refused:
+        load_settings(environ=env(SCRM_CONFIG=str(path)))
+    assert "\n" not in str(refused.value)
+
+
+def test_an_unknown_nested_key_in_the_environment_is_refused():
+    with pytest.raises(ConfigError, match=re.escape("'reminders.digest_hour'")):
+        load_settings(environ=env(REMINDERS__DIGEST_HOUR="8"))
+
+
+def test_the_same_key_for_signing_and_for_personal_data_is_refused():
+    with pytest.raises(ConfigError, match="SECRET_KEY and PII_KEY must be different"):
+        load_settings(environ=env(PII_KEY=GOOD_KEY))
 
 
 @pytest.mark.parametrize("name, value, named", [

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from core.config import MatchingWeights
 from services import clients, matching, regions
 from services.matching import Criteria
 
@@ -61,8 +62,8 @@ def test_a_missing_required_feature_fails(settings):
 def test_weights_come_from_settings(settings):
     c = Criteria(area_min=1800, area_max=2000, rent_max=25)
     listing = row(area=Decimal("2100"), rent=Decimal("25"))
-    heavy_area = replace(settings, matching={**settings.matching, "weights": {"area": 10, "price": 1}})
-    heavy_price = replace(settings, matching={**settings.matching, "weights": {"area": 1, "price": 10}})
+    heavy_area = replace(settings, matching=replace(settings.matching, weights=MatchingWeights(area=10, price=1)))
+    heavy_price = replace(settings, matching=replace(settings.matching, weights=MatchingWeights(area=1, price=10)))
     assert matching.score(c, listing, heavy_area).score < matching.score(c, listing, heavy_price).score
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from app.factory import create_app
+from core.config import RateLimitsConfig
 from models import Listing
 from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus
 from tests.conftest import free_port
@@ -73,8 +74,8 @@ async def serving(settings, resources, name: str):
         await srv.after_stop()
 
 
-LOW_LIMITS = {"per_openid_per_min": 3, "per_ip_per_min": 10, "login_per_ip_per_min": 5}
-HIGH_LIMITS = {"per_openid_per_min": 100_000, "per_ip_per_min": 100_000, "login_per_ip_per_min": 100_000}
+LOW_LIMITS = RateLimitsConfig(per_openid_per_min=3, per_ip_per_min=10, login_per_ip_per_min=5)
+HIGH_LIMITS = RateLimitsConfig(per_openid_per_min=100_000, per_ip_per_min=100_000, login_per_ip_per_min=100_000)
 
 
 @pytest.fixture(scope="session")

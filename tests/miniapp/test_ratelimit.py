@@ -27,8 +27,8 @@ async def _login(client, name: str) -> dict[str, str]:
 async def test_a_user_beyond_the_per_openid_limit_gets_429_with_retry_after(limited):
     alice = await _login(limited, "alice")
     statuses = [(await limited.get(f"{API}/favorites", headers=alice)).status_code
-                for _ in range(LOW_LIMITS["per_openid_per_min"] + 1)]
-    assert statuses[:-1] == [200] * LOW_LIMITS["per_openid_per_min"] and statuses[-1] == 429
+                for _ in range(LOW_LIMITS.per_openid_per_min + 1)]
+    assert statuses[:-1] == [200] * LOW_LIMITS.per_openid_per_min and statuses[-1] == 429
     response = await limited.get(f"{API}/favorites", headers=alice)
     assert response.json()["error"]["code"] == "rate_limited"
     assert 1 <= int(response.headers["Retry-After"]) <= 60
@@ -36,7 +36,7 @@ async def test_a_user_beyond_the_per_openid_limit_gets_429_with_retry_after(limi
 
 async def test_another_user_is_not_slowed_by_the_first(limited):
     alice, bob = await _login(limited, "alice"), await _login(limited, "bob")
-    for _ in range(LOW_LIMITS["per_openid_per_min"] + 1):
+    for _ in range(LOW_LIMITS.per_openid_per_min + 1):
         await limited.get(f"{API}/favorites", headers=alice)
     assert (await limited.get(f"{API}/favorites", headers=bob)).status_code == 200
 
@@ -52,5 +52,5 @@ async def test_one_ip_beyond_the_per_ip_limit_gets_429_whoever_asks(limited):
 
 async def test_logins_per_ip_are_limited(limited):
     statuses = [(await limited.post(f"{API}/auth/login", json={"code": f"u{n}"})).status_code
-                for n in range(LOW_LIMITS["login_per_ip_per_min"] + 1)]
+                for n in range(LOW_LIMITS.login_per_ip_per_min + 1)]
     assert statuses[-1] == 429 and set(statuses[:-1]) == {200}

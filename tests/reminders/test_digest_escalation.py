@@ -1,5 +1,5 @@
 """The daily digest at 08:30 Asia/Shanghai and the report of follow-ups overdue by 24 h."""
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from models import FollowUp, Notification
@@ -70,7 +70,7 @@ async def test_digest_time_is_configurable(resources, sales, make_followup):
     from dataclasses import replace
 
     await make_followup(sales, shanghai(10, 14))
-    settings = replace(resources.settings, reminders={**resources.settings.reminders, "digest_time": "07:00"})
+    settings = replace(resources.settings, reminders=replace(resources.settings.reminders, digest_time=time(7, 0)))
 
     assert await reminders.queue_digests(settings, resources.redis, now=shanghai(10, 7)) == 1
 

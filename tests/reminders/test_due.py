@@ -62,7 +62,7 @@ async def test_late_followup_is_still_sent_after_the_worker_was_down(tick, clock
 
 
 async def test_followup_missed_beyond_the_lookback_is_not_reminded_late(tick, sales, make_followup, delivered, settings):
-    await make_followup(sales, T0 - timedelta(hours=settings.reminders["due_lookback_h"] + 1))
+    await make_followup(sales, T0 - timedelta(hours=settings.reminders.due_lookback_h + 1))
 
     await reminders.queue_due(settings, now=T0)
 

@@ -93,7 +93,7 @@ async def test_transient_errors_fail_with_reason_after_max_attempts(queued, send
     [notification] = await queued()
     fake_wechat.fail(TEMPLATE, errcode=-1, times=None)
 
-    for _ in range(settings.reminders["max_attempts"]):
+    for _ in range(settings.reminders.max_attempts):
         await sender().drain()
         clock.advance(days=1)
 
@@ -136,7 +136,7 @@ async def test_quota_error_pauses_every_worker_and_sending_resumes_later(resourc
     assert await resources.redis.get(outbox.PAUSE_KEY) is not None
     assert set(await Notification.all().values_list("status", "attempts")) == {(NotificationStatus.PENDING, 0)}
 
-    clock.advance(seconds=settings.reminders["quota_pause_s"] - 1)
+    clock.advance(seconds=settings.reminders.quota_pause_s - 1)
     await sender(name="another-worker").drain()
     assert len(fake_wechat.calls(TEMPLATE)) == 1
 

@@ -13,7 +13,7 @@ def test_worker_runs_the_reminder_tick_every_scan_interval_once_across_workers(r
 
     [tick] = [job for job in job_worker.cron_jobs if job.name == "cron:reminders_tick"]
 
-    assert tick.unique and tick.second == set(range(0, 60, resources.settings.reminders["scan_interval_s"]))
+    assert tick.unique and tick.second == set(range(0, 60, resources.settings.reminders.scan_interval_s))
 
 
 async def test_reminder_tick_queues_what_is_due_now(resources, sales, make_followup):
