@@ -11,7 +11,7 @@ from sanic.response import HTTPResponse, json
 from tortoise.exceptions import ValidationError
 
 import nlp
-from bot import chat
+from bot import router
 from bot.endpoint import bp as wechat_bp
 from bot.protocol import Protocol
 from core import db, logs
@@ -56,7 +56,7 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
     @app.before_server_start
     async def prepare_chat(app: Sanic) -> None:
         nlp.configure(settings.regions, timezone=settings.timezone)  # the agency's towns are places (generic names such as 开发区 are not)
-        chat.prepare(settings)
+        router.prepare()
 
     @app.after_server_stop
     async def close_resources(app: Sanic) -> None:

@@ -1,80 +1,68 @@
 """What the official account answers: one entry point from a parsed message to a reply text.
 
-Events and binding are handled here; staff text goes to the chat flows,
-visitors get a welcome. Returns ``None`` for "no reply".
+The message is matched against ``bot.handlers.HANDLERS`` in order; the first handler that matches answers.
+Domain errors become their chat wording here, in one place, so nothing is ever left without a reply.
+Returns ``None`` for "no reply".
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
+from tortoise.exceptions import ValidationError
 from wechatpy.messages import BaseMessage
 
-from bot import chat, texts
-from bot.flows import partner
+import nlp
+from bot import state, texts
+from bot.context import Context
+from bot.handlers import HANDLERS, Handler
 from models import Account
-from models.enums import Role
-from services import accounts, outbox, referrals
-from services.errors import AppError
+from services import accounts
+from services.errors import AppError, from_validation
 from services.resources import Resources
 
-BIND_COMMAND = re.compile(r"^\s*绑定\s*[:：]?\s*(\d{6})\s*$")
+_prepared = False
 
 
-@dataclass
-class Context:
-    resources: Resources
-    message: BaseMessage
-    user_id: int
-    """The sender's WechatUser id."""
-    account: Account | None
-    now: datetime
-
-    @property
-    def openid(self) -> str:
-        return self.message.source
+def prepare() -> None:
+    """Load the parser's dictionaries and lazy paths (~0.7 s) before the first message, not inside its
+    reply deadline: one parse of each example of the help text."""
+    global _prepared
+    if not _prepared:
+        _prepared = True
+        for line in texts.STAFF_HELP.splitlines():
+            if line.startswith("· "):
+                nlp.parse(line[2:])
 
 
 async def respond(resources: Resources, message: BaseMessage, now: datetime,
                   cached_identity: bytes | None = None) -> str | None:
     """``cached_identity`` is the sender's identity entry if the caller already read it from Redis."""
-    if message.type == "event":
-        return await _on_event(resources, message, now)
-    identity = await accounts.identify(resources.redis, message.source, cached_identity)
-    account = await Account.get_or_none(id=identity.account_id, active=True) if identity.account_id else None
-    ctx = Context(resources, message, identity.user_id, account, now)
-    if message.type != "text":
-        return texts.UNSUPPORTED if account else texts.VISITOR_THANKS
-    text = message.content or ""
-    if bind := BIND_COMMAND.match(text):
-        try:
-            bound = await accounts.bind(resources.redis, message.source, bind.group(1))
-        except AppError as exc:
-            return exc.message
-        return texts.BOUND.format(name=bound.name)
-    if account is None:
-        return texts.VISITOR_THANKS
-    if account.role == Role.PARTNER:
-        return await partner.handle(ctx, text)
-    return await chat.handle(ctx, text)
+    ctx = Context(resources, message, now)
+    if message.type != "event":
+        identity = await accounts.identify(resources.redis, message.source, cached_identity)
+        ctx.user_id = identity.user_id
+        if identity.account_id:
+            ctx.account = await Account.get_or_none(id=identity.account_id, active=True)
+    found = match(ctx)
+    if found is None:
+        return None
+    handler, matched = found
+    if handler.ends_choice and ctx.account is not None:
+        # A numbered choice answers only the message just before it: a later "1" (after a search's
+        # numbered list) must not record a follow-up on the client offered earlier.
+        await state.drop(resources.redis, "pick", ctx.openid)
+    try:
+        return await handler.callback(ctx, matched)
+    except AppError as exc:
+        return exc.message
+    except ValidationError as exc:  # the transaction rolled back: nothing was stored
+        return from_validation(exc).message
 
 
-async def _on_event(resources: Resources, message: BaseMessage, now: datetime) -> str | None:
-    event = message.event
-    if event in ("subscribe", "subscribe_scan"):
-        await accounts.set_subscribed(message.source, True)
-        scene = message.scene_id if event == "subscribe_scan" else None
-        await referrals.on_subscribe(resources, message.source, scene, now=now)
-        return texts.VISITOR_WELCOME
-    if event == "scan":
-        await referrals.record_qr_event(message.source, message.scene_id or "", follow=False,
-                                        settings=resources.settings, now=now)
-        return None
-    if event == "unsubscribe":
-        await accounts.set_subscribed(message.source, False)
-        return None
-    if event == "templatesendjobfinish":
-        await outbox.record_delivery(message.id, message.status)
-        return None
+def match(ctx: Context) -> tuple[Handler, Any] | None:
+    """The first handler whose filter matches, and what its filter matched."""
+    for handler in HANDLERS:
+        if matched := handler.filter(ctx):
+            return handler, matched
     return None

@@ -33,7 +33,6 @@ class Place:
 
 class RegionTree:
     def __init__(self, tree: dict) -> None:
-        self._pattern: re.Pattern | None = None
         self._places: dict[str, Place] = {}
         for city, districts in (tree or {}).items():
             self._places.setdefault(str(city), Place(str(city)))
@@ -54,16 +53,6 @@ class RegionTree:
 
     def names(self) -> list[str]:
         return list(self._places)
-
-    def find_in(self, text: str) -> str | None:
-        """The most specific configured place named anywhere in ``text`` (the longest name wins)."""
-        if self._pattern is None:
-            self._pattern = re.compile("|".join(re.escape(n) for n in sorted(self._places, key=len, reverse=True)))
-        found = [m.group(0) for m in self._pattern.finditer(text or "")] if self._places else []
-        if not found:
-            return None
-        levels = {"town": 0, "district": 1, "city": 2}
-        return min(found, key=lambda name: (levels[self._places[name].level], -len(name)))
 
     def cities(self) -> list[str]:
         return sorted({p.city for p in self._places.values()})

@@ -1,15 +1,11 @@
 """``agenda``: due and overdue follow-ups of the day, by time."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot import format as fmt
+from bot.context import Context
 from services import agenda
-
-if TYPE_CHECKING:
-    from bot.router import Context
-
 
 # Enough lines to plan the day and still fit one passive reply (2,048 bytes).
 SHOWN_DUE, SHOWN_OVERDUE, FETCHED = 10, 5, 30

@@ -1,16 +1,12 @@
 """``new_client``, ``log_followup``, ``client_info``, ``update_stage``."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot import format as fmt
+from bot.context import Context
 from bot.flows import common
 from models import Client
 from services import accounts, clients, matching, permissions
 from services.clients import DuplicateClient
-
-if TYPE_CHECKING:
-    from bot.router import Context
 
 TOP_MATCHES = 3
 

@@ -1,16 +1,12 @@
 """What several flows share: choosing a client by name, numbered choices, paged result lists."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import nlp
 from bot import format as fmt
 from bot import state
+from bot.context import Context
 from models import Client
 from services import clients, permissions
-
-if TYPE_CHECKING:
-    from bot.router import Context
 
 MAX_RESULTS = 50
 

@@ -3,9 +3,9 @@ commands (通过 A12 / 驳回 A12 理由)."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from bot import format as fmt
+from bot.context import Context
 from bot.flows import common
 from models import Listing
 from models.enums import ListingStatus, ReviewStatus
@@ -13,9 +13,6 @@ from services import listings, permissions
 from services.clients import STAGE_NAMES
 from services.listings import REVIEW_NAMES, STATUS_NAMES
 from services.matching import FEATURE_NAMES
-
-if TYPE_CHECKING:
-    from bot.router import Context
 
 # What is left of a listing_status message once the listing and the status words are taken out: the client.
 _STATUS_WORDS = (

@@ -1,32 +1,12 @@
-"""What a bound partner (external broker, past client) can say: my code, my stats, help.
+"""What only a bound partner (external broker, past client) sees: their own referrals.
 
-Partners never reach the staff CRM flows; they see only their own referrals.
+Partners never reach the staff CRM flows (see ``bot.handlers``); they see only their own referrals.
 """
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING
-
 from bot import format, texts
-from bot.flows import referral
+from bot.context import Context
 from services import referrals
-
-if TYPE_CHECKING:
-    from bot.router import Context
-
-CODE = re.compile(r"推广码|二维码|我的码|分享码|邀请码")
-STATS = re.compile(r"数据|统计|业绩|战绩|成绩")
-REFERRED = re.compile(r"客户|推荐")
-
-
-async def handle(ctx: Context, text: str) -> str:
-    if CODE.search(text):
-        return await referral.send_code(ctx)
-    if STATS.search(text):
-        return await referral.stats_text(ctx)
-    if REFERRED.search(text):
-        return await referred_clients(ctx)
-    return texts.PARTNER_HELP
 
 
 async def referred_clients(ctx: Context) -> str:

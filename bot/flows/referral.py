@@ -5,23 +5,12 @@ image (slow WeChat calls) run as a task and arrive by customer-service message.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot import format, texts
+from bot.context import Context
 from models.enums import DealType
 from services import listings_public, referrals, tasks
 from services.errors import NotFound
 from services.matching import FEATURE_NAMES
-
-if TYPE_CHECKING:
-    from bot.router import Context
-    from nlp import Parsed
-
-
-async def handle(ctx: Context, parsed: Parsed) -> str:
-    if parsed.intent == "poster":
-        return await send_poster(ctx, parsed.slots.get("listing"))
-    return await send_code(ctx)
 
 
 async def send_poster(ctx: Context, code: str | None) -> str:

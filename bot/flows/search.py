@@ -1,14 +1,10 @@
 """``search_listings`` and ``match_client``: ranked listings with one reason line each, paged by 更多."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot import format as fmt
+from bot.context import Context
 from bot.flows import common
 from services import clients, matching
-
-if TYPE_CHECKING:
-    from bot.router import Context
 
 EMPTY = "没有符合条件的房源（条件：{conditions}）。可以放宽面积、区域或层高再试，例如「找 苏州 2000平 厂房」。"
 """Names the conditions as understood, so a misread (a wrong place or size) shows at once."""

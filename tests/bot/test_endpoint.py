@@ -79,28 +79,28 @@ async def test_body_over_64_kib_is_400(http, wx_plain):
 
 
 async def test_cdata_terminator_in_reply_is_escaped(http, wx, make_staff, monkeypatch):
-    from bot import chat
+    from bot import router
 
-    async def echo(ctx, text):
-        return f"你说：{text}"
+    async def echo(resources, message, now, cached_identity=None):
+        return f"你说：{message.content}"
 
-    monkeypatch.setattr(chat, "handle", echo)
+    monkeypatch.setattr(router, "respond", echo)
     await make_staff("张三", bind_openid="o-zhang")
     sent = await wx.text(http, "o-zhang", "a]]>b<xml>")
     assert sent.text == "你说：a]]>b<xml>"
 
 
 async def test_retried_message_gets_the_same_reply_and_runs_once(http, wx, make_staff, monkeypatch):
-    from bot import chat
+    from bot import router
 
     calls = []
 
-    async def slow(ctx, text):
-        calls.append(text)
+    async def slow(resources, message, now, cached_identity=None):
+        calls.append(message.content)
         await asyncio.sleep(0.3)
         return f"第{len(calls)}次"
 
-    monkeypatch.setattr(chat, "handle", slow)
+    monkeypatch.setattr(router, "respond", slow)
     await make_staff("张三", bind_openid="o-zhang")
     xml = text_xml("o-zhang", "跟进 华兴", msg_id=987654321)
     replies = await asyncio.gather(*(wx.post(http, xml) for _ in range(3)))
@@ -111,13 +111,13 @@ async def test_retried_message_gets_the_same_reply_and_runs_once(http, wx, make_
 async def test_reply_past_the_deadline_goes_out_as_a_customer_service_message(
         http, wx, make_staff, monkeypatch, resources, fake_wechat):
     from app import worker
-    from bot import chat
+    from bot import router
 
-    async def slow(ctx, text):
+    async def slow(resources, message, now, cached_identity=None):
         await asyncio.sleep(1.3)
         return "慢回复"
 
-    monkeypatch.setattr(chat, "handle", slow)
+    monkeypatch.setattr(router, "respond", slow)
     await make_staff("张三", bind_openid="o-zhang")
     started = time.perf_counter()
     sent = await wx.text(http, "o-zhang", "帮助")

@@ -63,12 +63,16 @@ async def test_unknown_text_gets_a_hint_never_silence(team, say):
 async def test_poster_and_referral_code_are_routed_to_the_referral_flow(team, say, monkeypatch):
     from bot.flows import referral
 
-    async def handled(ctx, parsed):
-        return f"referral flow: {parsed.intent} {parsed.slots.get('listing', '')}"
+    async def poster(ctx, code):
+        return f"referral flow: poster {code}"
 
-    monkeypatch.setattr(referral, "handle", handled)
+    async def code(ctx):
+        return "referral flow: referral_code"
+
+    monkeypatch.setattr(referral, "send_poster", poster)
+    monkeypatch.setattr(referral, "send_code", code)
     assert await say(SALES, "生成海报 A12") == "referral flow: poster A12"
-    assert (await say(SALES, "我的推广码")).startswith("referral flow: referral_code")
+    assert await say(SALES, "我的推广码") == "referral flow: referral_code"
 
 
 async def test_a_number_without_a_pending_question_explains(team, say):

@@ -100,9 +100,3 @@ def test_stage_probability_comes_from_config(settings):
     assert [clients.stage_probability(settings, s) for s in ("intent", "viewing", "negotiating", "won", "lost")] == \
         [10, 30, 60, 100, 0]
 
-
-def test_the_most_specific_configured_place_in_a_text_is_found(settings):
-    tree = regions.tree(settings)
-    assert tree.find_in("新房源 惠州 仲恺 陈江 仓库 6000平") == "陈江"
-    assert tree.find_in("找昆山的厂房") == "昆山"
-    assert tree.find_in("找个厂房") is None

@@ -1,0 +1,38 @@
+"""What a chat handler is given: the message, its sender and the resources to act with."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+from wechatpy.messages import BaseMessage
+
+import nlp
+from models import Account
+from services.resources import Resources
+
+
+@dataclass
+class Context:
+    resources: Resources
+    message: BaseMessage
+    now: datetime
+    user_id: int | None = None
+    """The sender's WechatUser id (None for events, which are answered without looking the sender up)."""
+    account: Account | None = None
+    """The staff or partner account bound to the sender, if any."""
+
+    @property
+    def openid(self) -> str:
+        return self.message.source
+
+    @property
+    def text(self) -> str:
+        return getattr(self.message, "content", None) or ""
+
+    @cached_property
+    def parsed(self) -> nlp.Parsed:
+        """The parser's reading of the text (times in the configured zone), computed once, on the first matcher
+        that asks for it."""
+        return nlp.parse(self.text, self.now.astimezone(ZoneInfo(self.resources.settings.timezone)))

@@ -1,0 +1,205 @@
+"""Every message the official account answers, as one ordered list of handlers.
+
+A handler is a pure matcher (a ``bot.filters.Filter``) plus an async callback ``(ctx, match) -> reply``;
+``router.respond`` tries them in the order of ``HANDLERS`` and the first match answers (a reply text, or
+None for no reply). Domain errors raised by a callback are answered by the router's one error handler.
+
+Adding a chat command = adding one ``Handler`` to ``HANDLERS``, where its priority puts it:
+
+- an exact command (``提现 300``) goes with the commands, before ``PARSED INTENTS``, filtered by role
+  (``STAFF & regex(...)``, ``PARTNER & regex(...)``);
+- a new parser intent (``commission``) goes with the intents: ``intent_handler("commission", flow)``,
+  where ``flow(ctx, slots, chosen=None)`` lives in ``bot/flows/``. A flow that asks a numbered question
+  (``common.ask(ctx, "commission", ...)`` / ``common.client_for``) names its handler; the reply number
+  resumes that handler's flow with the option chosen.
+
+Set ``ends_choice=False`` only on a handler that answers an open numbered question.
+"""
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import nlp
+from bot import state, texts
+from bot.context import Context
+from bot.filters import EVENT, NOT_TEXT, PARTNER, STAFF, TEXT, VISITOR, Filter, event, intent, regex
+from bot.flows import agenda, clients, common, listings, partner, referral, search
+from services import accounts, outbox, referrals
+from services import clients as client_service
+
+Flow = Callable[..., Awaitable[str]]
+"""``flow(ctx, slots, chosen=None) -> reply``: a chat flow that can be resumed by a numbered choice."""
+
+
+@dataclass(frozen=True)
+class Handler:
+    name: str
+    filter: Filter
+    callback: Callable[[Context, Any], Awaitable[str | None]]
+    resume: Flow | None = None
+    """The flow a numbered choice asked by this handler resumes."""
+    ends_choice: bool = True
+    """Whether a bound sender's open numbered question is dropped when this handler answers."""
+
+
+def intent_handler(name: str, flow: Flow) -> Handler:
+    """The handler of a parser intent: ``flow`` gets the slots, and resumes when its question is answered."""
+    async def callback(ctx: Context, parsed) -> str:
+        return await flow(ctx, parsed.slots)
+    return Handler(name, STAFF & intent(name), callback, resume=flow)
+
+
+def reply(text: str | None) -> Callable[[Context, Any], Awaitable[str | None]]:
+    async def callback(ctx: Context, match: Any) -> str | None:
+        return text
+    return callback
+
+
+# ---- events -----------------------------------------------------------------------------------------
+
+async def on_subscribe(ctx: Context, _) -> str:
+    message = ctx.message
+    await accounts.set_subscribed(message.source, True)
+    scene = message.scene_id if message.event == "subscribe_scan" else None
+    await referrals.on_subscribe(ctx.resources, message.source, scene, now=ctx.now)
+    return texts.VISITOR_WELCOME
+
+
+async def on_scan(ctx: Context, _) -> None:
+    await referrals.record_qr_event(ctx.openid, ctx.message.scene_id or "", follow=False,
+                                    settings=ctx.resources.settings, now=ctx.now)
+
+
+async def on_unsubscribe(ctx: Context, _) -> None:
+    await accounts.set_subscribed(ctx.openid, False)
+
+
+async def on_template_delivery(ctx: Context, _) -> None:
+    await outbox.record_delivery(ctx.message.id, ctx.message.status)
+
+
+# ---- anyone -----------------------------------------------------------------------------------------
+
+async def bind(ctx: Context, match) -> str:
+    bound = await accounts.bind(ctx.resources.redis, ctx.openid, match.group(1))
+    return texts.BOUND.format(name=bound.name)
+
+
+async def not_text(ctx: Context, _) -> str:
+    return texts.UNSUPPORTED if ctx.account else texts.VISITOR_THANKS
+
+
+# ---- staff commands ---------------------------------------------------------------------------------
+
+async def choose(ctx: Context, match) -> str:
+    """A number answers the question asked just before: resume the flow that asked it."""
+    pending = await state.get(ctx.resources.redis, "pick", ctx.openid)
+    if pending is None:
+        return texts.NO_OPEN_CHOICE
+    options = pending["options"]
+    number = int(match.group(1))
+    if not 1 <= number <= len(options):
+        return texts.CHOICE_OUT_OF_RANGE.format(count=len(options))
+    await state.drop(ctx.resources.redis, "pick", ctx.openid)
+    return await RESUMABLE[pending["action"]](ctx, nlp.typed(pending["slots"]), options[number - 1])
+
+
+async def approve(ctx: Context, match) -> str:
+    if not match.group(1):
+        return await listings.pending_reviews(ctx)
+    return await listings.review(ctx, match.group(1), approve=True)
+
+
+async def reject(ctx: Context, match) -> str:
+    if not match.group(1):
+        return await listings.pending_reviews(ctx)
+    return await listings.review(ctx, match.group(1), approve=False, reason=match.group(2))
+
+
+async def more(ctx: Context, _) -> str:
+    return await common.more(ctx)
+
+
+async def reassign(ctx: Context, match) -> str:
+    return await clients.reassign(ctx, {"client": match.group(1), "to": match.group(2)})
+
+
+async def listing_card(ctx: Context, match) -> str:
+    return await listings.listing_info(ctx, match.group(1).upper())
+
+
+async def poster(ctx: Context, parsed) -> str:
+    return await referral.send_poster(ctx, parsed.slots.get("listing"))
+
+
+async def referral_code(ctx: Context, _) -> str:
+    return await referral.send_code(ctx)
+
+
+async def partner_stats(ctx: Context, _) -> str:
+    return await referral.stats_text(ctx)
+
+
+async def partner_referred(ctx: Context, _) -> str:
+    return await partner.referred_clients(ctx)
+
+
+async def client_by_name(ctx: Context, _) -> str:
+    """A bare 华兴精密 (or 华兴) that the parser did not understand is a look-up of that client."""
+    name = ctx.text.strip()
+    if await client_service.resolve(ctx.account, name, limit=1):
+        return await clients.client_info(ctx, {"client": name})
+    return texts.UNKNOWN_HINT
+
+
+LOOKS_LIKE_A_NAME = regex(r"^\s*\S{2,30}\s*$")
+
+
+HANDLERS: list[Handler] = [
+    # WeChat events, whoever sends them
+    Handler("subscribe", event("subscribe", "subscribe_scan"), on_subscribe),
+    Handler("scan", event("scan"), on_scan),
+    Handler("unsubscribe", event("unsubscribe"), on_unsubscribe),
+    Handler("template_delivery", event("templatesendjobfinish"), on_template_delivery),
+    Handler("other_event", EVENT, reply(None)),
+    Handler("not_text", NOT_TEXT, not_text),
+    # anyone: binding a WeChat user to a staff or partner account
+    Handler("bind", TEXT & regex(r"^\s*绑定\s*[:：]?\s*(\d{6})\s*$"), bind),
+    Handler("visitor", VISITOR, reply(texts.VISITOR_THANKS)),
+    # partners: their code, their figures, their referrals
+    Handler("partner_code", PARTNER & regex(r"推广码|二维码|我的码|分享码|邀请码", search=True), referral_code),
+    Handler("partner_stats", PARTNER & regex(r"数据|统计|业绩|战绩|成绩", search=True), partner_stats),
+    Handler("partner_referred", PARTNER & regex(r"客户|推荐", search=True), partner_referred),
+    Handler("partner_help", PARTNER, reply(texts.PARTNER_HELP)),
+    # staff: the answer to a numbered question, then exact commands
+    Handler("choice", STAFF & regex(r"^\s*(\d{1,2})\s*$"), choose, ends_choice=False),
+    Handler("approve", STAFF & regex(r"^\s*(?:通过|批准|审核通过)\s*([A-Za-z]\d+)?\s*$"), approve),
+    Handler("reject", STAFF & regex(r"^\s*驳回\s*([A-Za-z]\d+)?\s*[:：,，]?\s*(.*?)\s*$"), reject),
+    Handler("more", STAFF & regex(r"^\s*(?:更多|下一页|再来|继续)\s*$"), more),
+    Handler("reassign", STAFF & regex(r"^\s*把?\s*(\S+?)\s*(?:转给|转交给|分配给)\s*(\S+)\s*$"), reassign,
+            resume=clients.reassign),
+    Handler("listing_card", STAFF & regex(
+        r"^\s*(?:查|看看?)?\s*([A-Za-z]\d{1,6})\s*(?:什么情况|情况|详情|资料|怎么样|信息)?\s*[?？]?\s*$"), listing_card),
+    Handler("cancel", STAFF & regex(r"^\s*(?:取消|算了|不用了)\s*$"), reply(texts.CANCELLED)),
+    # staff: what the parser understood
+    intent_handler("new_client", clients.new_client),
+    intent_handler("log_followup", clients.log_followup),
+    intent_handler("client_info", clients.client_info),
+    intent_handler("update_stage", clients.update_stage),
+    intent_handler("match_client", search.match_client),
+    intent_handler("search_listings", search.search_listings),
+    intent_handler("new_listing", listings.new_listing),
+    intent_handler("listing_status", listings.listing_status),
+    intent_handler("agenda", agenda.show),
+    Handler("poster", STAFF & intent("poster"), poster),
+    Handler("referral_code", STAFF & intent("referral_code"), referral_code),
+    Handler("help", STAFF & intent("help"), reply(texts.STAFF_HELP)),
+    # staff: a bare client name, else a hint
+    Handler("client_by_name", STAFF & LOOKS_LIKE_A_NAME, client_by_name),
+    Handler("unknown", STAFF, reply(texts.UNKNOWN_HINT)),
+]
+
+RESUMABLE: dict[str, Flow] = {h.name: h.resume for h in HANDLERS if h.resume is not None}
+"""Handler name -> the flow a numbered choice it asked resumes (``common.ask``'s ``action``)."""
