@@ -1,4 +1,4 @@
-"""Short Chinese renderings of domain objects for chat replies."""
+"""Short Chinese renderings of domain objects for chat replies, and the labels of their vocabularies."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -6,11 +6,21 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from models.pii import mask_phone
-from services.clients import STAGE_NAMES
-from services.listings import STATUS_NAMES, TYPE_NAMES
-from services.matching import FEATURE_NAMES, Match
+from services.matching import Match, Reason
 
 WEEKDAYS = "一二三四五六日"
+STAGE_NAMES = {"intent": "初步意向", "viewing": "带看中", "negotiating": "谈判中", "won": "已成交", "lost": "已流失"}
+STATUS_NAMES = {"vacant": "空置", "viewing": "带看预约中", "negotiating": "谈判中", "closed": "已租/售", "paused": "暂停推广"}
+TYPE_NAMES = {"factory": "厂房", "warehouse": "仓库", "office": "研发办公", "land": "土地"}
+REVIEW_NAMES = {"pending": "待审核", "approved": "已上架", "rejected": "已驳回"}
+FEATURE_NAMES = {"crane": "行车", "eia": "环评", "sewage": "排污", "property_cert": "产证", "standalone": "独门独院",
+                 "dock": "卸货平台", "dangerous_goods": "危化", "office_included": "带办公", "dormitory": "宿舍",
+                 "canteen": "食堂"}
+FIELD_NAMES = {"company": "公司名", "contact_name": "联系人", "phone": "电话", "industry": "行业", "region": "区域",
+               "area": "面积", "title": "标题", "address": "地址", "note": "备注", "name": "名称",
+               "source_detail": "来源说明", "landlord_name": "房东"}
+REASON_NAMES = {"area": "面积", "region": "区域", "rent": "租金", "budget_month": "月租", "sale_price": "单价",
+                "sale_total": "总价", "ceiling_height": "层高", "floor_load": "承重", "power": "配电"}
 SOURCE_NAMES = {"douyin": "抖音", "referral": "转介绍", "visit": "线下拜访", "official_account": "公众号",
                 "channels": "视频号", "moments_ad": "朋友圈广告", "miniapp": "小程序", "other": "其他"}
 
@@ -62,8 +72,41 @@ def listing_line(row: dict) -> str:
     return " ".join(parts)
 
 
+def reason(r: Reason) -> str:
+    """``面积✓``, ``面积+12%``, ``租金超8%``, ``行车+环评✓``."""
+    if r.dimension == "features":
+        return "+".join(features(r.features)) + "✓"
+    label = REASON_NAMES.get(r.dimension, r.dimension)
+    if not r.miss:
+        return f"{label}✓"
+    percent = f"{round(abs(r.miss) * 100)}%"
+    if r.dimension == "area":
+        return f"{label}{'+' if r.miss > 0 else '-'}{percent}"
+    return f"{label}超{percent}"
+
+
+def explanation(match: Match) -> str:
+    return " ".join(reason(r) for r in match.reasons)
+
+
 def match_entry(match: Match) -> str:
-    return f"{listing_line(match.listing)}\n   {match.explanation or '符合条件'}"
+    return f"{listing_line(match.listing)}\n   {explanation(match) or '符合条件'}"
+
+
+def features(values) -> list[str]:
+    return [FEATURE_NAMES.get(f, f) for f in values]
+
+
+def fields(names) -> str:
+    """``区域、面积``: field names as a salesperson calls them."""
+    return "、".join(FIELD_NAMES.get(name, name) for name in names)
+
+
+def listing_title(slots: dict) -> str:
+    """``花桥单层厂房 3000㎡``: the title a listing registered in chat gets."""
+    storey = {True: "单层", False: "多层"}.get(slots.get("single_storey"), "")
+    kind = TYPE_NAMES[_value(slots.get("property_type")) or "factory"]
+    return f"{slots['region']}{storey}{kind} {num(slots['area'])}㎡"
 
 
 def _value(value):
@@ -97,7 +140,7 @@ def requirement(req, region: str | None = None) -> str:
         if value:
             parts.append(f"{label}{money(value)}")
     if req.features:
-        parts.append("+".join(FEATURE_NAMES.get(f, f) for f in req.features))
+        parts.append("+".join(features(req.features)))
     return " ".join(parts)
 
 

@@ -15,6 +15,7 @@ from wechatpy.messages import BaseMessage
 import nlp
 from bot import state, texts
 from bot.context import Context
+from bot.errors import chat_text
 from bot.handlers import HANDLERS, Handler
 from models import Account
 from services import accounts
@@ -55,9 +56,9 @@ async def respond(resources: Resources, message: BaseMessage, now: datetime,
     try:
         return await handler.callback(ctx, matched)
     except AppError as exc:
-        return exc.message
+        return chat_text(exc)
     except ValidationError as exc:  # the transaction rolled back: nothing was stored
-        return from_validation(exc).message
+        return chat_text(from_validation(exc))
 
 
 def match(ctx: Context) -> tuple[Handler, Any] | None:

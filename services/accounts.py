@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 
 from models import Account, AuditLog, WechatUser
 from models.enums import Role
-from services.errors import AppError, NotFound
+from services.errors import AccountNotFound, AppError, BindCodeInvalid, TooManyBindAttempts
 
 BIND_CODE_TTL = timedelta(hours=24)
 BIND_ATTEMPTS_PER_HOUR = 10
@@ -58,11 +58,11 @@ async def bind(redis: Redis, openid: str, code: str) -> Account:
     if attempts == 1:
         await redis.expire(attempts_key, 3600)
     if attempts > BIND_ATTEMPTS_PER_HOUR:
-        raise AppError("绑定尝试次数过多，请一小时后再试", status=429, code="rate_limited")
+        raise TooManyBindAttempts()
     async with in_transaction():
         account = await Account.filter(bind_code_hash=_code_hash(code), active=True).select_for_update().first()
         if account is None or account.bind_code_expires_at is None or account.bind_code_expires_at < _now():
-            raise NotFound("绑定码无效或已过期，请向管理员重新获取")
+            raise BindCodeInvalid()
         user, _ = await WechatUser.get_or_create(openid=openid)
         previous = await WechatUser.filter(account_id=account.id).exclude(id=user.id).first()
         if previous is not None:
@@ -130,5 +130,5 @@ async def set_subscribed(openid: str, subscribed: bool) -> WechatUser:
 async def find_staff(name: str) -> Account:
     account = await Account.filter(name=name, active=True).first()
     if account is None:
-        raise NotFound(f"没有名为{name}的账号")
+        raise AccountNotFound(name)
     return account

@@ -19,9 +19,8 @@ from models import Account, Client, FollowUp, Requirement, StageChange
 from models.enums import Source, Stage
 from models.pii import blind_index
 from services import audit, matching, notify, permissions, referrals, regions
-from services.errors import AppError, Conflict, NotFound
+from services.errors import ChangedMeanwhile, ClientNotFound, ClientUnnamed, DuplicateClient
 
-STAGE_NAMES = {"intent": "初步意向", "viewing": "带看中", "negotiating": "谈判中", "won": "已成交", "lost": "已流失"}
 _LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|工厂|厂)$")
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 _NOISE = re.compile(r"[\s()（）·.,，、\-]+")
@@ -102,22 +101,23 @@ def _requirement_values(slots: dict) -> dict:
 
 
 def missing_for_client(slots: dict) -> list[str]:
+    """What a client record still lacks to be worked on: ``phone``, ``contact_name``, ``area``, ``region``."""
     missing = []
     if not slots.get("phone") and not slots.get("wechat_id"):
-        missing.append("电话")
+        missing.append("phone")
     if not slots.get("contact_name"):
-        missing.append("联系人")
+        missing.append("contact_name")
     if not (slots.get("area_min") or slots.get("area_max")):
-        missing.append("面积")
+        missing.append("area")
     if not slots.get("region"):
-        missing.append("区域")
+        missing.append("region")
     return missing
 
 
 async def create(*, actor: Account, slots: dict, settings: Settings, force: bool = False) -> Client:
     """A client and its requirement; raises ``DuplicateClient`` unless ``force``."""
     if not slots.get("company") and not slots.get("contact_name") and not slots.get("phone"):
-        raise AppError("请至少写公司名、联系人或电话，例如「新客户 华兴精密 张总 13812345678」")
+        raise ClientUnnamed()
     if not force:
         found = await duplicates(phone=slots.get("phone"), company=slots.get("company"),
                                  wechat_id=slots.get("wechat_id"), settings=settings)
@@ -136,12 +136,6 @@ async def create(*, actor: Account, slots: dict, settings: Settings, force: bool
         await audit.record(actor, "client.create", "client", client.id,
                            after={**_client_snapshot(client), "requirement": _requirement_values(slots)})
     return client
-
-
-class DuplicateClient(Conflict):
-    def __init__(self, clients: list[Client]) -> None:
-        super().__init__("已有相同客户")
-        self.clients = clients
 
 
 def _client_snapshot(client: Client) -> dict:
@@ -180,7 +174,7 @@ async def merge(*, actor: Account, client: Client, slots: dict, settings: Settin
 async def get_visible(actor: Account, client_id: int) -> Client:
     client = await permissions.visible_clients(actor).filter(id=client_id).select_related("owner").first()
     if client is None:
-        raise NotFound("没有找到这个客户")
+        raise ClientNotFound()
     return client
 
 
@@ -285,7 +279,7 @@ async def set_stage(*, actor: Account, client: Client, stage: Stage | str, setti
         updated = await Client.filter(id=client.id, version=client.version).update(
             stage=stage, deal_probability=stage_probability(settings, stage), version=client.version + 1)
         if not updated:
-            raise Conflict("客户刚被别人修改，请再发一次")
+            raise ChangedMeanwhile("client")
         await _apply_stage(actor, client, stage, settings, note=note)
         client.version += 1
         await audit.record(actor, "client.stage", "client", client.id, before=before, after=_client_snapshot(client))
@@ -293,7 +287,7 @@ async def set_stage(*, actor: Account, client: Client, stage: Stage | str, setti
 
 
 async def reassign(*, actor: Account, client: Client, to: Account) -> Client:
-    permissions.ensure_manager(actor, "转交客户")
+    permissions.ensure_manager(actor, "reassign_client")
     async with in_transaction():
         before = _client_snapshot(client)
         client.owner = to

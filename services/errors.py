@@ -1,5 +1,11 @@
-"""Domain errors: services raise them, the API answers them as JSON, the bot as a chat reply."""
+"""Domain errors: services raise them with a stable ``code`` and the facts as attributes; each interface
+words them (chat: ``bot/errors.py``; the mini-program API answers ``{"error": {code, message, fields}}``).
+
+``message`` is a short English description for logs and API clients, never chat wording.
+"""
 from __future__ import annotations
+
+from typing import Any
 
 
 class AppError(Exception):
@@ -46,12 +52,166 @@ class RateLimited(AppError):
     status, code = 429, "rate_limited"
 
 
-FIELD_LABELS = {"company": "公司名", "contact_name": "联系人", "industry": "行业", "region": "区域", "title": "标题",
-                "address": "地址", "note": "备注", "name": "名称", "source_detail": "来源说明", "landlord_name": "房东"}
+class InvalidField(AppError):
+    """A model refused a value (too long, out of range): names the field, never its value."""
+
+    code = "invalid_field"
+
+    def __init__(self, field: str) -> None:
+        super().__init__(f"{field} is too long or malformed", fields={field: "invalid"})
+        self.field = field
 
 
-def from_validation(exc: Exception) -> AppError:
-    """A model's refusal of a value (too long, out of range) as a clear 400 naming the field, not its value."""
-    field = str(exc).split(":", 1)[0].strip()
-    label = FIELD_LABELS.get(field, field)
-    return AppError(f"{label}太长或格式不对，请改短后再发", fields={field: "invalid"}, code="invalid_field")
+def from_validation(exc: Exception) -> InvalidField:
+    """Tortoise's ``ValidationError`` ("field: reason") as an ``InvalidField``."""
+    return InvalidField(str(exc).split(":", 1)[0].strip())
+
+
+# ---- accounts ------------------------------------------------------------------------------------------
+
+class TooManyBindAttempts(RateLimited):
+    code = "bind_attempts"
+
+    def __init__(self) -> None:
+        super().__init__("too many bind attempts, try again in an hour")
+
+
+class BindCodeInvalid(NotFound):
+    code = "bind_code_invalid"
+
+    def __init__(self) -> None:
+        super().__init__("bind code is invalid or expired")
+
+
+class AccountNotFound(NotFound):
+    code = "account_not_found"
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"no active account named {name}")
+        self.name = name
+
+
+class ManagersOnly(Forbidden):
+    """``action`` is what was refused: ``reassign_client``, ``review_listing``."""
+
+    code = "managers_only"
+
+    def __init__(self, action: str) -> None:
+        super().__init__(f"only managers and admins may {action}")
+        self.action = action
+
+
+# ---- clients -------------------------------------------------------------------------------------------
+
+class ClientUnnamed(AppError):
+    code = "client_unnamed"
+
+    def __init__(self) -> None:
+        super().__init__("a client needs a company, a contact name or a phone")
+
+
+class DuplicateClient(Conflict):
+    code = "duplicate_client"
+
+    def __init__(self, clients: list[Any]) -> None:
+        super().__init__("a client with the same phone, WeChat id or company exists")
+        self.clients = clients
+
+
+class ClientNotFound(NotFound):
+    code = "client_not_found"
+
+    def __init__(self) -> None:
+        super().__init__("client not found")
+
+
+class NotYourClient(Forbidden):
+    code = "not_your_client"
+
+    def __init__(self, client: Any) -> None:
+        super().__init__("the client belongs to someone else")
+        self.client = client
+
+
+class ChangedMeanwhile(Conflict):
+    """Someone else changed the row between reading and writing it; sending again is safe."""
+
+    code = "changed_meanwhile"
+
+    def __init__(self, entity: str) -> None:
+        super().__init__(f"the {entity} was changed by someone else, try again")
+        self.entity = entity
+
+
+# ---- listings ------------------------------------------------------------------------------------------
+
+class ListingNotFound(NotFound):
+    code = "listing_not_found"
+
+    def __init__(self, ref: str) -> None:
+        super().__init__("listing not found")
+        self.ref = ref
+
+
+class ListingIncomplete(AppError):
+    """``missing`` names the fields (``region``, ``area``)."""
+
+    code = "listing_incomplete"
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__(f"missing {', '.join(missing)}", fields={name: "missing" for name in missing})
+        self.missing = missing
+
+
+class AlreadyReviewed(Conflict):
+    code = "already_reviewed"
+
+    def __init__(self, listing: Any) -> None:
+        super().__init__(f"{listing.code} was already reviewed")
+        self.listing = listing
+
+
+class ReasonRequired(AppError):
+    code = "reason_required"
+
+    def __init__(self, listing: Any) -> None:
+        super().__init__("a rejection needs a reason")
+        self.listing = listing
+
+
+class NotApproved(Conflict):
+    code = "listing_not_approved"
+
+    def __init__(self, listing: Any) -> None:
+        super().__init__(f"{listing.code} is not approved")
+        self.listing = listing
+
+
+class OwnerOnly(Forbidden):
+    """Only the listing's owner or a manager may take it off the market or relist it."""
+
+    code = "listing_owner_only"
+
+    def __init__(self, listing: Any) -> None:
+        super().__init__(f"only the owner of {listing.code} or a manager may do this")
+        self.listing = listing
+
+
+class ListingHeld(Conflict):
+    """Another client's deal holds the listing; ``holder`` is a ``services.listings.Holder``."""
+
+    code = "listing_held"
+
+    def __init__(self, listing: Any, holder: Any) -> None:
+        super().__init__(f"{listing.code} is held by another client's deal")
+        self.listing, self.holder = listing, holder
+
+
+class HolderOnly(Forbidden):
+    """The deal holding the listing is someone else's: only its salesperson or a manager changes it."""
+
+    code = "listing_holder_only"
+
+    def __init__(self, listing: Any, holder: Any) -> None:
+        super().__init__(f"{listing.code} is held by a deal of someone else")
+        self.listing, self.holder = listing, holder

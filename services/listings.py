@@ -19,7 +19,17 @@ from core.config import Settings
 from models import Account, Client, Listing, ListingStatusChange, Requirement
 from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus, Role, Stage
 from services import audit, clients, matching, notify, permissions, regions
-from services.errors import AppError, Conflict, Forbidden, NotFound
+from services.errors import (
+    AlreadyReviewed,
+    ChangedMeanwhile,
+    HolderOnly,
+    ListingHeld,
+    ListingIncomplete,
+    ListingNotFound,
+    NotApproved,
+    OwnerOnly,
+    ReasonRequired,
+)
 
 HOLDING = (ListingStatus.NEGOTIATING, ListingStatus.CLOSED)
 # Taking a listing off the market or putting it back is its owner's (or a manager's) decision.
@@ -28,9 +38,6 @@ OWNER_ONLY = (ListingStatus.PAUSED, ListingStatus.VACANT)
 DEAL_STAGES = {ListingStatus.VIEWING: Stage.VIEWING, ListingStatus.NEGOTIATING: Stage.NEGOTIATING,
                ListingStatus.CLOSED: Stage.WON}
 """The stage a client named with a listing status moves up to (never back)."""
-STATUS_NAMES = {"vacant": "空置", "viewing": "带看预约中", "negotiating": "谈判中", "closed": "已租/售", "paused": "暂停推广"}
-TYPE_NAMES = {"factory": "厂房", "warehouse": "仓库", "office": "研发办公", "land": "土地"}
-REVIEW_NAMES = {"pending": "待审核", "approved": "已上架", "rejected": "已驳回"}
 REVERSE_MATCH_LIMIT = 20
 STATUS_RETRIES = 3
 
@@ -44,7 +51,7 @@ def code_for(listing_id: int) -> str:
 async def get_by_code(code: str) -> Listing:
     listing = await Listing.filter(code=code.strip().upper()).first()
     if listing is None:
-        raise NotFound(f"没有房源{code}，请核对编号")
+        raise ListingNotFound(code)
     return listing
 
 
@@ -72,25 +79,18 @@ def _decimal(value) -> Decimal | None:
 
 
 def missing_fields(slots: dict) -> list[str]:
-    missing = []
-    if not slots.get("region"):
-        missing.append("区域")
-    if not slots.get("area"):
-        missing.append("面积")
-    return missing
+    """The fields a listing cannot be registered without."""
+    return [name for name in ("region", "area") if not slots.get(name)]
 
 
-async def create(*, actor: Account, slots: dict, settings: Settings) -> Listing:
-    """A listing from chat slots; pending review unless a manager or admin registers it."""
+async def create(*, actor: Account, slots: dict, title: str, settings: Settings) -> Listing:
+    """A listing from chat slots, titled by the interface; pending review unless a manager or admin registers it."""
     missing = missing_fields(slots)
     if missing:
-        raise AppError(f"缺少{'、'.join(missing)}", fields={m: "missing" for m in missing})
+        raise ListingIncomplete(missing)
     place = regions.tree(settings).resolve(slots["region"])
     property_type = PropertyType(slots.get("property_type") or "factory")
     deal_type = DealType(slots.get("deal_type") or ("sale" if slots.get("sale_price") else "rent"))
-    storey = {True: "单层", False: "多层"}.get(slots.get("single_storey"), "")
-    area = _decimal(slots["area"])
-    title = f"{slots['region']}{storey}{TYPE_NAMES[property_type.value]} {area.normalize():f}㎡"
     self_approved = permissions.sees_all(actor)
     async with in_transaction():
         listing = await Listing.create(
@@ -131,12 +131,12 @@ def _snapshot(listing: Listing) -> dict:
 async def review(*, actor: Account, code: str, approve: bool, reason: str | None,
                  settings: Settings) -> tuple[Listing, list[tuple[Client, matching.Match]]]:
     """Approve or reject a pending listing; returns it and, when approved, the clients it fits (owners told)."""
-    permissions.ensure_manager(actor, "审核房源")
+    permissions.ensure_manager(actor, "review_listing")
     listing = await get_by_code(code)
     if listing.review_status != ReviewStatus.PENDING:
-        raise Conflict(f"{listing.code}{REVIEW_NAMES[listing.review_status.value]}，无需再审")
+        raise AlreadyReviewed(listing)
     if not approve and not reason:
-        raise AppError(f"请写明驳回理由，例如「驳回 {listing.code} 产证不全」")
+        raise ReasonRequired(listing)
     before = _snapshot(listing)
     fitting: list[tuple[Client, matching.Match]] = []
     async with in_transaction():
@@ -144,7 +144,8 @@ async def review(*, actor: Account, code: str, approve: bool, reason: str | None
             review_status=ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED,
             review_note=(reason or "")[:255] or None, reviewed_by_id=actor.id)
         if not updated:
-            raise Conflict(f"{listing.code}刚被别人审核过了")
+            await listing.refresh_from_db()
+            raise AlreadyReviewed(listing)
         await listing.refresh_from_db()
         await audit.record(actor, "listing.approve" if approve else "listing.reject", "listing", listing.id,
                            before=before, after={**_snapshot(listing), "review_note": listing.review_note})
@@ -188,7 +189,8 @@ async def _announce_matches(listing: Listing, settings: Settings) -> list[tuple[
         if client.owner_id is not None:
             await notify.queue(
                 "notice", client.owner_id, dedupe_key=f"listing:{listing.id}:fits:{client.id}", client=client,
-                payload={"title": "新房源匹配客户", "detail": f"{listing.code}适合{client.display_name} {match.explanation}",
+                payload={"title": "新房源匹配客户",
+                         "detail": f"{listing.code}适合{client.display_name}（匹配度{round(match.score * 100)}%）",
                          "listing": listing.code})
     return fitting
 
@@ -196,7 +198,7 @@ async def _announce_matches(listing: Listing, settings: Settings) -> list[tuple[
 @dataclass
 class Holder:
     client: Client
-    owner_name: str
+    owner_name: str | None
 
 
 async def holder(listing: Listing) -> Holder | None:
@@ -205,7 +207,7 @@ async def holder(listing: Listing) -> Holder | None:
     client = await Client.filter(id=listing.held_by_id).select_related("owner").first()
     if client is None:
         return None
-    return Holder(client, client.owner.name if client.owner else "无人")
+    return Holder(client, client.owner.name if client.owner else None)
 
 
 async def change_status(*, actor: Account, code: str, status: ListingStatus, client: Client | None = None,
@@ -219,10 +221,10 @@ async def change_status(*, actor: Account, code: str, status: ListingStatus, cli
     for _ in range(STATUS_RETRIES):
         listing = await get_by_code(code)
         if listing.review_status != ReviewStatus.APPROVED and status != ListingStatus.PAUSED:
-            raise Conflict(f"{listing.code}还没通过审核（{REVIEW_NAMES[listing.review_status.value]}），不能改状态")
+            raise NotApproved(listing)
         held = await holder(listing)
         if status in OWNER_ONLY and not _may_list(actor, listing, held):
-            raise Forbidden(f"只有{listing.code}的负责人或经理能暂停或重新上架")
+            raise OwnerOnly(listing)
         new_holder = _new_holder(actor, listing, status, client, held)
         before = _snapshot(listing)
         async with in_transaction():
@@ -239,7 +241,7 @@ async def change_status(*, actor: Account, code: str, status: ListingStatus, cli
                 await clients.set_stage(actor=actor, client=client, stage=DEAL_STAGES[status], settings=settings,
                                         note=f"{listing.code} {status.value}")
         return listing
-    raise Conflict("房源刚被别人修改，请再发一次")
+    raise ChangedMeanwhile("listing")
 
 
 def _may_list(actor: Account, listing: Listing, held: Holder | None) -> bool:
@@ -255,12 +257,9 @@ def _new_holder(actor: Account, listing: Listing, status: ListingStatus, client:
         same_deal = client is None or client.id == held.client.id
         may_act = permissions.sees_all(actor) or held.client.owner_id == actor.id
         if status in HOLDING and not same_deal:
-            raise Conflict(f"{listing.code}已被{held.owner_name}的客户{held.client.display_name}占用"
-                           f"（{STATUS_NAMES[listing.status.value]}），不能再记给其他客户。"
-                           f"如情况有变，请{held.owner_name}或经理先改状态。")
+            raise ListingHeld(listing, held)
         if not may_act:
-            raise Forbidden(f"{listing.code}正由{held.owner_name}的客户{held.client.display_name}"
-                            f"{STATUS_NAMES[listing.status.value]}，只有{held.owner_name}或经理能改")
+            raise HolderOnly(listing, held)
         if status in HOLDING:
             return held.client.id
         return None

@@ -27,9 +27,6 @@ COLUMNS = ("id", "code", "title", "property_type", "deal_type", "region", "city"
            "rent", "sale_price", "single_storey", "ceiling_height", "floor_load", "power_kva", "features",
            "status", "review_status", "owner_id")
 
-FEATURE_NAMES = {"crane": "行车", "eia": "环评", "sewage": "排污", "property_cert": "产证", "standalone": "独门独院",
-                 "dock": "卸货平台", "dangerous_goods": "危化", "office_included": "带办公", "dormitory": "宿舍",
-                 "canteen": "食堂"}
 
 
 @dataclass
@@ -80,15 +77,24 @@ class Criteria:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
+@dataclass(frozen=True)
+class Reason:
+    """How a listing meets one asked dimension.
+
+    ``dimension``: area, region, rent, budget_month, sale_price, sale_total, ceiling_height, floor_load, power,
+    features. ``miss`` is 0 when it fits, else the relative gap (+0.12: 12% over the asked maximum).
+    """
+
+    dimension: str
+    miss: float = 0.0
+    features: tuple[str, ...] = ()
+
+
 @dataclass
 class Match:
     listing: dict
     score: float
-    reasons: list[str]
-
-    @property
-    def explanation(self) -> str:
-        return " ".join(self.reasons)
+    reasons: list[Reason]
 
 
 def area_bounds(c: Criteria, tolerance: float) -> tuple[float | None, float | None]:
@@ -101,40 +107,36 @@ def _num(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _pct(value: float) -> str:
-    return f"{round(value * 100)}%"
-
-
 # --- soft scores: each returns (score 0..1, reason) for one dimension the requirement names ---
 
-def _area(c: Criteria, area: float, tol: float) -> tuple[float, str]:
+def _area(c: Criteria, area: float, tol: float) -> tuple[float, Reason]:
     low, high = c.area_min, c.area_max
     if (low is None or area >= low) and (high is None or area <= high):
-        return 1.0, "面积✓"
+        return 1.0, Reason("area")
     bound = low if low is not None and area < low else high
     miss = (area - bound) / bound
     score = max(0.0, 1 - abs(miss) / tol) if tol else 0.0
-    return score, f"面积{'+' if miss > 0 else '-'}{_pct(abs(miss))}"
+    return score, Reason("area", miss)
 
 
-def _price(c: Criteria, row: dict, tol: float) -> tuple[float, str] | None:
+def _price(c: Criteria, row: dict, tol: float) -> tuple[float, Reason] | None:
     """Rent per m² per month, a monthly budget, or a sale price or total, whichever was asked."""
     area = _num(row["area"]) or 0.0
     rent, price = _num(row["rent"]), _num(row["sale_price"])
     if c.rent_max and rent is not None:
-        limit, actual, label = c.rent_max, rent, "租金"
+        limit, actual, dimension = c.rent_max, rent, "rent"
     elif c.budget_month_max and rent is not None and area:
-        limit, actual, label = c.budget_month_max, rent * area, "月租"
+        limit, actual, dimension = c.budget_month_max, rent * area, "budget_month"
     elif c.sale_price_max and price is not None:
-        limit, actual, label = c.sale_price_max, price, "单价"
+        limit, actual, dimension = c.sale_price_max, price, "sale_price"
     elif c.sale_total_max and price is not None and area:
-        limit, actual, label = c.sale_total_max, price * area, "总价"
+        limit, actual, dimension = c.sale_total_max, price * area, "sale_total"
     else:
         return None
     if actual <= limit:
-        return 1.0, f"{label}✓"
+        return 1.0, Reason(dimension)
     over = (actual - limit) / limit
-    return max(0.0, 1 - over / tol) if tol else 0.0, f"{label}超{_pct(over)}"
+    return max(0.0, 1 - over / tol) if tol else 0.0, Reason(dimension, over)
 
 
 def _price_unknown(c: Criteria, row: dict) -> bool:
@@ -152,25 +154,22 @@ def score(c: Criteria, row: dict, settings: Settings, place: regions.Place | Non
     have = set(row["features"] or [])
     if not required <= have or _price_unknown(c, row):
         return None
-    parts: list[tuple[str, float, str]] = []
+    parts: list[tuple[str, float, Reason]] = []
     if c.area_min or c.area_max:
         parts.append(("area", *_area(c, float(row["area"]), cfg.area_tolerance)))
     if place is not None:
-        parts.append(("region", 1.0, "区域✓"))
+        parts.append(("region", 1.0, Reason("region")))
     price = _price(c, row, cfg.price_tolerance)
     if price is not None:
         if price[0] <= 0:
             return None
         parts.append(("price", *price))
-    for dim, need, label in (
-        ("ceiling_height", c.ceiling_height_min, "层高"),
-        ("floor_load", c.floor_load_min, "承重"),
-        ("power", c.power_kva_min, "配电"),
-    ):
+    for dim, need in (("ceiling_height", c.ceiling_height_min), ("floor_load", c.floor_load_min),
+                      ("power", c.power_kva_min)):
         if need:
-            parts.append((dim, 1.0, f"{label}✓"))
+            parts.append((dim, 1.0, Reason(dim)))
     if required:
-        parts.append(("features", 1.0, "+".join(FEATURE_NAMES.get(f, f) for f in sorted(required)) + "✓"))
+        parts.append(("features", 1.0, Reason("features", features=tuple(sorted(required)))))
     total = sum(weights.of(dim) for dim, _, _ in parts)
     value = sum(weights.of(dim) * s for dim, s, _ in parts) / total if total else 1.0
     return Match(listing=row, score=round(value, 4), reasons=[reason for _, _, reason in parts])

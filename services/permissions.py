@@ -11,7 +11,7 @@ from tortoise.queryset import QuerySet
 from models import Account, Client
 from models.enums import Role
 from models.pii import mask_phone, mask_text
-from services.errors import Forbidden
+from services.errors import ManagersOnly, NotYourClient
 
 
 def sees_all(account: Account) -> bool:
@@ -31,7 +31,7 @@ def can_change(account: Account, client: Client) -> bool:
 
 def ensure_can_change(account: Account, client: Client) -> None:
     if not can_change(account, client):
-        raise Forbidden(f"{client.display_name}不是你的客户，不能修改")
+        raise NotYourClient(client)
 
 
 def contact(account: Account, client: Client) -> dict[str, str]:
@@ -47,6 +47,7 @@ def contact(account: Account, client: Client) -> dict[str, str]:
     return shown
 
 
-def ensure_manager(account: Account, what: str) -> None:
+def ensure_manager(account: Account, action: str) -> None:
+    """``action`` names what is refused otherwise (``reassign_client``, ``review_listing``)."""
     if not sees_all(account):
-        raise Forbidden(f"只有经理或管理员可以{what}")
+        raise ManagersOnly(action)

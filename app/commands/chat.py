@@ -13,6 +13,7 @@ import secrets
 import httpx
 
 from app.callbacks import CallbackSigner, msg_ids
+from bot.errors import chat_text
 from core.config import Settings
 from models import WechatUser
 from services import accounts
@@ -64,7 +65,7 @@ def run(settings: Settings, args) -> int:
     try:
         openid, code = asyncio.run(_openid_for(settings, args.name))
     except NotFound as exc:
-        print(exc.message)
+        print(chat_text(exc))
         return 1
     sender = Sender(settings, args.url, openid)
     try:

@@ -6,7 +6,7 @@ from bot.context import Context
 from bot.flows import common
 from models import Client
 from services import accounts, clients, matching, permissions
-from services.clients import DuplicateClient
+from services.errors import DuplicateClient
 
 TOP_MATCHES = 3
 
@@ -53,7 +53,7 @@ async def _saved(ctx: Context, client: Client, slots: dict, verb: str) -> str:
         "region": (requirement.region if requirement else None) or client.region,
     })
     if missing:
-        lines.append(f"缺：{'、'.join(missing)}（补充可再发「新客户 {client.display_name} …」合并）")
+        lines.append(f"缺：{fmt.fields(missing)}（补充可再发「新客户 {client.display_name} …」合并）")
     criteria = matching.Criteria.from_requirement(requirement, client.region)
     if criteria.empty:
         lines.append("需求太少，暂不推荐房源。")
@@ -140,7 +140,7 @@ async def update_stage(ctx: Context, slots: dict, chosen=None) -> str:
 
 async def reassign(ctx: Context, slots: dict, chosen=None) -> str:
     """``把华兴精密转给李四`` (managers and admins)."""
-    permissions.ensure_manager(ctx.account, "转交客户")
+    permissions.ensure_manager(ctx.account, "reassign_client")
     to = await accounts.find_staff(slots["to"])
     client = await common.client_for(ctx, slots, "reassign", chosen)
     if isinstance(client, str):

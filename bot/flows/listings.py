@@ -10,9 +10,6 @@ from bot.flows import common
 from models import Listing
 from models.enums import ListingStatus, ReviewStatus
 from services import listings, permissions
-from services.clients import STAGE_NAMES
-from services.listings import REVIEW_NAMES, STATUS_NAMES
-from services.matching import FEATURE_NAMES
 
 # What is left of a listing_status message once the listing and the status words are taken out: the client.
 _STATUS_WORDS = (
@@ -28,8 +25,9 @@ _OPTIONAL = (("ceiling_height", "层高"), ("floor_load", "承重"), ("power_kva
 async def new_listing(ctx: Context, slots: dict, chosen=None) -> str:
     missing = listings.missing_fields(slots)
     if missing:
-        return (f"房源缺{'、'.join(missing)}，没有保存。例如：新房源 花桥 单层厂房 3000平 层高9米 租金28元")
-    listing = await listings.create(actor=ctx.account, slots=slots, settings=ctx.resources.settings)
+        return f"房源缺{fmt.fields(missing)}，没有保存。例如：新房源 花桥 单层厂房 3000平 层高9米 租金28元"
+    listing = await listings.create(actor=ctx.account, slots=slots, title=fmt.listing_title(slots),
+                                    settings=ctx.resources.settings)
     lines = [f"已录入房源：{fmt.listing_line(_row(listing))}"]
     gaps = [label for key, label in _OPTIONAL if not slots.get(key)]
     if not slots.get("rent") and not slots.get("sale_price"):
@@ -68,9 +66,9 @@ async def listing_status(ctx: Context, slots: dict, chosen=None) -> str:
     stage_before = client.stage if client else None
     listing = await listings.change_status(actor=ctx.account, code=listing.code, status=status, client=client,
                                            settings=ctx.resources.settings)
-    lines = [f"{listing.code}：{STATUS_NAMES[status.value]}" + (f"（{client.display_name}）" if client else "")]
+    lines = [f"{listing.code}：{fmt.STATUS_NAMES[status.value]}" + (f"（{client.display_name}）" if client else "")]
     if client is not None and client.stage != stage_before:
-        lines.append(f"{client.display_name}：{STAGE_NAMES[stage_before.value]} → {STAGE_NAMES[client.stage.value]}"
+        lines.append(f"{client.display_name}：{fmt.stage(stage_before)} → {fmt.stage(client.stage)}"
                      f"（成交概率{client.deal_probability}%）")
     lines += await _history_lines(ctx, listing)
     return "\n".join(lines)
@@ -92,12 +90,12 @@ async def _history_lines(ctx: Context, listing: Listing) -> list[str]:
         who = change.changed_by.name if change.changed_by else ""
         client = f" {change.client.display_name}" if change.client else ""
         lines.append(f"· {fmt.when(change.changed_at, tz, with_weekday=False)} {who} "
-                     f"{STATUS_NAMES.get(change.to_status.value, change.to_status.value)}{client}")
+                     f"{fmt.STATUS_NAMES.get(change.to_status.value, change.to_status.value)}{client}")
     return lines
 
 
 async def review(ctx: Context, code: str, *, approve: bool, reason: str | None = None) -> str:
-    permissions.ensure_manager(ctx.account, "审核房源")
+    permissions.ensure_manager(ctx.account, "review_listing")
     listing, fitting = await listings.review(actor=ctx.account, code=code, approve=approve, reason=reason,
                                              settings=ctx.resources.settings)
     if approve:
@@ -109,7 +107,7 @@ def _fitting_text(fitting: list) -> str:
     """The clients a new listing fits (reverse match), whose owners were told."""
     if not fitting:
         return "暂无匹配的客户。"
-    shown = [f"· {client.display_name}（{client.owner.name if client.owner else '无人'}）{match.explanation}"
+    shown = [f"· {client.display_name}（{client.owner.name if client.owner else '无人'}）{fmt.explanation(match)}"
              for client, match in fitting[:5]]
     more = f"\n…共{len(fitting)}个" if len(fitting) > 5 else ""
     return f"匹配到{len(fitting)}个客户，已通知负责人：\n" + "\n".join(shown) + more
@@ -141,14 +139,14 @@ async def listing_info(ctx: Context, code: str) -> str:
     if specs := [spec for spec in specs if spec]:
         lines.append(" ".join(specs))
     if listing.features:
-        lines.append("配套：" + "、".join(FEATURE_NAMES.get(f, f) for f in listing.features))
+        lines.append("配套：" + "、".join(fmt.features(listing.features)))
     for label, value in (("地址", listing.address), ("交通", listing.transport), ("园区", listing.park_facilities),
                          ("内部备注", listing.internal_notes)):
         if value:
             lines.append(f"{label}：{value[:60]}")
     if listing.review_status != ReviewStatus.APPROVED:
-        lines.append(f"审核：{REVIEW_NAMES[listing.review_status.value]}")
+        lines.append(f"审核：{fmt.REVIEW_NAMES[listing.review_status.value]}")
     if held := await listings.holder(listing):
-        lines.append(f"占用：{held.owner_name}的客户{held.client.display_name}")
+        lines.append(f"占用：{held.owner_name or '无人'}的客户{held.client.display_name}")
     lines += await _history_lines(ctx, listing)
     return "\n".join(lines)

@@ -10,7 +10,6 @@ from bot.context import Context
 from models.enums import DealType
 from services import listings_public, referrals, tasks
 from services.errors import NotFound
-from services.matching import FEATURE_NAMES
 
 
 async def send_poster(ctx: Context, code: str | None) -> str:
@@ -28,7 +27,7 @@ async def send_poster(ctx: Context, code: str | None) -> str:
                                                      if listing.ceiling_height is not None else ""),
              format.price(row)]
     if listing.features:
-        lines.append("、".join(FEATURE_NAMES.get(f, f) for f in listing.features))
+        lines.append("、".join(format.features(listing.features)))
     lines.append(f"房源编号 {listing.code}")
     await tasks.enqueue(ctx.resources, "send_listing_poster", ctx.account.id, ctx.openid, listing.id,
                         listing.title, lines, job_id=f"poster:{listing.id}:{ctx.account.id}:{ctx.openid}")

@@ -6,10 +6,12 @@ import subprocess
 import sys
 from decimal import Decimal
 
+import pytest
+
 from models import Client, Listing, ListingStatusChange
 from models.enums import ListingStatus, ReviewStatus, Role, Stage
 from services import listings, matching, seed
-from services.errors import AppError
+from services.errors import AlreadyReviewed, AppError
 from services.matching import Criteria
 from tests.conftest import test_environ
 
@@ -69,12 +71,9 @@ async def test_of_many_simultaneous_holds_exactly_one_wins(settings, team, make_
 async def test_review_twice_is_refused(settings, team, make_listing):
     listing = await make_listing(review_status=ReviewStatus.PENDING)
     await listings.review(actor=team["manager"], code=listing.code, approve=True, reason=None, settings=settings)
-    try:
+    with pytest.raises(AlreadyReviewed) as refused:
         await listings.review(actor=team["manager"], code=listing.code, approve=True, reason=None, settings=settings)
-    except AppError as exc:
-        assert "已经已上架" in exc.message or "无需再审" in exc.message
-    else:
-        raise AssertionError("approved twice")
+    assert refused.value.code == "already_reviewed" and refused.value.listing.code == listing.code
 
 
 async def test_seeding_tops_up_and_never_duplicates(settings, resources):

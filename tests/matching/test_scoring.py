@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from bot import format as fmt
 from core.config import MatchingWeights
 from services import clients, matching, regions
 from services.matching import Criteria
@@ -18,6 +19,11 @@ def row(**overrides) -> dict:
     return values
 
 
+def said(match: matching.Match) -> list[str]:
+    """The reasons as the chat words them."""
+    return [fmt.reason(r) for r in match.reasons]
+
+
 def test_criteria_from_slots_keeps_known_slots_only(settings):
     c = Criteria.from_slots({"region": "昆山", "area_min": 1800.0, "client": "x", "features": ["dock", "crane"]})
     assert (c.region, c.area_min, c.features) == ("昆山", 1800.0, ["crane", "dock"])
@@ -26,14 +32,14 @@ def test_criteria_from_slots_keeps_known_slots_only(settings):
 def test_a_listing_inside_every_bound_scores_one_with_a_tick_each(settings):
     c = Criteria(area_min=1800, area_max=2200, rent_max=25, ceiling_height_min=8)
     match = matching.score(c, row(), settings)
-    assert match.score == 1.0 and match.explanation == "面积✓ 租金✓ 层高✓"
+    assert match.score == 1.0 and fmt.explanation(match) == "面积✓ 租金✓ 层高✓"
 
 
 @pytest.mark.parametrize(("rent", "reason"), [(27, "租金超8%"), (28.5, "租金超14%")])
 def test_rent_over_budget_is_scored_down_and_says_by_how_much(settings, rent, reason):
     c = Criteria(rent_max=25)
     match = matching.score(c, row(rent=Decimal(str(rent))), settings)
-    assert reason in match.reasons and match.score < 1
+    assert reason in said(match) and match.score < 1
 
 
 def test_rent_beyond_the_tolerance_fails(settings):
@@ -42,17 +48,17 @@ def test_rent_beyond_the_tolerance_fails(settings):
 
 def test_area_outside_the_range_says_by_how_much(settings):
     match = matching.score(Criteria(area_min=1800, area_max=2000), row(area=Decimal("2160")), settings)
-    assert match.reasons == ["面积+8%"] and 0 < match.score < 1
+    assert said(match) == ["面积+8%"] and 0 < match.score < 1
 
 
 def test_a_monthly_budget_is_compared_with_rent_times_area(settings):
     match = matching.score(Criteria(budget_month_max=50000), row(area=Decimal("2000"), rent=Decimal("26")), settings)
-    assert match.reasons == ["月租超4%"]
+    assert said(match) == ["月租超4%"]
 
 
 def test_a_sale_total_is_compared_with_price_times_area(settings):
     c = Criteria(deal_type="sale", sale_total_max=10_000_000)
-    assert matching.score(c, row(sale_price=Decimal("4800"), rent=None), settings).reasons == ["总价✓"]
+    assert matching.score(c, row(sale_price=Decimal("4800"), rent=None), settings).reasons == [matching.Reason("sale_total")]
 
 
 def test_a_missing_required_feature_fails(settings):
