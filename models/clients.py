@@ -44,6 +44,11 @@ class Client(PiiModel):
     referrer_id: int | None
     wechat_user = fields.ForeignKeyField("models.WechatUser", related_name="clients", null=True, on_delete=fields.SET_NULL)
     wechat_user_id: int | None
+    duplicate_of = fields.ForeignKeyField(
+        "models.Client", related_name="possible_duplicates", null=True, on_delete=fields.SET_NULL,
+        description="an existing client with the same phone, WeChat id or company: a lead for a salesperson to confirm",
+    )
+    duplicate_of_id: int | None
     notes = fields.TextField(null=True)
     next_followup_at = fields.DatetimeField(null=True, db_index=True)
     version = fields.IntField(default=1)
@@ -100,6 +105,7 @@ class FollowUp(Model):
     author_id: int | None
     content = fields.TextField()
     channel = fields.CharEnumField(FollowUpChannel, max_length=16, default=FollowUpChannel.CHAT)
+    by_client = fields.BooleanField(default=False, description="words the client wrote (a lead), not a staff note")
     stage = fields.CharEnumField(Stage, max_length=16, null=True, description="stage named in this follow-up")
     happened_at = fields.DatetimeField()
     next_at = fields.DatetimeField(null=True, db_index=True)

@@ -1,4 +1,4 @@
-"""Clients: create with a duplicate check, merge, resolve by name, follow-ups, stages, reassignment.
+"""Clients: create or merge (the one intake path), resolve by name, follow-ups, stages, reassignment.
 
 Every change runs in one transaction with its audit entry. A follow-up is
 keyed by the WeChat MsgId that created it, so a retried message never records
@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from enum import Enum
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -19,7 +20,7 @@ from models import Account, Client, FollowUp, Requirement, StageChange
 from models.enums import Source, Stage
 from models.pii import blind_index
 from services import audit, matching, notify, permissions, referrals, regions
-from services.errors import ChangedMeanwhile, ClientNotFound, ClientUnnamed, DuplicateClient
+from services.errors import ChangedMeanwhile, ClientNotFound, ClientUnnamed, DuplicateClient, NotYourClient
 
 _LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|工厂|厂)$")
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
@@ -28,7 +29,8 @@ _PROVINCES = ("江苏", "浙江", "广东", "上海", "安徽", "中国")
 _TITLES = re.compile(r"(?:总|经理|老板|工|主任|先生|女士|小姐|姐|哥)$")
 _FAMILIAR = re.compile(r"^(?:小|老|阿)(?=\S{1,2}$)")
 """小李, 老王: the parser stores such a contact as 李, 王."""
-_CLIENT_FIELDS = ("company", "contact_name", "phone", "wechat_id", "industry", "region", "source")
+_CLIENT_FIELDS = ("company", "contact_name", "phone", "wechat_id", "industry", "region", "source", "source_detail",
+                  "notes")
 _REQUIREMENT_FIELDS = ("deal_type", "property_type", "region", "single_storey", "area_min", "area_max",
                        "ceiling_height_min", "floor_load_min", "power_kva_min", "rent_max", "budget_month_max",
                        "sale_price_max", "sale_total_max", "features")
@@ -114,27 +116,57 @@ def missing_for_client(slots: dict) -> list[str]:
     return missing
 
 
-async def create(*, actor: Account, slots: dict, settings: Settings, force: bool = False) -> Client:
-    """A client and its requirement; raises ``DuplicateClient`` unless ``force``."""
+class OnDuplicate(str, Enum):
+    """What ``create_or_merge`` does when the duplicate rule finds existing clients."""
+
+    REFUSE = "refuse"
+    """Raise ``DuplicateClient`` with them, so the caller can offer a merge (staff in chat)."""
+    MARK = "mark"
+    """Create the client marked as a possible duplicate of the first, for its salesperson to confirm; never link
+    or merge (untrusted intake: mini-program leads, H5 forms, ad platforms)."""
+    CREATE = "create"
+    """Create it anyway (a salesperson said it is another client)."""
+
+
+async def create_or_merge(*, actor: Account | None, slots: dict, settings: Settings, via: str,
+                          into: Client | None = None, on_duplicate: OnDuplicate = OnDuplicate.REFUSE,
+                          owner_id: int | None = None, referrer_id: int | None = None,
+                          wechat_user_id: int | None = None) -> Client:
+    """The one way a client enters the CRM, whatever the channel.
+
+    ``slots`` are the client fields (company, contact_name, phone, wechat_id, industry, region, source,
+    source_detail, notes) and requirement fields (as the parser names them). ``into`` merges them into that
+    client (``actor`` must be allowed to change it); otherwise the duplicate rule (``duplicates``: same phone or
+    WeChat id by blind index, or same normalised company) decides with ``on_duplicate``. ``owner_id`` defaults
+    to the actor. ``via`` (``chat``, ``miniapp``, ``h5``...) is kept in the audit entry. Call inside the caller's
+    transaction when more rows belong with the client (a follow-up, a notice).
+    """
+    if into is not None:
+        return await _merge(actor=actor, client=into, slots=slots, settings=settings, via=via)
     if not slots.get("company") and not slots.get("contact_name") and not slots.get("phone"):
         raise ClientUnnamed()
-    if not force:
+    duplicate_of = None
+    if on_duplicate != OnDuplicate.CREATE:
         found = await duplicates(phone=slots.get("phone"), company=slots.get("company"),
                                  wechat_id=slots.get("wechat_id"), settings=settings)
-        if found:
+        if found and on_duplicate == OnDuplicate.REFUSE:
             raise DuplicateClient(found)
+        duplicate_of = min(found, key=lambda c: c.id) if found else None
     source = slots.get("source")
     async with in_transaction():
         client = await Client.create(
             company=slots.get("company"), company_norm=normalize_company(slots.get("company"), settings),
             contact_name=slots.get("contact_name"), phone=slots.get("phone"), wechat_id=slots.get("wechat_id"),
             industry=slots.get("industry"), region=slots.get("region"),
-            source=Source(source) if source else Source.OTHER, owner=actor,
+            source=Source(source) if source else Source.OTHER, source_detail=slots.get("source_detail"),
+            notes=slots.get("notes"), owner_id=owner_id if owner_id is not None else (actor.id if actor else None),
+            referrer_id=referrer_id, wechat_user_id=wechat_user_id, duplicate_of=duplicate_of,
             stage=Stage.INTENT, deal_probability=stage_probability(settings, Stage.INTENT),
         )
         await Requirement.create(client=client, **_requirement_values(slots))
         await audit.record(actor, "client.create", "client", client.id,
-                           after={**_client_snapshot(client), "requirement": _requirement_values(slots)})
+                           after={**_client_snapshot(client), "via": via, "duplicate_of": client.duplicate_of_id,
+                                  "requirement": _requirement_values(slots)})
     return client
 
 
@@ -144,8 +176,10 @@ def _client_snapshot(client: Client) -> dict:
             "region": client.region, "stage": client.stage, "owner": client.owner_id, "industry": client.industry}
 
 
-async def merge(*, actor: Account, client: Client, slots: dict, settings: Settings) -> Client:
+async def _merge(*, actor: Account | None, client: Client, slots: dict, settings: Settings, via: str) -> Client:
     """Fill what ``client`` lacks from a new registration and update its requirement."""
+    if actor is None:
+        raise NotYourClient(client)
     permissions.ensure_can_change(actor, client)
     async with in_transaction():
         before = _client_snapshot(client)
@@ -167,7 +201,7 @@ async def merge(*, actor: Account, client: Client, slots: dict, settings: Settin
         elif values:
             await Requirement.filter(id=requirement.id).update(**values)
         await audit.record(actor, "client.merge", "client", client.id, before=before,
-                           after={**_client_snapshot(client), "requirement": values})
+                           after={**_client_snapshot(client), "via": via, "requirement": values})
     return client
 
 
@@ -298,6 +332,12 @@ async def reassign(*, actor: Account, client: Client, to: Account) -> Client:
             await notify.queue("notice", to, dedupe_key=f"client:{client.id}:owner:{client.version}", client=client,
                                payload={"title": f"{actor.name}转给你一个客户", "detail": client.display_name})
     return client
+
+
+async def duplicate_name(client: Client) -> str:
+    """The name of the existing client a lead may duplicate (shown to whoever sees the lead)."""
+    existing = await Client.get_or_none(id=client.duplicate_of_id) if client.duplicate_of_id else None
+    return existing.display_name if existing else ""
 
 
 async def recent_followups(client: Client, *, limit: int = 5) -> list[FollowUp]:

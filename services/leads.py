@@ -1,4 +1,11 @@
-"""Leads left in the mini-program: create or merge the client, assign a salesperson, tell them."""
+"""Leads left in the mini-program: the visitor's words reach a salesperson, and nothing leaks back.
+
+A lead goes through the one intake path (``clients.create_or_merge``) as untrusted input: a phone or company
+that matches an existing client never links the visitor to it; the lead is created marked as a possible
+duplicate for its salesperson to confirm. A visitor's later leads join their own earlier one. The visitor
+learns nothing either way (the API answers the same), and their text is stored as their words
+(``FollowUp.by_client``), not as a follow-up written by staff.
+"""
 from __future__ import annotations
 
 import re
@@ -7,9 +14,9 @@ from datetime import datetime, timezone
 from redis.asyncio import Redis
 from tortoise.transactions import in_transaction
 
-from models import Account, AuditLog, Client, FollowUp, WechatUser, pii
+from models import Account, Client, FollowUp, WechatUser, pii
 from models.enums import FollowUpChannel, Role, Source
-from services import clients, listings_public, notify, referrals
+from services import audit, clients, listings_public, notify, referrals
 from services.errors import AppError
 from services.resources import Resources
 
@@ -41,43 +48,55 @@ async def _assignee(redis: Redis, referrer: Account | None) -> int | None:
     return sales[(turn - 1) % len(sales)]
 
 
-async def create(resources: Resources, *, wechat_user_id: int, company: str, contact_name: str, phone: str, need: str,
-                 listing_id: int | None = None, now: datetime | None = None) -> tuple[Client, bool]:
-    """The client (new, or merged by phone) and whether it was created."""
+async def create(resources: Resources, *, wechat_user_id: int, company: str, contact_name: str, phone: str,
+                 need: str, listing_id: int | None = None, now: datetime | None = None) -> Client:
+    """The visitor's lead (a new client, or their own earlier one); callers must not tell the visitor which."""
     now = now or datetime.now(timezone.utc)
     redis = resources.redis
     phone = normalize_mobile(phone)
     listing = await listings_public.get_visible(listing_id) if listing_id is not None else None
     user = await WechatUser.get(id=wechat_user_id)
     referrer = await Account.get_or_none(id=user.referrer_id) if user.referrer_id else None
-    phone_hash = pii.blind_index("phone", phone)
-    note = f"小程序留言: {need}" + (f"（房源 {listing.code} {listing.title}）" if listing else "")
-    # One lead per phone at a time, so two submissions cannot create two clients.
-    async with redis.lock(f"lock:lead:{phone_hash}", timeout=10, blocking_timeout=10):
+    # One lead per visitor at a time, so two submissions cannot create two clients.
+    async with redis.lock(f"lock:lead:{user.id}", timeout=10, blocking_timeout=10):
         async with in_transaction():
-            client = await Client.filter(phone_hash=phone_hash).order_by("id").first()
+            client = await Client.filter(wechat_user_id=user.id).order_by("id").first()
             created = client is None
-            if created:
-                client = await Client.create(
-                    company=company, company_norm=clients.normalize_company(company, resources.settings),
-                    contact_name=contact_name, phone=phone, notes=need,
-                    source=Source.REFERRAL if user.referral_scene_id else Source.MINIAPP,
-                    source_detail=f"scene:{user.referral_scene_id}" if user.referral_scene_id else "小程序",
-                    owner_id=await _assignee(redis, referrer), referrer_id=user.referrer_id, wechat_user_id=user.id,
-                )
-            else:
-                client.wechat_user_id = client.wechat_user_id or user.id
-                client.owner_id = client.owner_id or await _assignee(redis, referrer)
-                await client.save(update_fields=["wechat_user_id", "owner_id", "updated_at"])
-            followup = await FollowUp.create(client=client, content=note, channel=FollowUpChannel.OTHER,
-                                             happened_at=now)
+            if client is None:
+                referred = user.referral_scene_id is not None
+                client = await clients.create_or_merge(
+                    actor=None, via="miniapp", settings=resources.settings, on_duplicate=clients.OnDuplicate.MARK,
+                    slots={"company": company, "contact_name": contact_name, "phone": phone, "notes": need,
+                           "source": Source.REFERRAL if referred else Source.MINIAPP,
+                           "source_detail": f"scene:{user.referral_scene_id}" if referred else "小程序"},
+                    referrer_id=user.referrer_id, wechat_user_id=user.id)
+            if client.owner_id is None:
+                client.owner_id = await _duplicate_owner(client) or await _assignee(redis, referrer)
+                await client.save(update_fields=["owner_id", "updated_at"])
+            words = await FollowUp.create(client=client, content=need, channel=FollowUpChannel.OTHER, by_client=True,
+                                          happened_at=now)
+            await audit.record(None, "client.lead", "client", client.id,
+                               after={"via": "miniapp", "followup": words.id, "listing": listing.id if listing else None})
             if client.owner_id:
-                await notify.queue("notice", client.owner_id, dedupe_key=f"lead:followup:{followup.id}",
-                                   client=client, followup=followup,
-                                   payload={"title": "小程序新线索" if created else "客户小程序留言",
-                                            "detail": f"{client.display_name} {need}"})
+                await notify.queue("notice", client.owner_id, dedupe_key=f"lead:followup:{words.id}",
+                                   client=client, followup=words, payload=await _notice(client, need, listing, created))
             await referrals.on_lead(client, user, assignee_id=client.owner_id)
-            await AuditLog.create(action="client.create" if created else "client.lead", entity="client",
-                                  entity_id=client.id, after={"source": client.source.value, "via": "miniapp",
-                                                              "listing": listing.id if listing else None})
-    return client, created
+    return client
+
+
+async def _duplicate_owner(client: Client) -> int | None:
+    """The salesperson of the client a lead may duplicate: the one who can tell whether it is the same."""
+    if not client.duplicate_of_id:
+        return None
+    existing = await Client.get_or_none(id=client.duplicate_of_id).select_related("owner")
+    return existing.owner_id if existing and existing.owner and existing.owner.active else None
+
+
+async def _notice(client: Client, need: str, listing, created: bool) -> dict:
+    about = f"（房源{listing.code}）" if listing else ""
+    detail = f"{client.display_name}：{need}{about}"
+    if client.duplicate_of_id:
+        existing = await Client.get(id=client.duplicate_of_id)
+        detail += f"。电话或公司与已有客户{existing.display_name}相同，请确认是否同一客户"
+        return {"title": "小程序新线索（可能重复）", "detail": detail}
+    return {"title": "小程序新线索" if created else "客户小程序留言", "detail": detail}

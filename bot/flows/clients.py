@@ -15,10 +15,13 @@ async def new_client(ctx: Context, slots: dict, chosen=None) -> str:
     settings = ctx.resources.settings
     if chosen is not None and chosen != "create":
         existing = await clients.get_visible(ctx.account, int(chosen))
-        client = await clients.merge(actor=ctx.account, client=existing, slots=slots, settings=settings)
+        client = await clients.create_or_merge(actor=ctx.account, slots=slots, settings=settings, via="chat",
+                                               into=existing)
         return await _saved(ctx, client, slots, "已合并到已有客户")
+    on_duplicate = clients.OnDuplicate.CREATE if chosen == "create" else clients.OnDuplicate.REFUSE
     try:
-        client = await clients.create(actor=ctx.account, slots=slots, settings=settings, force=chosen == "create")
+        client = await clients.create_or_merge(actor=ctx.account, slots=slots, settings=settings, via="chat",
+                                               on_duplicate=on_duplicate)
     except DuplicateClient as dup:
         return await _offer_merge(ctx, slots, dup.clients)
     return await _saved(ctx, client, slots, "已录入客户")
@@ -112,11 +115,13 @@ async def client_info(ctx: Context, slots: dict, chosen=None) -> str:
     owner = client.owner.name if client.owner else "无"
     lines.append(f"阶段：{fmt.stage(client.stage)}（{client.deal_probability}%）· 负责人：{owner}")
     lines.append(f"下次跟进：{fmt.when(client.next_followup_at, tz)}")
+    if client.duplicate_of_id:
+        lines.append(f"可能与已有客户{await clients.duplicate_name(client)}重复（电话、微信或公司相同），请确认是否同一客户")
     followups = await clients.recent_followups(client)
     if followups:
         lines.append("最近跟进：")
         for f in followups:
-            author = f.author.name if f.author else ""
+            author = "客户留言" if f.by_client else f.author.name if f.author else ""
             lines.append(f"· {fmt.when(f.happened_at, tz, with_weekday=False)} {author}：{f.content[:40]}")
     else:
         lines.append("还没有跟进记录。")

@@ -297,3 +297,14 @@ async def test_a_client_written_with_its_legal_form_is_the_same_client(team, say
     reply = await say(SALES, "跟进 华兴精密有限公司 明天下午3点再约")
     assert "已记录跟进：华兴精密" in reply
     assert await FollowUp.filter(client_id=client.id).count() == 1
+
+
+async def test_a_lead_shows_the_visitors_words_and_a_possible_duplicate(team, say, make_client):
+    existing = await make_client(team["li"], "华兴精密", phone="13812345678")
+    lead = await make_client(team["zhang"], "华兴精密机械", phone="13812345678")
+    lead.duplicate_of = existing
+    await lead.save()
+    await FollowUp.create(client=lead, content="我是张总，改约明天", by_client=True, happened_at=datetime.now(timezone.utc))
+    reply = await say(SALES, "查客户 华兴精密机械")
+    assert "客户留言：我是张总，改约明天" in reply
+    assert "可能与已有客户华兴精密重复" in reply
