@@ -4,7 +4,7 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, html, json
 
-from miniapp_api.schema import openapi
+from miniapp_api.openapi import openapi
 
 bp = Blueprint("mp_docs")
 

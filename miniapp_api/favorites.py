@@ -5,7 +5,8 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, empty, json
 
 from miniapp_api.listings import SUMMARY
-from miniapp_api.schema import ERROR, ID, check_id, obj, operation
+from miniapp_api.schema import ERROR, ID, obj, operation
+from miniapp_api.validation import check_id
 from services import favorites, listings_public
 
 bp = Blueprint("mp_favorites")

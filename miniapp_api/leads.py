@@ -4,7 +4,8 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
-from miniapp_api.schema import ERROR, ID, obj, operation, text, validate_body
+from miniapp_api.schema import ERROR, ID, obj, operation, text
+from miniapp_api.validation import validate_body
 from services import leads
 
 bp = Blueprint("mp_leads")

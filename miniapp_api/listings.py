@@ -4,7 +4,8 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
-from miniapp_api.schema import DECIMAL, ERROR, ID, check_id, nullable, obj, operation, text, validate_query
+from miniapp_api.schema import DECIMAL, ERROR, ID, nullable, obj, operation, text
+from miniapp_api.validation import check_id, validate_query
 from models.enums import FEATURES, DealType, PropertyType
 from services import listings_public
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
-from miniapp_api.schema import ERROR, ID, obj, operation, validate_body
+from miniapp_api.schema import ERROR, ID, obj, operation
+from miniapp_api.validation import validate_body
 from services import viewings
 
 bp = Blueprint("mp_viewings")
