@@ -11,8 +11,9 @@ import arq.worker
 from arq import Worker
 from redis.asyncio import Redis
 
-from services import referrals, reminders  # noqa: F401  (importing referrals registers its tasks)
+from services import reminders, wechat_users  # noqa: F401  (importing a module registers its tasks)
 from services.outbox import Sender
+from services.referrals import codes  # noqa: F401
 from services.resources import Resources
 from services.tasks import TASKS
 

@@ -75,6 +75,6 @@ def _send_late(resources: Resources, openid: str, done: asyncio.Future) -> None:
     else:
         answer = done.result()
     if answer:
-        queued = asyncio.ensure_future(tasks.enqueue(resources, "send_text", openid, answer))
+        queued = asyncio.ensure_future(tasks.enqueue(resources, tasks.send_text, openid, answer))
         _late_replies.add(queued)
         queued.add_done_callback(_late_replies.discard)

@@ -26,8 +26,9 @@ from bot import state, texts
 from bot.context import Context
 from bot.filters import EVENT, NOT_TEXT, PARTNER, STAFF, TEXT, VISITOR, Filter, event, intent, regex
 from bot.flows import agenda, clients, common, listings, partner, referral, search
-from services import accounts, outbox, referrals
+from services import accounts, outbox, wechat_users
 from services import clients as client_service
+from services.referrals import attribution
 
 Flow = Callable[..., Awaitable[str]]
 """``flow(ctx, slots, chosen=None) -> reply``: a chat flow that can be resumed by a numbered choice."""
@@ -63,13 +64,13 @@ async def on_subscribe(ctx: Context, _) -> str:
     message = ctx.message
     await accounts.set_subscribed(message.source, True)
     scene = message.scene_id if message.event == "subscribe_scan" else None
-    await referrals.on_subscribe(ctx.resources, message.source, scene, now=ctx.now)
+    await wechat_users.on_subscribe(ctx.resources, message.source, scene, now=ctx.now)
     return texts.VISITOR_WELCOME
 
 
 async def on_scan(ctx: Context, _) -> None:
-    await referrals.record_qr_event(ctx.openid, ctx.message.scene_id or "", follow=False,
-                                    settings=ctx.resources.settings, now=ctx.now)
+    await attribution.record_qr_event(ctx.openid, ctx.message.scene_id or "", follow=False,
+                                      settings=ctx.resources.settings, now=ctx.now)
 
 
 async def on_unsubscribe(ctx: Context, _) -> None:

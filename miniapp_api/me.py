@@ -6,7 +6,8 @@ from sanic.response import HTTPResponse, json
 
 from miniapp_api.schema import ERROR, obj, operation
 from models import WechatUser
-from services import referrals
+from services.referrals import attribution, codes
+from services.referrals import stats as referral_stats
 
 bp = Blueprint("mp_me")
 
@@ -23,7 +24,7 @@ operation("get", "/me/referral", "My referral scene, mini-program code image URL
 async def referral(request: Request) -> HTTPResponse:
     resources = request.app.ctx.resources
     user = await WechatUser.get(id=request.ctx.user_id)
-    account = await referrals.miniapp_partner_account(request.app.ctx.resources.redis, user)
-    scene = await referrals.scene_for_account(account)
-    code_url = await referrals.miniapp_code_url(resources, scene)
-    return json({"scene": scene.scene, "code_url": code_url, "stats": await referrals.stats_for_account(account)})
+    account = await attribution.miniapp_partner_account(request.app.ctx.resources.redis, user)
+    scene = await attribution.scene_for_account(account)
+    code_url = await codes.miniapp_code_url(resources, scene)
+    return json({"scene": scene.scene, "code_url": code_url, "stats": await referral_stats.for_account(account)})

@@ -19,8 +19,9 @@ from core.config import Settings
 from models import Account, Client, FollowUp, Requirement, StageChange
 from models.enums import Source, Stage
 from models.pii import blind_index
-from services import audit, matching, notify, permissions, referrals, regions
+from services import audit, matching, notify, permissions, regions
 from services.errors import ChangedMeanwhile, ClientNotFound, ClientUnnamed, DuplicateClient, NotYourClient
+from services.referrals import commission
 
 _LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|工厂|厂)$")
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
@@ -299,7 +300,7 @@ async def _apply_stage(actor: Account, client: Client, stage: Stage, settings: S
     client.stage = stage
     client.deal_probability = stage_probability(settings, stage)
     if stage == Stage.WON:
-        await referrals.on_client_won(client, settings=settings)
+        await commission.on_client_won(client, settings=settings)
 
 
 async def set_stage(*, actor: Account, client: Client, stage: Stage | str, settings: Settings, note: str | None = None) -> bool:

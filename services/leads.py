@@ -16,8 +16,9 @@ from tortoise.transactions import in_transaction
 
 from models import Account, Client, FollowUp, WechatUser, pii
 from models.enums import FollowUpChannel, Role, Source
-from services import audit, clients, listings_public, notify, referrals
+from services import audit, clients, listings_public, notify
 from services.errors import AppError
+from services.referrals import attribution
 from services.resources import Resources
 
 MAINLAND_MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -80,7 +81,7 @@ async def create(resources: Resources, *, wechat_user_id: int, company: str, con
             if client.owner_id:
                 await notify.queue("notice", client.owner_id, dedupe_key=f"lead:followup:{words.id}",
                                    client=client, followup=words, payload=await _notice(client, need, listing, created))
-            await referrals.on_lead(client, user, assignee_id=client.owner_id)
+            await attribution.on_lead(client, user, assignee_id=client.owner_id)
     return client
 
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from core.config import Settings
 from models import WechatUser, pii
-from services import referrals
+from services import wechat_users
 from services.errors import AppError, Unauthorized
+from services.referrals import attribution
 from services.resources import Resources
 from wechat import InvalidCode, WeChatError
 
@@ -76,8 +77,8 @@ async def login(resources: Resources, code: str, *, scene: str | None = None) ->
         raise Unauthorized("login code is invalid or already used", code="invalid_code") from None
     except WeChatError:
         raise AppError("WeChat login is unavailable, try again shortly", status=503, code="wechat_unavailable") from None
-    user, is_new = await referrals.user_for_miniapp(resources.redis, session["openid"], session.get("unionid"))
+    user, is_new = await wechat_users.user_for_miniapp(resources.redis, session["openid"], session.get("unionid"))
     await resources.redis.set(f"mp:session_key:{user.id}", pii.encrypt(session["session_key"]), ex=SESSION_KEY_TTL_S)
     if scene:
-        await referrals.record_miniapp_scene(user, scene, settings=settings)
+        await attribution.record_miniapp_scene(user, scene, settings=settings)
     return Login(issue_token(settings, user.id), user, is_new)

@@ -10,12 +10,13 @@ import asyncio
 import random
 import secrets
 
+from app import demo
 from app.bench import http
 from app.bench.match import random_criteria
 from app.callbacks import CallbackSigner, msg_ids
 from core.config import Settings
 from models import WechatUser
-from services import accounts, seed
+from services import accounts
 from services.resources import Resources
 
 TYPE_WORDS = {"factory": "厂房", "warehouse": "仓库", "office": "研发楼"}
@@ -50,7 +51,7 @@ async def bench_openid(settings: Settings) -> str:
     """An openid bound to a demo salesperson (bound through services, as 绑定 would)."""
     resources = await Resources.open(settings)
     try:
-        team, _ = await seed.seed_team()
+        team, _ = await demo.seed_team()
         sales = team[1]
         user = await WechatUser.filter(account_id=sales.id).first()
         if user is not None and user.openid:

@@ -10,10 +10,11 @@ import asyncio
 import random
 import time
 
+from app import demo
 from app.bench import http
 from core import db
 from core.config import Settings
-from services import matching, seed
+from services import matching
 from services.resources import Resources
 
 
@@ -33,8 +34,8 @@ def random_criteria(rng: random.Random, regions: dict) -> matching.Criteria:
     level = rng.random()
     region = rng.choice(towns) if towns and level < 0.2 else district if level < 0.7 else city
     kind = rng.choices(["factory", "warehouse", "office"], weights=[65, 30, 5])[0]
-    target = seed.sample_area(rng, seed.PropertyType(kind))
-    profile = seed.CITY_PROFILES.get(city, seed.DEFAULT_PROFILE)
+    target = demo.sample_area(rng, demo.PropertyType(kind))
+    profile = demo.CITY_PROFILES.get(city, demo.DEFAULT_PROFILE)
     c = matching.Criteria(region=region, property_type=kind, deal_type="rent" if rng.random() < 0.6 else None)
     if rng.random() < 0.7:
         c.area_min, c.area_max = round(target * 0.9), round(target * 1.1)
@@ -57,9 +58,9 @@ async def _run(settings: Settings, args) -> int:
     await db.migrate(settings)
     resources = await Resources.open(settings)
     try:
-        team, _ = await seed.seed_team()
+        team, _ = await demo.seed_team()
         started = time.perf_counter()
-        added = await seed.seed_listings(args.listings, rng=random.Random(args.seed), regions=settings.regions,
+        added = await demo.seed_listings(args.listings, rng=random.Random(args.seed), regions=settings.regions,
                                          team=team)
         seeding_s = time.perf_counter() - started
         rng = random.Random(args.seed + 1)

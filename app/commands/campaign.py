@@ -2,7 +2,8 @@
 from app.commands import command
 from media import storage
 from models import Account
-from services import accounts, referrals
+from services import accounts
+from services.referrals import attribution, codes
 from services.resources import Resources
 
 
@@ -15,8 +16,8 @@ def register(sub) -> None:
 
 async def _run(resources: Resources, args) -> int:
     owner: Account | None = await accounts.find_staff(args.owner) if args.owner else None
-    scene = await referrals.create_campaign(args.name, owner=owner)
-    relpath = await referrals.qr_image(resources, scene)
+    scene = await attribution.create_campaign(args.name, owner=owner)
+    relpath = await codes.qr_image(resources, scene)
     print(f"campaign {args.name}: scene {scene.scene}, expires {scene.qr_expires_at:%Y-%m-%d %H:%M %Z}")
     print(storage.url(resources.settings, relpath))
     return 0

@@ -2,7 +2,7 @@
 import json
 
 from app.commands import command
-from services import referrals
+from services.referrals import stats as referral_stats
 from services.resources import Resources
 
 
@@ -12,7 +12,7 @@ def register(sub) -> None:
 
 
 async def _run(resources: Resources, args) -> int:
-    rows = await referrals.stats_per_scene()
+    rows = await referral_stats.per_scene()
     print(f"{'scene':<20} {'kind':<9} {'owner / name':<16} {'scans':>6} {'follows':>7} {'leads':>6} {'deals':>6} {'conv':>6}")
     for scene, stats in rows:
         who = scene.owner.name if scene.owner else (scene.name or "")

@@ -8,8 +8,10 @@ from __future__ import annotations
 from bot import format, texts
 from bot.context import Context
 from models.enums import DealType
-from services import listings_public, referrals, tasks
+from services import listings_public, tasks
 from services.errors import NotFound
+from services.referrals import codes
+from services.referrals import stats as referral_stats
 
 
 async def send_poster(ctx: Context, code: str | None) -> str:
@@ -29,17 +31,17 @@ async def send_poster(ctx: Context, code: str | None) -> str:
     if listing.features:
         lines.append("、".join(format.features(listing.features)))
     lines.append(f"房源编号 {listing.code}")
-    await tasks.enqueue(ctx.resources, "send_listing_poster", ctx.account.id, ctx.openid, listing.id,
+    await tasks.enqueue(ctx.resources, codes.send_listing_poster, ctx.account.id, ctx.openid, listing.id,
                         listing.title, lines, job_id=f"poster:{listing.id}:{ctx.account.id}:{ctx.openid}")
     return texts.POSTER_COMING.format(code=listing.code)
 
 
 async def send_code(ctx: Context) -> str:
     """Queue the QR image to this account (once per minute at most) and answer with the stats so far."""
-    await tasks.enqueue(ctx.resources, "send_referral_qr", ctx.account.id, ctx.openid,
+    await tasks.enqueue(ctx.resources, codes.send_referral_qr, ctx.account.id, ctx.openid,
                         job_id=f"referral-qr:{ctx.account.id}:{ctx.openid}")
     return f"{texts.REFERRAL_CODE_COMING}\n\n{await stats_text(ctx)}"
 
 
 async def stats_text(ctx: Context) -> str:
-    return texts.REFERRAL_STATS.format(**await referrals.stats_for_account(ctx.account))
+    return texts.REFERRAL_STATS.format(**await referral_stats.for_account(ctx.account))

@@ -8,9 +8,10 @@ from decimal import Decimal
 
 import pytest
 
+from app import demo
 from models import Client, Listing, ListingStatusChange
 from models.enums import ListingStatus, ReviewStatus, Role, Stage
-from services import listings, matching, seed
+from services import listings, matching
 from services.errors import AlreadyReviewed, AppError
 from services.matching import Criteria
 from tests.conftest import test_environ
@@ -77,20 +78,20 @@ async def test_review_twice_is_refused(settings, team, make_listing):
 
 
 async def test_seeding_tops_up_and_never_duplicates(settings, resources):
-    team, _ = await seed.seed_team()
-    first = await seed.seed_listings(40, rng=random.Random(1), regions=settings.regions, team=team)
-    again = await seed.seed_listings(40, rng=random.Random(1), regions=settings.regions, team=team)
-    more = await seed.seed_listings(50, rng=random.Random(2), regions=settings.regions, team=team)
+    team, _ = await demo.seed_team()
+    first = await demo.seed_listings(40, rng=random.Random(1), regions=settings.regions, team=team)
+    again = await demo.seed_listings(40, rng=random.Random(1), regions=settings.regions, team=team)
+    more = await demo.seed_listings(50, rng=random.Random(2), regions=settings.regions, team=team)
     assert (first, again, more) == (40, 0, 10)
     assert await Listing.all().count() == 50 and len(set(await Listing.all().values_list("code", flat=True))) == 50
-    await seed.seed_clients(20, rng=random.Random(1), regions=settings.regions, team=team)
-    await seed.seed_clients(20, rng=random.Random(1), regions=settings.regions, team=team)
+    await demo.seed_clients(20, rng=random.Random(1), regions=settings.regions, team=team)
+    await demo.seed_clients(20, rng=random.Random(1), regions=settings.regions, team=team)
     assert await Client.all().count() == 20
 
 
 async def test_seeded_listings_look_like_industrial_parks(settings, resources):
-    team, _ = await seed.seed_team()
-    await seed.seed_listings(300, rng=random.Random(3), regions=settings.regions, team=team)
+    team, _ = await demo.seed_team()
+    await demo.seed_listings(300, rng=random.Random(3), regions=settings.regions, team=team)
     rows = await Listing.all().values("city", "area", "rent", "ceiling_height", "single_storey")
     assert {r["city"] for r in rows} <= set(settings.regions) and len({r["city"] for r in rows}) >= 8
     areas = sorted(float(r["area"]) for r in rows)
@@ -103,8 +104,8 @@ async def test_seeded_listings_look_like_industrial_parks(settings, resources):
 async def test_seeded_clients_have_encrypted_phones_with_a_lookup_hash(settings, resources):
     from models.pii import blind_index
 
-    team, _ = await seed.seed_team()
-    await seed.seed_clients(5, rng=random.Random(4), regions=settings.regions, team=team)
+    team, _ = await demo.seed_team()
+    await demo.seed_clients(5, rng=random.Random(4), regions=settings.regions, team=team)
     client = await Client.first()
     assert client.phone and client.phone_hash == blind_index("phone", client.phone)
     assert await Client.filter(owner__role=Role.SALES).count() == 5

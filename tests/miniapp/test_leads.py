@@ -3,7 +3,7 @@ import pytest
 
 from models import AuditLog, Client, FollowUp, Notification, ReferralEvent, pii
 from models.enums import ReferralEventKind, Role, Source
-from services import referrals
+from services.referrals import attribution
 
 API = "/api/mp/v1"
 LEAD = {"company": "华兴精密", "contact_name": "张总", "phone": "13812345678", "need": "2000平单层厂房 昆山"}
@@ -94,7 +94,7 @@ async def test_a_lead_about_a_listing_names_it_to_the_salesperson(http, login, m
 async def test_a_referred_lead_is_a_referral_assigned_to_the_staff_referrer(http, login, make_staff, resources):
     await make_staff("张三")
     referrer = await make_staff("李四")
-    scene = await referrals.scene_for_account(referrer)
+    scene = await attribution.scene_for_account(referrer)
     await http.post(f"{API}/leads", json=LEAD, headers=await login(scene=scene.scene))
     client = await lead_client()
     assert (client.source, client.owner_id, client.referrer_id) == (Source.REFERRAL, referrer.id, referrer.id)
@@ -105,7 +105,7 @@ async def test_a_partner_referral_goes_to_the_partner_sales_contact_and_the_part
     contact = await make_staff("张三")
     await make_staff("李四")
     partner = await make_staff("经纪人老王", Role.PARTNER, manager=contact)
-    scene = await referrals.scene_for_account(partner)
+    scene = await attribution.scene_for_account(partner)
     await http.post(f"{API}/leads", json=LEAD, headers=await login(scene=scene.scene))
     client = await lead_client()
     assert client.owner_id == contact.id and client.referrer_id == partner.id

@@ -8,7 +8,8 @@ import pytest
 import app.worker
 from models import Client, Commission, Notification, ReferralEvent, ReferralScene, WechatUser
 from models.enums import ReferralEventKind, Role, Source, Stage
-from services import referrals
+from services.referrals import attribution, codes, commission
+from services.referrals import stats as referral_stats
 
 API = "/api/mp/v1"
 LEAD = {"company": "华兴精密", "contact_name": "张总", "phone": "13812345678", "need": "2000平厂房"}
@@ -25,7 +26,7 @@ def scene_of(make_staff):
 
     async def make(name: str, role: Role = Role.SALES, **kw):
         account = await make_staff(name, role, **kw)
-        return await referrals.scene_for_account(account), account
+        return await attribution.scene_for_account(account), account
 
     return make
 
@@ -58,11 +59,11 @@ async def test_after_the_window_a_new_scan_attributes_afresh(resources, scene_of
     first, _ = await scene_of("张三")
     second, li = await scene_of("李四")
     start = datetime.now(timezone.utc) - timedelta(days=31)
-    await referrals.record_qr_event("o-visitor", first.scene, follow=True, settings=settings, now=start)
-    await referrals.record_qr_event("o-visitor", second.scene, follow=False, settings=settings,
-                                    now=start + timedelta(days=29))
+    await attribution.record_qr_event("o-visitor", first.scene, follow=True, settings=settings, now=start)
+    await attribution.record_qr_event("o-visitor", second.scene, follow=False, settings=settings,
+                                      now=start + timedelta(days=29))
     assert (await WechatUser.get(openid="o-visitor")).referral_scene_id == first.id
-    await referrals.record_qr_event("o-visitor", second.scene, follow=False, settings=settings)
+    await attribution.record_qr_event("o-visitor", second.scene, follow=False, settings=settings)
     assert (await WechatUser.get(openid="o-visitor")).referrer_id == li.id
 
 
@@ -142,9 +143,9 @@ async def test_stats_per_scene_count_scans_follows_leads_deals(http, wx, login, 
     headers = await login("alice", scene=scene.scene)
     await http.post(f"{API}/leads", json=LEAD, headers=headers)
     client_id = await lead_client_id()
-    await referrals.on_client_won(await Client.get(id=client_id), settings=resources.settings)
-    await referrals.on_client_won(await Client.get(id=client_id), settings=resources.settings)  # idempotent
-    stats = await referrals.stats([scene.id])
+    await commission.on_client_won(await Client.get(id=client_id), settings=resources.settings)
+    await commission.on_client_won(await Client.get(id=client_id), settings=resources.settings)  # idempotent
+    stats = await referral_stats.for_scenes([scene.id])
     assert stats == {"scans": 3, "follows": 1, "leads": 1, "deals": 1, "conversion": round(1 / 3, 4),
                      "deal_rate": 1.0}
 
@@ -157,20 +158,20 @@ async def test_a_partner_is_told_when_their_referral_closes_and_earns_a_commissi
     client_id = await lead_client_id()
     client = await Client.get(id=client_id)
     client.stage = Stage.WON
-    await referrals.on_client_won(client, settings=settings)
-    await referrals.on_client_won(client, settings=settings)
+    await commission.on_client_won(client, settings=settings)
+    await commission.on_client_won(client, settings=settings)
     titles = await Notification.filter(recipient_id=partner.id).values_list("payload", flat=True)
     assert [p["title"] for p in titles] == ["您推荐的客户已留资", "您推荐的客户已成交"]
     assert client.source == Source.REFERRAL
-    commission = await Commission.get(client_id=client.id)
-    assert (commission.referrer_id, commission.amount) == (partner.id, Decimal("2000.00"))
+    earned = await Commission.get(client_id=client.id)
+    assert (earned.referrer_id, earned.amount) == (partner.id, Decimal("2000.00"))
 
 
 async def test_a_staff_referrer_earns_no_commission_by_default(http, login, scene_of, settings):
     scene, staff = await scene_of("张三")
     await http.post(f"{API}/leads", json=LEAD, headers=await login(scene=scene.scene))
     client_id = await lead_client_id()
-    await referrals.on_client_won(await Client.get(id=client_id), settings=settings)
+    await commission.on_client_won(await Client.get(id=client_id), settings=settings)
     assert not await Commission.exists()
 
 
@@ -218,16 +219,16 @@ async def test_staff_asking_for_a_code_gets_a_reply_at_once_and_the_image_by_mes
 
 async def test_the_qr_code_is_created_and_uploaded_once_then_reused(make_staff, fake_wechat, resources):
     staff = await make_staff("张三")
-    scene = await referrals.scene_for_account(staff)
-    first = await referrals.qr_media_id(resources, scene)
-    assert await referrals.qr_media_id(resources, await ReferralScene.get(id=scene.id)) == first
+    scene = await attribution.scene_for_account(staff)
+    first = await codes.qr_media_id(resources, scene)
+    assert await codes.qr_media_id(resources, await ReferralScene.get(id=scene.id)) == first
     assert len(fake_wechat.calls("cgi-bin/qrcode/create")) == 1
     assert len(fake_wechat.calls("cgi-bin/media/upload")) == 1
 
 
 async def test_campaign_codes_are_temporary(fake_wechat, resources):
-    scene = await referrals.create_campaign("春季招商")
-    await referrals.qr_media_id(resources, scene)
+    scene = await attribution.create_campaign("春季招商")
+    await codes.qr_media_id(resources, scene)
     create = fake_wechat.calls("cgi-bin/qrcode/create")[0].json
     assert create["action_name"] == "QR_STR_SCENE" and create["expire_seconds"] == 2592000
     assert scene.qr_expires_at is not None and len(scene.scene) <= 32
@@ -256,10 +257,10 @@ async def test_campaign_command_prints_the_code_image_url(fake_wechat_server, re
 
 
 async def test_the_qr_image_is_uploaded_again_when_the_3_day_media_expires(make_staff, fake_wechat, resources):
-    scene = await referrals.scene_for_account(await make_staff("张三"))
-    first = await referrals.qr_media_id(resources, scene)
+    scene = await attribution.scene_for_account(await make_staff("张三"))
+    first = await codes.qr_media_id(resources, scene)
     later = datetime.now(timezone.utc) + timedelta(days=3)
-    again = await referrals.qr_media_id(resources, await ReferralScene.get(id=scene.id), now=later)
+    again = await codes.qr_media_id(resources, await ReferralScene.get(id=scene.id), now=later)
     assert again != first
     assert len(fake_wechat.calls("cgi-bin/qrcode/create")) == 1  # the permanent code itself is kept
     assert len(fake_wechat.calls("cgi-bin/media/upload")) == 2
@@ -289,7 +290,7 @@ async def test_referrals_command_prints_stats_per_scene(http, wx, scene_of, fake
     from tests.conftest import test_environ
 
     scene, _ = await scene_of("张三")
-    await referrals.create_campaign("春季招商")
+    await attribution.create_campaign("春季招商")
     await wx.event(http, "o-1", "subscribe", event_key=f"qrscene_{scene.scene}")
     done = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "app", "referrals"],
                                    env=test_environ(fake_wechat_server.url), capture_output=True, text=True,
@@ -313,7 +314,7 @@ async def test_a_listing_poster_is_queued_at_once_then_rendered_with_the_code_an
     sent = await wx.text(http, "o-zhang", "生成海报 A12")
     assert "A12的分享海报正在生成" in sent.text
     await run_jobs(resources)
-    scene = await referrals.scene_for_account(staff)
+    scene = await attribution.scene_for_account(staff)
     png = await storage.read(settings, f"poster/{listing.id}-{scene.scene}.png")
     assert Image.open(io.BytesIO(png)).size == (750, 1200)
     assert fake_wechat.calls("cgi-bin/media/upload")[-1].files["media"][0] == f"poster-{listing.id}.png"

@@ -1,4 +1,4 @@
-"""Demo and benchmark data: a small team, synthetic listings and clients.
+"""Demo and benchmark data (`python -m app seed`, the benchmarks): a small team, synthetic listings and clients.
 
 Listings follow the industrial parks of the Yangtze and Pearl River deltas:
 areas log-normal around 3,000 m², rents and sale prices by city, single-storey

@@ -1,0 +1,141 @@
+"""Scenes and attribution: who brought each WeChat user and each lead.
+
+A ``ReferralScene`` string (at most 32 characters) serves both as an official
+account QR ``scene_str`` and as a mini-program code ``scene``: ``s<id>`` for
+staff, ``p<id>`` for partners, ``c<random>`` for campaigns.
+
+First touch wins: the first scene a user arrives through keeps them for
+``referral.first_touch_window_days``; later scans are recorded
+(``attributed=False``) but do not take the user over. After the window the
+next scan attributes afresh.
+"""
+from __future__ import annotations
+
+import re
+import secrets
+from datetime import datetime, timedelta, timezone
+
+from redis.asyncio import Redis
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from core.config import Settings
+from models import Account, Client, ReferralEvent, ReferralScene, WechatUser
+from models.enums import ReferralEventKind, Role, SceneKind
+from services import accounts, notify
+
+SCENE_PATTERN = re.compile(r"[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}")
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _window(settings: Settings) -> timedelta:
+    return timedelta(days=settings.referral.first_touch_window_days)
+
+
+# ---- scenes ---------------------------------------------------------------------------------------
+
+def scene_string(account: Account) -> str:
+    return f"{'p' if account.role == Role.PARTNER else 's'}{account.id}"
+
+
+async def scene_for_account(account: Account) -> ReferralScene:
+    """The account's own permanent scene, created on first use."""
+    kind = SceneKind.PARTNER if account.role == Role.PARTNER else SceneKind.STAFF
+    value = scene_string(account)
+    scene = await ReferralScene.filter(scene=value).first()
+    if scene is None:
+        try:
+            scene = await ReferralScene.create(scene=value, kind=kind, owner=account)
+        except IntegrityError:  # created meanwhile by a concurrent request
+            scene = await ReferralScene.get(scene=value)
+    return scene
+
+
+async def create_campaign(name: str, *, owner: Account | None = None) -> ReferralScene:
+    """A campaign scene; its QR code is temporary (``referral.campaign_qr_expire_s``)."""
+    return await ReferralScene.create(scene=f"c{secrets.token_hex(8)}", kind=SceneKind.CAMPAIGN, name=name[:64],
+                                      owner=owner)
+
+
+async def miniapp_partner_account(redis: Redis, user: WechatUser) -> Account:
+    """The account a mini-program user refers as: their bound account, else a new partner account.
+
+    A past client who shares their code becomes a partner whose sales contact
+    (``manager``) is the salesperson who owns them as a client.
+    """
+    if user.account_id:
+        return await Account.get(id=user.account_id)
+    async with in_transaction():
+        locked = await WechatUser.filter(id=user.id).select_for_update().get()
+        if locked.account_id:
+            return await Account.get(id=locked.account_id)
+        client = await Client.filter(wechat_user_id=user.id).order_by("id").first()
+        account = await Account.create(name=f"小程序用户{user.id}", role=Role.PARTNER,
+                                       manager_id=client.owner_id if client else None)
+        locked.account_id = account.id
+        await locked.save(update_fields=["account_id", "updated_at"])
+    await accounts.forget_identities(redis, user.openid)
+    user.account_id = account.id
+    return account
+
+
+# ---- attribution ----------------------------------------------------------------------------------
+
+async def _touch(user_id: int, scene: ReferralScene, kind: ReferralEventKind, *, settings: Settings,
+                 now: datetime | None = None) -> ReferralEvent:
+    """Record a scan or follow through ``scene`` and attribute the user unless an earlier touch holds them."""
+    now = now or _now()
+    async with in_transaction():
+        user = await WechatUser.filter(id=user_id).select_for_update().get()
+        held = (user.referral_scene_id is not None and user.attributed_at is not None
+                and user.attributed_at + _window(settings) > now)
+        own = scene.owner_id is not None and scene.owner_id == user.account_id
+        attributed = not held and not own
+        if attributed:
+            user.referral_scene_id = scene.id
+            user.referrer_id = scene.owner_id
+            user.attributed_at = now
+            await user.save(update_fields=["referral_scene_id", "referrer_id", "attributed_at", "updated_at"])
+        return await ReferralEvent.create(scene=scene, kind=kind, wechat_user_id=user.id, attributed=attributed,
+                                          happened_at=now)
+
+
+async def record_qr_event(openid: str, scene_value: str, *, follow: bool, settings: Settings,
+                          now: datetime | None = None) -> ReferralEvent | None:
+    """An official-account ``subscribe`` through a code (``follow``) or ``SCAN``; None for unknown scenes."""
+    scene = await ReferralScene.filter(scene=scene_value[:32]).first() if scene_value else None
+    if scene is None:
+        return None
+    user, _ = await WechatUser.get_or_create(openid=openid)
+    kind = ReferralEventKind.FOLLOW if follow else ReferralEventKind.SCAN
+    return await _touch(user.id, scene, kind, settings=settings, now=now)
+
+
+async def record_miniapp_scene(user: WechatUser, scene_value: str, *, settings: Settings,
+                               now: datetime | None = None) -> ReferralEvent | None:
+    """The mini-program was opened through a code carrying ``scene``; unknown scenes are ignored."""
+    if not SCENE_PATTERN.fullmatch(scene_value):
+        return None
+    scene = await ReferralScene.filter(scene=scene_value).first()
+    if scene is None:
+        return None
+    return await _touch(user.id, scene, ReferralEventKind.SCAN, settings=settings, now=now)
+
+
+async def on_lead(client: Client, user: WechatUser, *, assignee_id: int | None) -> None:
+    """A referred user left a lead: count it for the scene and tell the referrer (once per client).
+
+    Call inside the lead's transaction.
+    """
+    if user.referral_scene_id is None:
+        return
+    if await ReferralEvent.filter(client_id=client.id, kind=ReferralEventKind.LEAD).exists():
+        return
+    await ReferralEvent.create(scene_id=user.referral_scene_id, kind=ReferralEventKind.LEAD, wechat_user_id=user.id,
+                               client=client)
+    if client.referrer_id and client.referrer_id != assignee_id:
+        await notify.queue("notice", client.referrer_id, dedupe_key=f"referral:lead:{client.id}", client=client,
+                           payload={"title": "您推荐的客户已留资", "detail": client.display_name})

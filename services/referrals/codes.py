@@ -1,0 +1,101 @@
+"""Code images: official-account QR codes, mini-program codes and listing posters.
+
+Made on demand and kept in media storage; the chat's requests for them run as
+background tasks that retry when WeChat has a hiccup.
+"""
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta, timezone
+
+from media import poster, storage
+from models import Account, ReferralScene
+from models.enums import SceneKind
+from services import tasks
+from services.errors import AppError
+from services.referrals.attribution import scene_for_account
+from services.resources import Resources
+from wechat import TransientError, WeChatError
+
+MEDIA_LIFETIME = timedelta(days=3)
+MEDIA_MARGIN = timedelta(hours=1)
+WECHAT_HICCUP = tasks.RetryPolicy(on=(TransientError,), tries=3, defer_s=5)
+
+
+async def miniapp_code_url(resources: Resources, scene: ReferralScene) -> str:
+    """The mini-program code for ``scene``: generated once (wxa/getwxacodeunlimit), then served from media."""
+    settings = resources.settings
+    if scene.miniapp_code_path and storage.exists(settings, scene.miniapp_code_path):
+        return storage.url(settings, scene.miniapp_code_path)
+    try:
+        image = await resources.miniapp.wxa.get_unlimited_code(scene.scene, page=settings.referral.miniapp_page)
+    except WeChatError:
+        raise AppError("the code image is not available now, try again shortly", status=503,
+                       code="wechat_unavailable") from None
+    scene.miniapp_code_path = await storage.save(settings, f"mpcode/{scene.scene}.png", image)
+    await scene.save(update_fields=["miniapp_code_path"])
+    return storage.url(settings, scene.miniapp_code_path)
+
+
+async def qr_image(resources: Resources, scene: ReferralScene, *, now: datetime | None = None) -> str:
+    """The media path of the scene's official-account QR image, creating the code (once) if needed.
+
+    Staff and partner codes are permanent (QR_LIMIT_STR_SCENE); campaign codes are
+    temporary (QR_STR_SCENE, ``referral.campaign_qr_expire_s``) and re-created once expired.
+    """
+    settings, now = resources.settings, now or datetime.now(timezone.utc)
+    relpath = f"qr/{scene.scene}.png"
+    if scene.qr_ticket is None or (scene.qr_expires_at is not None and scene.qr_expires_at <= now):
+        permanent = scene.kind != SceneKind.CAMPAIGN
+        expire_s = settings.referral.campaign_qr_expire_s
+        qr = await resources.wechat.qrcode.create(scene.scene, permanent=permanent, expire_seconds=expire_s)
+        scene.qr_ticket, scene.qr_url = qr["ticket"], qr["url"]
+        scene.qr_expires_at = None if permanent else now + timedelta(seconds=qr["expire_seconds"] or expire_s)
+        scene.qr_media_id = None
+        await storage.save(settings, relpath, await resources.wechat.qrcode.fetch_image(scene.qr_ticket))
+        await scene.save()
+    elif not storage.exists(settings, relpath):
+        await storage.save(settings, relpath, await resources.wechat.qrcode.fetch_image(scene.qr_ticket))
+    return relpath
+
+
+async def qr_media_id(resources: Resources, scene: ReferralScene, *, now: datetime | None = None) -> str:
+    """The scene's QR image uploaded as WeChat media, re-uploaded only when the 3-day media expires."""
+    now = now or datetime.now(timezone.utc)
+    relpath = await qr_image(resources, scene, now=now)
+    if scene.qr_media_id is None or scene.qr_media_expires_at is None or scene.qr_media_expires_at <= now + MEDIA_MARGIN:
+        data = await storage.read(resources.settings, relpath)
+        scene.qr_media_id = await resources.wechat.media.upload("image", f"{scene.scene}.png", data)
+        scene.qr_media_expires_at = now + MEDIA_LIFETIME
+        await scene.save(update_fields=["qr_media_id", "qr_media_expires_at"])
+    return scene.qr_media_id
+
+
+@tasks.task(retry=WECHAT_HICCUP)
+async def send_referral_qr(ctx: dict, account_id: int, openid: str) -> None:
+    """Create (or reuse) the account's QR code and send it as an image by customer-service message."""
+    resources = ctx["resources"]
+    account = await Account.get_or_none(id=account_id)
+    if account is None:
+        return
+    scene = await scene_for_account(account)
+    media_id = await qr_media_id(resources, scene)
+    await resources.wechat.message.send_image(openid, media_id)
+
+
+@tasks.task(retry=WECHAT_HICCUP)
+async def send_listing_poster(ctx: dict, account_id: int, openid: str, listing_id: int, title: str,
+                              lines: list[str]) -> None:
+    """Render a listing poster with the account's QR code and send it as an image."""
+    resources = ctx["resources"]
+    settings = resources.settings
+    account = await Account.get_or_none(id=account_id)
+    if account is None:
+        return
+    scene = await scene_for_account(account)
+    qr = await storage.read(settings, await qr_image(resources, scene))
+    png = await asyncio.to_thread(poster.render, title, lines, qr, footer="长按识别二维码 关注了解更多房源",
+                                  font=poster.font_path(settings.poster_font))
+    await storage.save(settings, f"poster/{listing_id}-{scene.scene}.png", png)
+    media_id = await resources.wechat.media.upload("image", f"poster-{listing_id}.png", png)
+    await resources.wechat.message.send_image(openid, media_id)

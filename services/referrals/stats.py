@@ -1,0 +1,43 @@
+"""Referral figures: scans, follows, leads, deals and conversion, per scene or per account."""
+from __future__ import annotations
+
+from tortoise.functions import Count
+
+from models import Account, Client, ReferralEvent, ReferralScene
+from models.enums import ReferralEventKind
+
+
+async def for_scenes(scene_ids: list[int]) -> dict[str, int | float]:
+    """scans (every scan or follow through a code), follows (new followers), leads, deals and conversion.
+
+    conversion is leads per scan, deal_rate deals per lead.
+    """
+    counts = dict.fromkeys(ReferralEventKind, 0)
+    if scene_ids:
+        rows = await ReferralEvent.filter(scene_id__in=scene_ids).annotate(n=Count("id")) \
+            .group_by("kind").values("kind", "n")
+        for row in rows:
+            counts[ReferralEventKind(row["kind"])] = row["n"]
+    scans = counts[ReferralEventKind.SCAN] + counts[ReferralEventKind.FOLLOW]
+    leads, deals = counts[ReferralEventKind.LEAD], counts[ReferralEventKind.DEAL]
+    return {"scans": scans, "follows": counts[ReferralEventKind.FOLLOW], "leads": leads, "deals": deals,
+            "conversion": round(leads / scans, 4) if scans else 0.0,
+            "deal_rate": round(deals / leads, 4) if leads else 0.0}
+
+
+async def per_scene() -> list[tuple[ReferralScene, dict[str, int | float]]]:
+    """Every scene with its stats, busiest first."""
+    scenes = await ReferralScene.all().select_related("owner")
+    rows = [(scene, await for_scenes([scene.id])) for scene in scenes]
+    return sorted(rows, key=lambda row: (-row[1]["scans"], row[0].scene))
+
+
+async def referred_clients(account: Account, *, limit: int = 10) -> list[Client]:
+    """The clients this account referred, newest first: all a partner may see of the CRM."""
+    return await Client.filter(referrer_id=account.id).order_by("-id").limit(limit)
+
+
+async def for_account(account: Account) -> dict[str, int | float]:
+    """The figures of every scene the account owns."""
+    scenes = await ReferralScene.filter(owner_id=account.id).values("id")
+    return await for_scenes([scene["id"] for scene in scenes])
