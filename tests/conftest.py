@@ -8,6 +8,7 @@ an unreachable service fails the run instead of skipping.
 from __future__ import annotations
 
 import base64
+import ipaddress
 import os
 import socket
 from urllib.parse import urlparse
@@ -192,3 +193,66 @@ def make_staff(resources):
         return account
 
     return make
+
+
+# ---- no outbound connections ----------------------------------------------------------------------
+
+OUTBOUND_ATTEMPTS: list[str] = []
+"""Connections tests tried to open outside this machine (checked and cleared after each test)."""
+
+
+class OutboundConnection(AssertionError):
+    """A test tried to reach a machine other than this one; outside platforms are local fakes."""
+
+
+def _local(host: object) -> bool:
+    """A loopback address, or none at all (0.0.0.0 and "" are for binding a local server)."""
+    if host in (None, "", "localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(str(host).split("%")[0])
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
+
+
+def _refuse(what: str) -> None:
+    OUTBOUND_ATTEMPTS.append(what)
+    raise OutboundConnection(f"tests may only connect to 127.0.0.1, not {what}")
+
+
+def _guard_connect(connect):
+    def guarded(sock: socket.socket, address, *args):
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and not _local(address[0]):
+            _refuse(f"{address[0]}:{address[1]}")
+        return connect(sock, address, *args)
+
+    return guarded
+
+
+def _guard_resolve(getaddrinfo):
+    def guarded(host, *args, **kwargs):
+        if not _local(host.decode() if isinstance(host, bytes) else host):
+            _refuse(str(host))
+        return getaddrinfo(host, *args, **kwargs)
+
+    return guarded
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sockets_stay_on_this_machine():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", _guard_connect(socket.socket.connect))
+        patch.setattr(socket.socket, "connect_ex", _guard_connect(socket.socket.connect_ex))
+        patch.setattr(socket, "getaddrinfo", _guard_resolve(socket.getaddrinfo))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def no_outbound_connections():
+    """Fails a test that tried to connect outside 127.0.0.1, even if the code under test caught the error."""
+    OUTBOUND_ATTEMPTS.clear()
+    yield OUTBOUND_ATTEMPTS
+    tried, OUTBOUND_ATTEMPTS[:] = list(OUTBOUND_ATTEMPTS), []
+    if tried:
+        pytest.fail(f"the test tried to connect outside 127.0.0.1: {', '.join(tried)}")
