@@ -35,6 +35,7 @@ WORDING: dict[type[e.AppError], Callable] = {
     e.ClientUnnamed: lambda exc: "请至少写公司名、联系人或电话，例如「新客户 华兴精密 张总 13812345678」",
     e.DuplicateClient: lambda exc: "已有相同客户",
     e.ClientNotFound: lambda exc: "没有找到这个客户",
+    e.NotADuplicate: lambda exc: f"{exc.client.display_name}没有待确认的重复，无需合并",
     e.NotYourClient: lambda exc: f"{exc.client.display_name}不是你的客户，不能修改",
     e.ChangedMeanwhile: lambda exc: f"{'客户' if exc.entity == 'client' else '房源'}刚被别人修改，请再发一次",
     e.ListingNotFound: lambda exc: f"没有房源{exc.ref}，请核对编号",

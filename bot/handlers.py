@@ -127,6 +127,14 @@ async def reassign(ctx: Context, match) -> str:
     return await clients.reassign(ctx, {"client": match.group(1), "to": match.group(2)})
 
 
+async def confirm_duplicate(ctx: Context, match) -> str:
+    return await clients.confirm_duplicate(ctx, {"client": match.group(1)})
+
+
+async def reject_duplicate(ctx: Context, match) -> str:
+    return await clients.reject_duplicate(ctx, {"client": match.group(1)})
+
+
 async def listing_card(ctx: Context, match) -> str:
     return await listings.listing_info(ctx, match.group(1).upper())
 
@@ -181,6 +189,10 @@ HANDLERS: list[Handler] = [
     Handler("more", STAFF & regex(r"^\s*(?:更多|下一页|再来|继续)\s*$"), more),
     Handler("reassign", STAFF & regex(r"^\s*把?\s*(\S+?)\s*(?:转给|转交给|分配给)\s*(\S+)\s*$"), reassign,
             resume=clients.reassign),
+    Handler("confirm_duplicate", STAFF & regex(r"^\s*(?:合并|确认重复|是同一个?客户)\s*[:：]?\s*(\S.*?)\s*$"),
+            confirm_duplicate, resume=clients.confirm_duplicate),
+    Handler("reject_duplicate", STAFF & regex(r"^\s*(?:不是重复|不重复|不是同一个?客户)\s*[:：]?\s*(\S.*?)\s*$"),
+            reject_duplicate, resume=clients.reject_duplicate),
     Handler("listing_card", STAFF & regex(
         r"^\s*(?:查|看看?)?\s*([A-Za-z]\d{1,6})\s*(?:什么情况|情况|详情|资料|怎么样|信息)?\s*[?？]?\s*$"), listing_card),
     Handler("cancel", STAFF & regex(r"^\s*(?:取消|算了|不用了)\s*$"), reply(texts.CANCELLED)),

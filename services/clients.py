@@ -16,11 +16,29 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from core.config import Settings
-from models import Account, Client, FollowUp, Requirement, StageChange
+from models import (
+    Account,
+    Client,
+    FollowUp,
+    Listing,
+    ListingStatusChange,
+    Notification,
+    ReferralEvent,
+    Requirement,
+    StageChange,
+    Viewing,
+)
 from models.enums import Source, Stage
 from models.pii import blind_index
 from services import audit, matching, notify, permissions, regions
-from services.errors import ChangedMeanwhile, ClientNotFound, ClientUnnamed, DuplicateClient, NotYourClient
+from services.errors import (
+    ChangedMeanwhile,
+    ClientNotFound,
+    ClientUnnamed,
+    DuplicateClient,
+    NotADuplicate,
+    NotYourClient,
+)
 from services.referrals import commission
 
 _LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|工厂|厂)$")
@@ -204,6 +222,44 @@ async def _merge(*, actor: Account | None, client: Client, slots: dict, settings
         await audit.record(actor, "client.merge", "client", client.id, before=before,
                            after={**_client_snapshot(client), "via": via, "requirement": values})
     return client
+
+
+async def settle_duplicate(*, actor: Account, lead: Client, same: bool, settings: Settings) -> Client:
+    """A salesperson's answer about a lead marked as a possible duplicate; returns the client that remains.
+
+    ``same``: the lead is merged into the existing client (fields it lacks, the visitor's messages, viewings,
+    notices, deals, the mini-program user) and deleted. Otherwise the mark is cleared: a client of its own.
+    """
+    permissions.ensure_can_change(actor, lead)
+    if lead.duplicate_of_id is None:
+        raise NotADuplicate(lead)
+    existing = await Client.get(id=lead.duplicate_of_id).select_related("owner")
+    if not same:
+        async with in_transaction():
+            lead.duplicate_of_id = None
+            await lead.save(update_fields=["duplicate_of_id", "updated_at"])
+            await audit.record(actor, "client.distinct", "client", lead.id, after={"not_duplicate_of": existing.id})
+        return lead
+    permissions.ensure_can_change(actor, existing)
+    requirement = await Requirement.filter(client_id=lead.id).first()
+    slots = {name: getattr(lead, name) for name in _CLIENT_FIELDS if name != "source"}
+    if requirement is not None:
+        slots.update({name: getattr(requirement, name) for name in _REQUIREMENT_FIELDS})
+    async with in_transaction():
+        await _merge(actor=actor, client=existing, slots=slots, settings=settings, via="lead")
+        links = {name: getattr(lead, name) for name in ("wechat_user_id", "referrer_id")
+                 if getattr(lead, name) and not getattr(existing, name)}
+        if links:
+            await Client.filter(id=existing.id).update(**links)
+        for model in (FollowUp, Viewing, Notification, ReferralEvent, ListingStatusChange):
+            await model.filter(client_id=lead.id).update(client_id=existing.id)
+        await Listing.filter(held_by_id=lead.id).update(held_by_id=existing.id)
+        await Client.filter(duplicate_of_id=lead.id).update(duplicate_of_id=existing.id)
+        await audit.record(actor, "client.merge_lead", "client", existing.id,
+                           before={"lead": lead.id, **_client_snapshot(lead)}, after=_client_snapshot(existing))
+        await lead.delete()
+    await existing.refresh_from_db()
+    return existing
 
 
 async def get_visible(actor: Account, client_id: int) -> Client:

@@ -125,6 +125,16 @@ class ClientNotFound(NotFound):
         super().__init__("client not found")
 
 
+class NotADuplicate(Conflict):
+    """The client is not (or no longer) marked as a possible duplicate."""
+
+    code = "not_a_duplicate"
+
+    def __init__(self, client: Any) -> None:
+        super().__init__("the client is not marked as a possible duplicate")
+        self.client = client
+
+
 class NotYourClient(Forbidden):
     code = "not_your_client"
 

@@ -2,7 +2,8 @@
 
 A lead goes through the one intake path (``clients.create_or_merge``) as untrusted input: a phone or company
 that matches an existing client never links the visitor to it; the lead is created marked as a possible
-duplicate for its salesperson to confirm. A visitor's later leads join their own earlier one. The visitor
+duplicate and goes to that client's salesperson, who settles it (``clients.settle_duplicate``; in chat
+``合并 <lead>`` or ``不是重复 <lead>``). A visitor's later leads join their own earlier one. The visitor
 learns nothing either way (the API answers the same), and their text is stored as their words
 (``FollowUp.by_client``), not as a follow-up written by staff.
 """

@@ -116,7 +116,8 @@ async def client_info(ctx: Context, slots: dict, chosen=None) -> str:
     lines.append(f"阶段：{fmt.stage(client.stage)}（{client.deal_probability}%）· 负责人：{owner}")
     lines.append(f"下次跟进：{fmt.when(client.next_followup_at, tz)}")
     if client.duplicate_of_id:
-        lines.append(f"可能与已有客户{await clients.duplicate_name(client)}重复（电话、微信或公司相同），请确认是否同一客户")
+        lines.append(f"可能与已有客户{await clients.duplicate_name(client)}重复（电话、微信或公司相同）。"
+                     f"是同一客户发「合并 {client.display_name}」，不是发「不是重复 {client.display_name}」")
     followups = await clients.recent_followups(client)
     if followups:
         lines.append("最近跟进：")
@@ -141,6 +142,37 @@ async def update_stage(ctx: Context, slots: dict, chosen=None) -> str:
         return f"{client.display_name}已经是{fmt.stage(client.stage)}，没有变化。"
     return (f"{client.display_name}：{fmt.stage(before)} → {fmt.stage(client.stage)}"
             f"（成交概率{client.deal_probability}%）")
+
+
+async def confirm_duplicate(ctx: Context, slots: dict, chosen=None) -> str:
+    """``合并 华兴精密机械``: the lead marked as a possible duplicate is the existing client; merge it."""
+    return await _settle_duplicate(ctx, slots, chosen, same=True)
+
+
+async def reject_duplicate(ctx: Context, slots: dict, chosen=None) -> str:
+    """``不是重复 华兴精密机械``: the lead is a client of its own."""
+    return await _settle_duplicate(ctx, slots, chosen, same=False)
+
+
+async def _settle_duplicate(ctx: Context, slots: dict, chosen, *, same: bool) -> str:
+    name = slots["client"]
+    if chosen is not None:
+        lead = await clients.get_visible(ctx.account, int(chosen))
+    else:
+        leads = [c for c in await clients.resolve(ctx.account, name) if c.duplicate_of_id]
+        if not leads:
+            return f"没有待确认是否重复的客户「{name}」。"
+        if len(leads) > 1:
+            action = "confirm_duplicate" if same else "reject_duplicate"
+            lines = [f"{c.display_name} {common.contact_beside(c)}{fmt.masked_phone(c.phone)}" for c in leads]
+            return await common.ask(ctx, action, slots, [c.id for c in leads], lines,
+                                    f"有{len(leads)}个待确认的客户像「{name}」：")
+        lead = leads[0]
+    lead_name, existing_name = lead.display_name, await clients.duplicate_name(lead)
+    kept = await clients.settle_duplicate(actor=ctx.account, lead=lead, same=same, settings=ctx.resources.settings)
+    if same:
+        return f"已合并：{lead_name}并入{kept.display_name}（客户留言、看房预约一并转入）。"
+    return f"已确认{lead_name}是新客户，不是{existing_name}。"
 
 
 async def reassign(ctx: Context, slots: dict, chosen=None) -> str:

@@ -58,6 +58,8 @@ def test_every_question_a_flow_asks_resumes_a_registered_flow():
     ("更多", Role.SALES, "more"),
     ("把华兴精密转给李四", Role.MANAGER, "reassign"),
     ("A12什么情况", Role.SALES, "listing_card"),
+    ("合并 华兴精密机械", Role.SALES, "confirm_duplicate"),
+    ("不是重复 华兴精密机械", Role.SALES, "reject_duplicate"),
     ("取消", Role.SALES, "cancel"),
     ("新客户 华兴精密 张总 13812345678 要2000平", Role.SALES, "new_client"),
     ("跟进 华兴精密 明天下午3点带看", Role.SALES, "log_followup"),

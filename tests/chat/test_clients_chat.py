@@ -308,3 +308,43 @@ async def test_a_lead_shows_the_visitors_words_and_a_possible_duplicate(team, sa
     reply = await say(SALES, "查客户 华兴精密机械")
     assert "客户留言：我是张总，改约明天" in reply
     assert "可能与已有客户华兴精密重复" in reply
+
+
+async def visitor_lead(resources, openid: str = "o-visitor", **body) -> Client:
+    """A mini-program lead, as the API takes it."""
+    from models import WechatUser
+    from services import leads
+
+    user = await WechatUser.create(openid=openid)
+    values = {"company": "华兴精密机械", "contact_name": "张总", "phone": "13812345678", "need": "我想再看看花桥那套"}
+    return await leads.create(resources, wechat_user_id=user.id, **{**values, **body})
+
+
+async def test_the_salesperson_merges_a_lead_that_is_their_client(team, say, make_client, resources):
+    existing = await make_client(team["zhang"], "华兴精密", phone="13812345678")
+    lead = await visitor_lead(resources)
+    assert lead.duplicate_of_id == existing.id and lead.owner_id == team["zhang"].id
+    reply = await say(SALES, "合并 华兴精密机械")
+    assert "已合并：华兴精密机械并入华兴精密" in reply
+    assert not await Client.filter(id=lead.id).exists()
+    await existing.refresh_from_db()
+    assert existing.wechat_user_id == lead.wechat_user_id  # confirmed by a person, not by a phone number
+    words = await FollowUp.get(client_id=existing.id)
+    assert words.by_client and words.content == "我想再看看花桥那套"
+    assert await AuditLog.filter(action="client.merge_lead", entity_id=existing.id).exists()
+
+
+async def test_a_lead_that_is_another_client_keeps_its_own_record(team, say, make_client, resources):
+    await make_client(team["zhang"], "华兴精密", phone="13812345678")
+    lead = await visitor_lead(resources)
+    assert "已确认华兴精密机械是新客户" in await say(SALES, "不是重复 华兴精密机械")
+    await lead.refresh_from_db()
+    assert lead.duplicate_of_id is None
+    assert "没有待确认是否重复" in await say(SALES, "合并 华兴精密机械")
+
+
+async def test_only_whoever_may_change_both_merges_a_lead(team, say, make_client, resources):
+    await make_client(team["zhang"], "华兴精密", phone="13812345678")
+    lead = await visitor_lead(resources)
+    assert "没有待确认是否重复" in await say(OTHER, "合并 华兴精密机械")  # 李四 cannot see it
+    assert await Client.filter(id=lead.id).exists()
