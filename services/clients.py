@@ -224,6 +224,17 @@ async def _merge(*, actor: Account | None, client: Client, slots: dict, settings
     return client
 
 
+async def pending_duplicates(actor: Account, name: str) -> list[Client]:
+    """Leads marked as possible duplicates that ``name`` names, or that may duplicate a client it names."""
+    found = await resolve(actor, name)
+    leads = {c.id: c for c in found if c.duplicate_of_id}
+    named = [c.id for c in found if not c.duplicate_of_id]
+    if named:
+        for lead in await permissions.visible_clients(actor).filter(duplicate_of_id__in=named).select_related("owner"):
+            leads.setdefault(lead.id, lead)
+    return list(leads.values())
+
+
 async def settle_duplicate(*, actor: Account, lead: Client, same: bool, settings: Settings) -> Client:
     """A salesperson's answer about a lead marked as a possible duplicate; returns the client that remains.
 

@@ -159,7 +159,7 @@ async def _settle_duplicate(ctx: Context, slots: dict, chosen, *, same: bool) ->
     if chosen is not None:
         lead = await clients.get_visible(ctx.account, int(chosen))
     else:
-        leads = [c for c in await clients.resolve(ctx.account, name) if c.duplicate_of_id]
+        leads = await clients.pending_duplicates(ctx.account, name)
         if not leads:
             return f"没有待确认是否重复的客户「{name}」。"
         if len(leads) > 1:

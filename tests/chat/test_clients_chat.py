@@ -348,3 +348,14 @@ async def test_only_whoever_may_change_both_merges_a_lead(team, say, make_client
     lead = await visitor_lead(resources)
     assert "没有待确认是否重复" in await say(OTHER, "合并 华兴精密机械")  # 李四 cannot see it
     assert await Client.filter(id=lead.id).exists()
+
+
+async def test_two_leads_alike_are_offered_by_number(team, say, make_client, resources):
+    existing = await make_client(team["zhang"], "华兴精密", phone="13812345678")
+    await visitor_lead(resources, "o-a", company="华兴精密机械")
+    second = await visitor_lead(resources, "o-b", company="华兴精密科技")
+    asked = await say(SALES, "合并 华兴精密")
+    assert "有2个待确认的客户" in asked
+    number = 1 + asked.splitlines()[1:].index(next(line for line in asked.splitlines()[1:] if "科技" in line))
+    assert "已合并：华兴精密科技并入华兴精密" in await say(SALES, str(number))
+    assert not await Client.filter(id=second.id).exists() and await Client.filter(id=existing.id).exists()
