@@ -170,3 +170,24 @@ async def test_a_possible_duplicate_of_an_ownerless_client_goes_round_robin(http
     lead = await lead_client()
     assert (lead.duplicate_of_id, lead.owner_id) == (existing.id, sales.id)
     assert (await Client.get(id=existing.id)).owner_id is None
+
+
+async def test_after_a_lead_with_a_known_phone_the_visitors_viewings_carry_their_own_lead(http, login, make_staff,
+                                                                                      make_listing):
+    from datetime import datetime, timedelta, timezone
+
+    from models import Viewing
+
+    other = await make_staff("李四")
+    existing = await Client.create(company="华兴", contact_name="张总", phone="13812345678", source=Source.VISIT,
+                                   owner=other)
+    headers = await login("mallory")
+    await http.post(f"{API}/leads", json={**LEAD, "company": "马某贸易"}, headers=headers)
+    listing = await make_listing()
+    start = (datetime.now(timezone.utc) + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
+    booked = await http.post(f"{API}/viewings", json={"listing_id": listing.id, "start_at": start.isoformat()},
+                             headers=headers)
+    viewing = await Viewing.get(id=booked.json()["id"])
+    assert viewing.client_id == (await lead_client()).id != existing.id
+    notice = await Notification.get(dedupe_key=f"viewing:{viewing.id}:booked")
+    assert "马某贸易" in notice.payload["detail"] and "华兴" not in notice.payload["detail"]
