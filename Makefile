@@ -6,14 +6,14 @@ PY := $(VENV)/bin/python
 CI_DATABASE_URL ?= mysql://root:@127.0.0.1:3306/scrm_test
 CI_REDIS_URL ?= redis://127.0.0.1:6379/9
 
-.PHONY: run test lint install clean
+.PHONY: run test lint install clean browser-deps
 
 run: $(VENV)/.installed
 	$(PY) -m app migrate
 	$(PY) -m app seed
 	$(PY) -m app serve --host 127.0.0.1 --port 8000
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed browser-deps
 	$(PY) -m pytest -q
 ifeq ($(CI),true)
 	DATABASE_URL=$(CI_DATABASE_URL) REDIS_URL=$(CI_REDIS_URL) $(PY) -m pytest -q --ignore=tests/nlp
@@ -25,6 +25,12 @@ lint: $(VENV)/.installed
 	$(PY) -m mypy
 
 install: $(VENV)/.installed
+
+# The browser tests drive Debian's chromium; installed here when missing (as root, or with sudo).
+browser-deps:
+	@test -x /usr/bin/chromium || { \
+		SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium; }
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -16,9 +16,11 @@ from bot.endpoint import bp as wechat_bp
 from bot.protocol import Protocol
 from core import db, logs
 from core.config import Settings
+from h5 import bp as h5_bp
 from media import storage
 from miniapp_api import bp as miniapp_bp
 from miniapp_api.docs import bp as miniapp_docs_bp
+from services import tracking
 from services.errors import AppError, from_validation
 from services.resources import Resources
 
@@ -38,6 +40,7 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
     app.blueprint(wechat_bp)
     app.blueprint(miniapp_bp)
     app.blueprint(miniapp_docs_bp)
+    app.blueprint(h5_bp)
     storage.root(settings).mkdir(parents=True, exist_ok=True)
     app.static(storage.URL_PREFIX, storage.root(settings), name="media")
     app.add_route(healthz, "/healthz", methods=["GET"])
@@ -57,6 +60,18 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
     async def prepare_chat(app: Sanic) -> None:
         nlp.configure(settings.regions, timezone=settings.timezone)  # the agency's towns are places (generic names such as 开发区 are not)
         router.prepare()
+
+    @app.after_server_start
+    async def start_tracking_writer(app: Sanic) -> None:
+        app.ctx.tracking_task = asyncio.ensure_future(tracking.run_ingest(app.ctx.resources))
+
+    @app.before_server_stop
+    async def stop_tracking_writer(app: Sanic) -> None:
+        app.ctx.tracking_task.cancel()
+        try:
+            await tracking.flush(app.ctx.resources.redis, settings=settings)
+        except Exception:  # the events stay queued for the next process
+            log.exception("tracking: final flush failed")
 
     @app.after_server_stop
     async def close_resources(app: Sanic) -> None:

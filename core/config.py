@@ -143,6 +143,25 @@ class MiniappConfig:
     viewing_horizon_days: int = field(default=90, metadata=AT_LEAST_ONE)
 
 
+@dataclass(frozen=True)
+class H5Config:
+    """The H5 pages clients open and forward in WeChat, and their tracking."""
+
+    oauth_base: str = "https://open.weixin.qq.com/connect/oauth2/authorize"
+    """Silent OAuth (snsapi_base) inside WeChat; the domain must be the account's 网页授权域名."""
+    page_cache_s: float = 10
+    """A listing's page content is rebuilt at most this often per process."""
+    beacons_per_ip_per_min: int = field(default=600, metadata=AT_LEAST_ONE)
+    consults_per_ip_per_min: int = field(default=5, metadata=AT_LEAST_ONE)
+    dwell_cap_s: int = field(default=1800, metadata=AT_LEAST_ONE)
+    """One page view counts at most this much reading time."""
+    ingest_batch: int = field(default=1000, metadata=AT_LEAST_ONE)
+    ingest_interval_s: float = 0.2
+    miniapp_username: str = ""
+    """The mini-program's original id (gh_...) for the "open in mini-program" button; empty: no button."""
+    miniapp_listing_page: str = "pages/listing/detail"
+
+
 Regions = dict[str, dict[str, list[str]]]
 """city > district > towns, names without 市/区/县/镇."""
 
@@ -178,6 +197,7 @@ class Settings:
     templates: dict[str, TemplateConfig] = field(default_factory=dict)
     rate_limits: RateLimitsConfig = field(default_factory=RateLimitsConfig)
     miniapp: MiniappConfig = field(default_factory=MiniappConfig)
+    h5: H5Config = field(default_factory=H5Config)
 
     def __repr__(self) -> str:
         shown = []

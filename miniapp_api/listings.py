@@ -33,6 +33,7 @@ _DETAIL_PROPS = {
     "power_kva": nullable(DECIMAL), "sewage": nullable({"type": "boolean"}),
     "park_facilities": nullable({"type": "string"}), "transport": nullable({"type": "string"}),
     "description": nullable({"type": "string"}), "media": {"type": "object"},
+    "h5_url": {"type": "string", "description": "the listing's H5 page, to share outside the mini-program"},
 }
 DETAIL = obj(_DETAIL_PROPS, tuple(_DETAIL_PROPS))
 
@@ -67,4 +68,5 @@ async def search(request: Request) -> HTTPResponse:
 @bp.get("/listings/<listing_id:int>")
 async def detail(request: Request, listing_id: int) -> HTTPResponse:
     listing = await listings_public.get_visible(check_id(listing_id))
-    return json(listings_public.detail(listing))
+    base = request.app.ctx.settings.public_base_url.rstrip("/")
+    return json({**listings_public.detail(listing), "h5_url": f"{base}/h5/listings/{listing.code}?c=miniapp"})

@@ -6,8 +6,9 @@ from models.listings import Listing, ListingStatusChange
 from models.miniapp import Favorite, Viewing
 from models.notifications import Notification
 from models.referrals import Commission, ReferralEvent, ReferralScene
+from models.tracking import TrackEvent
 
 __all__ = [
     "Account", "AuditLog", "Client", "Commission", "Favorite", "FollowUp", "Listing", "ListingStatusChange",
-    "Notification", "ReferralEvent", "ReferralScene", "Requirement", "StageChange", "Viewing", "WechatUser",
+    "Notification", "ReferralEvent", "ReferralScene", "Requirement", "StageChange", "TrackEvent", "Viewing", "WechatUser",
 ]

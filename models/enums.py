@@ -95,6 +95,17 @@ class CommissionStatus(str, Enum):
     CANCELLED = "cancelled"
 
 
+class EventKind(str, Enum):
+    """What a visitor did on an H5 page (``models.TrackEvent``)."""
+
+    VIEW = "view"
+    CLICK = "click"
+    DWELL = "dwell"
+    SHARE = "share"            # the share card was set up (WeChat's callback); real shares are child views
+    POSTER_SCAN = "poster_scan"
+    CONSULT = "consult"
+
+
 class ViewingStatus(str, Enum):
     BOOKED = "booked"
     DONE = "done"

@@ -1,4 +1,4 @@
-"""Leads left in the mini-program: the visitor's words reach a salesperson, and nothing leaks back.
+"""Leads left in the mini-program or on an H5 page: the visitor's words reach a salesperson, and nothing leaks back.
 
 A lead goes through the one intake path (``clients.create_or_merge``) as untrusted input: a phone or company
 that matches an existing client never links the visitor to it; the lead is created marked as a possible
@@ -25,6 +25,8 @@ from services.resources import Resources
 MAINLAND_MOBILE = re.compile(r"1[3-9]\d{9}")
 ROUND_ROBIN_KEY = "leads:round_robin"
 STAFF_ROLES = (Role.ADMIN, Role.MANAGER, Role.SALES)
+VIA = {"miniapp": (Source.MINIAPP, "小程序"), "h5": (Source.OTHER, "H5房源页")}
+"""Where a lead was left: its source (unless referred) and how staff see it named."""
 
 
 def normalize_mobile(phone: str) -> str:
@@ -50,10 +52,14 @@ async def _assignee(redis: Redis, referrer: Account | None) -> int | None:
     return sales[(turn - 1) % len(sales)]
 
 
-async def create(resources: Resources, *, wechat_user_id: int, company: str, contact_name: str, phone: str,
-                 need: str, listing_id: int | None = None, now: datetime | None = None) -> Client:
-    """The visitor's lead (a new client, or their own earlier one); callers must not tell the visitor which."""
+async def create(resources: Resources, *, wechat_user_id: int, company: str | None, contact_name: str | None,
+                 phone: str, need: str, listing_id: int | None = None, via: str = "miniapp",
+                 now: datetime | None = None) -> Client:
+    """The visitor's lead (a new client, or their own earlier one); callers must not tell the visitor which.
+
+    ``via`` is ``miniapp`` or ``h5``."""
     now = now or datetime.now(timezone.utc)
+    source, label = VIA[via]
     redis = resources.redis
     phone = normalize_mobile(phone)
     listing = await listings_public.get_visible(listing_id) if listing_id is not None else None
@@ -67,10 +73,10 @@ async def create(resources: Resources, *, wechat_user_id: int, company: str, con
             if client is None:
                 referred = user.referral_scene_id is not None
                 client = await clients.create_or_merge(
-                    actor=None, via="miniapp", settings=resources.settings, on_duplicate=clients.OnDuplicate.MARK,
+                    actor=None, via=via, settings=resources.settings, on_duplicate=clients.OnDuplicate.MARK,
                     slots={"company": company, "contact_name": contact_name, "phone": phone, "notes": need,
-                           "source": Source.REFERRAL if referred else Source.MINIAPP,
-                           "source_detail": f"scene:{user.referral_scene_id}" if referred else "小程序"},
+                           "source": Source.REFERRAL if referred else source,
+                           "source_detail": f"scene:{user.referral_scene_id}" if referred else label},
                     referrer_id=user.referrer_id, wechat_user_id=user.id)
             if client.owner_id is None:
                 client.owner_id = await _duplicate_owner(client) or await _assignee(redis, referrer)
@@ -78,10 +84,11 @@ async def create(resources: Resources, *, wechat_user_id: int, company: str, con
             words = await FollowUp.create(client=client, content=need, channel=FollowUpChannel.OTHER, by_client=True,
                                           happened_at=now)
             await audit.record(None, "client.lead", "client", client.id,
-                               after={"via": "miniapp", "followup": words.id, "listing": listing.id if listing else None})
+                               after={"via": via, "followup": words.id, "listing": listing.id if listing else None})
             if client.owner_id:
                 await notify.queue("notice", client.owner_id, dedupe_key=f"lead:followup:{words.id}",
-                                   client=client, followup=words, payload=await _notice(client, need, listing, created))
+                                   client=client, followup=words,
+                                   payload=await _notice(client, need, listing, created, label))
             await attribution.on_lead(client, user, assignee_id=client.owner_id)
     return client
 
@@ -94,11 +101,11 @@ async def _duplicate_owner(client: Client) -> int | None:
     return existing.owner_id if existing and existing.owner and existing.owner.active else None
 
 
-async def _notice(client: Client, need: str, listing, created: bool) -> dict:
+async def _notice(client: Client, need: str, listing, created: bool, label: str) -> dict:
     about = f"（房源{listing.code}）" if listing else ""
     detail = f"{client.display_name}：{need}{about}"
     if client.duplicate_of_id:
         existing = await Client.get(id=client.duplicate_of_id)
         detail += f"。电话或公司与已有客户{existing.display_name}相同，请确认是否同一客户"
-        return {"title": "小程序新线索（可能重复）", "detail": detail}
-    return {"title": "小程序新线索" if created else "客户小程序留言", "detail": detail}
+        return {"title": f"{label}新线索（可能重复）", "detail": detail}
+    return {"title": f"{label}新线索" if created else f"客户{label}留言", "detail": detail}

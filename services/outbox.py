@@ -207,13 +207,12 @@ class Sender:
         return {key: str(values.get(field) or "-") for key, field in fields.items()}
 
     def _link(self, n: Notification) -> dict:
-        """A tap opens the client: its mini-program page, else its H5 page."""
-        if n.client_id is None:
+        """A tap opens the client's page in the mini-program; without a mini-program the message has no link
+        (client records are staff-only: there is no public page to open)."""
+        if n.client_id is None or not self.settings.miniapp_appid:
             return {}
-        if self.settings.miniapp_appid:
-            page = self.settings.reminders.miniapp_client_page
-            return {"miniprogram": {"appid": self.settings.miniapp_appid, "pagepath": f"{page}?id={n.client_id}"}}
-        return {"url": f"{self.settings.public_base_url.rstrip('/')}/h5/clients/{n.client_id}"}
+        page = self.settings.reminders.miniapp_client_page
+        return {"miniprogram": {"appid": self.settings.miniapp_appid, "pagepath": f"{page}?id={n.client_id}"}}
 
     async def _settle(self, batch: list[Notification], outcomes: list[_Outcome]) -> Counter:
         now = self.clock()

@@ -32,6 +32,10 @@ Behaviour worth knowing:
 - ``sns/jscode2session``: code ``alice`` or ``alice:2`` -> openid ``o_alice``,
   unionid ``u_alice`` when ``with_unionid``; a code used twice -> 40163, a code
   starting with ``invalid`` -> 40029.
+- ``ticket/getticket`` (``type=jsapi``) returns the same ticket for an appid
+  until ``expire_tickets()``; ``fake.jsapi_tickets`` maps appid to it.
+- ``sns/oauth2/access_token`` (H5 OAuth): code ``bob`` or ``bob:2`` -> openid
+  ``o_bob``, scope ``snsapi_base``; used twice -> 40163, ``invalid...`` -> 40029.
 - ``user/info`` answers ``subscribe=0`` for openids in ``fake.unsubscribed``.
 - ``showqrcode`` serves a PNG for tickets issued by ``qrcode/create``, under
   ``cgi-bin/showqrcode`` and ``showqrcode_path``.
@@ -61,7 +65,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 TOKEN_PATHS = frozenset({"cgi-bin/stable_token", "cgi-bin/token"})
-NO_TOKEN_PATHS = TOKEN_PATHS | {"sns/jscode2session"}
+NO_TOKEN_PATHS = TOKEN_PATHS | {"sns/jscode2session", "sns/oauth2/access_token"}
 _WXA_SCENE = re.compile(r"[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}")
 _DISPOSITION = re.compile(rb'(\w+)="([^"]*)"')
 
@@ -216,6 +220,7 @@ class FakeWeChat:
             self.media: dict[str, dict[str, Any]] = {}  # media_id -> {"type", "filename", "size"}
             self.unsubscribed: set[str] = set()
             self.with_unionid = False
+            self.jsapi_tickets: dict[str, str] = {}  # appid -> current jsapi_ticket
 
     def calls(self, path: str | None = None) -> list[Call]:
         """Recorded calls, oldest first; only those to ``path`` if given."""
@@ -258,6 +263,11 @@ class FakeWeChat:
                     entry[1] = min(entry[1], now)
                 else:
                     entry[2] = errcode
+
+    def expire_tickets(self) -> None:
+        """The next ``getticket`` issues a new jsapi_ticket."""
+        with self._lock:
+            self.jsapi_tickets.clear()
 
     def templates(self, openid: str | None = None) -> list[dict[str, Any]]:
         """Template messages delivered (each ``client_msg_id`` once), as sent."""
@@ -514,6 +524,33 @@ class FakeWeChat:
             result["unionid"] = f"u_{user}"
         return result
 
+    def _getticket(self, call: Call, files) -> dict[str, Any]:
+        if call.query.get("type") != "jsapi":
+            raise _Reply(40097, "invalid args")
+        with self._lock:
+            appid = self._tokens[call.access_token][0]
+            ticket = self.jsapi_tickets.setdefault(appid, f"TICKET_{appid}_{secrets.token_urlsafe(24)}")
+        return {"errcode": 0, "errmsg": "ok", "ticket": ticket, "expires_in": 7200}
+
+    def _oauth2_access_token(self, call: Call, files) -> dict[str, Any]:
+        q = call.query
+        if not q.get("appid") or not q.get("secret"):
+            raise _Reply(41002, "appid or secret missing")
+        if q.get("grant_type") != "authorization_code":
+            raise _Reply(40097, "invalid grant_type")
+        code = q.get("code", "")
+        if not code:
+            raise _Reply(41008, "missing code")
+        if code.startswith("invalid"):
+            raise _Reply(40029, "invalid code")
+        with self._lock:
+            if code in self._used_codes:
+                raise _Reply(40163, "code been used")
+            self._used_codes.add(code)
+        return {"access_token": f"SNS_{secrets.token_urlsafe(16)}", "expires_in": 7200,
+                "refresh_token": secrets.token_urlsafe(16), "openid": f"o_{code.split(':', 1)[0]}",
+                "scope": "snsapi_base", "is_snapshotuser": 0}
+
     def _wxacode(self, call: Call, files) -> bytes:
         body = _body(call)
         if not isinstance(body.get("scene"), str) or not _WXA_SCENE.fullmatch(body["scene"]):
@@ -552,7 +589,9 @@ _ENDPOINTS = {
     "cgi-bin/message/subscribe/send": FakeWeChat._subscribe_send,
     "cgi-bin/media/upload": FakeWeChat._media_upload,
     "cgi-bin/user/info": FakeWeChat._user_info,
+    "cgi-bin/ticket/getticket": FakeWeChat._getticket,
     "sns/jscode2session": FakeWeChat._jscode2session,
+    "sns/oauth2/access_token": FakeWeChat._oauth2_access_token,
     "wxa/getwxacodeunlimit": FakeWeChat._wxacode,
 }
 

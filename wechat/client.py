@@ -20,7 +20,7 @@ from redis.asyncio import Redis
 
 from core.config import Settings
 
-from .api import MediaAPI, MessageAPI, QRCodeAPI, SnsAPI, UserAPI, WxaAPI
+from .api import JsapiAPI, MediaAPI, MessageAPI, QRCodeAPI, SnsAPI, UserAPI, WxaAPI
 from .errors import TokenError, TransientError, WeChatError, error_from
 from .token import TokenCache
 
@@ -72,6 +72,9 @@ class WeChatAPI:
         self._owns_http = http is None
         self._http = http or httpx.AsyncClient(timeout=self._timeout)
         self._tokens = TokenCache(redis, appid, self._fetch_token, lock_ttl=max(10.0, 4 * timeout))
+        self.jsapi = JsapiAPI(self)
+        self._tickets = TokenCache(redis, appid, self.jsapi.fetch_ticket, lock_ttl=max(10.0, 4 * timeout),
+                                   kind="jsapi_ticket")
 
         self.message = MessageAPI(self)
         self.qrcode = QRCodeAPI(self)

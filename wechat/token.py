@@ -1,4 +1,4 @@
-"""The access token of one appid, shared by every process through Redis."""
+"""Credentials WeChat issues for a limited time (access token, jsapi_ticket), shared by every process through Redis."""
 
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ Fetch = Callable[[bool], Awaitable[tuple[str, int]]]
 
 
 class TokenCache:
-    """Keeps the token in ``wechat:token:<appid>`` until shortly before it
+    """Keeps the token in ``wechat:<kind>:<appid>`` until shortly before it
     expires; one process at a time fetches a new one under a Redis lock while
-    the others poll the key."""
+    the others poll the key. ``kind`` is ``token`` (access token) or
+    ``jsapi_ticket``."""
 
     def __init__(
         self,
@@ -36,10 +37,12 @@ class TokenCache:
         lock_ttl: float,
         margin: int = 300,
         poll_interval: float = 0.05,
+        kind: str = "token",
     ) -> None:
         self._redis = redis
-        self._key = f"wechat:token:{appid}"
-        self._lock_key = f"wechat:token:{appid}:lock"
+        self._kind = kind
+        self._key = f"wechat:{kind}:{appid}"
+        self._lock_key = f"wechat:{kind}:{appid}:lock"
         self._fetch = fetch
         self._lock_ttl_ms = int(lock_ttl * 1000)
         self._margin = margin
@@ -78,7 +81,7 @@ class TokenCache:
                 finally:
                     await self._release(keys=[self._lock_key], args=[owner])
             if time.monotonic() > deadline:
-                raise TransientError(None, "timed out waiting for another process's token refresh", "cgi-bin/stable_token")
+                raise TransientError(None, f"timed out waiting for another process's {self._kind} refresh", self._kind)
             await asyncio.sleep(self._poll_interval)
 
     async def _cached(self) -> str | None:

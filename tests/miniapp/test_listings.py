@@ -83,6 +83,13 @@ async def test_detail_shows_public_fields_and_media_but_no_internal_or_owner_dat
     assert "房东底价" not in response.text and "13900000000" not in response.text
 
 
+async def test_detail_links_to_the_listings_h5_page(http, login, make_listing, settings):
+    listing = await make_listing()
+    body = (await http.get(f"{API}/listings/{listing.id}", headers=await login())).json()
+    assert body["h5_url"] == f"{settings.public_base_url}/h5/listings/{listing.code}?c=miniapp"
+    assert (await http.get(body["h5_url"].removeprefix(settings.public_base_url))).status_code == 200
+
+
 @pytest.mark.parametrize("status", [ListingStatus.PAUSED, ListingStatus.CLOSED])
 async def test_paused_or_closed_listing_detail_is_404(status, http, login, make_listing):
     listing = await make_listing(status=status)

@@ -21,3 +21,16 @@ class SnsAPI(BaseAPI):
             with_token=False,
         )
         return {key: result[key] for key in ("openid", "session_key", "unionid") if key in result}
+
+    async def oauth2_openid(self, code: str) -> str:
+        """The openid behind an H5 page's OAuth ``code`` (``snsapi_base``: silent, single use, minutes old).
+
+        Call it on the official account's ``WeChatAPI``; a bad or used code raises ``InvalidCode``."""
+        result = await self._client.request(
+            "GET",
+            "sns/oauth2/access_token",
+            params={"appid": self._client.appid, "secret": self._client._secret, "code": code,
+                    "grant_type": "authorization_code"},
+            with_token=False,
+        )
+        return result["openid"]
