@@ -25,7 +25,7 @@ import nlp
 from bot import state, texts
 from bot.context import Context
 from bot.filters import EVENT, NOT_TEXT, PARTNER, STAFF, TEXT, VISITOR, Filter, event, intent, regex
-from bot.flows import agenda, clients, common, listings, partner, referral, search
+from bot.flows import agenda, clients, common, figures, listings, partner, referral, search
 from services import accounts, outbox, wechat_users
 from services import clients as client_service
 from services.referrals import attribution
@@ -139,6 +139,10 @@ async def listing_card(ctx: Context, match) -> str:
     return await listings.listing_info(ctx, match.group(1).upper())
 
 
+async def listing_figures(ctx: Context, match) -> str:
+    return await figures.listing_figures(ctx, {"listing": match.group(1)})
+
+
 async def poster(ctx: Context, parsed) -> str:
     return await referral.send_poster(ctx, parsed.slots.get("listing"))
 
@@ -195,6 +199,8 @@ HANDLERS: list[Handler] = [
             reject_duplicate, resume=clients.reject_duplicate),
     Handler("listing_card", STAFF & regex(
         r"^\s*(?:查|看看?)?\s*([A-Za-z]\d{1,6})\s*(?:什么情况|情况|详情|资料|怎么样|信息)?\s*[?？]?\s*$"), listing_card),
+    Handler("listing_figures", STAFF & regex(
+        r"^\s*([A-Za-z]\d{1,6})\s*的?\s*(?:数据|统计|浏览量|访问量|转发量)\s*[?？]?\s*$"), listing_figures),
     Handler("cancel", STAFF & regex(r"^\s*(?:取消|算了|不用了)\s*$"), reply(texts.CANCELLED)),
     # staff: what the parser understood
     intent_handler("new_client", clients.new_client),
@@ -206,6 +212,7 @@ HANDLERS: list[Handler] = [
     intent_handler("new_listing", listings.new_listing),
     intent_handler("listing_status", listings.listing_status),
     intent_handler("agenda", agenda.show),
+    intent_handler("listing_stats", figures.listing_figures),
     Handler("poster", STAFF & intent("poster"), poster),
     Handler("referral_code", STAFF & intent("referral_code"), referral_code),
     Handler("help", STAFF & intent("help"), reply(texts.STAFF_HELP)),

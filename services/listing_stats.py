@@ -28,7 +28,7 @@ from tortoise.functions import Count, Max
 from models import Account, Listing, ListingStatusChange, StageChange, TrackEvent, Viewing
 from models.enums import EventKind, ListingStatus, Role, Stage, ViewingStatus
 from services import tracking
-from services.errors import Forbidden, NotFound
+from services.errors import Forbidden, ListingNotFound
 
 GROUPS = {"listing": "listing_id", "sharer": "sharer_id", "channel": "channel"}
 STAFF = (Role.ADMIN, Role.MANAGER, Role.SALES)
@@ -198,7 +198,7 @@ async def for_listing(resources, *, actor: Account, code: str, now: datetime | N
         raise Forbidden("only staff see listing figures")
     listing = await Listing.filter(code=code.strip().upper()[:32]).first()
     if listing is None:
-        raise NotFound(f"没有房源{code}，请核对编号")
+        raise ListingNotFound(code)
     await tracking.flush(resources.redis, settings=resources.settings)
     now = now or datetime.now(timezone.utc)
     local = now.astimezone(ZoneInfo(resources.settings.timezone))

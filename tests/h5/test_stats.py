@@ -9,7 +9,7 @@ import pytest
 from models import Client, ListingStatusChange, StageChange, Viewing
 from models.enums import EventKind, ListingStatus, Role, Stage
 from services import listing_stats, tracking
-from services.errors import Forbidden, NotFound
+from services.errors import Forbidden, ListingNotFound
 
 NOW = datetime(2026, 11, 30, 6, 0, tzinfo=timezone.utc)  # 14:00 in Shanghai
 
@@ -109,7 +109,7 @@ async def test_only_staff_see_figures(scenario, resources, make_staff):
     partner = await make_staff("赵经纪", Role.PARTNER)
     with pytest.raises(Forbidden):
         await listing_stats.for_listing(resources, actor=partner, code=scenario[0].code)
-    with pytest.raises(NotFound):
+    with pytest.raises(ListingNotFound):
         await listing_stats.for_listing(resources, actor=scenario[2], code="Z9999")
 
 
@@ -133,3 +133,23 @@ async def test_stats_command_prints_the_figures(scenario, fake_wechat_server):
     assert table.returncode == 0 and listing.code in table.stdout and "裂变系数" in table.stdout
     bad = subprocess.run([*command[:-1], "last-week"], capture_output=True, text=True, timeout=120, env=env)
     assert bad.returncode == 2 and "is not a day" in bad.stderr
+
+
+async def test_a_salesperson_asks_in_chat(scenario, http, wx, resources, settings):
+    from dataclasses import replace
+
+    listing, _, sales = scenario
+    from services import accounts
+
+    code = await accounts.issue_bind_code(sales)
+    await accounts.bind(resources.redis, "o-li", code)
+    resources.settings = replace(settings, reply_deadline_s=5.0)
+    try:
+        reply = (await wx.text(http, "o-li", f"{listing.code.lower()} 数据")).text
+        unknown = (await wx.text(http, "o-li", "Z9999 数据")).text
+    finally:
+        resources.settings = settings
+    assert reply.startswith(f"{listing.code} {listing.title}")
+    assert "近7天：浏览6（5人），转发带来4，海报扫码1，咨询1，带看1，成交1，平均停留60秒" in reply
+    assert "2人转发带来3位新访客，裂变系数1.5，最远传了2层" in reply
+    assert unknown == "没有房源Z9999，请核对编号"
