@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -110,7 +111,7 @@ async def duplicates(*, phone: str | None, company: str | None, settings: Settin
 
 
 def _requirement_values(slots: dict) -> dict:
-    values = {}
+    values: dict[str, Any] = {}
     for name in _REQUIREMENT_FIELDS:
         if name in slots and slots[name] is not None:
             value = slots[name]
@@ -344,7 +345,7 @@ async def log_followup(*, actor: Account, client: Client, content: str, now: dat
             client.next_followup_at = next_at
             update = ["next_followup_at", "version", "updated_at"]
             changed = advances(client.stage, stage)
-            if changed:
+            if changed and stage is not None:
                 await _apply_stage(actor, client, stage, settings, note=f"跟进#{followup.id}")
                 update += ["stage", "deal_probability"]
             client.version += 1

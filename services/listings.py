@@ -11,6 +11,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
@@ -92,6 +93,7 @@ async def create(*, actor: Account, slots: dict, title: str, settings: Settings)
     property_type = PropertyType(slots.get("property_type") or "factory")
     deal_type = DealType(slots.get("deal_type") or ("sale" if slots.get("sale_price") else "rent"))
     self_approved = permissions.sees_all(actor)
+    measures: dict[str, Any] = {name: _decimal(slots.get(name)) for name in _LISTING_FIELDS}
     async with in_transaction():
         listing = await Listing.create(
             code=f"tmp-{uuid.uuid4().hex[:24]}", title=title[:128], property_type=property_type, deal_type=deal_type,
@@ -101,7 +103,7 @@ async def create(*, actor: Account, slots: dict, title: str, settings: Settings)
             property_cert=True if "property_cert" in (slots.get("features") or []) else None,
             review_status=ReviewStatus.APPROVED if self_approved else ReviewStatus.PENDING,
             reviewed_by=actor if self_approved else None,
-            **{name: _decimal(slots.get(name)) for name in _LISTING_FIELDS},
+            **measures,
         )
         listing.code = code_for(listing.id)
         await listing.save(update_fields=["code"])
@@ -120,7 +122,7 @@ async def _reviewers(actor: Account) -> list[int]:
     """The sender's manager, or every manager and admin when none is set."""
     if actor.manager_id:
         return [actor.manager_id]
-    return list(await Account.filter(role__in=[Role.MANAGER, Role.ADMIN], active=True).values_list("id", flat=True))
+    return [row["id"] for row in await Account.filter(role__in=[Role.MANAGER, Role.ADMIN], active=True).values("id")]
 
 
 def _snapshot(listing: Listing) -> dict:

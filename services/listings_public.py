@@ -107,8 +107,9 @@ async def search(filters: dict[str, Any], cursor: str | None, limit: int, *, set
     """
     if filters.get("q") or not any(filters.get(name) for name in CRITERIA):
         return await _newest(filters, cursor, limit)
-    criteria = matching.Criteria(**{name: float(value) if isinstance(value, Decimal) else value
-                                    for name, value in filters.items() if name in CRITERIA and value})
+    values: dict[str, Any] = {name: float(value) if isinstance(value, Decimal) else value
+                              for name, value in filters.items() if name in CRITERIA and value}
+    criteria = matching.Criteria(**values)
     offset = _decode(cursor, "m") if cursor else 0
     matches = await matching.search(criteria, settings, limit=offset + limit + 1)
     ids = [m.listing["id"] for m in matches[offset:offset + limit]]

@@ -59,7 +59,7 @@ class Criteria:
             return cls(region=region)
         values: dict[str, Any] = {}
         for f in fields(cls):
-            value = getattr(req, f.name, None)
+            value: Any = getattr(req, f.name, None)
             if isinstance(value, Decimal):
                 value = float(value)
             if hasattr(value, "value"):
@@ -114,6 +114,7 @@ def _area(c: Criteria, area: float, tol: float) -> tuple[float, Reason]:
     if (low is None or area >= low) and (high is None or area <= high):
         return 1.0, Reason("area")
     bound = low if low is not None and area < low else high
+    assert bound is not None  # the area is outside [low, high], so the bound it misses exists
     miss = (area - bound) / bound
     score = max(0.0, 1 - abs(miss) / tol) if tol else 0.0
     return score, Reason("area", miss)
@@ -210,7 +211,8 @@ async def search(c: Criteria, settings: Settings, *, limit: int = 50) -> list[Ma
     place = regions.tree(settings).resolve(c.region)
     query = Listing.filter(**_filters(c, settings, place))
     if c.area_min or c.area_max:
-        target = ((c.area_min or c.area_max) + (c.area_max or c.area_min)) / 2
+        bounds = [bound for bound in (c.area_min, c.area_max) if bound]
+        target = sum(bounds) / len(bounds)
         query = query.annotate(area_gap=RawSQL(f"ABS(area - {float(target):.2f})")).order_by("area_gap")
     else:
         query = query.order_by("-id")

@@ -103,7 +103,7 @@ async def queue_digests(settings: Settings, redis: Redis, *, now: datetime) -> i
     for row in rows:
         if recipient := row["client__owner_id"] or row["author_id"]:
             by_recipient[recipient].append(row)
-    active = set(await Account.filter(id__in=list(by_recipient), active=True).values_list("id", flat=True))
+    active = {row["id"] for row in await Account.filter(id__in=list(by_recipient), active=True).values("id")}
     notifications = [
         Notification(kind=DAILY_DIGEST, recipient_id=account_id, dedupe_key=f"digest:{account_id}:{day.isoformat()}",
                      due_at=now, payload=_digest_payload(settings, day, followups))
@@ -174,8 +174,8 @@ async def _insert_new(notifications: list[Notification]) -> int:
     queued = 0
     for start in range(0, len(notifications), CHUNK):
         chunk = notifications[start:start + CHUNK]
-        existing = set(await Notification.filter(dedupe_key__in=[n.dedupe_key for n in chunk])
-                       .values_list("dedupe_key", flat=True))
+        existing = {row["dedupe_key"] for row in await Notification.filter(
+            dedupe_key__in=[n.dedupe_key for n in chunk]).values("dedupe_key")}
         new = [n for n in chunk if n.dedupe_key not in existing]
         if new:
             await Notification.bulk_create(new, ignore_conflicts=True)
