@@ -106,6 +106,7 @@ async def _notice(client: Client, need: str, listing, created: bool, label: str)
     detail = f"{client.display_name}：{need}{about}"
     if client.duplicate_of_id:
         existing = await Client.get(id=client.duplicate_of_id)
-        detail += f"。电话或公司与已有客户{existing.display_name}相同，请确认是否同一客户"
+        detail += (f"。电话或公司与已有客户{existing.display_name}相同：是同一客户发「合并 {client.display_name}」，"
+                   f"不是发「不是重复 {client.display_name}」")
         return {"title": f"{label}新线索（可能重复）", "detail": detail}
     return {"title": f"{label}新线索" if created else f"客户{label}留言", "detail": detail}

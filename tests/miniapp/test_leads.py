@@ -55,6 +55,7 @@ async def test_a_known_phone_never_links_the_visitor_to_the_existing_client(http
     assert lead.owner_id == other.id  # the salesperson who can tell whether it is the same client
     notice = await Notification.get(recipient_id=other.id)
     assert notice.payload["title"] == "小程序新线索（可能重复）" and "华兴" in notice.payload["detail"]
+    assert f"「合并 {lead.display_name}」" in notice.payload["detail"]
     assert not await Notification.filter(recipient_id=sales.id).exists()
 
 
