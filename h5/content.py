@@ -17,6 +17,7 @@ from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from core.config import Settings
 from models import Account, Listing
 from models.enums import ListingStatus, ReviewStatus, Role
 from services import listings_public, matching, tracking
@@ -205,7 +206,7 @@ def card(row: dict[str, Any]) -> dict[str, Any]:
             "price": price(row), "cover": row.get("cover")}
 
 
-async def listing_page(code: str, *, settings) -> Page:
+async def listing_page(code: str, *, settings: Settings) -> Page:
     """The listing's page if clients may see it, else the polite "no longer available" page; NotFound if unknown."""
     listing = await Listing.filter(code=code.upper()).first()
     if listing is None or listing.review_status == ReviewStatus.REJECTED:
@@ -228,7 +229,7 @@ async def listing_page(code: str, *, settings) -> Page:
                 listing_id=listing.id, owner_id=listing.owner_id)
 
 
-async def _unavailable(listing: Listing, settings) -> Page:
+async def _unavailable(listing: Listing, settings: Settings) -> Page:
     criteria = matching.Criteria(deal_type=listing.deal_type.value, property_type=listing.property_type.value,
                                  region=listing.district or listing.city or listing.region,
                                  area_min=float(listing.area) * 0.6, area_max=float(listing.area) * 1.5)
@@ -242,7 +243,7 @@ async def _unavailable(listing: Listing, settings) -> Page:
     return Page(410, body, "房源已下架", "看看相似的房源", None, listing_id=listing.id, owner_id=listing.owner_id)
 
 
-async def portfolio_page(scene: str, *, settings) -> Page:
+async def portfolio_page(scene: str, *, settings: Settings) -> Page:
     """A staff member's on-market listings (``scene`` is their code, s12); NotFound for anyone else."""
     account_id = tracking.scene_account(scene) if scene.startswith("s") else None
     owner = await Account.get_or_none(id=account_id, active=True) if account_id else None
@@ -258,7 +259,7 @@ async def portfolio_page(scene: str, *, settings) -> Page:
                 owner_id=owner.id)
 
 
-def _miniapp(settings, listing_id: int) -> dict[str, str] | None:
+def _miniapp(settings: Settings, listing_id: int) -> dict[str, str] | None:
     """The mini-program page of this listing, opened from WeChat's browser by ``wx-open-launch-weapp``."""
     username = settings.h5.miniapp_username
     if not username:

@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlencode
 from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
+from core.config import Settings
 from models import WechatUser
 from services import tracking
 from wechat import WeChatError
@@ -80,7 +81,7 @@ def current(request: Request) -> Visitor:
     return read(request) or Visitor(tracking.mint_visitor(), new=True)
 
 
-def cookie_value(settings, visitor: Visitor) -> str:
+def cookie_value(settings: Settings, visitor: Visitor) -> str:
     payload = f"{visitor.id}.{visitor.wechat_user_id or ''}.{int(visitor.oauth_tried)}"
     return f"{payload}.{_signature(settings.secret_key_bytes, payload)}"
 

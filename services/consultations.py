@@ -12,6 +12,7 @@ from models import Account, Client, WechatUser
 from models.enums import EventKind
 from services import leads, listings_public, tracking
 from services.referrals import attribution
+from services.resources import Resources
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class Consultation:
     """The visitor's WeChat user: new for a visitor outside WeChat, who keeps it in their cookie."""
 
 
-async def create(resources, *, code: str, phone: str, name: str | None, need: str | None, company: str | None,
+async def create(resources: Resources, *, code: str, phone: str, name: str | None, need: str | None, company: str | None,
                  token: str | None, visitor: str, wechat_user_id: int | None) -> Consultation:
     """NotFound if the listing is not on the market; AppError for a phone that is not a mainland mobile.
 

@@ -29,6 +29,7 @@ from models import Account, Listing, ListingStatusChange, StageChange, TrackEven
 from models.enums import EventKind, ListingStatus, Role, Stage, ViewingStatus
 from services import tracking
 from services.errors import Forbidden, ListingNotFound
+from services.resources import Resources
 
 GROUPS = {"listing": "listing_id", "sharer": "sharer_id", "channel": "channel"}
 STAFF = (Role.ADMIN, Role.MANAGER, Role.SALES)
@@ -166,7 +167,7 @@ def shape(views: list[dict]) -> Tree:
     )
 
 
-async def report(*, since: datetime, until: datetime, resources=None) -> dict[str, list[Row]]:
+async def report(*, since: datetime, until: datetime, resources: Resources | None = None) -> dict[str, list[Row]]:
     """Every listing, sharer and channel with activity in the window, busiest first (``stats listings``)."""
     if resources is not None:
         await tracking.flush(resources.redis, settings=resources.settings)
@@ -192,7 +193,7 @@ async def _names(by: str, keys: list) -> dict:
     return {key: key for key in keys}
 
 
-async def for_listing(resources, *, actor: Account, code: str, now: datetime | None = None) -> dict:
+async def for_listing(resources: Resources, *, actor: Account, code: str, now: datetime | None = None) -> dict:
     """``A12 数据``: today's and the last 7 days' figures of a listing (business time zone), for staff."""
     if actor.role not in STAFF or not actor.active:
         raise Forbidden("only staff see listing figures")

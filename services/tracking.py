@@ -27,11 +27,14 @@ import secrets
 from datetime import datetime, timezone
 from typing import Any
 
+from redis.asyncio import Redis
 from tortoise.transactions import in_transaction
 
 from core import kv
+from core.config import Settings
 from models import Account, TrackEvent, WechatUser
 from models.enums import EventKind
+from services.resources import Resources
 
 log = logging.getLogger(__name__)
 
@@ -88,17 +91,17 @@ def follow_event(kind: EventKind, *, token: str, visitor: str, target: str | Non
     return {"k": kind.value, "t": token, "v": visitor, "x": target, "n": value, "at": (now or _now()).timestamp()}
 
 
-async def enqueue(redis, events: list[dict[str, Any]]) -> None:
+async def enqueue(redis: Redis, events: list[dict[str, Any]]) -> None:
     """Queue events for the next batch write: one pipelined push, shared with the other requests of this turn."""
     if events:
         await kv.batcher(redis).call("rpush", QUEUE_KEY, *(json.dumps(e, separators=(",", ":")) for e in events))
 
 
-async def queued(redis) -> int:
-    return await redis.llen(QUEUE_KEY)
+async def queued(redis: Redis) -> int:
+    return await redis.llen(QUEUE_KEY)  # type: ignore[misc]  # redis-py types list commands sync-or-async
 
 
-async def flush(redis, *, settings, batch: int | None = None) -> int:
+async def flush(redis: Redis, *, settings: Settings, batch: int | None = None) -> int:
     """Write every queued event; returns how many were taken off the queue (dropped forgeries included)."""
     global _drain_lock
     if _drain_lock is None:
@@ -108,20 +111,20 @@ async def flush(redis, *, settings, batch: int | None = None) -> int:
     taken = 0
     async with _drain_lock:  # so a caller's flush returns only after this process's running batch is written
         while True:
-            raw = await redis.lpop(QUEUE_KEY, size)
+            raw = await redis.lpop(QUEUE_KEY, size)  # type: ignore[misc]
             if not raw:
                 return taken
             try:
                 await _store([_parse(item) for item in raw], dwell_cap_ms)
             except Exception:
-                await redis.rpush(QUEUE_KEY, *raw)
+                await redis.rpush(QUEUE_KEY, *raw)  # type: ignore[misc]
                 raise
             taken += len(raw)
             if len(raw) < size:
                 return taken
 
 
-async def run_ingest(resources) -> None:
+async def run_ingest(resources: Resources) -> None:
     """A web process's background writer: flush every ``h5.ingest_interval_s``; a failing database is retried."""
     interval = resources.settings.h5.ingest_interval_s
     pause = interval
@@ -210,7 +213,7 @@ def _credit(event: dict[str, Any], known: dict[str, dict], active: set[int], bou
             "wechat_user_id": event.get("u"), "sharer_id": sharer, "channel": channel}
 
 
-async def view_of(redis, token: str, *, settings) -> dict[str, Any] | None:
+async def view_of(redis: Redis, token: str, *, settings: Settings) -> dict[str, Any] | None:
     """A stored view by its token (queued events are written first); None if there is no such view."""
     if not TOKEN.fullmatch(token or ""):
         return None

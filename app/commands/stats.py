@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from app.commands import command
 from services import listing_stats
+from services.resources import Resources
 
 COLUMNS = ("views", "visitors", "avg_dwell_s", "shares", "poster_scans", "consultations", "viewings", "deals")
 HEADERS = ("浏览", "访客", "停留秒", "分享带来", "海报扫码", "咨询", "带看", "成交")
@@ -30,7 +31,7 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2026-11-23") from None
 
 
-async def _run(resources, args) -> int:
+async def _run(resources: Resources, args) -> int:
     tz = ZoneInfo(resources.settings.timezone)
     now = datetime.now(timezone.utc)
     first = args.since or (now.astimezone(tz).date() - timedelta(days=6))
