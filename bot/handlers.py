@@ -17,6 +17,7 @@ Set ``ends_choice=False`` only on a handler that answers an open numbered questi
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,8 @@ from bot.flows import agenda, clients, common, figures, listings, partner, refer
 from services import accounts, outbox, wechat_users
 from services import clients as client_service
 from services.referrals import attribution
+
+log = logging.getLogger(__name__)
 
 Flow = Callable[..., Awaitable[str]]
 """``flow(ctx, slots, chosen=None) -> reply``: a chat flow that can be resumed by a numbered choice."""
@@ -159,11 +162,25 @@ async def partner_referred(ctx: Context, _) -> str:
     return await partner.referred_clients(ctx)
 
 
-async def client_by_name(ctx: Context, _) -> str:
+async def deal_as_before(ctx: Context, parsed) -> str:
+    """A deal with its terms (record_deal), until deals are stored with them: it closes the listing named or wins
+    the client, as the same message did before the parser understood the terms."""
+    if parsed.slots.get("listing"):
+        return await listings.listing_status(ctx, {**parsed.slots, "listing_status": nlp.ListingStatus.CLOSED})
+    return await clients.update_stage(ctx, {**parsed.slots, "stage": nlp.Stage.WON})
+
+
+async def client_by_name(ctx: Context, match) -> str:
     """A bare 华兴精密 (or 华兴) that the parser did not understand is a look-up of that client."""
     name = ctx.text.strip()
     if await client_service.resolve(ctx.account, name, limit=1):
         return await clients.client_info(ctx, {"client": name})
+    return await not_understood(ctx, match)
+
+
+async def not_understood(ctx: Context, _) -> str:
+    """The hint, and a log line without personal data so that what people say and the parser misses is reviewed."""
+    log.info("chat not understood (%s): %s", ctx.parsed.intent, nlp.redact(ctx.text))
     return texts.UNKNOWN_HINT
 
 
@@ -213,12 +230,13 @@ HANDLERS: list[Handler] = [
     intent_handler("listing_status", listings.listing_status),
     intent_handler("agenda", agenda.show),
     intent_handler("listing_stats", figures.listing_figures),
+    Handler("record_deal", STAFF & intent("record_deal"), deal_as_before),
     Handler("poster", STAFF & intent("poster"), poster),
     Handler("referral_code", STAFF & intent("referral_code"), referral_code),
     Handler("help", STAFF & intent("help"), reply(texts.STAFF_HELP)),
     # staff: a bare client name, else a hint
     Handler("client_by_name", STAFF & LOOKS_LIKE_A_NAME, client_by_name),
-    Handler("unknown", STAFF, reply(texts.UNKNOWN_HINT)),
+    Handler("unknown", STAFF, not_understood),
 ]
 
 RESUMABLE: dict[str, Flow] = {h.name: h.resume for h in HANDLERS if h.resume is not None}

@@ -8,27 +8,41 @@ from datetime import datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from . import commands
 from . import lexicon as lx
 from . import slots as sx
 from .intents import classify
-from .numbers import arabize, extract_quantities
+from .numbers import arabize, arabize_mapped, extract_quantities
 from .places import PLACES, flatten_regions
 from .segment import add_words
-from .timeparse import agenda_day, find_times, next_followup
-from .values import DealType, Feature, ListingStatus, PropertyType, Source, Stage, to_json, typed
+from .timeparse import agenda_range, find_times, happened, next_followup, remind_before
+from .values import DealType, Feature, ListingStatus, Period, PropertyType, Source, Stage, to_json, typed
 
 __all__ = ["Parsed", "parse", "configure", "Stage", "ListingStatus", "PropertyType", "DealType", "Source", "Feature",
-           "to_json", "typed"]
+           "Period", "to_json", "typed", "INTENTS", "redact"]
+
+INTENTS = frozenset({
+    # CONTRACT.md
+    "new_client", "new_listing", "log_followup", "search_listings", "match_client", "client_info", "update_stage",
+    "listing_status", "agenda", "poster", "referral_code", "help", "unknown",
+    # CONTRACT.md, version 2
+    "cancel_followup", "undo", "record_deal", "my_commission", "withdraw", "listing_stats", "login", "share_text",
+    # the chat's own (README.md)
+    "edit_client", "edit_listing", "delete_client", "my_stats", "team_stats", "staff_clients", "staff_followups",
+    "send_listing", "resubmit_listing", "reply_visitor",
+})
+"""Every intent `parse` can answer."""
 
 # Chat messages are short; a longer paste is cut so the bot stays fast whatever it is sent.
 MAX_CHARS = 300
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202f\ufeff]+")
 _SPACES = re.compile(r"\s+")
 _LEADING_FOLLOWUP = re.compile(
-    rf"^\s*(?:(?:{sx._alternation(lx.FOLLOWUP_OPENER_TIMES)})\s*)?(?:{sx._alternation(lx.FOLLOWUP_OPENERS)})\s*[:：]?")
+    rf"^\s*(?:(?:{sx._alternation(lx.FOLLOWUP_OPENER_TIMES)})\s*)*(?:{sx._alternation(lx.FOLLOWUP_OPENERS)})\s*[:：]?")
 _POSTER_WORDS = re.compile(r"生成|制作|做一?张|出一?张|帮我|给我|发我|一下|一张|的|海报|给|做|出")
 _AFTER_CUE = re.compile(r"[\s:：]*(?:一下|下)?")
 _LEADING_PREP = re.compile(f"^(?:{sx._alternation(lx.CLIENT_PREPOSITIONS)})")
+_LEADING_LOOKUP = re.compile(r"^(?:查一下|查下|查查|查询|查|看一下|看下|看看)\s*")
 
 
 @dataclass
@@ -72,6 +86,21 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", text).strip()[:MAX_CHARS]
 
 
+_LONG_NUMBER = re.compile(r"\d[\d\s-]{4,}\d")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def redact(text: str) -> str:
+    """The message without personal data, for a log of what was not understood: phone numbers, WeChat ids,
+    e-mail addresses and long numbers masked, people's surnames replaced (`张总` -> `某总`)."""
+    text = normalize(text)
+    text = _EMAIL.sub("[邮箱]", text)
+    text = sx._WECHAT.sub(lambda m: m.group().replace(m.group(1), "[微信]"), text)
+    for pattern in (sx._MOBILE, sx._LANDLINE, _LONG_NUMBER):
+        text = pattern.sub("[号码]", text)
+    return sx._PERSON.sub(lambda m: "某" + (m.group("title") or ""), text)
+
+
 def _now(now: datetime | None) -> datetime:
     """Relative times resolve in the zone of an aware `now`; a naive or missing one is in the configured zone."""
     if now is None:
@@ -84,18 +113,44 @@ def _now(now: datetime | None) -> datetime:
 def parse(text: str, now: datetime | None = None) -> Parsed:
     """Parse one chat message; never raises, `unknown` when nothing fits."""
     try:
-        return _parse(normalize(text), _now(now))
+        normalized = normalize(text)
+        return _parse(normalized, _now(now), _as_written(text, normalized))
     except Exception:  # a chat bot must answer whatever it is sent
         return Parsed("unknown", {})
 
 
-def _parse(text: str, now: datetime) -> Parsed:
+# Politeness around a request: `麻烦帮我查一下…谢谢`, `请问明天…`, `您好 我想看…`.
+_COURTESY_OPENING = re.compile(r"^(?:(?:麻烦|劳驾)(?:你|您)?|请问一?下?|请帮我|请帮忙|您好|你好|hello|hi|哈喽|嗨)[\s,，!！~]*", re.I)
+_COURTESY_CLOSING = re.compile(r"[\s,，]*(?:谢谢|多谢|感谢|thanks|thx|辛苦了?)(?:你|您|啦|了|呀|啊)?[!！。~]*$", re.I)
+
+
+def _as_written(raw: str, normalized: str) -> str:
+    """The message as typed (full-width punctuation kept) when it lines up character for character with its
+    normalized form, so that a note cut out of one can be cut out of the other; else the normalized form."""
+    written = _SPACES.sub(" ", _CONTROL.sub(" ", str(raw)[: MAX_CHARS * 2])).strip()[:MAX_CHARS]
+    if len(written) != len(normalized) or any(
+            w != n and unicodedata.normalize("NFKC", w) != n for w, n in zip(written, normalized, strict=True)):
+        return normalized
+    return written
+
+
+def _parse(text: str, now: datetime, written: str) -> Parsed:
+    opening = _COURTESY_OPENING.match(text)
+    closing = _COURTESY_CLOSING.search(text)
+    start, end = opening.end() if opening else 0, closing.start() if closing else len(text)
+    if start < end:
+        text, written = text[start:end], written[start:end]
     numeric = arabize(text).lower()
     sale = sx.deal_type(text) == "sale"
     has_quantities = bool(extract_quantities(_without_contacts(numeric), True, sale))
-    intent, cue = classify(text, has_quantities, bool(find_times(numeric, now)))
+    _, unreminded = remind_before(text)  # `提前一天提醒我` in a note asks for a reminder, not for the agenda
+    intent, cue = classify(unreminded, has_quantities, bool(find_times(numeric, now)))
+    command = commands.BY_PATTERN.get(cue.re) if cue is not None else None
     builder = _BUILDERS.get(intent)
-    found = builder(text, now, cue) if builder else {}
+    if command is not None and cue is not None:
+        found = command.slots(cue, text, now, written)
+    else:
+        found = builder(text, now, cue, written) if builder else {}
     return Parsed(intent, typed({k: v for k, v in found.items() if v not in (None, "", [])}))
 
 
@@ -114,8 +169,10 @@ def _blank(text: str, *parts: str | None) -> str:
 def _property_slots(text: str, requirement: bool) -> dict:
     """Place, type and quantities of a wanted or offered property."""
     deal = sx.deal_type(text)
+    alternatives = sx.regions(text)
     found = {
-        "region": sx.region(text),
+        "region": alternatives[0] if alternatives else sx.region(text),
+        "regions": alternatives,
         "deal_type": deal,
         "property_type": sx.property_type(text),
         "single_storey": sx.single_storey(text),
@@ -125,86 +182,115 @@ def _property_slots(text: str, requirement: bool) -> dict:
     return found
 
 
-def _new_client(text: str, now: datetime, cue: re.Match | None) -> dict:
-    who = sx.party(text, cue.end() if cue else 0)
+def _phone(text: str) -> tuple[str | None, str]:
+    """The phone number, and the text with it blanked; also a number spoken digit by digit (`一三八…`)."""
     phone, rest = sx.phone(text)
+    if phone:
+        return phone, rest
+    numeric, spans = arabize_mapped(text)
+    match = sx._MOBILE.search(numeric)
+    if not match:
+        return None, text
+    start, end = spans[match.start(1)][0], spans[match.end(1) - 1][1]
+    return re.sub(r"\D", "", match.group(1)), text[:start] + " " * (end - start) + text[end:]
+
+
+_SURNAME_SAID = re.compile(f"姓\\s*({sx._SURNAME})")
+
+
+def _new_client(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
+    phone, rest = _phone(text)
+    who = sx.party(rest, cue.end() if cue else 0)
+    if who.company and not who.person and sx.is_place(who.company):
+        following = sx.party(rest, who.end)  # `新客户 宁波北仑 朗新电子 苏总`: the place, then the client
+        if following.client:
+            who = following
     wechat = sx.wechat_id(rest, phone)
     surname = who.surname
     if not surname:
         person = sx._person_at(rest[who.end:])
-        surname = sx._surname(person) if person else None
+        said = _SURNAME_SAID.search(rest)
+        surname = sx._surname(person) if person else said.group(1) if said else None
     company = who.company
     if company and not who.person and not surname and sx.looks_like_full_name(company):
         company, surname = None, company  # `新客户 李建国 做机械的`: a person, named in full
-    rest = _blank(rest, who.company, who.person, wechat, cue.group() if cue else None)
+    if company and sx.is_place(company):
+        company = None  # `新客户 昆山那个做五金的`: where the client is, not who
+    rest = _blank(rest, company, who.person, wechat, cue.group() if cue else None)
     found = {"company": company, "contact_name": surname, "phone": phone, "wechat_id": wechat,
              "industry": sx.industry(rest), "source": sx.source(rest)}
     found.update(_property_slots(rest, requirement=True))
     return found
 
 
-def _new_listing(text: str, now: datetime, cue: re.Match | None) -> dict:
-    phone, rest = sx.phone(text)
+def _new_listing(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
+    """A listing; `contact_name` and `phone` are its landlord's (房东陈总 13600001234)."""
+    phone, rest = _phone(text)
     wechat = sx.wechat_id(rest, phone)
     rest = _blank(rest, wechat, cue.group() if cue else None)
     person = sx._PERSON.search(rest)
+    said = _SURNAME_SAID.search(rest)
     code = sx.listing_code(rest)
-    found = {"listing": code, "contact_name": sx._surname(person) if person else None, "phone": phone,
-             "wechat_id": wechat}
+    found = {"listing": code, "contact_name": sx._surname(person) if person else said.group(1) if said else None,
+             "phone": phone, "wechat_id": wechat}
     found.update(_property_slots(_blank(rest, code, person.group() if person else None), requirement=False))
     return found
 
 
-def _search(text: str, now: datetime, cue: re.Match | None) -> dict:
+def _search(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
     return _property_slots(text, requirement=True)
 
 
-def _followup(text: str, now: datetime, cue: re.Match | None) -> dict:
+def _followup(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
     opening = _LEADING_FOLLOWUP.match(text)
     start = opening.end() if opening else 0
     who = sx.party(text, start)
     note = text[who.end:]
-    numeric_note = arabize(note)
-    when = next_followup(numeric_note, now)
-    content = numeric_note
-    if when:
-        content = numeric_note[: when.start] + numeric_note[when.end:]
+    numeric_note, spans = arabize_mapped(note)
+    before_min, timed_note = remind_before(numeric_note)
+    when = next_followup(timed_note, now)
+    done = happened(remind_before(arabize(text))[1], now)  # `今天下午带X看了`: the time may open the message
+    content = written[who.end:]
+    if when:  # the note as written, without the phrase of its next contact
+        content = content[: spans[when.start][0]] + content[spans[when.end - 1][1]:]
     stage = sx.stage(_blank(text, who.company, who.person))
     if stage == "won" and when and not sx.won_is_done(text):
         stage = "negotiating"  # a signing set for the next meeting is not a deal yet
     return {"client": who.client, "contact_name": who.surname if who.company else None,
-            "stage": stage, "next_at": when.at if when else None,
+            "stage": stage, "next_at": when.at if when else None, "happened_at": done.at if done else None,
+            "remind_before_min": before_min if when else None,
             "content": _SPACES.sub(" ", content).strip(" ,，。")}
 
 
 def _client_before_or_after(text: str, cue: re.Match | None) -> str | None:
     if cue is None:
         return sx.party(text).client
-    before = _LEADING_PREP.sub("", text[: cue.start()].strip())
+    before = _LEADING_LOOKUP.sub("", _LEADING_PREP.sub("", text[: cue.start()].strip()))
     if before:
         return sx.party(before).client
     after_cue = _AFTER_CUE.match(text, cue.end())  # always matches: every part is optional
     return sx.party(text, after_cue.end() if after_cue else cue.end()).client
 
 
-def _match_client(text: str, now: datetime, cue: re.Match | None) -> dict:
+def _match_client(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
     if cue is not None and "who" in cue.re.groupindex:
         return {"client": sx.party(cue.group("who")).client}
     return {"client": _client_before_or_after(text, cue)}
 
 
-def _client_info(text: str, now: datetime, cue: re.Match | None) -> dict:
-    return {"client": _client_before_or_after(text, cue)}
+def _client_info(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
+    client = _client_before_or_after(text, cue)
+    return {"client": client, "phone": None if client else sx.phone(text)[0]}  # `查客户 13588886666`
 
 
-def _update_stage(text: str, now: datetime, cue: re.Match | None) -> dict:
+def _update_stage(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
     return {"client": _client_before_or_after(text, cue), "stage": sx.stage(text)}
 
 
 _STATUS_FILLERS = re.compile(sx._alternation(set(lx.LISTING_STATUS_FILLERS) | set(sx._STATUS_OF) | set(sx._STAGE_OF)))
 
 
-def _listing_status(text: str, now: datetime, cue: re.Match | None) -> dict:
+def _listing_status(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
     status = sx.status_match(text)
     before = text[: status.start()].strip() if status else ""
     listing = sx.listing_reference(before) or sx.listing_code(text) or before or None
@@ -219,13 +305,14 @@ def _listing_client(text: str, listing: str | None) -> str | None:
     return client if sx.is_client_name(client) or (client and sx._PERSON.fullmatch(client)) else None
 
 
-def _poster(text: str, now: datetime, cue: re.Match | None) -> dict:
+def _poster(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
     listing = sx.listing_reference(text) or _POSTER_WORDS.sub("", text).strip(" ,，。")
     return {"listing": listing or None}
 
 
-def _agenda(text: str, now: datetime, cue: re.Match | None) -> dict:
-    return {"day": agenda_day(arabize(text), now)}
+def _agenda(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
+    day, until = agenda_range(arabize(text), now)
+    return {"day": day, "until": until}
 
 
 _BUILDERS = {

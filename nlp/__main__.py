@@ -12,13 +12,16 @@ import json
 import subprocess
 import sys
 import time
+from collections import Counter, defaultdict
 from datetime import datetime
 from pathlib import Path
 
 from . import parse
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLE_FILES = [REPO / "tests" / "nlp" / "contract_samples.jsonl", REPO / "tests" / "nlp" / "samples_extra.jsonl"]
+SAMPLE_FILES = [REPO / "tests" / "nlp" / name for name in (
+    "contract_samples.jsonl", "contract_samples_v2.jsonl", "samples_extra.jsonl", "recall_v2.jsonl", "heldout_v2.jsonl",
+    "dev_v2.jsonl")]
 UNSCORED = {"content"}
 FLOAT_TOLERANCE = 0.01
 
@@ -45,10 +48,13 @@ def same_value(expected, actual) -> bool:
 
 
 def score(samples: list[dict], verbose: bool = False) -> dict:
-    """Intent accuracy, and slot micro precision/recall/F1 over (slot, value) pairs except `content`."""
+    """Intent accuracy, slot micro precision/recall/F1 over (slot, value) pairs except `content`, and per intent
+    its recall, precision and confusion row (`as`: what messages of that intent were taken for)."""
     intents_right = true_pos = predicted = expected = 0
+    confusion: dict[str, Counter[str]] = defaultdict(Counter)
     for sample in samples:
         result = parse(sample["text"], _now(sample.get("now"))).to_json()
+        confusion[sample["intent"]][result["intent"]] += 1
         gold = {k: v for k, v in sample["slots"].items() if k not in UNSCORED}
         got = {k: v for k, v in result["slots"].items() if k not in UNSCORED}
         intents_right += result["intent"] == sample["intent"]
@@ -61,7 +67,23 @@ def score(samples: list[dict], verbose: bool = False) -> dict:
     recall = true_pos / expected if expected else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"messages": len(samples), "intent_accuracy": round(intents_right / max(len(samples), 1), 4),
-            "slot_precision": round(precision, 4), "slot_recall": round(recall, 4), "slot_micro_f1": round(f1, 4)}
+            "slot_precision": round(precision, 4), "slot_recall": round(recall, 4), "slot_micro_f1": round(f1, 4),
+            "per_intent": _per_intent(confusion)}
+
+
+def _per_intent(confusion: dict[str, Counter[str]]) -> dict:
+    taken_as: Counter[str] = Counter()
+    for row in confusion.values():
+        taken_as.update(row)
+    report = {}
+    for intent in sorted(set(confusion) | set(taken_as)):
+        row = confusion.get(intent, Counter())
+        right = row[intent]
+        report[intent] = {"messages": sum(row.values()),
+                          "recall": round(right / sum(row.values()), 4) if row else None,
+                          "precision": round(right / taken_as[intent], 4) if taken_as[intent] else None,
+                          "as": {other: n for other, n in row.most_common() if other != intent}}
+    return report
 
 
 def bench() -> dict:

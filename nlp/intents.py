@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
+from . import commands, slots
 from . import lexicon as lx
-from . import slots
 
 _CUE_INTENT = {cue: intent for intent, _, cues in lx.INTENT_CUES for cue in cues}
 _PRIORITY = {intent: priority for intent, priority, _ in lx.INTENT_CUES}
@@ -12,7 +12,11 @@ _CUE_RE = re.compile(slots._alternation(_CUE_INTENT), re.I)
 _SEARCH_RE = re.compile(slots._alternation(lx.SEARCH_CUES))
 _BARE_HELP = {"?", "h", "help", "帮助", "菜单"}
 # Commands that, opening a message, decide it whatever follows.
-_OPENING_COMMANDS = {"new_client", "new_listing", "log_followup", "client_info", "referral_code", "poster", "agenda"}
+_OPENING_COMMANDS = {"client_info", "referral_code", "poster", "agenda"}
+# Opening a message, these record something whatever else it says (`跟进 X … 提前一天提醒我` is a follow-up).
+_RECORDING_COMMANDS = {"new_client", "new_listing", "log_followup"}
+# `跟进谁`, `回访哪些`: an opening follow-up word that asks about the agenda instead.
+_ASKS_WHO = re.compile(r"^\s*(?:跟进|回访|联系|拜访)(?:一下)?(?:谁|哪些|哪几个|哪个|列表|计划|安排|名单)")
 _SELF = ("我", "我们", "自己")
 
 
@@ -36,8 +40,13 @@ def classify(text: str, has_quantities: bool, has_time: bool) -> tuple[str, re.M
     matches = [m for m in matches if _CUE_INTENT[m.group().lower()] != "help"]
 
     opening = next((m for m in matches if m.start() == 0), None)
-    if opening and _CUE_INTENT[opening.group()] in _OPENING_COMMANDS and not _is_agenda(matches):
-        return _CUE_INTENT[opening.group()], opening
+    if opening and _CUE_INTENT[opening.group().lower()] in _RECORDING_COMMANDS and not _ASKS_WHO.match(text):
+        return _CUE_INTENT[opening.group().lower()], opening  # 跟进/回访/记录, 新客户, 新房源 decide a message
+    if opening and _CUE_INTENT[opening.group().lower()] in _OPENING_COMMANDS and not _is_agenda(matches):
+        return _CUE_INTENT[opening.group().lower()], opening
+    command = commands.find(stripped)
+    if command:
+        return command[0].intent, command[1]
     if any(_asks_for_new_listings(text, m) for m in matches):
         return "search_listings", None
     for_client = _listings_for_client(text, has_quantities)
@@ -85,8 +94,13 @@ _FOR_CLIENT = [
     re.compile(r"^\s*(?:帮忙给|帮|给|为|替)\s*(?P<who>[^\s,，。]+?)\s*(?:推荐|找找|找一下|找下|找|挑|选|匹配|配)"),
     # `推荐几个房源给李总`
     re.compile(rf"(?:推荐|找|发|挑)(?:一下|几个|一些|几套|个|些|套)?(?:{_NOUN})给\s*(?P<who>[^\s,，。]+?)\s*[吧呀啊]?$"),
-    # `有没有适合华兴精密的房源`
+    # `有没有适合华兴精密的房源`, `有没有适合华兴精密的`
+    re.compile(rf"适合\s*(?P<who>[^\s,，。]+?)\s*的(?:{_NOUN})?\s*[吗么呢?？]*$"),
     re.compile(rf"适合\s*(?P<who>[^\s,，。]+?)\s*的(?:{_NOUN})"),
+    # `哪些房源适合李总`, `有什么房子适合康达物流吗`
+    re.compile(rf"(?:{_NOUN}|房)\s*(?:比较|更|最)?适合\s*(?P<who>[^\s,，。]+?)\s*[吗么呢啊?？]*$"),
+    # `恒力机械能配哪些房子`
+    re.compile(rf"^\s*(?P<who>[^\s,，。]+?)\s*(?:(?:能|可以)(?:配|匹配|推荐)|匹配|推荐)(?:哪些|什么|哪几个|几个)(?:{_NOUN}|房)?"),
 ]
 
 

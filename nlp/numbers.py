@@ -43,14 +43,21 @@ def _expand_pair(match: re.Match) -> str:
 
 def arabize(text: str) -> str:
     """Rewrite Chinese numerals as Arabic ones, leaving words such as 一下 and `一平一天` alone."""
-    text = _CN_PAIR.sub(_expand_pair, text)
+    return arabize_mapped(text)[0]
 
-    def replace(match: re.Match) -> str:
+
+def arabize_mapped(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """`arabize`, and for each character of the result the span of `text` it came from, so that a phrase
+    found in the Arabic form can be cut out of the words as written."""
+    spans = [(i, i + 1) for i in range(len(text))]
+    text, spans = _sub_mapped(_CN_PAIR, _expand_pair, text, spans)
+
+    def replace(match: re.Match, source: str) -> str:
         run = match.group()
         if not any(c in run for c in _CN_DIGITS + "十"):
             return run
-        before = text[max(0, match.start() - 2): match.start()]
-        after = text[match.end(): match.end() + 1]
+        before = source[max(0, match.start() - 2): match.start()]
+        after = source[match.end(): match.end() + 1]
         if run == "一":
             if after in _LONE_ONE_WORDS or before[-1:].isdigit() or before[-1:] in ("元", "块", "毛", "平", "方", "米"):
                 return run
@@ -59,7 +66,29 @@ def arabize(text: str) -> str:
         value = cn_to_number(run)
         return run if value is None else _format(value)
 
-    return _CN_RUN.sub(replace, text)
+    return _sub_mapped(_CN_RUN, replace, text, spans)
+
+
+def _sub_mapped(pattern: re.Pattern, replace, text: str, spans: list[tuple[int, int]]):
+    """`pattern.sub(replace, text)` that carries the source spans along: a replaced run maps every one of its
+    new characters to the whole span it replaced."""
+    out: list[str] = []
+    out_spans: list[tuple[int, int]] = []
+    last = 0
+    for match in pattern.finditer(text):
+        new = replace(match) if pattern is _CN_PAIR else replace(match, text)
+        out.append(text[last: match.start()])
+        out_spans.extend(spans[last: match.start()])
+        if new == match.group():
+            out_spans.extend(spans[match.start(): match.end()])
+        else:
+            whole = (spans[match.start()][0], spans[match.end() - 1][1])
+            out_spans.extend([whole] * len(new))
+        out.append(new)
+        last = match.end()
+    out.append(text[last:])
+    out_spans.extend(spans[last:])
+    return "".join(out), out_spans
 
 
 NUM = r"(\d+(?:\.\d+)?)\s*(个?亿|万|千(?![瓦伏])|w(?![a-z]))?"
@@ -118,6 +147,7 @@ _HEIGHT_KEYED = _keyed(lx.HEIGHT_KEYS, "米|m")
 _HEIGHT_AFTER = re.compile(f"{NUM}\\s*(?:米|m)(?:以上)?的?(?:层高|净高|檐高|高)")
 _LOAD_KEYED = _keyed(lx.LOAD_KEYS, "吨|t")
 _LOAD_AFTER = re.compile(f"{NUM}\\s*(?:吨|t)(?:/平|每平)?的?承重")
+_LOAD_KILOGRAMS = re.compile(f"(?:{'|'.join(lx.LOAD_KEYS)})[^\\d]{{0,5}}?(\\d+(?:\\.\\d+)?)\\s*(?:公斤|千克|kg)")
 _PRICE_PER_DAY = re.compile(f"{NUM}\\s*(?:元|块)?(?:{_PER}{_AREA_UNIT}(?:{_PER}|\\s*)(?:天|日)|{_PER}(?:天|日){_PER}{_AREA_UNIT})")
 # The unit first: `每平每天0.6元`, `每平米每月25块`.
 _PRICE_UNIT_FIRST = re.compile(f"(?:每|一)\\s*{_AREA_UNIT}\\s*(?:每|一|/)?\\s*(天|日|月|个月)\\s*{NUM}\\s*(?:元|块)?")
@@ -165,6 +195,11 @@ def extract_quantities(text: str, requirement: bool, sale: bool) -> dict:
     value, text = _first_value([_LOAD_KEYED, _LOAD_AFTER], text, limit=50)
     if value is not None:
         slots["floor_load" + suffix_min] = value
+    else:
+        match = _LOAD_KILOGRAMS.search(text)
+        if match:  # `承重800公斤`: tonnes per m², as every load
+            slots["floor_load" + suffix_min] = round(float(match.group(1)) / 1000, 3)
+            text = _mask(text, match.span())
 
     text = _extract_prices(text, slots, requirement, sale, suffix_max)
     _extract_area(text, slots, requirement)
@@ -203,14 +238,15 @@ def _extract_prices(text: str, slots: dict, requirement: bool, sale: bool, suffi
         elif key in ("单价", "售价") or (sale and value > 300):
             slots.setdefault("sale_price" + suffix_max, value)
         else:
-            if "天" in period or "天" in window:
+            if "天" in period or "天" in window or value < DAILY_RENT_BELOW:
                 value = round(value * 30, 2)
             slots.setdefault("rent" + suffix_max, value)
         text = _mask(text, match.span())
     for match in _PRICE_BARE.finditer(text):
         value = number_value(match.group(1), match.group(2))
         if value <= 300 and not sale:
-            slots.setdefault("rent" + suffix_max, value)
+            per_day = requirement and value < DAILY_RENT_BELOW  # `价格一块以内`: no one pays 1 yuan a month
+            slots.setdefault("rent" + suffix_max, round(value * 30, 2) if per_day else value)
         elif sale and 300 < value <= 100000:
             slots.setdefault("sale_price" + suffix_max, value)
         else:

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .places import PLACES
+from .places import PLACES, normalize_place
 from .segment import tokens
 
 
@@ -25,7 +25,9 @@ _PROPERTY_RE, _PROPERTY_OF = _table_regex(lx.PROPERTY_TYPES)
 _FEATURE_RE, _FEATURE_OF = _table_regex(lx.FEATURES)
 _STOREY_RE, _STOREY_OF = _table_regex(lx.SINGLE_STOREY)
 _FLOOR_RE, _FLOOR_OF = _table_regex(lx.FLOORS)
-_NEGATION_RE = re.compile(f"(?:{_alternation(lx.NEGATIONS)})$")
+_NEGATION_RE = re.compile(f"(?<!有)(?:{_alternation(lx.NEGATIONS)})$")  # `有没有独门独院的` asks, it does not refuse
+# Feature words that are not also a property type (`高台库` is both: a warehouse with a dock).
+_FEATURE_ONLY_RE = re.compile(_alternation(set(_FEATURE_OF) - set(_PROPERTY_OF)))
 
 _MOBILE = re.compile(r"(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d(?:[\s-]?\d){8})(?![\d])")
 _LANDLINE = re.compile(r"(?<![\d])(0\d{2,3}[\s-]?\d{3,4}[\s-]?\d{4})(?![\d])")
@@ -34,7 +36,11 @@ _SURNAME = f"(?:{_alternation(lx.COMPOUND_SURNAMES)}|[{lx.SURNAMES}])"
 _PERSON = re.compile(f"(?:(?P<surname>{_SURNAME})(?P<title>{_alternation(lx.TITLES)})|(?P<old>[老小])(?P<osurname>[{lx.SURNAMES}])(?![{lx.SURNAMES}]))")
 _INDUSTRY = re.compile(
     f"(?<![能可以])(?:{_alternation(lx.INDUSTRY_OPENERS)})([\u4e00-\u9fa5A-Za-z]{{2,10}}?)(?:{_alternation(lx.INDUSTRY_CLOSERS)})"
-    f"|(?:^|[\\s,，、])([\u4e00-\u9fa5]{{2,8}}?)行业")
+    f"|(?:^|[\\s,，、])([\u4e00-\u9fa5]{{2,8}}?)行业"
+    f"|(?<![能可以叫])(?:{_alternation(lx.INDUSTRY_OPENERS)})([\u4e00-\u9fa5]{{2,8}}?)(?=[\\s,，。;；]|$)")
+_INDUSTRY_WORDS = set(lx.INDUSTRIES)
+# What follows 做 without naming a trade: `做不了`, `做决定`.
+_NOT_INDUSTRY = re.compile(r"^(?:不|决定|主|好|完|了|过|一下|什么|啥)|[了吗呢吧]$")
 _LISTING_CODE = re.compile(r"(?<![A-Za-z\d_])([A-Za-z]{1,3}-?\d{1,4})(?![A-Za-z\d])")
 _LISTING_NAME = re.compile(r"[\u4e00-\u9fa5]{0,6}?\d+号(?:厂房|仓库|楼|库|车间|栋)?")
 _CHUNK_END = re.compile(r"[\s,，。;；!！?？、:：]")
@@ -65,9 +71,17 @@ def won_is_done(text: str) -> bool:
     return False
 
 
+# `准备下周签`: a signing planned, so still negotiating.
+_PLANNED_SIGNING = re.compile(r"(?:准备|打算|计划)[^，,。;；\s]{0,4}签")
+
+
 def stage(text: str) -> str | None:
-    """The stage named; the outcome wins when several are (看过房 ... 不租了 -> lost)."""
-    found = {_STAGE_OF[m.group()] for m in _STAGE_RE.finditer(text)}
+    """The stage named; the outcome wins when several are (看过房 ... 不租了 -> lost). A client who will come to
+    see (`来看房`) has not viewed yet, so that is no stage."""
+    found = {_STAGE_OF[m.group()] for m in _STAGE_RE.finditer(text)
+             if not (_STAGE_OF[m.group()] == "viewing" and text[max(0, m.start() - 1):m.start()] == "来")}
+    if _PLANNED_SIGNING.search(text):
+        found.add("negotiating")
     return next((s for s in lx.STAGE_PRECEDENCE if s in found), None)
 
 
@@ -104,7 +118,7 @@ def features(text: str) -> list[str]:
 
 def property_type(text: str) -> str | None:
     """Property type, not counting `带办公` which is a feature of a factory."""
-    return first_in_table(_PROPERTY_RE, _PROPERTY_OF, _FEATURE_RE.sub(" ", text))
+    return first_in_table(_PROPERTY_RE, _PROPERTY_OF, _FEATURE_ONLY_RE.sub(" ", text))
 
 
 def single_storey(text: str) -> bool | None:
@@ -125,6 +139,29 @@ def region(text: str) -> str | None:
     return PLACES.most_specific(text)
 
 
+def is_place(name: str) -> bool:
+    """Places alone (`昆山`, `花桥镇`, `宁波北仑`), not a company named after one (`昆山恒泰`)."""
+    if normalize_place(name) in PLACES.levels:
+        return True
+    found = PLACES.find(name)
+    left = name
+    for _, place in found:
+        left = left.replace(place, "", 1)
+    return bool(found) and not left.strip("市区县镇 ")
+
+
+def regions(text: str) -> list[str]:
+    """Places offered as alternatives (`嘉善或者平湖都行`, `张浦周市都可以`): two or more of the most specific level
+    named, as written and in order; empty when one place (or a place and the places around it) is named."""
+    found = PLACES.find(text)
+    if len(found) < 2:
+        return []
+    level = max(PLACES.levels[name] for _, name in found)
+    same = [name for _, name in found if PLACES.levels[name] == level]
+    unique = list(dict.fromkeys(same))
+    return unique if len(unique) >= 2 else []
+
+
 def phone(text: str) -> tuple[str | None, str]:
     """The first phone number, digits only, and the text with it blanked out."""
     for pattern in (_MOBILE, _LANDLINE):
@@ -143,10 +180,15 @@ def wechat_id(text: str, phone_number: str | None) -> str | None:
 
 
 def industry(text: str) -> str | None:
+    """`做精密机械的`, `新能源电池行业`, `做五金 要厂房`, or a trade named bare (`食品加工`, `印刷的`)."""
     for match in _INDUSTRY.finditer(text):
-        value = match.group(1) or match.group(2)
-        if value and not _FEATURE_RE.search(value) and not _PROPERTY_RE.fullmatch(value):
+        value = match.group(1) or match.group(2) or match.group(3)
+        if value and not _FEATURE_RE.search(value) and not _PROPERTY_RE.fullmatch(value) and not _NOT_INDUSTRY.search(value):
             return value
+    for chunk in re.split(r"[\s,，。;；、]+", text):
+        chunk = re.sub(r"(?:的|行业|企业|工厂|厂|公司|类)$", "", chunk)
+        if chunk in _INDUSTRY_WORDS:
+            return chunk
     return None
 
 
@@ -212,7 +254,7 @@ def _person_at(chunk: str, pos: int = 0) -> re.Match | None:
 
 
 def _starts_new_word(rest: str) -> bool:
-    return bool(re.match(r"[那这说的在已再约看]", rest))
+    return bool(re.match(r"[那这说的在已再约看出去来要想也还都很没不刚让讲觉表问嫌对今明后通打聊发给跟和]", rest))
 
 
 _FULL_NAME = re.compile(f"^{_SURNAME}[\u4e00-\u9fa5]{{1,2}}$")

@@ -62,14 +62,23 @@ class Feature(StrEnum):
     OFFICE_INCLUDED = "office_included"
     DORMITORY = "dormitory"
     CANTEEN = "canteen"
-    HIGH_DOCK = "high_dock"  # 高台库: a warehouse floor raised to truck height
+
+
+class Period(StrEnum):
+    """The span of own or team figures (`我这周的业绩`, `本月团队数据`)."""
+    TODAY = "today"
+    YESTERDAY = "yesterday"
+    WEEK = "week"
+    LAST_WEEK = "last_week"
+    MONTH = "month"
+    LAST_MONTH = "last_month"
 
 
 ENUM_SLOTS: dict[str, type[StrEnum]] = {
     "stage": Stage, "listing_status": ListingStatus, "property_type": PropertyType, "deal_type": DealType,
-    "source": Source,
+    "source": Source, "period": Period,
 }
-DATETIME_SLOTS = {"next_at"}
+DATETIME_SLOTS = {"next_at", "happened_at"}
 DATE_SLOTS = {"day", "until"}
 MONEY_SLOTS = {"annual_rent", "monthly_rent_total", "sale_total", "amount"}
 """Money the v2 contract adds: Decimal, never float. Per-m² prices stay float as the contract fixes them."""

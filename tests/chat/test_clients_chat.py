@@ -157,6 +157,19 @@ async def test_update_stage_keeps_history_and_sets_probability(team, say, make_c
                                                                           team["zhang"].id)
 
 
+async def test_a_deal_with_terms_still_wins_the_client(team, say, make_client):
+    client = await make_client(team["zhang"], "华兴精密")
+    reply = await say(SALES, "华兴精密成交了 年租金120万 免租3个月")
+    await client.refresh_from_db()
+    assert client.stage == Stage.WON and "没太明白" not in reply
+
+
+async def test_a_message_not_understood_is_logged_without_personal_data(team, say, caplog):
+    with caplog.at_level("INFO", logger="bot.handlers"):
+        await say(SALES, "张总 13812345678 哈哈哈")
+    assert "某总 [号码] 哈哈哈" in caplog.text and "13812345678" not in caplog.text
+
+
 async def test_every_change_writes_the_audit_log_with_before_and_after(team, say, make_client):
     client = await make_client(team["zhang"], "华兴精密")
     await say(SALES, "华兴精密成交了")

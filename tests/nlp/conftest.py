@@ -12,7 +12,13 @@ HERE = Path(__file__).resolve().parent
 # test_samples.py fails if the copy and the original drift apart.
 SHARED_SAMPLES = HERE / "contract_samples.jsonl"
 CONTRACT_ORIGINAL = HERE.parents[2] / "shared" / "nlp" / "samples.jsonl"
+SHARED_SAMPLES_V2 = HERE / "contract_samples_v2.jsonl"
+CONTRACT_ORIGINAL_V2 = HERE.parents[2] / "shared" / "nlp" / "samples_v2.jsonl"
 EXTRA_SAMPLES = HERE / "samples_extra.jsonl"
+# Real-style messages written and labelled before the parser saw them (see BENCHMARKS.md): a regression set.
+RECALL_SAMPLES = HERE / "recall_v2.jsonl"
+HELDOUT_SAMPLES = HERE / "heldout_v2.jsonl"
+DEV_SAMPLES = HERE / "dev_v2.jsonl"
 NOW = datetime.fromisoformat("2026-11-25T09:00:00+08:00")  # a Wednesday
 
 

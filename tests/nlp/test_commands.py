@@ -1,0 +1,120 @@
+"""Commands beyond search and record: v2 contract intents and the chat's own (edit, delete, look-ups, figures,
+sending, resubmitting, replying), with the slots each carries."""
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+
+import nlp
+
+NOW = datetime.fromisoformat("2026-11-25T09:00:00+08:00")
+
+
+def parsed(text: str) -> tuple[str, dict]:
+    result = nlp.parse(text, NOW)
+    return result.intent, result.to_json()["slots"]
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    ("取消提醒 华兴精密", "cancel_followup", {"client": "华兴精密"}),
+    ("宏达物流先不用提醒了", "cancel_followup", {"client": "宏达物流"}),
+    ("撤销", "undo", {}),
+    ("刚才那条记错了 删掉", "undo", {}),
+    ("我的佣金", "my_commission", {}),
+    ("提现1.5万", "withdraw", {"amount": 15000.0}),
+    ("A12 数据", "listing_stats", {"listing": "A12"}),
+    ("登录后台", "login", {}),
+    ("A12 朋友圈文案", "share_text", {"listing": "A12"}),
+    ("修改 华兴精密 电话 13812345679", "edit_client", {"client": "华兴精密", "phone": "13812345679"}),
+    ("华兴精密 联系人改成 李总", "edit_client", {"client": "华兴精密", "contact_name": "李"}),
+    ("A69改成仓库", "edit_listing", {"listing": "A69", "property_type": "warehouse"}),
+    ("A67 租金降到26", "edit_listing", {"listing": "A67", "rent": 26.0}),
+    ("删除客户 康达物流", "delete_client", {"client": "康达物流"}),
+    ("13588886666", "client_info", {"phone": "13588886666"}),
+    ("查客户 13588886666", "client_info", {"phone": "13588886666"}),
+    ("康达物流电话多少", "client_info", {"client": "康达物流"}),
+    ("我的数据", "my_stats", {}),
+    ("李四的客户", "staff_clients", {"staff": "李四"}),
+    ("张三今天跟进了哪些", "staff_followups", {"staff": "张三", "day": "2026-11-25"}),
+    ("本周团队业绩", "team_stats", {"period": "week"}),
+    ("把A61发给华兴精密张总", "send_listing", {"listing": "A61", "client": "华兴精密", "contact_name": "张"}),
+    ("A69 重新提交", "resubmit_listing", {"listing": "A69"}),
+    ("生成海报 A12", "poster", {"listing": "A12"}),
+])
+def test_commands(text, intent, slots):
+    assert parsed(text) == (intent, slots)
+
+
+def test_reply_to_a_visitor_keeps_the_reply_as_written():
+    intent, slots = parsed("回复 赵 好的，明天上午带您看")
+    assert intent == "reply_visitor" and slots == {"visitor": "赵", "content": "好的，明天上午带您看"}
+
+
+def test_a_deal_with_terms_is_recorded_with_decimal_money():
+    result = nlp.parse("华兴精密成交了 年租金120万 免租3个月", NOW)
+    assert result.intent == "record_deal"
+    assert result.slots["annual_rent"] == Decimal("1200000") and isinstance(result.slots["annual_rent"], Decimal)
+    assert result.slots["rent_free_months"] == 3.0
+    assert nlp.parse("华兴精密成交了", NOW).intent == "update_stage"  # no term: the stage alone
+
+
+def test_a_status_change_is_not_an_edit():
+    assert parsed("把A12改成已租 华兴精密") == ("listing_status", {"listing": "A12", "listing_status": "closed",
+                                                                  "client": "华兴精密"})
+
+
+def test_a_client_named_like_a_title_is_no_colleague():
+    assert parsed("李总的客户")[0] != "staff_clients"
+
+
+@pytest.mark.parametrize("text", ["这个怎么弄", "我能发什么", "不会用 教教我", "怎么记跟进啊"])
+def test_help_in_ones_own_words(text):
+    assert parsed(text)[0] == "help"
+
+
+@pytest.mark.parametrize("text", ["我有哪些过期没跟的", "逾期的有哪些", "哪些客户该联系了", "今天要干啥"])
+def test_pending_work_asked_without_the_words_followup_or_todo(text):
+    assert parsed(text)[0] == "agenda"
+
+
+@pytest.mark.parametrize("text, client", [
+    ("哪些房源适合李总", "李总"), ("有什么房子适合康达物流吗", "康达物流"), ("恒力机械能配哪些房子", "恒力机械"),
+])
+def test_listings_that_suit_a_named_client_keep_the_client(text, client):
+    assert parsed(text) == ("match_client", {"client": client})
+
+
+def test_a_followup_opening_word_decides_whatever_follows():
+    intent, slots = parsed("跟进 新锐医疗器械 客户说下个月5号来看房 提前一天提醒我")
+    assert intent == "log_followup" and slots["remind_before_min"] == 1440
+    assert parsed("跟进谁")[0] == "agenda"
+
+
+def test_a_loosely_written_new_client():
+    intent, slots = parsed("新客户 昆山那个做五金的 姓刘 电话139 1234 5678 要个1500平左右的厂房 一楼 层高7米以上")
+    assert intent == "new_client"
+    assert {k: slots.get(k) for k in ("company", "contact_name", "industry", "region", "phone")} == {
+        "company": None, "contact_name": "刘", "industry": "五金", "region": "昆山", "phone": "13912345678"}
+
+
+def test_alternative_places_are_all_kept():
+    slots = parsed("新客户 宏图包装 孙经理 13700001111 嘉善或者平湖都行 仓库3000平")[1]
+    assert slots["region"] == "嘉善" and slots["regions"] == ["嘉善", "平湖"]
+    assert "regions" not in parsed("找昆山张浦的厂房 2000平")[1]  # a town in its city is one place
+
+
+def test_a_raised_dock_warehouse():
+    intent, slots = parsed("新房源 太仓浏河 高台库 8000平 房东黄总 13900002222")
+    assert intent == "new_listing" and slots["property_type"] == "warehouse" and slots["features"] == ["dock"]
+    assert slots["contact_name"] == "黄" and slots["phone"] == "13900002222"  # the landlord's
+
+
+def test_a_ground_floor_of_a_multi_storey_building_stays_a_factory_floor():
+    slots = parsed("录个房源：昆山张浦 标准厂房一楼 2000平 层高8米 租金22 房东姓陈 13800001111")[1]
+    assert slots["single_storey"] is True and slots["property_type"] == "factory" and slots["contact_name"] == "陈"
+
+
+def test_redact_masks_personal_data():
+    assert nlp.redact("张总 13812345678 微信 zhang_888 你好呀") == "某总 [号码] 微信 [微信] 你好呀"
