@@ -43,6 +43,7 @@ _POSTER_WORDS = re.compile(r"生成|制作|做一?张|出一?张|帮我|给我|�
 _AFTER_CUE = re.compile(r"[\s:：]*(?:一下|下)?")
 _LEADING_PREP = re.compile(f"^(?:{sx._alternation(lx.CLIENT_PREPOSITIONS)})")
 _LEADING_LOOKUP = re.compile(r"^(?:查一下|查下|查查|查询|查|看一下|看下|看看)\s*")
+_TRAILING_MODAL = re.compile(r"\s*(?:能不能|可不可以|能否|可以|能)$")
 
 
 @dataclass
@@ -266,6 +267,7 @@ def _client_before_or_after(text: str, cue: re.Match | None) -> str | None:
     if cue is None:
         return sx.party(text).client
     before = _LEADING_LOOKUP.sub("", _LEADING_PREP.sub("", text[: cue.start()].strip()))
+    before = _TRAILING_MODAL.sub("", before)  # `天成新能源能匹配到…`
     if before:
         return sx.party(before).client
     after_cue = _AFTER_CUE.match(text, cue.end())  # always matches: every part is optional

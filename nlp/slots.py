@@ -121,10 +121,17 @@ def property_type(text: str) -> str | None:
     return first_in_table(_PROPERTY_RE, _PROPERTY_OF, _FEATURE_ONLY_RE.sub(" ", text))
 
 
+# `5层`, `共三层`: a building of several storeys (`层高` is a height, not a storey count).
+_STOREYS = re.compile(r"(?<![\d.])(?:[2-9]|[二两三四五六七八九])层(?!高)")
+
+
 def single_storey(text: str) -> bool | None:
-    """The floor if one is named (`多层厂房 一楼` -> True), else the building type (单层/多层)."""
+    """The floor if one is named (`多层厂房 一楼` -> True), else the building type (单层/多层/5层)."""
     floor = first_in_table(_FLOOR_RE, _FLOOR_OF, text)
-    return floor if floor is not None else first_in_table(_STOREY_RE, _STOREY_OF, text)
+    if floor is not None:
+        return floor
+    kind = first_in_table(_STOREY_RE, _STOREY_OF, text)
+    return False if kind is None and _STOREYS.search(text) else kind
 
 
 def deal_type(text: str) -> str | None:

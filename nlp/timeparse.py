@@ -24,7 +24,7 @@ _DATE = (
     rf"|(?P<twomonths>下下个?月)"
     rf"|下个?月(?P<nmday>\d{{1,2}})(?:号|日)|下个?月(?P<nxun>{_XUN})|(?P<nextmonth>下个?月)"
     rf"|(?P<month>\d{{1,2}})月(?:份)?(?:(?P<mday>\d{{1,2}})(?:号|日)?|(?P<mxun>{_XUN}))"
-    rf"|(?:这个?|本)?月(?P<xun>{_XUN})|(?P<barexun>上旬|中旬|下旬)"
+    rf"|(?:这个?|本)?月(?P<xun>{_XUN}|中)|(?P<barexun>上旬|中旬|下旬)|(?:今|这个?|本)?(?P<yearend>年底|年末)"
     r"|(?<![\d.])(?P<day>\d{1,2})(?:号|日)(?![厂仓楼库车线地门栋])"
     rf"|(?P<holiday>元旦|国庆节?|春节|过年|五一|51|劳动节){_AFTER}|(?P<newyear>过完年|过完春节|(?<![\d半])年后)"
     r"|(?P<nextweek>下周|下星期|下礼拜|下个星期|下个礼拜)(?![一二三四五六日天末1-7])"
@@ -90,10 +90,10 @@ def _next_month(today: date) -> date:
 
 
 def _xun_day(year: int, month: int, xun: str) -> date:
-    """上旬/中旬/下旬 -> the 5th/15th/25th; 初 -> the 1st; 底/末 -> the last day."""
+    """上旬/中旬/下旬 -> the 5th/15th/25th (月中 too); 初 -> the 1st; 底/末 -> the last day."""
     if xun in ("底", "末"):
         return date(year, month, _last_day(year, month))
-    return date(year, month, {"初": 1, "上旬": 5, "中旬": 15, "下旬": 25}[xun])
+    return date(year, month, {"初": 1, "上旬": 5, "中旬": 15, "中": 15, "下旬": 25}[xun])
 
 
 def _this_or_next_month(today: date, xun: str) -> date:
@@ -164,6 +164,8 @@ def _resolve_date(m: re.Match, today: date) -> date | None:
         return _this_or_next_month(today, m.group("xun"))
     if m.group("barexun"):
         return _this_or_next_month(today, m.group("barexun"))
+    if m.group("yearend"):
+        return date(today.year, 12, 31)
     if m.group("day"):
         day_of_month = int(m.group("day"))
         if day_of_month > today.day:

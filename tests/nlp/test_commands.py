@@ -118,3 +118,8 @@ def test_a_ground_floor_of_a_multi_storey_building_stays_a_factory_floor():
 
 def test_redact_masks_personal_data():
     assert nlp.redact("张总 13812345678 微信 zhang_888 你好呀") == "某总 [号码] 微信 [微信] 你好呀"
+
+
+def test_a_building_of_several_storeys_is_not_single_storey():
+    assert parsed("新房源 昆山 研发楼 5层 每层800平 共4000平")[1]["single_storey"] is False
+    assert "single_storey" not in parsed("新房源 昆山 厂房 层高8米 4000平")[1]
