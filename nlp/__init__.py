@@ -39,6 +39,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202f\ufeff]+")
 _SPACES = re.compile(r"\s+")
 _LEADING_FOLLOWUP = re.compile(
     rf"^\s*(?:(?:{sx._alternation(lx.FOLLOWUP_OPENER_TIMES)})\s*)*(?:{sx._alternation(lx.FOLLOWUP_OPENERS)})\s*[:：]?")
+_MET_WITH = re.compile(rf"\s*(?:(?:{sx._alternation(lx.FOLLOWUP_OPENER_TIMES)})\s*)+(?:跟|和|与)(?!进)")
 _POSTER_WORDS = re.compile(r"生成|制作|做一?张|出一?张|帮我|给我|发我|一下|一张|的|海报|给|做|出")
 _AFTER_CUE = re.compile(r"[\s:：]*(?:一下|下)?")
 _LEADING_PREP = re.compile(f"^(?:{sx._alternation(lx.CLIENT_PREPOSITIONS)})")
@@ -245,7 +246,8 @@ def _search(text: str, now: datetime, cue: re.Match | None, written: str) -> dic
 def _followup(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
     opening = _LEADING_FOLLOWUP.match(text)
     start = opening.end() if opening else 0
-    who = sx.party(text, start)
+    met = _MET_WITH.match(text, start)  # `记录一下 今天跟东升电子的李经理见面了`
+    who = sx.party(text, met.end() if met else start)
     note = text[who.end:]
     numeric_note, spans = arabize_mapped(note)
     before_min, timed_note = remind_before(numeric_note)

@@ -245,7 +245,7 @@ def _extract_prices(text: str, slots: dict, requirement: bool, sale: bool, suffi
     for match in _PRICE_BARE.finditer(text):
         value = number_value(match.group(1), match.group(2))
         if value <= 300 and not sale:
-            per_day = requirement and value < DAILY_RENT_BELOW  # `价格一块以内`: no one pays 1 yuan a month
+            per_day = value < DAILY_RENT_BELOW  # `价格一块以内`, `0.9元`: no one pays 1 yuan a month
             slots.setdefault("rent" + suffix_max, round(value * 30, 2) if per_day else value)
         elif sale and 300 < value <= 100000:
             slots.setdefault("sale_price" + suffix_max, value)

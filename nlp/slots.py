@@ -27,7 +27,7 @@ _STOREY_RE, _STOREY_OF = _table_regex(lx.SINGLE_STOREY)
 _FLOOR_RE, _FLOOR_OF = _table_regex(lx.FLOORS)
 _NEGATION_RE = re.compile(f"(?<!有)(?:{_alternation(lx.NEGATIONS)})$")  # `有没有独门独院的` asks, it does not refuse
 # Feature words that are not also a property type (`高台库` is both: a warehouse with a dock).
-_FEATURE_ONLY_RE = re.compile(_alternation(set(_FEATURE_OF) - set(_PROPERTY_OF)))
+_FEATURE_ONLY_RE = re.compile(f"(?!{_alternation(_PROPERTY_OF)})(?:{_alternation(set(_FEATURE_OF) - set(_PROPERTY_OF))})")
 
 _MOBILE = re.compile(r"(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d(?:[\s-]?\d){8})(?![\d])")
 _LANDLINE = re.compile(r"(?<![\d])(0\d{2,3}[\s-]?\d{3,4}[\s-]?\d{4})(?![\d])")
@@ -39,6 +39,7 @@ _INDUSTRY = re.compile(
     f"|(?:^|[\\s,，、])([\u4e00-\u9fa5]{{2,8}}?)行业"
     f"|(?<![能可以叫])(?:{_alternation(lx.INDUSTRY_OPENERS)})([\u4e00-\u9fa5]{{2,8}}?)(?=[\\s,，。;；]|$)")
 _INDUSTRY_WORDS = set(lx.INDUSTRIES)
+_INDUSTRY_ENDINGS = tuple(word for word in lx.INDUSTRIES if len(word) >= 2)  # `重工机械`, `服装加工`
 # What follows 做 without naming a trade: `做不了`, `做决定`.
 _NOT_INDUSTRY = re.compile(r"^(?:不|决定|主|好|完|了|过|一下|什么|啥)|[了吗呢吧]$")
 _LISTING_CODE = re.compile(r"(?<![A-Za-z\d_])([A-Za-z]{1,3}-?\d{1,4})(?![A-Za-z\d])")
@@ -71,6 +72,8 @@ def won_is_done(text: str) -> bool:
     return False
 
 
+# `9:30看A12`: seeing a listing named by its code is a viewing.
+_SEES_LISTING = re.compile(r"(?<![来])看\s*[A-Za-z]{1,3}-?\d{1,4}(?![A-Za-z\d])")
 # `准备下周签`: a signing planned, so still negotiating.
 _PLANNED_SIGNING = re.compile(r"(?:准备|打算|计划)[^，,。;；\s]{0,4}签")
 
@@ -79,9 +82,11 @@ def stage(text: str) -> str | None:
     """The stage named; the outcome wins when several are (看过房 ... 不租了 -> lost). A client who will come to
     see (`来看房`) has not viewed yet, so that is no stage."""
     found = {_STAGE_OF[m.group()] for m in _STAGE_RE.finditer(text)
-             if not (_STAGE_OF[m.group()] == "viewing" and text[max(0, m.start() - 1):m.start()] == "来")}
+             if not (_STAGE_OF[m.group()] == "viewing" and "来" in text[max(0, m.start() - 2):m.start()])}
     if _PLANNED_SIGNING.search(text):
         found.add("negotiating")
+    if _SEES_LISTING.search(text):
+        found.add("viewing")
     return next((s for s in lx.STAGE_PRECEDENCE if s in found), None)
 
 
@@ -194,7 +199,8 @@ def industry(text: str) -> str | None:
             return value
     for chunk in re.split(r"[\s,，。;；、]+", text):
         chunk = re.sub(r"(?:的|行业|企业|工厂|厂|公司|类)$", "", chunk)
-        if chunk in _INDUSTRY_WORDS:
+        if chunk in _INDUSTRY_WORDS or (2 < len(chunk) <= 6 and chunk.endswith(_INDUSTRY_ENDINGS)
+                                        and not _PROPERTY_RE.search(chunk) and region(chunk) is None):
             return chunk
     return None
 
@@ -261,7 +267,7 @@ def _person_at(chunk: str, pos: int = 0) -> re.Match | None:
 
 
 def _starts_new_word(rest: str) -> bool:
-    return bool(re.match(r"[那这说的在已再约看出去来要想也还都很没不刚让讲觉表问嫌对今明后通打聊发给跟和]", rest))
+    return bool(re.match(r"[那这说的在已再约看出去来要想也还都很没不刚让讲觉表问嫌对今明后通打聊发给跟和见]", rest))
 
 
 _FULL_NAME = re.compile(f"^{_SURNAME}[\u4e00-\u9fa5]{{1,2}}$")

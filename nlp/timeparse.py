@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
+from functools import lru_cache
 
 from . import lexicon as lx
 from .numbers import cn_to_number
@@ -25,6 +27,8 @@ _DATE = (
     rf"|下个?月(?P<nmday>\d{{1,2}})(?:号|日)|下个?月(?P<nxun>{_XUN})|(?P<nextmonth>下个?月)"
     rf"|(?P<month>\d{{1,2}})月(?:份)?(?:(?P<mday>\d{{1,2}})(?:号|日)?|(?P<mxun>{_XUN}))"
     rf"|(?:这个?|本)?月(?P<xun>{_XUN}|中)|(?P<barexun>上旬|中旬|下旬)|(?:今|这个?|本)?(?P<yearend>年底|年末)"
+    r"|(?<![\d.])(?P<dmonth>1[0-2]|0?[1-9])[./](?P<dday>3[01]|[12]\d|0?[1-9])(?![\d.])"
+    r"(?=\s*(?:号|日|上午|下午|早上|晚上|中午|\d{1,2}\s*[点:：]))"
     r"|(?<![\d.])(?P<day>\d{1,2})(?:号|日)(?![厂仓楼库车线地门栋])"
     rf"|(?P<holiday>元旦|国庆节?|春节|过年|五一|51|劳动节){_AFTER}|(?P<newyear>过完年|过完春节|(?<![\d半])年后)"
     r"|(?P<nextweek>下周|下星期|下礼拜|下个星期|下个礼拜)(?![一二三四五六日天末1-7])"
@@ -54,7 +58,7 @@ FIRST_LUNAR_WORKDAY = 8
 """正月初八: the day work starts again after the Spring Festival."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class TimeMention:
     start: int
     end: int
@@ -158,6 +162,8 @@ def _resolve_date(m: re.Match, today: date) -> date | None:
         return _add_month(today, 2, today.day, clamp=True)
     if m.group("month"):
         return _month_day(today, int(m.group("month")), m.group("mday"), m.group("mxun"))
+    if m.group("dmonth"):  # `12.5下午2点`
+        return _month_day(today, int(m.group("dmonth")), m.group("dday"), None)
     if m.group("xun"):
         if m.group("xun") == "初":
             return _next_month(today)  # 月初: this month's beginning is behind us
@@ -243,13 +249,32 @@ def remind_before(text: str) -> tuple[int | None, str]:
     return (minutes or None), blanked
 
 
-def find_times(text: str, now: datetime) -> list[TimeMention]:
-    """Every date or time mentioned, resolved. `text` must be arabized."""
+# The characters a time phrase can start with: the expression is tried only there, not at every position.
+_TIME_START = re.compile(r"[\d今明后大昨前过下上这本周星礼月中年元国春五劳半早晚傍]")
+
+
+def _expressions(text: str) -> Iterator[re.Match]:
+    pos = 0
+    while (start := _TIME_START.search(text, pos)) is not None:
+        m = _EXPRESSION.match(text, start.start())
+        if m is not None and m.end() > m.start():
+            yield m
+            pos = m.end()
+        else:
+            pos = start.start() + 1
+
+
+def find_times(text: str, now: datetime) -> tuple[TimeMention, ...]:
+    """Every date or time mentioned, resolved. `text` must be arabized. A parse asks several times about the
+    same text, so the last answers are kept (per zone: equal instants in two zones are different days)."""
+    return _find_times(text, now, now.tzinfo)
+
+
+@lru_cache(maxsize=64)
+def _find_times(text: str, now: datetime, zone: tzinfo | None) -> tuple[TimeMention, ...]:
     today = now.date()
     mentions = []
-    for m in _EXPRESSION.finditer(text):
-        if m.end() == m.start():
-            continue
+    for m in _expressions(text):
         if m.group("minutes") or m.group("halfhour") or m.group("hours"):
             mentions.append(TimeMention(m.start(), m.end(), _offset(m, now), False, has_date=True))
             continue
@@ -262,7 +287,7 @@ def find_times(text: str, now: datetime) -> list[TimeMention]:
         if m.group("hour") and clock is None:
             continue
         mentions.append(_mention(m, text, now, day, clock))
-    return mentions
+    return tuple(mentions)
 
 
 def _mention(m: re.Match, text: str, now: datetime, day: date | None, clock: tuple[int, int] | None) -> TimeMention:

@@ -123,3 +123,9 @@ def test_redact_masks_personal_data():
 def test_a_building_of_several_storeys_is_not_single_storey():
     assert parsed("新房源 昆山 研发楼 5层 每层800平 共4000平")[1]["single_storey"] is False
     assert "single_storey" not in parsed("新房源 昆山 厂房 层高8米 4000平")[1]
+
+
+def test_who_was_met_is_the_client():
+    slots = parsed("记录一下 今天跟东升电子的李经理见面了 他们要扩产")[1]
+    assert slots["client"] == "东升电子" and slots["contact_name"] == "李"
+    assert parsed("跟进 和兴机械 明天再联系")[1]["client"] == "和兴机械"

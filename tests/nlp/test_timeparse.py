@@ -27,6 +27,7 @@ def followup(phrase: str, now: datetime = WEDNESDAY) -> dict:
     ("月中再联系", "2026-12-15T09:00:00+08:00"),
     ("年底前定", "2026-12-31T09:00:00+08:00"),
     ("下下个月再说", "2027-01-25T09:00:00+08:00"),
+    ("12.5下午2点", "2026-12-05T14:00:00+08:00"),
     ("周末再约", "2026-11-28T09:00:00+08:00"),
     ("下下周三下午两点", "2026-12-09T14:00:00+08:00"),
     ("过两天再问", "2026-11-27T09:00:00+08:00"),
@@ -115,3 +116,8 @@ def test_content_keeps_the_words_as_written():
     assert got["content"] == "又确认了一次电量需求"
     got = nlp.parse("跟进 巴斯精密 两台设备下周三进场", WEDNESDAY).slots
     assert got["content"] == "两台设备进场"
+
+
+def test_a_decimal_is_no_date():
+    assert nlp.parse("找厂房 层高12.5 米", WEDNESDAY).to_json()["slots"] == {"property_type": "factory",
+                                                                         "ceiling_height_min": 12.5}
