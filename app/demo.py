@@ -139,7 +139,7 @@ def _listing(rng: random.Random, listing_id: int, regions: dict, owners: list[in
         ceiling_height=Decimal(str(ceiling)), floor_load=Decimal(str(load)), power_kva=Decimal(str(power)),
         features=features, property_cert="property_cert" in features, sewage="sewage" in features,
         status=status, review_status=ReviewStatus.APPROVED if rng.random() < 0.95 else ReviewStatus.PENDING,
-        owner_id=rng.choice(owners), internal_notes=SEED_MARK, media={},
+        owner_id=rng.choice(owners), internal_notes=SEED_MARK,
     )
 
 
@@ -182,7 +182,7 @@ async def seed_showcase(team: list[Account]) -> int:
             single_storey=True, floors=1, ceiling_height=Decimal(str(ceiling)), floor_load=Decimal(3),
             power_kva=Decimal(400), features=features, property_cert="property_cert" in features,
             sewage="sewage" in features, status=ListingStatus.VACANT, review_status=ReviewStatus.APPROVED,
-            owner=team[1], internal_notes=SEED_MARK, media={},
+            owner=team[1], internal_notes=SEED_MARK,
             transport="距沪宁高速出口5公里", park_facilities="园区食堂、宿舍、24小时安保",
         )
         listing.code = f"A{listing.id}"

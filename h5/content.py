@@ -130,23 +130,7 @@ def map_links(row: dict[str, Any]) -> dict[str, str] | None:
 
 def gallery(row: dict[str, Any]) -> list[dict[str, Any]]:
     """The gallery in order as ``{kind, url, web_url, thumb_url, caption, is_cover}`` items, the cover first."""
-    media = row.get("media")
-    if isinstance(media, list):
-        items = [dict(item) for item in media]
-    else:
-        media = media if isinstance(media, dict) else {}
-        items = [{"kind": "photo", "url": u} for u in media.get("photos") or () if isinstance(u, str)]
-        items += [{"kind": "video", "url": u} for u in media.get("videos") or () if isinstance(u, str)]
-        for key, kind in (("panorama", "panorama"), ("aerial", "drone_video"), ("vr", "vr_link")):
-            if isinstance(media.get(key), str):
-                items.append({"kind": kind, "url": media[key]})
-        if items and items[0]["kind"] == "photo":
-            items[0]["is_cover"] = True
-    for item in items:
-        item.setdefault("web_url", item["url"] if item["kind"] in ("photo", "panorama", "floor_plan") else None)
-        item.setdefault("thumb_url", None)
-        item.setdefault("caption", None)
-        item.setdefault("is_cover", False)
+    items = [dict(item) for item in row.get("media") or ()]
     return sorted(items, key=lambda item: not item["is_cover"])
 
 
@@ -213,7 +197,7 @@ async def listing_page(code: str, *, settings: Settings) -> Page:
         raise NotFound("listing not found")
     if listing.review_status != ReviewStatus.APPROVED or listing.status not in listings_public.VISIBLE:
         return await _unavailable(listing, settings)
-    row = listings_public.detail(listing)
+    row = await listings_public.detail(listing)
     items = gallery(row)
     price_text = price(row)
     page = {
@@ -235,7 +219,8 @@ async def _unavailable(listing: Listing, settings: Settings) -> Page:
                                  area_min=float(listing.area) * 0.6, area_max=float(listing.area) * 1.5)
     matches = [m for m in await matching.search(criteria, settings, limit=SIMILAR + 1) if m.listing["id"] != listing.id]
     rows = {r.id: r for r in await Listing.filter(id__in=[m.listing["id"] for m in matches[:SIMILAR]])}
-    similar = [card(listings_public.summary(rows[m.listing["id"]])) for m in matches[:SIMILAR] if m.listing["id"] in rows]
+    shown = [rows[m.listing["id"]] for m in matches[:SIMILAR] if m.listing["id"] in rows]
+    similar = [card(row) for row in await listings_public.summaries(shown)]
     closed = listing.status == ListingStatus.CLOSED
     body = env.get_template("unavailable.html").render(
         code=listing.code, closed=closed, similar=similar, static=STATIC_PREFIX,
@@ -251,7 +236,7 @@ async def portfolio_page(scene: str, *, settings: Settings) -> Page:
         raise NotFound("staff not found")
     listings = await Listing.filter(owner_id=owner.id, review_status=ReviewStatus.APPROVED,
                                     status__in=listings_public.SEARCHABLE).order_by("-id").limit(PORTFOLIO_MAX)
-    cards = [card(listings_public.summary(item)) for item in listings]
+    cards = [card(row) for row in await listings_public.summaries(list(listings))]
     body = env.get_template("portfolio.html").render(
         name=owner.name, phone=owner.phone or "", cards=cards, scene=scene, static=STATIC_PREFIX)
     cover = next((c["cover"] for c in cards if c["cover"]), None)

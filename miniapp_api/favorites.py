@@ -34,4 +34,4 @@ async def remove(request: Request, listing_id: int) -> HTTPResponse:
 @bp.get("/favorites")
 async def list_favorites(request: Request) -> HTTPResponse:
     items = await favorites.list_listings(wechat_user_id=request.ctx.user_id)
-    return json({"items": [listings_public.summary(item) for item in items]})
+    return json({"items": await listings_public.summaries(items)})

@@ -6,7 +6,7 @@ from sanic.response import HTTPResponse, json
 
 from miniapp_api.schema import DECIMAL, ERROR, ID, nullable, obj, operation, text
 from miniapp_api.validation import check_id, validate_query
-from models.enums import FEATURES, DealType, PropertyType
+from models.enums import FEATURES, DealType, MediaKind, PropertyType
 from services import listings_public
 
 bp = Blueprint("mp_listings")
@@ -24,6 +24,14 @@ _SUMMARY_PROPS = {
     "cover": nullable({"type": "string"}),
 }
 SUMMARY = obj(_SUMMARY_PROPS, tuple(_SUMMARY_PROPS))
+_MEDIA_PROPS = {
+    "id": ID, "kind": {"type": "string", "enum": [k.value for k in MediaKind]}, "position": {"type": "integer"},
+    "is_cover": {"type": "boolean"}, "caption": nullable({"type": "string"}), "url": {"type": "string"},
+    "web_url": nullable({"type": "string"}), "thumb_url": nullable({"type": "string"}),
+    "width": nullable({"type": "integer"}), "height": nullable({"type": "integer"}),
+    "content_type": nullable({"type": "string"}),
+}
+MEDIA_ITEM = obj(_MEDIA_PROPS, tuple(_MEDIA_PROPS))
 _DETAIL_PROPS = {
     **_SUMMARY_PROPS,
     "address": nullable({"type": "string"}), "latitude": nullable(DECIMAL), "longitude": nullable(DECIMAL),
@@ -32,7 +40,7 @@ _DETAIL_PROPS = {
     "floor": nullable({"type": "integer"}), "floor_load": nullable(DECIMAL), "fire_rating": nullable({"type": "string"}),
     "power_kva": nullable(DECIMAL), "sewage": nullable({"type": "boolean"}),
     "park_facilities": nullable({"type": "string"}), "transport": nullable({"type": "string"}),
-    "description": nullable({"type": "string"}), "media": {"type": "object"},
+    "description": nullable({"type": "string"}), "media": {"type": "array", "items": MEDIA_ITEM},
     "h5_url": {"type": "string", "description": "the listing's H5 page, to share outside the mini-program"},
 }
 DETAIL = obj(_DETAIL_PROPS, tuple(_DETAIL_PROPS))
@@ -62,11 +70,11 @@ async def search(request: Request) -> HTTPResponse:
     limit = filters.pop("limit", 20)
     cursor = filters.pop("cursor", None)
     items, next_cursor = await listings_public.search(filters, cursor, limit, settings=request.app.ctx.settings)
-    return json({"items": [listings_public.summary(item) for item in items], "next_cursor": next_cursor})
+    return json({"items": await listings_public.summaries(items), "next_cursor": next_cursor})
 
 
 @bp.get("/listings/<listing_id:int>")
 async def detail(request: Request, listing_id: int) -> HTTPResponse:
     listing = await listings_public.get_visible(check_id(listing_id))
     base = request.app.ctx.settings.public_base_url.rstrip("/")
-    return json({**listings_public.detail(listing), "h5_url": f"{base}/h5/listings/{listing.code}?c=miniapp"})
+    return json({**await listings_public.detail(listing), "h5_url": f"{base}/h5/listings/{listing.code}?c=miniapp"})

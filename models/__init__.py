@@ -3,12 +3,14 @@ from models.accounts import Account, WechatUser
 from models.audit import AuditLog
 from models.clients import Client, FollowUp, Requirement, StageChange
 from models.listings import Listing, ListingStatusChange
+from models.media import ListingMedia
 from models.miniapp import Favorite, Viewing
 from models.notifications import Notification
 from models.referrals import Commission, ReferralEvent, ReferralScene
 from models.tracking import TrackEvent
 
 __all__ = [
-    "Account", "AuditLog", "Client", "Commission", "Favorite", "FollowUp", "Listing", "ListingStatusChange",
+    "Account", "AuditLog", "Client", "Commission", "Favorite", "FollowUp", "Listing", "ListingMedia",
+    "ListingStatusChange",
     "Notification", "ReferralEvent", "ReferralScene", "Requirement", "StageChange", "TrackEvent", "Viewing", "WechatUser",
 ]

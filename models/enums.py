@@ -95,6 +95,15 @@ class CommissionStatus(str, Enum):
     CANCELLED = "cancelled"
 
 
+class MediaKind(str, Enum):
+    PHOTO = "photo"
+    VIDEO = "video"
+    PANORAMA = "panorama"        # 360° equirectangular image
+    VR_LINK = "vr_link"          # a tour provider's VR/3D page, a URL only
+    DRONE_VIDEO = "drone_video"
+    FLOOR_PLAN = "floor_plan"
+
+
 class EventKind(str, Enum):
     """What a visitor did on an H5 page (``models.TrackEvent``)."""
 

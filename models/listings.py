@@ -38,7 +38,6 @@ class Listing(PiiModel):
     park_facilities = fields.TextField(null=True)
     transport = fields.TextField(null=True)
     description = fields.TextField(null=True)
-    media = fields.JSONField(default=dict, description="{photos: [...], videos: [...], panorama: url, aerial: url}")
     internal_notes = fields.TextField(null=True, description="never shown to clients")
     landlord_name = fields.CharField(max_length=64, null=True)
     landlord_phone = EncryptedField(null=True)

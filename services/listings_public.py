@@ -19,9 +19,9 @@ from typing import Any
 from tortoise.expressions import Q
 
 from core.config import Settings
-from models import Listing
+from models import Listing, ListingMedia
 from models.enums import ListingStatus, ReviewStatus
-from services import matching
+from services import matching, media
 from services.errors import AppError, NotFound
 
 SEARCHABLE = (ListingStatus.VACANT, ListingStatus.VIEWING)
@@ -33,7 +33,7 @@ SUMMARY_FIELDS = ("id", "code", "title", "property_type", "deal_type", "region",
                   "area", "rent", "sale_price", "ceiling_height", "single_storey", "features", "status")
 DETAIL_FIELDS = SUMMARY_FIELDS + (
     "address", "latitude", "longitude", "land_area", "land_use", "property_cert", "floors", "floor",
-    "floor_load", "fire_rating", "power_kva", "sewage", "park_facilities", "transport", "description", "media",
+    "floor_load", "fire_rating", "power_kva", "sewage", "park_facilities", "transport", "description",
 )
 
 
@@ -45,21 +45,24 @@ def _value(value: Any) -> Any:
     return value
 
 
-def _cover(listing: Listing) -> str | None:
-    photos = listing.media.get("photos") if isinstance(listing.media, dict) else None
-    return photos[0] if isinstance(photos, list) and photos and isinstance(photos[0], str) else None
-
-
-def summary(listing: Listing) -> dict[str, Any]:
+def summary(listing: Listing, cover: ListingMedia | None) -> dict[str, Any]:
     out = {name: _value(getattr(listing, name)) for name in SUMMARY_FIELDS}
-    out["cover"] = _cover(listing)
+    out["cover"] = media.cover_url(cover)
     return out
 
 
-def detail(listing: Listing) -> dict[str, Any]:
+async def summaries(listings: list[Listing]) -> list[dict[str, Any]]:
+    """Summaries with their covers, fetched in one query."""
+    found = await media.covers([listing.id for listing in listings])
+    return [summary(listing, found.get(listing.id)) for listing in listings]
+
+
+async def detail(listing: Listing) -> dict[str, Any]:
+    """Public fields and the gallery in order."""
+    gallery = await media.list_for_listing(listing.id)
     out = {name: _value(getattr(listing, name)) for name in DETAIL_FIELDS}
-    out["media"] = listing.media if isinstance(listing.media, dict) else {}
-    out["cover"] = _cover(listing)
+    out["media"] = [media.public(item) for item in gallery]
+    out["cover"] = media.cover_url(next((item for item in gallery if item.is_cover), None))
     return out
 
 

@@ -8,8 +8,8 @@ import httpx
 import pytest
 
 from h5 import content
-from models import Listing
-from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus, Role
+from models import Listing, ListingMedia
+from models.enums import DealType, ListingStatus, MediaKind, PropertyType, ReviewStatus, Role
 from services import tracking
 
 _codes = itertools.count(1)
@@ -17,7 +17,8 @@ PHONE_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/
             "Version/17.5 Mobile/15E148 Safari/604.1")
 WECHAT_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
              "Mobile/15E148 MicroMessenger/8.0.50(0x1800322c) NetType/WIFI Language/zh_CN")
-GALLERY = {"photos": ["/media/t/1.jpg", "/media/t/2.jpg"], "videos": ["/media/t/v.mp4"], "panorama": "/media/t/pano.jpg"}
+GALLERY = ((MediaKind.PHOTO, "/media/t/1.jpg"), (MediaKind.PHOTO, "/media/t/2.jpg"), (MediaKind.VIDEO, "/media/t/v.mp4"),
+           (MediaKind.PANORAMA, "/media/t/pano.jpg"))
 
 
 @pytest.fixture(autouse=True)
@@ -41,11 +42,16 @@ def make_listing(resources):
             area=Decimal("2000"), rent=Decimal("28"), ceiling_height=Decimal("9"), floor_load=Decimal("3"),
             power_kva=Decimal("400"), fire_rating="丙二类", land_use="工业", property_cert=True, sewage=False,
             single_storey=True, features=["crane"], park_facilities="食堂、宿舍", transport="距沪渝高速5分钟",
-            media=GALLERY, internal_notes="房东底价25", landlord_name="王房东", landlord_phone="13900000000",
+            internal_notes="房东底价25", landlord_name="王房东", landlord_phone="13900000000",
             status=ListingStatus.VACANT, review_status=ReviewStatus.APPROVED,
         )
         values.update(overrides)
-        return await Listing.create(**values)
+        listing = await Listing.create(**values)
+        for position, (kind, url) in enumerate(GALLERY, start=1):
+            image = kind != MediaKind.VIDEO
+            await ListingMedia.create(listing=listing, kind=kind, position=position, is_cover=position == 1,
+                                      original_url=url, web_url=url if image else None)
+        return listing
 
     return make
 

@@ -25,7 +25,7 @@ def make_listing(resources):
         values = dict(
             code=f"T{next(_codes)}", title="花桥单层厂房", property_type=PropertyType.FACTORY, deal_type=DealType.RENT,
             region="花桥", city="苏州", district="昆山", town="花桥", area=Decimal("2000"), rent=Decimal("28"),
-            ceiling_height=Decimal("9"), features=["crane"], media={"photos": ["https://img.example/1.jpg"]},
+            ceiling_height=Decimal("9"), features=["crane"],
             internal_notes="房东底价25", landlord_name="王房东", landlord_phone="13900000000",
             status=ListingStatus.VACANT, review_status=ReviewStatus.APPROVED,
         )

@@ -3,7 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus
+from models import ListingMedia
+from models.enums import DealType, ListingStatus, MediaKind, PropertyType, ReviewStatus
 
 API = "/api/mp/v1"
 
@@ -74,10 +75,16 @@ async def test_bad_search_parameters_are_400_naming_the_field(query, http, login
 
 async def test_detail_shows_public_fields_and_media_but_no_internal_or_owner_data(http, login, make_listing):
     listing = await make_listing()
+    await ListingMedia.create(listing=listing, kind=MediaKind.PHOTO, position=1, is_cover=True,
+                              original_key="listing/1/a.jpg", original_url="https://cdn.example/listing/1/a.jpg",
+                              web_url="https://cdn.example/listing/1/a-web.jpg", caption="外立面")
     response = await http.get(f"{API}/listings/{listing.id}", headers=await login())
     assert response.status_code == 200
     body = response.json()
-    assert body["title"] == "花桥单层厂房" and body["area"] == "2000.00" and body["media"]["photos"]
+    assert body["title"] == "花桥单层厂房" and body["area"] == "2000.00"
+    assert body["cover"] == "https://cdn.example/listing/1/a-web.jpg"
+    assert [(m["kind"], m["caption"], m["is_cover"]) for m in body["media"]] == [("photo", "外立面", True)]
+    assert "original_key" not in response.text and "uploaded_by" not in response.text
     for secret in ("internal_notes", "landlord_name", "landlord_phone", "owner", "owner_id", "held_by", "review_note"):
         assert secret not in body
     assert "房东底价" not in response.text and "13900000000" not in response.text
