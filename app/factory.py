@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from pathlib import Path
 
 from sanic import Request, Sanic
 from sanic.exceptions import SanicException
@@ -41,8 +42,10 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
     app.blueprint(miniapp_bp)
     app.blueprint(miniapp_docs_bp)
     app.blueprint(h5_bp)
-    storage.root(settings).mkdir(parents=True, exist_ok=True)
-    app.static(storage.URL_PREFIX, storage.root(settings), name="media")
+    if settings.media.storage == "local":  # in production nginx serves these (deploy/nginx.conf)
+        media_root = Path(settings.media_dir).resolve()
+        media_root.mkdir(parents=True, exist_ok=True)
+        app.static(storage.URL_PREFIX, media_root, name="media")
     app.add_route(healthz, "/healthz", methods=["GET"])
 
     @app.before_server_start

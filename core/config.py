@@ -162,6 +162,42 @@ class H5Config:
     miniapp_listing_page: str = "pages/listing/detail"
 
 
+@dataclass(frozen=True)
+class S3Config:
+    """Any S3-compatible store: Tencent COS, Alibaba OSS, MinIO, AWS."""
+
+    endpoint: str = ""
+    bucket: str = ""
+    region: str = ""
+    access_key: str = ""
+    secret_key: str = field(default="", repr=False)
+    addressing_style: str = "path"
+    """``virtual`` (bucket.endpoint) for COS and OSS, ``path`` for MinIO."""
+
+
+@dataclass(frozen=True)
+class MediaConfig:
+    """Listing media and generated images: where they are stored, upload limits and sizes, chat and posters."""
+
+    storage: str = "local"
+    """``local`` (files under ``media_dir``) or ``s3``."""
+    public_url: str = ""
+    """Where clients fetch files (a CDN); empty = ``public_base_url``/media, or endpoint/bucket."""
+    s3: S3Config = field(default_factory=S3Config)
+    max_image_bytes: int = field(default=20 * 1024 * 1024, metadata=AT_LEAST_ONE)
+    max_image_pixels: int = field(default=60_000_000, metadata=AT_LEAST_ONE)
+    max_video_bytes: int = field(default=200 * 1024 * 1024, metadata=AT_LEAST_ONE)
+    web_size: int = field(default=1600, metadata={"min": 200, "max": 8000})
+    panorama_web_size: int = field(default=6000, metadata={"min": 1000, "max": 16000})
+    thumb_size: int = field(default=400, metadata={"min": 50, "max": 2000})
+    jpeg_quality: int = field(default=82, metadata={"min": 30, "max": 95})
+    ffmpeg: str = "ffmpeg"
+    """Takes a video's poster frame when installed; without it videos are stored as sent."""
+    chat_listing_ttl_s: int = field(default=1800, metadata=AT_LEAST_ONE)
+    """Photos sent in chat attach to the listing last named (A12) for this long."""
+    poster_brand: str = ""
+
+
 Regions = dict[str, dict[str, list[str]]]
 """city > district > towns, names without 市/区/县/镇."""
 
@@ -198,6 +234,7 @@ class Settings:
     rate_limits: RateLimitsConfig = field(default_factory=RateLimitsConfig)
     miniapp: MiniappConfig = field(default_factory=MiniappConfig)
     h5: H5Config = field(default_factory=H5Config)
+    media: MediaConfig = field(default_factory=MediaConfig)
 
     def __repr__(self) -> str:
         shown = []
@@ -406,6 +443,12 @@ def _validate(s: Settings) -> None:
             decoded = b""
         if len(s.wechat_aes_key) != 43 or len(decoded) != 32:
             raise ConfigError("WECHAT_AES_KEY must be the 43-character EncodingAESKey, or empty for plain mode")
+    if s.media.storage not in ("local", "s3"):
+        raise ConfigError(f"MEDIA__STORAGE must be local or s3, got {s.media.storage!r}")
+    if s.media.storage == "s3":
+        for key in ("endpoint", "bucket", "access_key", "secret_key"):
+            if not getattr(s.media.s3, key):
+                raise ConfigError(f"MEDIA__STORAGE is s3 but MEDIA__S3__{key.upper()} is not set")
     if not s.wechat_token:
         raise ConfigError("WECHAT_TOKEN is required (the Token set in the official account's server settings)")
     if s.env == "prod":

@@ -13,6 +13,7 @@ from redis.asyncio import Redis
 
 from core import db, kv
 from core.config import Settings
+from media import storage
 from models import pii
 from wechat import WeChatAPI
 
@@ -26,6 +27,8 @@ class Resources:
     """The official account's API (messages, QR codes, media, users)."""
     miniapp: WeChatAPI
     """The mini-program's API (login, mini-program codes)."""
+    storage: storage.Storage
+    """Where media files (gallery, QR codes, posters) are kept: a local directory or an S3 bucket."""
 
     @classmethod
     async def open(cls, settings: Settings, *, init_db: bool = True) -> Resources:
@@ -39,11 +42,13 @@ class Resources:
             queue=ArqRedis(connection_pool=redis.connection_pool),
             wechat=WeChatAPI.from_settings(settings, redis=redis),
             miniapp=WeChatAPI.from_settings(settings, redis=redis, miniapp=True),
+            storage=storage.from_settings(settings),
         )
 
     async def close(self, *, close_db: bool = True) -> None:
         await self.wechat.close()
         await self.miniapp.close()
+        self.storage.close()
         await self.redis.aclose()
         if close_db:
             await db.close()

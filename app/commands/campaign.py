@@ -1,6 +1,5 @@
 """``campaign``: a campaign referral code (temporary official-account QR) and its image URL."""
 from app.commands import command
-from media import storage
 from models import Account
 from services import accounts
 from services.referrals import attribution, codes
@@ -19,5 +18,5 @@ async def _run(resources: Resources, args) -> int:
     scene = await attribution.create_campaign(args.name, owner=owner)
     relpath = await codes.qr_image(resources, scene)
     print(f"campaign {args.name}: scene {scene.scene}, expires {scene.qr_expires_at:%Y-%m-%d %H:%M %Z}")
-    print(storage.url(resources.settings, relpath))
+    print(resources.storage.url(relpath))
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta, timezone
 
-from media import poster, storage
+from media import poster
 from models import Account, ReferralScene
 from models.enums import SceneKind
 from services import tasks
@@ -25,16 +25,17 @@ WECHAT_HICCUP = tasks.RetryPolicy(on=(TransientError,), tries=3, defer_s=5)
 async def miniapp_code_url(resources: Resources, scene: ReferralScene) -> str:
     """The mini-program code for ``scene``: generated once (wxa/getwxacodeunlimit), then served from media."""
     settings = resources.settings
-    if scene.miniapp_code_path and storage.exists(settings, scene.miniapp_code_path):
-        return storage.url(settings, scene.miniapp_code_path)
+    if scene.miniapp_code_path and await resources.storage.exists(scene.miniapp_code_path):
+        return resources.storage.url(scene.miniapp_code_path)
     try:
         image = await resources.miniapp.wxa.get_unlimited_code(scene.scene, page=settings.referral.miniapp_page)
     except WeChatError:
         raise AppError("the code image is not available now, try again shortly", status=503,
                        code="wechat_unavailable") from None
-    scene.miniapp_code_path = await storage.save(settings, f"mpcode/{scene.scene}.png", image)
+    scene.miniapp_code_path = f"mpcode/{scene.scene}.png"
+    url = await resources.storage.put(scene.miniapp_code_path, image, "image/png")
     await scene.save(update_fields=["miniapp_code_path"])
-    return storage.url(settings, scene.miniapp_code_path)
+    return url
 
 
 async def qr_image(resources: Resources, scene: ReferralScene, *, now: datetime | None = None) -> str:
@@ -52,10 +53,10 @@ async def qr_image(resources: Resources, scene: ReferralScene, *, now: datetime 
         scene.qr_ticket, scene.qr_url = qr["ticket"], qr["url"]
         scene.qr_expires_at = None if permanent else now + timedelta(seconds=qr["expire_seconds"] or expire_s)
         scene.qr_media_id = None
-        await storage.save(settings, relpath, await resources.wechat.qrcode.fetch_image(scene.qr_ticket))
+        await resources.storage.put(relpath, await resources.wechat.qrcode.fetch_image(scene.qr_ticket), "image/png")
         await scene.save()
-    elif not storage.exists(settings, relpath):
-        await storage.save(settings, relpath, await resources.wechat.qrcode.fetch_image(scene.qr_ticket))
+    elif not await resources.storage.exists(relpath):
+        await resources.storage.put(relpath, await resources.wechat.qrcode.fetch_image(scene.qr_ticket), "image/png")
     return relpath
 
 
@@ -64,7 +65,7 @@ async def qr_media_id(resources: Resources, scene: ReferralScene, *, now: dateti
     now = now or datetime.now(timezone.utc)
     relpath = await qr_image(resources, scene, now=now)
     if scene.qr_media_id is None or scene.qr_media_expires_at is None or scene.qr_media_expires_at <= now + MEDIA_MARGIN:
-        data = await storage.read(resources.settings, relpath)
+        data = await resources.storage.get(relpath)
         scene.qr_media_id = await resources.wechat.media.upload("image", f"{scene.scene}.png", data)
         scene.qr_media_expires_at = now + MEDIA_LIFETIME
         await scene.save(update_fields=["qr_media_id", "qr_media_expires_at"])
@@ -93,9 +94,9 @@ async def send_listing_poster(ctx: dict, account_id: int, openid: str, listing_i
     if account is None:
         return
     scene = await scene_for_account(account)
-    qr = await storage.read(settings, await qr_image(resources, scene))
+    qr = await resources.storage.get(await qr_image(resources, scene))
     png = await asyncio.to_thread(poster.render, title, lines, qr, footer="长按识别二维码 关注了解更多房源",
                                   font=poster.font_path(settings.poster_font))
-    await storage.save(settings, f"poster/{listing_id}-{scene.scene}.png", png)
+    await resources.storage.put(f"poster/{listing_id}-{scene.scene}.png", png, "image/png")
     media_id = await resources.wechat.media.upload("image", f"poster-{listing_id}.png", png)
     await resources.wechat.message.send_image(openid, media_id)

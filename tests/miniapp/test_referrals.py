@@ -307,15 +307,13 @@ async def test_a_listing_poster_is_queued_at_once_then_rendered_with_the_code_an
 
     from PIL import Image
 
-    from media import storage
-
     staff = await make_staff("张三", bind_openid="o-zhang")
     listing = await make_listing(code="A12")
     sent = await wx.text(http, "o-zhang", "生成海报 A12")
     assert "A12的分享海报正在生成" in sent.text
     await run_jobs(resources)
     scene = await attribution.scene_for_account(staff)
-    png = await storage.read(settings, f"poster/{listing.id}-{scene.scene}.png")
+    png = await resources.storage.get(f"poster/{listing.id}-{scene.scene}.png")
     assert Image.open(io.BytesIO(png)).size == (750, 1200)
     assert fake_wechat.calls("cgi-bin/media/upload")[-1].files["media"][0] == f"poster-{listing.id}.png"
     assert fake_wechat.calls("cgi-bin/message/custom/send")[-1].json["msgtype"] == "image"
