@@ -9,6 +9,9 @@ their own place.
 """
 from __future__ import annotations
 
+import asyncio
+import logging
+import secrets
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
@@ -16,10 +19,13 @@ from urllib.parse import urlparse
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from media import processing
 from models import Account, Listing, ListingMedia
 from models.enums import MediaKind
 from services import permissions
 from services.errors import AppError, Forbidden, NotFound
+
+log = logging.getLogger(__name__)
 
 MAX_ITEMS = 60
 """Items per listing: a page of 60 photos is already more than anyone swipes through."""
@@ -51,6 +57,12 @@ class StoredFiles:
 
 class GalleryFull(AppError):
     code = "gallery_full"
+
+
+class InvalidMedia(AppError):
+    """An upload refused by its content: wrong type, too large, too many pixels, unreadable."""
+
+    status, code = 415, "invalid_media"
 
 
 def can_edit(actor: Account, listing: Listing) -> bool:
@@ -102,6 +114,69 @@ async def add(*, actor: Account, listing: Listing, kind: MediaKind, stored: Stor
         web_key=stored.web_key, web_url=stored.web_url, thumb_key=stored.thumb_key, thumb_url=stored.thumb_url,
         source=source, uploaded_by_id=actor.id,
     ))
+
+
+async def add_upload(*, resources, actor: Account, listing: Listing, data: bytes, kind: MediaKind | None = None,
+                     caption: str | None = None, source: str | None = None) -> ListingMedia:
+    """Check, prepare and store an uploaded image or video, then append it to the gallery.
+
+    ``kind`` marks what the file is (a panorama, a floor plan, a drone video); without it a 2:1 image is a
+    panorama, other images photos, videos videos. ``InvalidMedia`` says why a file is refused; nothing is
+    stored then.
+    """
+    ensure_can_edit(actor, listing)
+    if source and (found := await ListingMedia.filter(listing_id=listing.id, source=source).first()):
+        return found
+    limits = processing.Limits.from_settings(resources.settings)
+    what = processing.sniff(data)
+    try:
+        if what == "image":
+            if kind in (MediaKind.VIDEO, MediaKind.DRONE_VIDEO, MediaKind.VR_LINK):
+                raise processing.Rejected(f"这是图片，不能作为{KIND_NAMES[kind]}")
+            prepared = await processing.run_cpu(processing.image, data, limits)
+            kind = kind or (MediaKind.PANORAMA if prepared.panorama else MediaKind.PHOTO)
+            files = [prepared.original, prepared.web, prepared.thumb]
+            frame = prepared
+        elif what == "video":
+            if kind not in (None, MediaKind.VIDEO, MediaKind.DRONE_VIDEO):
+                raise processing.Rejected(f"这是视频，不能作为{KIND_NAMES[kind]}")
+            video = await processing.video(data, limits)
+            kind = kind or MediaKind.VIDEO
+            frame = video.frame
+            files = [video.original] + ([frame.web, frame.thumb] if frame else [])
+        else:
+            raise processing.Rejected("只能添加照片（JPG、PNG、WebP）或视频（MP4）")
+    except processing.Rejected as exc:
+        raise InvalidMedia(str(exc)) from None
+    stored = await _store(resources.storage, listing, files, frame)
+    try:
+        return await add(actor=actor, listing=listing, kind=kind, stored=stored, caption=caption, source=source)
+    except BaseException:
+        await delete_files(resources.storage, stored.keys)
+        raise
+
+
+async def _store(storage, listing: Listing, files: list[processing.Rendition],
+                 frame: processing.ProcessedImage | None) -> StoredFiles:
+    """Original, web size and thumbnail under fresh keys (a new upload never overwrites a cached URL)."""
+    stem = f"listing/{listing.id}/{secrets.token_hex(8)}"
+    keys = [f"{stem}.{files[0].ext}", f"{stem}-w.jpg", f"{stem}-t.jpg"][:len(files)]
+    urls = await asyncio.gather(*(storage.put(key, f.data, f.content_type) for key, f in zip(keys, files)))
+    web_key, thumb_key = (keys[1], keys[2]) if len(keys) == 3 else (None, None)
+    web_url, thumb_url = (urls[1], urls[2]) if len(urls) == 3 else (None, None)
+    return StoredFiles(content_type=files[0].content_type, size_bytes=len(files[0].data), original_key=keys[0],
+                       original_url=urls[0], web_key=web_key, web_url=web_url, thumb_key=thumb_key,
+                       thumb_url=thumb_url, width=frame.width if frame else None,
+                       height=frame.height if frame else None)
+
+
+async def delete_files(storage, keys: list[str]) -> None:
+    """Best effort: a file left behind wastes space, nothing worse."""
+    for key in keys:
+        try:
+            await storage.delete(key)
+        except Exception:  # whatever the store raised; the database row is what matters
+            log.warning("could not delete media file %s", key, exc_info=True)
 
 
 async def add_link(*, actor: Account, listing: Listing, url: str, caption: str | None = None) -> ListingMedia:
@@ -192,8 +267,8 @@ async def set_caption(*, actor: Account, listing: Listing, number: int, caption:
     return item
 
 
-async def delete(*, actor: Account, listing: Listing, number: int) -> tuple[ListingMedia, list[str]]:
-    """Remove item ``number``; returns it and the storage keys whose files the caller deletes after commit."""
+async def delete(*, storage, actor: Account, listing: Listing, number: int) -> ListingMedia:
+    """Remove item ``number`` and, once that is committed, its files; returns the item removed."""
     ensure_can_edit(actor, listing)
     async with in_transaction() as conn:
         await Listing.select_for_update().using_db(conn).get(id=listing.id)
@@ -205,7 +280,8 @@ async def delete(*, actor: Account, listing: Listing, number: int) -> tuple[List
             heir.is_cover = True
             await ListingMedia.filter(id=heir.id).using_db(conn).update(is_cover=True)
         await _renumber(items, conn)
-    return gone, [key for key in (gone.original_key, gone.web_key, gone.thumb_key) if key]
+    await delete_files(storage, [key for key in (gone.original_key, gone.web_key, gone.thumb_key) if key])
+    return gone
 
 
 def _check_number(listing: Listing, items: list[ListingMedia], number: int) -> None:

@@ -39,6 +39,10 @@ Behaviour worth knowing:
 - ``user/info`` answers ``subscribe=0`` for openids in ``fake.unsubscribed``.
 - ``showqrcode`` serves a PNG for tickets issued by ``qrcode/create``, under
   ``cgi-bin/showqrcode`` and ``showqrcode_path``.
+- ``media/get`` serves what ``fake.add_media(data, kind)`` holds (what a user's
+  image or video message refers to): an image as its bytes, a video as
+  ``{"video_url"}`` pointing at ``media-download/<media_id>``; an unknown or
+  expired (``fake.expire_media(media_id)``) id answers 40007.
 """
 
 from __future__ import annotations
@@ -218,6 +222,7 @@ class FakeWeChat:
             self._used_codes: set[str] = set()
             self.tickets: dict[str, dict[str, Any]] = {}  # ticket -> {"scene", "permanent", "expires_at"}
             self.media: dict[str, dict[str, Any]] = {}  # media_id -> {"type", "filename", "size"}
+            self.message_media: dict[str, tuple[str, bytes]] = {}  # media_id -> (kind, data), for media/get
             self.unsubscribed: set[str] = set()
             self.with_unionid = False
             self.jsapi_tickets: dict[str, str] = {}  # appid -> current jsapi_ticket
@@ -269,6 +274,18 @@ class FakeWeChat:
         with self._lock:
             self.jsapi_tickets.clear()
 
+    def add_media(self, data: bytes, kind: str = "image") -> str:
+        """Media a user sent in a message (``kind`` image or video); returns its media_id for the message XML."""
+        media_id = f"MSGMEDIA_{kind}_{secrets.token_hex(8)}"
+        with self._lock:
+            self.message_media[media_id] = (kind, data)
+        return media_id
+
+    def expire_media(self, media_id: str) -> None:
+        """The 3 days are over: ``media/get`` answers 40007 for it from now on."""
+        with self._lock:
+            self.message_media.pop(media_id, None)
+
     def templates(self, openid: str | None = None) -> list[dict[str, Any]]:
         """Template messages delivered (each ``client_msg_id`` once), as sent."""
         with self._lock:
@@ -317,6 +334,8 @@ class FakeWeChat:
                 raise _Reply(rule.errcode, rule.errmsg or "injected by fake", rule.status)
             if path == self.showqrcode_path or path.endswith("showqrcode"):
                 return self._showqrcode(call)
+            if path.startswith("media-download/"):
+                return self._media_download(path.removeprefix("media-download/"))
             handler = _ENDPOINTS.get(path)
             if handler is None:
                 raise _Reply(40066, "invalid url", 404)
@@ -502,6 +521,24 @@ class FakeWeChat:
         id_key = "thumb_media_id" if kind == "thumb" else "media_id"
         return {"type": kind, id_key: media_id, "created_at": int(time.time())}
 
+    def _media_get(self, call: Call, files) -> dict[str, Any] | bytes:
+        media_id = call.query.get("media_id", "")
+        with self._lock:
+            found = self.message_media.get(media_id)
+        if found is None:
+            raise _Reply(40007, "invalid media_id")
+        kind, data = found
+        if kind == "video":
+            return {"video_url": f"{self.url}media-download/{media_id}"}
+        return data
+
+    def _media_download(self, media_id: str) -> tuple[int, str, bytes]:
+        with self._lock:
+            found = self.message_media.get(media_id)
+        if found is None:
+            return 404, "text/plain", b"not found"
+        return 200, "video/mp4", found[1]
+
     def _jscode2session(self, call: Call, files) -> dict[str, Any]:
         q = call.query
         if not q.get("appid"):
@@ -588,6 +625,7 @@ _ENDPOINTS = {
     "cgi-bin/message/custom/send": FakeWeChat._custom_send,
     "cgi-bin/message/subscribe/send": FakeWeChat._subscribe_send,
     "cgi-bin/media/upload": FakeWeChat._media_upload,
+    "cgi-bin/media/get": FakeWeChat._media_get,
     "cgi-bin/user/info": FakeWeChat._user_info,
     "cgi-bin/ticket/getticket": FakeWeChat._getticket,
     "sns/jscode2session": FakeWeChat._jscode2session,

@@ -110,22 +110,24 @@ class WeChatAPI:
         json: Any = None,
         files: dict[str, Any] | None = None,
         raw: bool = False,
+        json_ok: bool = False,
         with_token: bool = True,
     ) -> Any:
         """Call ``path`` (relative to ``api_base``, or an absolute URL).
 
-        Returns the JSON object, or the body bytes with ``raw=True``. A refused
+        Returns the JSON object, or the body bytes with ``raw=True`` (and with ``json_ok`` too, a JSON
+        object without an errcode, for APIs that answer either). A refused
         token is refreshed once, centrally, and the call retried once.
         """
         if not with_token:
-            return await self._send(method, path, params, json, files, raw)
+            return await self._send(method, path, params, json, files, raw, json_ok)
         token = await self._tokens.get()
         try:
-            return await self._send(method, path, {**(params or {}), "access_token": token}, json, files, raw)
+            return await self._send(method, path, {**(params or {}), "access_token": token}, json, files, raw, json_ok)
         except TokenError as exc:
             log.info("wechat %s: token refused (errcode %s), refreshing once", path, exc.errcode)
             token = await self._tokens.refresh(failed=token)
-        return await self._send(method, path, {**(params or {}), "access_token": token}, json, files, raw)
+        return await self._send(method, path, {**(params or {}), "access_token": token}, json, files, raw, json_ok)
 
     async def close(self) -> None:
         if self._owns_http:
@@ -143,7 +145,7 @@ class WeChatAPI:
         log.info("wechat fetched access token for %s (force=%s, expires in %s s)", self.appid, force, data["expires_in"])
         return data["access_token"], int(data["expires_in"])
 
-    async def _send(self, method: str, path: str, params, json, files, raw: bool) -> Any:
+    async def _send(self, method: str, path: str, params, json, files, raw: bool, json_ok: bool = False) -> Any:
         url = path if "://" in path else self._api_base + path
         endpoint = path.split("?", 1)[0]
         # Raw UTF-8 rather than \u escapes, as wechatpy sends it.
@@ -160,7 +162,7 @@ class WeChatAPI:
             raise TransientError(None, type(exc).__name__, endpoint) from exc
         ms = (time.perf_counter() - started) * 1000
         try:
-            result = _result(response, endpoint, raw)
+            result = _result(response, endpoint, raw, json_ok)
         except WeChatError as exc:
             log.info("wechat %s %s -> %s in %.0f ms, errcode %s", method, endpoint, response.status_code, ms, exc.errcode)
             raise
@@ -168,7 +170,7 @@ class WeChatAPI:
         return result
 
 
-def _result(response: httpx.Response, endpoint: str, raw: bool) -> Any:
+def _result(response: httpx.Response, endpoint: str, raw: bool, json_ok: bool = False) -> Any:
     status = response.status_code
     if status >= 500 or status == 429:
         raise TransientError(None, f"HTTP {status}", endpoint)
@@ -184,6 +186,8 @@ def _result(response: httpx.Response, endpoint: str, raw: bool) -> Any:
         raise cls(None, f"HTTP {status}, not a JSON object", endpoint)
     if errcode := data.get("errcode"):
         raise error_from(errcode, data.get("errmsg", ""), endpoint)
+    if json_ok and response.is_success:
+        return data
     if raw or not response.is_success:
         raise WeChatError(None, f"HTTP {status}, unexpected JSON" + (" instead of an image" if raw else ""), endpoint)
     return data

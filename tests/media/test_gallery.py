@@ -52,12 +52,16 @@ async def test_set_cover_moves_the_flag_and_a_vr_link_cannot_be_the_cover(make_s
         await media.set_cover(actor=owner, listing=listing, number=3)
 
 
-async def test_deleting_the_cover_passes_it_to_the_first_remaining_image_and_returns_the_files(make_staff, make_listing):
+async def test_deleting_the_cover_passes_it_to_the_first_remaining_image_and_removes_the_files(
+        make_staff, make_listing, resources):
     owner = await make_staff("张三")
     listing = await make_listing(owner=owner)
     await _add_photos(owner, listing, "a", "b", "c")
-    gone, keys = await media.delete(actor=owner, listing=listing, number=1)
-    assert gone.caption == "a" and keys == ["l/a.jpg", "l/a-w.jpg", "l/a-t.jpg"]
+    for key in ("l/a.jpg", "l/a-w.jpg", "l/a-t.jpg"):
+        await resources.storage.put(key, b"x", "image/jpeg")
+    gone = await media.delete(storage=resources.storage, actor=owner, listing=listing, number=1)
+    assert gone.caption == "a"
+    assert not any([await resources.storage.exists(k) for k in ("l/a.jpg", "l/a-w.jpg", "l/a-t.jpg")])
     assert await _gallery(listing) == [("b", True), ("c", False)]
     assert [i.position for i in await media.list_for_listing(listing.id)] == [1, 2]
 
@@ -68,7 +72,7 @@ async def test_a_number_outside_the_gallery_says_how_many_there_are(number, make
     listing = await make_listing(owner=owner)
     await _add_photos(owner, listing, "a", "b", "c")
     with pytest.raises(NotFound, match="共3个"):
-        await media.delete(actor=owner, listing=listing, number=number)
+        await media.delete(storage=None, actor=owner, listing=listing, number=number)
 
 
 async def test_only_the_owner_or_a_manager_changes_the_gallery(make_staff, make_listing):
@@ -79,7 +83,7 @@ async def test_only_the_owner_or_a_manager_changes_the_gallery(make_staff, make_
         await _add_photos(other, listing, "x")
     await _add_photos(manager, listing, "m")
     with pytest.raises(Forbidden):
-        await media.delete(actor=other, listing=listing, number=1)
+        await media.delete(storage=None, actor=other, listing=listing, number=1)
     assert await _gallery(listing) == [("m", True)]
 
 

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from wechat import InvalidArgument, InvalidCode, WeChatAPI
+from wechat import InvalidArgument, InvalidCode, WeChatAPI, WeChatError
 
 pytestmark = pytest.mark.asyncio
 
@@ -119,6 +119,22 @@ async def test_media_upload(fake_wechat, api):
     assert await api.media.upload("thumb", "t.jpg", b"jpeg")
     with pytest.raises(ValueError):
         await api.media.upload("pdf", "a.pdf", b"x")
+
+
+async def test_media_get_downloads_an_image_and_follows_a_video_link(fake_wechat, api):
+    image_id = fake_wechat.add_media(PNG + b"photo", "image")
+    video_id = fake_wechat.add_media(b"\x00\x00\x00\x18ftypmp42video", "video")
+    assert await api.media.get(image_id) == PNG + b"photo"
+    assert await api.media.get(video_id) == b"\x00\x00\x00\x18ftypmp42video"
+    assert fake_wechat.calls("cgi-bin/media/get")[0].query["media_id"] == image_id
+
+
+async def test_media_get_of_expired_media_is_an_error(fake_wechat, api):
+    media_id = fake_wechat.add_media(PNG, "image")
+    fake_wechat.expire_media(media_id)
+    with pytest.raises(WeChatError) as caught:
+        await api.media.get(media_id)
+    assert caught.value.errcode == 40007
 
 
 async def test_wxa_unlimited_code(fake_wechat, api):
