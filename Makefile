@@ -6,14 +6,14 @@ PY := $(VENV)/bin/python
 CI_DATABASE_URL ?= mysql://root:@127.0.0.1:3306/scrm_test
 CI_REDIS_URL ?= redis://127.0.0.1:6379/9
 
-.PHONY: run test lint install clean browser-deps
+.PHONY: run test lint install clean browser-deps fonts
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed fonts
 	$(PY) -m app migrate
 	$(PY) -m app seed
 	$(PY) -m app serve --host 127.0.0.1 --port 8000
 
-test: $(VENV)/.installed browser-deps
+test: $(VENV)/.installed browser-deps fonts
 	$(PY) -m pytest -q
 ifeq ($(CI),true)
 	DATABASE_URL=$(CI_DATABASE_URL) REDIS_URL=$(CI_REDIS_URL) $(PY) -m pytest -q --ignore=tests/nlp
@@ -24,7 +24,14 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed fonts
+
+# Posters (and the browser tests' screenshots) need a CJK font: Debian's fonts-noto-cjk (all of CJK, so rare characters in park and company
+# names render too), installed when missing (as root, or with sudo).
+fonts:
+	@test -f /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc || { \
+		SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends fonts-noto-cjk; }
 
 # The browser tests drive Debian's chromium; installed here when missing (as root, or with sudo).
 browser-deps:

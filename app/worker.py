@@ -11,6 +11,7 @@ import arq.worker
 from arq import Worker
 from redis.asyncio import Redis
 
+from bot.flows import media, referral  # noqa: F401  (importing them registers their chat tasks)
 from services import reminders, wechat_users  # noqa: F401  (importing a module registers its tasks)
 from services.outbox import Sender
 from services.referrals import codes  # noqa: F401

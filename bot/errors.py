@@ -26,6 +26,37 @@ def _holder_only(exc: e.HolderOnly) -> str:
             f"{fmt.STATUS_NAMES[exc.listing.status.value]}，只有{owner}或经理能改")
 
 
+INVALID_MEDIA = {
+    "image_too_large": lambda f: f"图片太大（{fmt.size(f['size'])}，上限{fmt.size(f['limit'])}）",
+    "too_many_pixels": lambda f: f"图片像素太多（上限{f['limit'] // 1_000_000}百万像素）",
+    "not_an_image": lambda f: "这不是能识别的图片，请发JPG或PNG照片",
+    "unsupported_image": lambda f: f"不支持{f.get('format')}格式的图片，请发JPG或PNG",
+    "corrupt_image": lambda f: "图片已损坏或不完整，请重新发送",
+    "video_too_large": lambda f: f"视频太大（{fmt.size(f['size'])}，上限{fmt.size(f['limit'])}）",
+    "not_a_video": lambda f: "这不是能识别的视频，请发MP4视频",
+    "not_media": lambda f: "只能添加照片（JPG、PNG、WebP）或视频（MP4）",
+    "image_as": lambda f: f"这是图片，不能作为{fmt.media_kind(f['kind'])}",
+    "video_as": lambda f: f"这是视频，不能作为{fmt.media_kind(f['kind'])}",
+}
+
+
+def _invalid_media(exc: e.InvalidMedia) -> str:
+    word = INVALID_MEDIA.get(exc.reason)
+    return word(exc.facts) if word else f"文件不能添加（{exc.reason}）"
+
+
+def _item_not_found(exc: e.MediaItemNotFound) -> str:
+    if not exc.count:
+        return f"{exc.listing.code}还没有照片或视频"
+    return f"{exc.listing.code}没有第{exc.number}个（共{exc.count}个）"
+
+
+def _kind_mismatch(exc: e.MediaKindMismatch) -> str:
+    if exc.wanted == "cover":
+        return f"第{exc.number}个是{fmt.media_kind(exc.kind)}，没有可作封面的图片"
+    return f"第{exc.number}个是{fmt.media_kind(exc.kind)}，不能标成{fmt.media_kind(exc.wanted)}"
+
+
 WORDING: dict[type[e.AppError], Callable] = {
     e.InvalidField: lambda exc: f"{fmt.FIELD_NAMES.get(exc.field, exc.field)}太长或格式不对，请改短后再发",
     e.TooManyBindAttempts: lambda exc: "绑定尝试次数过多，请一小时后再试",
@@ -47,6 +78,15 @@ WORDING: dict[type[e.AppError], Callable] = {
     e.OwnerOnly: lambda exc: f"只有{exc.listing.code}的负责人或经理能暂停或重新上架",
     e.ListingHeld: _held,
     e.HolderOnly: _holder_only,
+    e.MediaOwnerOnly: lambda exc: f"只有{exc.listing.code}的负责人或经理能修改它的照片和视频",
+    e.GalleryFull: lambda exc: f"{exc.listing.code}已有{exc.limit}个照片和视频，请先删除一些",
+    e.MediaItemNotFound: _item_not_found,
+    e.MediaKindMismatch: _kind_mismatch,
+    e.InvalidTourUrl: lambda exc: "VR链接需要是完整的 http(s):// 网址",
+    e.InvalidMedia: _invalid_media,
+    e.WeChatMediaGone: lambda exc: "微信已取不到这个文件（可能已超过3天），请重发",
+    e.WeChatMediaUnavailable: lambda exc: "微信暂时取不到这个文件，请稍后重发",
+    e.PosterUnavailable: lambda exc: "海报暂时无法生成：服务器缺少中文字体，请联系管理员安装（make install）。",
 }
 
 

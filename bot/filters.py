@@ -46,6 +46,8 @@ def event(*names: str) -> Filter:
 
 EVENT = Filter(lambda ctx: ctx.message.type == "event", "event")
 TEXT = Filter(lambda ctx: ctx.message.type == "text", "text")
+MEDIA = Filter(lambda ctx: ctx.message.type in ("image", "video", "shortvideo"), "media")
+"""A photo or video message (its file is fetched with the media API)."""
 NOT_TEXT = Filter(lambda ctx: ctx.message.type not in ("text", "event"), "not_text")
 VISITOR = Filter(lambda ctx: ctx.account is None, "visitor")
 """Not bound to an account: a client or a passer-by."""

@@ -16,6 +16,8 @@ REVIEW_NAMES = {"pending": "待审核", "approved": "已上架", "rejected": "�
 FEATURE_NAMES = {"crane": "行车", "eia": "环评", "sewage": "排污", "property_cert": "产证", "standalone": "独门独院",
                  "dock": "卸货平台", "dangerous_goods": "危化", "office_included": "带办公", "dormitory": "宿舍",
                  "canteen": "食堂"}
+MEDIA_KIND_NAMES = {"photo": "照片", "video": "视频", "panorama": "全景图", "vr_link": "VR看房", "drone_video": "航拍视频",
+                    "floor_plan": "平面图"}
 FIELD_NAMES = {"company": "公司名", "contact_name": "联系人", "phone": "电话", "industry": "行业", "region": "区域",
                "area": "面积", "title": "标题", "address": "地址", "note": "备注", "name": "名称",
                "source_detail": "来源说明", "landlord_name": "房东"}
@@ -154,3 +156,11 @@ def stage(value) -> str:
 
 def masked_phone(phone: str | None) -> str:
     return mask_phone(phone) if phone else "无电话"
+
+
+def media_kind(value) -> str:
+    return MEDIA_KIND_NAMES.get(_value(value), str(value))
+
+
+def size(n_bytes: int) -> str:
+    return f"{n_bytes / 1024 / 1024:.0f}MB" if n_bytes >= 1024 * 1024 else f"{n_bytes / 1024:.0f}KB"

@@ -25,8 +25,8 @@ from typing import Any
 import nlp
 from bot import state, texts
 from bot.context import Context
-from bot.filters import EVENT, NOT_TEXT, PARTNER, STAFF, TEXT, VISITOR, Filter, event, intent, regex
-from bot.flows import agenda, clients, common, figures, listings, partner, referral, search
+from bot.filters import EVENT, MEDIA, NOT_TEXT, PARTNER, STAFF, TEXT, VISITOR, Filter, event, intent, regex
+from bot.flows import agenda, clients, common, figures, listings, media, partner, referral, search
 from services import accounts, outbox, wechat_users
 from services import clients as client_service
 from services.referrals import attribution
@@ -194,6 +194,8 @@ HANDLERS: list[Handler] = [
     Handler("unsubscribe", event("unsubscribe"), on_unsubscribe),
     Handler("template_delivery", event("templatesendjobfinish"), on_template_delivery),
     Handler("other_event", EVENT, reply(None)),
+    # staff: photos and videos for the listing in context
+    Handler("chat_media", STAFF & MEDIA, media.on_media_message),
     Handler("not_text", NOT_TEXT, not_text),
     # anyone: binding a WeChat user to a staff or partner account
     Handler("bind", TEXT & regex(r"^\s*绑定\s*[:：]?\s*(\d{6})\s*$"), bind),
@@ -214,6 +216,14 @@ HANDLERS: list[Handler] = [
             confirm_duplicate, resume=clients.confirm_duplicate),
     Handler("reject_duplicate", STAFF & regex(r"^\s*(?:不是重复|不重复|不是同一个?客户)\s*[:：]?\s*(\S.*?)\s*$"),
             reject_duplicate, resume=clients.reject_duplicate),
+    Handler("gallery", STAFF & regex(media.GALLERY), media.show),
+    Handler("gallery_next_kind", STAFF & regex(media.NEXT_KIND), media.next_kind),
+    Handler("gallery_delete", STAFF & regex(media.DELETE), media.delete),
+    Handler("gallery_cover", STAFF & regex(media.COVER), media.cover),
+    Handler("gallery_move", STAFF & regex(media.MOVE), media.move),
+    Handler("gallery_kind", STAFF & regex(media.SET_KIND), media.set_kind),
+    Handler("gallery_caption", STAFF & regex(media.CAPTION), media.caption),
+    Handler("gallery_vr", STAFF & regex(media.VR_LINK), media.vr_link),
     Handler("listing_card", STAFF & regex(
         r"^\s*(?:查|看看?)?\s*([A-Za-z]\d{1,6})\s*(?:什么情况|情况|详情|资料|怎么样|信息)?\s*[?？]?\s*$"), listing_card),
     Handler("listing_figures", STAFF & regex(

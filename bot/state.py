@@ -15,8 +15,8 @@ def _key(kind: str, openid: str) -> str:
     return f"chat:{kind}:{openid}"
 
 
-async def put(redis: Redis, kind: str, openid: str, value: dict) -> None:
-    await redis.set(_key(kind, openid), json.dumps(value, ensure_ascii=False, default=str), ex=TTL_S)
+async def put(redis: Redis, kind: str, openid: str, value: dict, *, ttl: int = TTL_S) -> None:
+    await redis.set(_key(kind, openid), json.dumps(value, ensure_ascii=False, default=str), ex=ttl)
 
 
 async def get(redis: Redis, kind: str, openid: str) -> dict | None:

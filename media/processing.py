@@ -30,6 +30,8 @@ from typing import Any
 import filetype
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from core.config import MediaConfig
+
 log = logging.getLogger(__name__)
 
 IMAGE_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WEBP": ("image/webp", "webp")}
@@ -46,25 +48,11 @@ _executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="media")
 
 
 class Rejected(ValueError):
-    """The upload is not one we keep; the message says why, in the words shown to the salesperson."""
+    """The upload is not one we keep: ``reason`` says why (a code), ``facts`` give the numbers."""
 
-
-@dataclass(frozen=True)
-class Limits:
-    max_image_bytes: int = 20 * 1024 * 1024
-    max_image_pixels: int = 60_000_000
-    max_video_bytes: int = 200 * 1024 * 1024
-    web_size: int = 1600
-    panorama_web_size: int = 6000
-    thumb_size: int = 400
-    jpeg_quality: int = 82
-    ffmpeg: str = "ffmpeg"
-
-    @classmethod
-    def from_settings(cls, settings) -> Limits:
-        known = cls.__dataclass_fields__
-        return cls(**{name: type(getattr(cls, name))(value) for name, value in settings.media.items()
-                      if name in known and value not in (None, "")})
+    def __init__(self, reason: str, **facts: Any) -> None:
+        super().__init__(reason)
+        self.reason, self.facts = reason, facts
 
 
 @dataclass(frozen=True)
@@ -111,19 +99,19 @@ def is_panorama(width: int, height: int) -> bool:
     return width >= PANORAMA_MIN_WIDTH and abs(width / height - PANORAMA_RATIO) <= PANORAMA_RATIO * PANORAMA_TOLERANCE
 
 
-def image(data: bytes, limits: Limits) -> ProcessedImage:
+def image(data: bytes, limits: MediaConfig) -> ProcessedImage:
     """Check and prepare one image; ``Rejected`` says why it is refused."""
     if len(data) > limits.max_image_bytes:
-        raise Rejected(f"图片太大（{_mb(len(data))}，上限{_mb(limits.max_image_bytes)}）")
+        raise Rejected("image_too_large", size=len(data), limit=limits.max_image_bytes)
     picture = _open(data, limits)
     fmt = picture.format
     if fmt not in IMAGE_FORMATS:
-        raise Rejected(f"不支持的图片格式{fmt}，请发JPG或PNG")
+        raise Rejected("unsupported_image", format=fmt)
     try:
         picture.load()
         picture = ImageOps.exif_transpose(picture)  # orientation into the pixels; the EXIF goes
     except (OSError, ValueError, SyntaxError) as exc:
-        raise Rejected("图片已损坏或不完整，请重新发送") from exc
+        raise Rejected("corrupt_image") from exc
     width, height = picture.size
     panorama = is_panorama(width, height)
     original = _encode_original(picture, fmt, limits)
@@ -133,24 +121,24 @@ def image(data: bytes, limits: Limits) -> ProcessedImage:
     return ProcessedImage(original, web, thumb, width, height, panorama)
 
 
-def _open(data: bytes, limits: Limits) -> Image.Image:
+def _open(data: bytes, limits: MediaConfig) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             picture = Image.open(io.BytesIO(data))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise Rejected(f"图片像素太多（上限{limits.max_image_pixels // 1_000_000}百万像素）") from None
+        raise Rejected("too_many_pixels", limit=limits.max_image_pixels) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        raise Rejected("这不是能识别的图片，请发JPG或PNG照片") from None
+        raise Rejected("not_an_image") from None
     width, height = picture.size
     if width * height > limits.max_image_pixels:
-        raise Rejected(f"图片像素太多（{width}×{height}，上限{limits.max_image_pixels // 1_000_000}百万像素）")
+        raise Rejected("too_many_pixels", width=width, height=height, limit=limits.max_image_pixels)
     if not width or not height:
-        raise Rejected("这不是能识别的图片，请发JPG或PNG照片")
+        raise Rejected("not_an_image")
     return picture
 
 
-def _encode_original(picture: Image.Image, fmt: str, limits: Limits) -> Rendition:
+def _encode_original(picture: Image.Image, fmt: str, limits: MediaConfig) -> Rendition:
     """Full size, no metadata at all (no ``exif=``, ``icc_profile`` kept so colours stay right)."""
     content_type, ext = IMAGE_FORMATS[fmt]
     out = io.BytesIO()
@@ -190,17 +178,13 @@ def _jpeg(picture: Image.Image, quality: int) -> Rendition:
     return Rendition(out.getvalue(), "image/jpeg", "jpg")
 
 
-def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f}MB" if size >= 1024 * 1024 else f"{size / 1024:.0f}KB"
-
-
-async def video(data: bytes, limits: Limits) -> ProcessedVideo:
+async def video(data: bytes, limits: MediaConfig) -> ProcessedVideo:
     """Check one video; with ffmpeg, drop its metadata and take a poster frame."""
     if len(data) > limits.max_video_bytes:
-        raise Rejected(f"视频太大（{_mb(len(data))}，上限{_mb(limits.max_video_bytes)}）")
+        raise Rejected("video_too_large", size=len(data), limit=limits.max_video_bytes)
     kind = filetype.guess(data[:8192])
     if kind is None or kind.mime not in VIDEO_TYPES:
-        raise Rejected("这不是能识别的视频，请发MP4视频")
+        raise Rejected("not_a_video")
     original = Rendition(data, kind.mime, VIDEO_TYPES[kind.mime])
     ffmpeg = shutil.which(limits.ffmpeg)
     if ffmpeg is None:
@@ -216,7 +200,7 @@ async def video(data: bytes, limits: Limits) -> ProcessedVideo:
         for at in ("1", "0"):  # a clip shorter than a second has its frame at 0
             if await _ffmpeg(ffmpeg, "-ss", at, "-i", str(source), "-frames:v", "1", "-q:v", "3", str(frame_path)):
                 break
-        if not frame_path.is_file():
+        if not await asyncio.to_thread(frame_path.is_file):
             return ProcessedVideo(original, None)
         try:
             frame = await run_cpu(image, await asyncio.to_thread(frame_path.read_bytes), limits)
@@ -240,4 +224,4 @@ async def _ffmpeg(binary: str, *args: str) -> bool:
     if process.returncode != 0:
         log.info("ffmpeg failed (%s): %s", process.returncode, stderr.decode(errors="replace")[-300:])
         return False
-    return Path(args[-1]).is_file()
+    return await asyncio.to_thread(Path(args[-1]).is_file)

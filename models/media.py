@@ -14,6 +14,7 @@ class ListingMedia(Model):
 
     id = fields.IntField(primary_key=True)
     listing = fields.ForeignKeyField("models.Listing", related_name="gallery", on_delete=fields.CASCADE)
+    listing_id: int
     kind = fields.CharEnumField(MediaKind, max_length=16)
     position = fields.SmallIntField(description="1-based place in the gallery; 第3张 in chat is position 3")
     is_cover = fields.BooleanField(default=False, description="at most one per listing")
@@ -31,6 +32,7 @@ class ListingMedia(Model):
     source = fields.CharField(max_length=160, null=True, description="where it came from, e.g. wechat:<media_id>")
     uploaded_by = fields.ForeignKeyField("models.Account", related_name="uploaded_media", null=True,
                                          on_delete=fields.SET_NULL)
+    uploaded_by_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -225,3 +225,90 @@ class HolderOnly(Forbidden):
     def __init__(self, listing: Any, holder: Any) -> None:
         super().__init__(f"{listing.code} is held by a deal of someone else")
         self.listing, self.holder = listing, holder
+
+
+# ---- listing media and posters -------------------------------------------------------------------------
+
+class MediaOwnerOnly(Forbidden):
+    """Only the listing's owner or a manager changes its photos and videos."""
+
+    code = "media_owner_only"
+
+    def __init__(self, listing: Any) -> None:
+        super().__init__(f"only the owner of {listing.code} or a manager may change its media")
+        self.listing = listing
+
+
+class GalleryFull(Conflict):
+    code = "gallery_full"
+
+    def __init__(self, listing: Any, limit: int) -> None:
+        super().__init__(f"{listing.code} already has {limit} media items")
+        self.listing, self.limit = listing, limit
+
+
+class MediaItemNotFound(NotFound):
+    """``number`` is the 1-based position asked for; ``count`` how many items the gallery has."""
+
+    code = "media_item_not_found"
+
+    def __init__(self, listing: Any, number: int, count: int) -> None:
+        super().__init__(f"{listing.code} has no item {number} (it has {count})")
+        self.listing, self.number, self.count = listing, number, count
+
+
+class MediaKindMismatch(AppError):
+    """Item ``number`` is a ``kind`` and cannot be used as ``wanted`` (a cover, a panorama, a video...)."""
+
+    code = "media_kind_mismatch"
+
+    def __init__(self, number: int, kind: Any, wanted: str) -> None:
+        super().__init__(f"item {number} is a {getattr(kind, 'value', kind)}, not usable as {wanted}")
+        self.number, self.kind, self.wanted = number, kind, wanted
+
+
+class InvalidTourUrl(AppError):
+    code = "invalid_tour_url"
+
+    def __init__(self) -> None:
+        super().__init__("a VR tour link must be a complete http(s) URL", fields={"url": "invalid"})
+
+
+class InvalidMedia(AppError):
+    """An upload refused by its content. ``reason``: image_too_large, too_many_pixels, not_an_image,
+    unsupported_image, corrupt_image, video_too_large, not_a_video, not_media, image_as, video_as;
+    ``facts`` hold the numbers (size, limit, width, height, format, kind)."""
+
+    status, code = 415, "invalid_media"
+
+    def __init__(self, reason: str, **facts: Any) -> None:
+        super().__init__(f"upload refused: {reason}", fields={"file": reason})
+        self.reason, self.facts = reason, facts
+
+
+class WeChatMediaGone(NotFound):
+    """WeChat no longer has a message's image or video (temporary media live 3 days), or never had it."""
+
+    code = "wechat_media_gone"
+
+    def __init__(self) -> None:
+        super().__init__("WeChat no longer has this media")
+
+
+class WeChatMediaUnavailable(AppError):
+    """WeChat did not answer for a message's media, even after retries."""
+
+    status, code = 503, "wechat_media_unavailable"
+
+    def __init__(self) -> None:
+        super().__init__("WeChat did not deliver this media, try again later")
+
+
+class PosterUnavailable(AppError):
+    """``reason``: ``no_font`` (no CJK font installed)."""
+
+    status, code = 503, "poster_unavailable"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"the poster cannot be made: {reason}")
+        self.reason = reason

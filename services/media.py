@@ -10,6 +10,7 @@ their own place.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import secrets
 from dataclasses import dataclass
@@ -23,7 +24,18 @@ from media import processing
 from models import Account, Listing, ListingMedia
 from models.enums import MediaKind
 from services import permissions
-from services.errors import AppError, Forbidden, NotFound
+from services.errors import (
+    AppError,
+    GalleryFull,
+    InvalidMedia,
+    InvalidTourUrl,
+    MediaItemNotFound,
+    MediaKindMismatch,
+    MediaOwnerOnly,
+    WeChatMediaGone,
+    WeChatMediaUnavailable,
+)
+from wechat import TransientError, WeChatError
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +43,6 @@ MAX_ITEMS = 60
 """Items per listing: a page of 60 photos is already more than anyone swipes through."""
 IMAGE_KINDS = (MediaKind.PHOTO, MediaKind.PANORAMA, MediaKind.FLOOR_PLAN)
 """Kinds whose web-size file is an image of the thing itself, so they can be the cover."""
-KIND_NAMES = {MediaKind.PHOTO: "照片", MediaKind.VIDEO: "视频", MediaKind.PANORAMA: "全景图",
-              MediaKind.VR_LINK: "VR看房", MediaKind.DRONE_VIDEO: "航拍视频", MediaKind.FLOOR_PLAN: "平面图"}
 
 
 @dataclass(frozen=True)
@@ -55,27 +65,21 @@ class StoredFiles:
         return [key for key in (self.original_key, self.web_key, self.thumb_key) if key]
 
 
-class GalleryFull(AppError):
-    code = "gallery_full"
-
-
-class InvalidMedia(AppError):
-    """An upload refused by its content: wrong type, too large, too many pixels, unreadable."""
-
-    status, code = 415, "invalid_media"
-
-
 def can_edit(actor: Account, listing: Listing) -> bool:
     return permissions.sees_all(actor) or listing.owner_id == actor.id
 
 
 def ensure_can_edit(actor: Account, listing: Listing) -> None:
     if not can_edit(actor, listing):
-        raise Forbidden(f"只有{listing.code}的负责人或经理能修改它的照片和视频")
+        raise MediaOwnerOnly(listing)
 
 
 async def list_for_listing(listing_id: int) -> list[ListingMedia]:
     return await ListingMedia.filter(listing_id=listing_id).order_by("position")
+
+
+async def count_for_listing(listing_id: int) -> int:
+    return await ListingMedia.filter(listing_id=listing_id).count()
 
 
 async def covers(listing_ids: list[int]) -> dict[int, ListingMedia]:
@@ -127,27 +131,27 @@ async def add_upload(*, resources, actor: Account, listing: Listing, data: bytes
     ensure_can_edit(actor, listing)
     if source and (found := await ListingMedia.filter(listing_id=listing.id, source=source).first()):
         return found
-    limits = processing.Limits.from_settings(resources.settings)
+    limits = resources.settings.media
     what = processing.sniff(data)
     try:
         if what == "image":
             if kind in (MediaKind.VIDEO, MediaKind.DRONE_VIDEO, MediaKind.VR_LINK):
-                raise processing.Rejected(f"这是图片，不能作为{KIND_NAMES[kind]}")
+                raise processing.Rejected("image_as", kind=kind)
             prepared = await processing.run_cpu(processing.image, data, limits)
             kind = kind or (MediaKind.PANORAMA if prepared.panorama else MediaKind.PHOTO)
             files = [prepared.original, prepared.web, prepared.thumb]
             frame = prepared
         elif what == "video":
             if kind not in (None, MediaKind.VIDEO, MediaKind.DRONE_VIDEO):
-                raise processing.Rejected(f"这是视频，不能作为{KIND_NAMES[kind]}")
+                raise processing.Rejected("video_as", kind=kind)
             video = await processing.video(data, limits)
             kind = kind or MediaKind.VIDEO
             frame = video.frame
             files = [video.original] + ([frame.web, frame.thumb] if frame else [])
         else:
-            raise processing.Rejected("只能添加照片（JPG、PNG、WebP）或视频（MP4）")
+            raise processing.Rejected("not_media")
     except processing.Rejected as exc:
-        raise InvalidMedia(str(exc)) from None
+        raise InvalidMedia(exc.reason, **exc.facts) from None
     stored = await _store(resources.storage, listing, files, frame)
     try:
         return await add(actor=actor, listing=listing, kind=kind, stored=stored, caption=caption, source=source)
@@ -161,7 +165,7 @@ async def _store(storage, listing: Listing, files: list[processing.Rendition],
     """Original, web size and thumbnail under fresh keys (a new upload never overwrites a cached URL)."""
     stem = f"listing/{listing.id}/{secrets.token_hex(8)}"
     keys = [f"{stem}.{files[0].ext}", f"{stem}-w.jpg", f"{stem}-t.jpg"][:len(files)]
-    urls = await asyncio.gather(*(storage.put(key, f.data, f.content_type) for key, f in zip(keys, files)))
+    urls = await asyncio.gather(*(storage.put(key, f.data, f.content_type) for key, f in zip(keys, files, strict=True)))
     web_key, thumb_key = (keys[1], keys[2]) if len(keys) == 3 else (None, None)
     web_url, thumb_url = (urls[1], urls[2]) if len(urls) == 3 else (None, None)
     return StoredFiles(content_type=files[0].content_type, size_bytes=len(files[0].data), original_key=keys[0],
@@ -185,7 +189,7 @@ async def add_link(*, actor: Account, listing: Listing, url: str, caption: str |
     url = url.strip()
     parsed = urlparse(url)
     if parsed.scheme not in ("http", "https") or not parsed.hostname or len(url) > 1024:
-        raise AppError("VR链接需要是完整的 http(s):// 网址", code="invalid_url")
+        raise InvalidTourUrl()
     return await _append(listing, dict(kind=MediaKind.VR_LINK, caption=_caption(caption), original_url=url,
                                        source=f"url:{url[:150]}", uploaded_by_id=actor.id))
 
@@ -200,7 +204,7 @@ async def _append(listing: Listing, values: dict[str, Any]) -> ListingMedia:
                 return found
             items = await ListingMedia.filter(listing_id=listing.id).using_db(conn).order_by("position")
             if len(items) >= MAX_ITEMS:
-                raise GalleryFull(f"{listing.code}已有{MAX_ITEMS}个照片和视频，请先删除一些")
+                raise GalleryFull(listing, MAX_ITEMS)
             cover = values["kind"] in IMAGE_KINDS and not any(item.is_cover for item in items)
             return await ListingMedia.create(listing_id=listing.id, position=len(items) + 1, is_cover=cover,
                                              using_db=conn, **values)
@@ -213,8 +217,7 @@ async def _append(listing: Listing, values: dict[str, Any]) -> ListingMedia:
 async def get_item(listing: Listing, number: int) -> ListingMedia:
     item = await ListingMedia.filter(listing_id=listing.id, position=number).first()
     if item is None:
-        count = await ListingMedia.filter(listing_id=listing.id).count()
-        raise NotFound(f"{listing.code}没有第{number}个（共{count}个）" if count else f"{listing.code}还没有照片或视频")
+        raise MediaItemNotFound(listing, number, await ListingMedia.filter(listing_id=listing.id).count())
     return item
 
 
@@ -240,7 +243,7 @@ async def set_cover(*, actor: Account, listing: Listing, number: int) -> Listing
         _check_number(listing, items, number)
         chosen = items[number - 1]
         if chosen.kind not in IMAGE_KINDS and not chosen.web_url:
-            raise AppError(f"第{number}个是{KIND_NAMES[chosen.kind]}，没有可作封面的图片", code="not_an_image")
+            raise MediaKindMismatch(number, chosen.kind, "cover")
         await ListingMedia.filter(listing_id=listing.id, is_cover=True).using_db(conn).update(is_cover=False)
         await ListingMedia.filter(id=chosen.id).using_db(conn).update(is_cover=True)
         chosen.is_cover = True
@@ -253,7 +256,7 @@ async def set_kind(*, actor: Account, listing: Listing, number: int, kind: Media
     item = await get_item(listing, number)
     is_video = item.kind in (MediaKind.VIDEO, MediaKind.DRONE_VIDEO)
     if item.kind == MediaKind.VR_LINK or is_video != (kind in (MediaKind.VIDEO, MediaKind.DRONE_VIDEO)):
-        raise AppError(f"第{number}个是{KIND_NAMES[item.kind]}，不能标成{KIND_NAMES[kind]}", code="wrong_kind")
+        raise MediaKindMismatch(number, item.kind, kind.value)
     item.kind = kind
     await item.save(update_fields=["kind"])
     return item
@@ -285,10 +288,8 @@ async def delete(*, storage, actor: Account, listing: Listing, number: int) -> L
 
 
 def _check_number(listing: Listing, items: list[ListingMedia], number: int) -> None:
-    if not items:
-        raise NotFound(f"{listing.code}还没有照片或视频")
     if not 1 <= number <= len(items):
-        raise NotFound(f"{listing.code}没有第{number}个（共{len(items)}个）")
+        raise MediaItemNotFound(listing, number, len(items))
 
 
 async def _renumber(items: list[ListingMedia], conn) -> None:
@@ -301,3 +302,123 @@ async def _renumber(items: list[ListingMedia], conn) -> None:
 def _caption(caption: str | None) -> str | None:
     caption = (caption or "").strip()
     return caption[:128] or None
+
+
+# ---- photos and videos sent to the official account -----------------------------------------------------
+
+WECHAT_TRIES = 3
+REPORT_DELAY_S = 2.0
+"""Photos sent together are reported together: the drain waits this long for the rest of a burst."""
+_BURST_TTL_S = 600
+
+
+DRAIN_ALIVE_S = 180
+"""A drain that has not taken a file for this long is presumed dead (worker killed): the next file starts one."""
+_FINISH = """
+redis.call('DECRBY', KEYS[1], ARGV[1])
+if redis.call('LLEN', KEYS[2]) == 0 then
+  redis.call('DEL', KEYS[1], KEYS[3])
+  return 1
+end
+return 0
+"""
+"""Atomically (a file is queued with RPUSH and INCR in one transaction): count the files taken, and finish
+when none is left, clearing a count that a dead drain left behind."""
+
+
+def _keys(openid: str, listing_id: int) -> tuple[str, str, str]:
+    """The queue of media ids a salesperson sent for a listing, how many of them are not yet reported, and
+    the drain's sign of life."""
+    base = f"{openid}:{listing_id}"
+    return f"media:queue:{base}", f"media:pending:{base}", f"media:draining:{base}"
+
+
+@dataclass(frozen=True)
+class Queued:
+    first: bool
+    """The first file of a burst (the chat acknowledges that one, the rest quietly)."""
+    start_drain: bool
+    """No drain is running for this queue: the caller queues the job that runs ``drain_wechat_queue``."""
+
+
+async def queue_from_wechat(resources, *, actor: Account, openid: str, listing: Listing, media_id: str,
+                            kind: MediaKind | None) -> Queued:
+    """Fetch a message's image or video in the background (WeChat keeps it 3 days) and add it to the gallery.
+
+    Files are added in the order they were sent: one job per salesperson and listing (the chat's
+    ``add_chat_media``) drains the queue with ``drain_wechat_queue`` and reports once.
+    """
+    ensure_can_edit(actor, listing)
+    redis = resources.redis
+    queue, pending, alive = _keys(openid, listing.id)
+    async with redis.pipeline(transaction=True) as pipe:
+        pipe.rpush(queue, json.dumps({"media_id": media_id, "kind": kind.value if kind else None}))
+        pipe.incr(pending)
+        pipe.expire(queue, _BURST_TTL_S)
+        pipe.expire(pending, _BURST_TTL_S)
+        _, count, *_ = await pipe.execute()
+    start = count == 1 or bool(await redis.set(alive, 1, ex=DRAIN_ALIVE_S, nx=True))
+    if start:
+        await redis.set(alive, 1, ex=DRAIN_ALIVE_S)
+    return Queued(first=count == 1, start_drain=start)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one file sent in chat: the item added, or why not."""
+
+    item: ListingMedia | None = None
+    error: AppError | None = None
+
+
+async def drain_wechat_queue(resources, *, account_id: int, openid: str, listing_id: int) -> list[Outcome]:
+    """Add the queued files one by one, in the order sent; returns what became of each (the caller reports).
+
+    One drain runs per queue: a new one is queued by the file that finds nothing pending (or the drain
+    dead), and this one stops only when nothing is pending.
+    """
+    redis = resources.redis
+    queue, pending, alive = _keys(openid, listing_id)
+    outcomes: list[Outcome] = []
+    taken = 0
+    while True:
+        await redis.set(alive, 1, ex=DRAIN_ALIVE_S)
+        raw = await redis.lpop(queue)
+        if raw is not None:
+            entry = json.loads(raw)
+            outcomes.append(await _attach(resources, account_id, listing_id, entry["media_id"], entry["kind"]))
+            taken += 1
+            continue
+        await asyncio.sleep(REPORT_DELAY_S)
+        if await redis.eval(_FINISH, 3, pending, queue, alive, taken):
+            return outcomes
+        taken = 0
+
+
+async def _attach(resources, account_id: int, listing_id: int, media_id: str, kind: str | None) -> Outcome:
+    """One file: fetched (retrying WeChat's hiccups), checked, stored, added."""
+    actor = await Account.get_or_none(id=account_id)
+    listing = await Listing.get_or_none(id=listing_id)
+    if actor is None or listing is None:
+        return Outcome(error=MediaOwnerOnly(listing) if listing else WeChatMediaGone())
+    try:
+        data = await _fetch(resources, media_id)
+        item = await add_upload(resources=resources, actor=actor, listing=listing, data=data,
+                                kind=MediaKind(kind) if kind else None, source=f"wechat:{media_id}")
+    except AppError as exc:
+        return Outcome(error=exc)
+    return Outcome(item=item)
+
+
+async def _fetch(resources, media_id: str) -> bytes:
+    for attempt in range(1, WECHAT_TRIES + 1):
+        try:
+            return await resources.wechat.media.get(media_id)
+        except TransientError:
+            if attempt == WECHAT_TRIES:
+                raise WeChatMediaUnavailable() from None
+            await asyncio.sleep(2 * attempt)
+        except WeChatError as exc:
+            log.info("media %s not fetched: errcode %s", media_id, exc.errcode)
+            raise WeChatMediaGone() from None
+    raise WeChatMediaUnavailable()

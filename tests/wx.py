@@ -38,6 +38,16 @@ def text_xml(openid: str, content: str, msg_id: int | None = None, create_time: 
             f"<Content>{escape(content)}</Content><MsgId>{msg_id}</MsgId></xml>")
 
 
+def media_xml(openid: str, kind: str, media_id: str, msg_id: int | None = None) -> str:
+    """An image, video or shortvideo message referring to media WeChat holds for 3 days."""
+    msg_id = next(_msg_ids) if msg_id is None else msg_id
+    extra = ("<PicUrl><![CDATA[http://mmbiz.qpic.cn/x]]></PicUrl>" if kind == "image"
+             else "<ThumbMediaId><![CDATA[thumb]]></ThumbMediaId>")
+    return (f"<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
+            f"<CreateTime>{int(time.time())}</CreateTime><MsgType><![CDATA[{kind}]]></MsgType>{extra}"
+            f"<MediaId><![CDATA[{media_id}]]></MediaId><MsgId>{msg_id}</MsgId></xml>")
+
+
 def event_xml(openid: str, event: str, event_key: str = "", ticket: str = "", create_time: int | None = None) -> str:
     extra = f"<EventKey><![CDATA[{event_key}]]></EventKey>" if event_key or event in ("subscribe", "SCAN") else ""
     if ticket:
@@ -91,6 +101,9 @@ class WeChatSimulator:
 
     async def text(self, client: httpx.AsyncClient, openid: str, content: str, **kw) -> Sent:
         return await self.post(client, text_xml(openid, content, **kw))
+
+    async def media(self, client: httpx.AsyncClient, openid: str, kind: str, media_id: str, **kw) -> Sent:
+        return await self.post(client, media_xml(openid, kind, media_id, **kw))
 
     async def event(self, client: httpx.AsyncClient, openid: str, event: str, **kw) -> Sent:
         return await self.post(client, event_xml(openid, event, **kw))

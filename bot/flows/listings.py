@@ -7,9 +7,10 @@ import re
 from bot import format as fmt
 from bot.context import Context
 from bot.flows import common
+from bot.flows import media as media_flow
 from models import Listing
 from models.enums import ListingStatus, ReviewStatus
-from services import listings, permissions
+from services import listings, media, permissions
 
 # What is left of a listing_status message once the listing and the status words are taken out: the client.
 _STATUS_WORDS = (
@@ -28,6 +29,7 @@ async def new_listing(ctx: Context, slots: dict, chosen=None) -> str:
         return f"房源缺{fmt.fields(missing)}，没有保存。例如：新房源 花桥 单层厂房 3000平 层高9米 租金28元"
     listing = await listings.create(actor=ctx.account, slots=slots, title=fmt.listing_title(slots),
                                     settings=ctx.resources.settings)
+    await media_flow.remember(ctx, listing)
     lines = [f"已录入房源：{fmt.listing_line(_row(listing))}"]
     gaps = [label for key, label in _OPTIONAL if not slots.get(key)]
     if not slots.get("rent") and not slots.get("sale_price"):
@@ -39,6 +41,7 @@ async def new_listing(ctx: Context, slots: dict, chosen=None) -> str:
         lines.append("你是经理，已直接上架。" + _fitting_text(fitting))
     else:
         lines.append("已提交经理审核（房源审核），通过后才会匹配和发布。")
+    lines.append(f"现在发照片或视频给我，会加入{listing.code}的相册。")
     return "\n".join(lines)
 
 
@@ -149,4 +152,10 @@ async def listing_info(ctx: Context, code: str) -> str:
     if held := await listings.holder(listing):
         lines.append(f"占用：{held.owner_name or '无人'}的客户{held.client.display_name}")
     lines += await _history_lines(ctx, listing)
+    count = await media.count_for_listing(listing.id)
+    if media.can_edit(ctx.account, listing):
+        await media_flow.remember(ctx, listing)
+        lines.append(f"相册：{count}个（「{listing.code} 相册」查看调整）；现在发照片或视频即加入相册。")
+    elif count:
+        lines.append(f"相册：{count}个")
     return "\n".join(lines)

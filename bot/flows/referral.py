@@ -5,35 +5,45 @@ image (slow WeChat calls) run as a task and arrive by customer-service message.
 """
 from __future__ import annotations
 
-from bot import format, texts
+import logging
+import re
+
+from arq import Retry
+
+from bot import texts
 from bot.context import Context
-from models.enums import DealType
-from services import listings_public, tasks
-from services.errors import NotFound
+from bot.errors import chat_text
+from media import poster
+from models import Account, Listing
+from services import listings_public, posters, tasks
+from services.errors import AppError, NotFound
 from services.referrals import codes
 from services.referrals import stats as referral_stats
+from wechat import TransientError, WeChatError
+
+log = logging.getLogger(__name__)
+
+STYLE = re.compile(r"经典|大图|简约")
+SEND_TRIES = 3
 
 
 async def send_poster(ctx: Context, code: str | None) -> str:
-    """Queue a share poster of listing ``code`` carrying this account's QR code."""
+    """Queue a share poster of listing ``code`` whose QR code opens its H5 page credited to this account.
+
+    A style word anywhere in the message picks the template: 经典 (default), 大图, 简约.
+    """
     if not code:
         return texts.POSTER_WHICH
     try:
         listing = await listings_public.get_visible_by_code(code)
     except NotFound:
         return texts.POSTER_NO_LISTING.format(code=code)
-    row = {name: getattr(listing, name) for name in listings_public.DETAIL_FIELDS}
-    place = " ".join(p for p in (listing.city, listing.district, listing.town) if p) or listing.region
-    lines = [f"{place} · {'出售' if listing.deal_type == DealType.SALE else '出租'}",
-             f"面积 {format.num(listing.area)}㎡" + (f"  层高 {format.num(listing.ceiling_height)}米"
-                                                     if listing.ceiling_height is not None else ""),
-             format.price(row)]
-    if listing.features:
-        lines.append("、".join(format.features(listing.features)))
-    lines.append(f"房源编号 {listing.code}")
-    await tasks.enqueue(ctx.resources, codes.send_listing_poster, ctx.account.id, ctx.openid, listing.id,
-                        listing.title, lines, job_id=f"poster:{listing.id}:{ctx.account.id}:{ctx.openid}")
-    return texts.POSTER_COMING.format(code=listing.code)
+    words = STYLE.findall(ctx.text)
+    template = posters.template_of(words[-1] if words else None)
+    await tasks.enqueue(ctx.resources, send_poster_image, ctx.account.id, ctx.openid, listing.id, template,
+                        job_id=f"poster:{listing.id}:{template}:{ctx.account.id}:{ctx.openid}")
+    others = " / ".join(f"生成海报 {listing.code} {poster.TEMPLATE_NAMES[t]}" for t in poster.TEMPLATES if t != template)
+    return texts.POSTER_COMING.format(code=listing.code, style=poster.TEMPLATE_NAMES[template], others=others)
 
 
 async def send_code(ctx: Context) -> str:
@@ -45,3 +55,36 @@ async def send_code(ctx: Context) -> str:
 
 async def stats_text(ctx: Context) -> str:
     return texts.REFERRAL_STATS.format(**await referral_stats.for_account(ctx.account))
+
+
+@tasks.task()
+async def send_poster_image(ctx: dict, account_id: int, openid: str, listing_id: int, template: str) -> None:
+    """Render (or reuse) the poster and send it as an image; say in chat what went wrong if it cannot be."""
+    resources = ctx["resources"]
+    sharer = await Account.get_or_none(id=account_id)
+    listing = await Listing.get_or_none(id=listing_id)
+    if sharer is None or listing is None:
+        return
+    try:
+        made = await posters.make(resources=resources, listing=listing, sharer=sharer, template=template)
+    except AppError as exc:
+        await _tell(resources, openid, chat_text(exc))
+        return
+    try:
+        data = await resources.storage.get(made.key)
+        media_id = await resources.wechat.media.upload("image", f"poster-{listing.code}.jpg", data)
+        await resources.wechat.message.send_image(openid, media_id)
+    except TransientError:
+        if ctx.get("job_try", 1) < SEND_TRIES:
+            raise Retry(defer=5 * ctx.get("job_try", 1)) from None
+        await _tell(resources, openid, texts.POSTER_NOT_SENT.format(url=made.url))
+    except WeChatError as exc:
+        log.info("poster for %s not sent as an image: errcode %s", openid, exc.errcode)
+        await _tell(resources, openid, texts.POSTER_REFUSED.format(errcode=exc.errcode, url=made.url))
+
+
+async def _tell(resources, openid: str, text: str) -> None:
+    try:
+        await resources.wechat.message.send_text(openid, text)
+    except WeChatError as exc:
+        log.info("poster notice to %s not sent: errcode %s", openid, exc.errcode)

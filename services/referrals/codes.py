@@ -1,14 +1,12 @@
-"""Code images: official-account QR codes, mini-program codes and listing posters.
+"""Code images: official-account QR codes and mini-program codes (listing posters: services/posters.py).
 
 Made on demand and kept in media storage; the chat's requests for them run as
 background tasks that retry when WeChat has a hiccup.
 """
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime, timedelta, timezone
 
-from media import poster
 from models import Account, ReferralScene
 from models.enums import SceneKind
 from services import tasks
@@ -81,22 +79,4 @@ async def send_referral_qr(ctx: dict, account_id: int, openid: str) -> None:
         return
     scene = await scene_for_account(account)
     media_id = await qr_media_id(resources, scene)
-    await resources.wechat.message.send_image(openid, media_id)
-
-
-@tasks.task(retry=WECHAT_HICCUP)
-async def send_listing_poster(ctx: dict, account_id: int, openid: str, listing_id: int, title: str,
-                              lines: list[str]) -> None:
-    """Render a listing poster with the account's QR code and send it as an image."""
-    resources = ctx["resources"]
-    settings = resources.settings
-    account = await Account.get_or_none(id=account_id)
-    if account is None:
-        return
-    scene = await scene_for_account(account)
-    qr = await resources.storage.get(await qr_image(resources, scene))
-    png = await asyncio.to_thread(poster.render, title, lines, qr, footer="长按识别二维码 关注了解更多房源",
-                                  font=poster.font_path(settings.poster_font))
-    await resources.storage.put(f"poster/{listing_id}-{scene.scene}.png", png, "image/png")
-    media_id = await resources.wechat.media.upload("image", f"poster-{listing_id}.png", png)
     await resources.wechat.message.send_image(openid, media_id)

@@ -16,12 +16,13 @@ from models.enums import Role
 NOW = datetime(2026, 11, 30, 2, 0, tzinfo=timezone.utc)
 
 
-def ctx_for(text: str | None = None, *, role: Role | None = None, event: str | None = None) -> Context:
+def ctx_for(text: str | None = None, *, role: Role | None = None, event: str | None = None,
+            kind: str = "image") -> Context:
     """A context for matching only: no database, Redis or WeChat to call."""
     if event:
         message = SimpleNamespace(type="event", event=event, source="o-test")
     else:
-        message = SimpleNamespace(type="text" if text is not None else "image", content=text, source="o-test")
+        message = SimpleNamespace(type="text" if text is not None else kind, content=text, source="o-test")
     account = SimpleNamespace(role=role, id=1) if role else None
     resources = SimpleNamespace(settings=SimpleNamespace(timezone="Asia/Shanghai"))
     return Context(resources=resources, message=message, now=NOW, user_id=1, account=account)
@@ -79,7 +80,9 @@ def test_events_and_other_messages_have_their_handlers():
     assert handler_for(event="subscribe") == "subscribe"
     assert handler_for(event="subscribe_scan") == "subscribe"
     assert handler_for(event="location") == "other_event"
-    assert handler_for(None, role=Role.SALES) == "not_text"
+    assert handler_for(None, role=Role.SALES) == "chat_media"
+    assert handler_for(None, role=Role.SALES, kind="voice") == "not_text"
+    assert handler_for(None, role=Role.PARTNER) == "not_text"
 
 
 def test_a_visitor_never_reaches_the_parser():

@@ -35,3 +35,6 @@ def stored(name: str) -> StoredFiles:
                        original_url=f"https://cdn.example/l/{name}.jpg", web_key=f"l/{name}-w.jpg",
                        web_url=f"https://cdn.example/l/{name}-w.jpg", thumb_key=f"l/{name}-t.jpg",
                        thumb_url=f"https://cdn.example/l/{name}-t.jpg", width=4000, height=3000)
+
+
+from tests.miniapp.conftest import _fresh_fake_wechat, login  # noqa: E402,F401  (mini-program log-in for poster URLs)

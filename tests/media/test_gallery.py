@@ -7,7 +7,7 @@ import pytest
 
 from models.enums import MediaKind, Role
 from services import media
-from services.errors import AppError, Forbidden, NotFound
+from services.errors import Forbidden, InvalidTourUrl, MediaItemNotFound, MediaKindMismatch
 from tests.media.conftest import stored
 
 
@@ -48,8 +48,9 @@ async def test_set_cover_moves_the_flag_and_a_vr_link_cannot_be_the_cover(make_s
     await media.add_link(actor=owner, listing=listing, url="https://vr.example/t")
     await media.set_cover(actor=owner, listing=listing, number=2)
     assert await _gallery(listing) == [("a", False), ("b", True), (None, False)]
-    with pytest.raises(AppError, match="没有可作封面的图片"):
+    with pytest.raises(MediaKindMismatch) as refused:
         await media.set_cover(actor=owner, listing=listing, number=3)
+    assert (refused.value.number, refused.value.wanted) == (3, "cover")
 
 
 async def test_deleting_the_cover_passes_it_to_the_first_remaining_image_and_removes_the_files(
@@ -71,8 +72,9 @@ async def test_a_number_outside_the_gallery_says_how_many_there_are(number, make
     owner = await make_staff("张三")
     listing = await make_listing(owner=owner)
     await _add_photos(owner, listing, "a", "b", "c")
-    with pytest.raises(NotFound, match="共3个"):
+    with pytest.raises(MediaItemNotFound) as refused:
         await media.delete(storage=None, actor=owner, listing=listing, number=number)
+    assert (refused.value.number, refused.value.count) == (number, 3)
 
 
 async def test_only_the_owner_or_a_manager_changes_the_gallery(make_staff, make_listing):
@@ -109,7 +111,7 @@ async def test_the_same_source_is_added_once(make_staff, make_listing):
 async def test_a_vr_link_must_be_a_web_address(url, make_staff, make_listing):
     owner = await make_staff("张三")
     listing = await make_listing(owner=owner)
-    with pytest.raises(AppError, match="http"):
+    with pytest.raises(InvalidTourUrl):
         await media.add_link(actor=owner, listing=listing, url=url)
 
 
@@ -118,5 +120,5 @@ async def test_a_photo_can_be_marked_a_panorama_but_not_a_video(make_staff, make
     listing = await make_listing(owner=owner)
     await _add_photos(owner, listing, "a")
     assert (await media.set_kind(actor=owner, listing=listing, number=1, kind=MediaKind.PANORAMA)).kind == MediaKind.PANORAMA
-    with pytest.raises(AppError, match="不能标成"):
+    with pytest.raises(MediaKindMismatch):
         await media.set_kind(actor=owner, listing=listing, number=1, kind=MediaKind.VIDEO)

@@ -12,12 +12,13 @@ from types import SimpleNamespace
 import pytest
 from PIL import Image
 
+from core.config import MediaConfig, load_settings
 from media import processing
 from models.enums import MediaKind
 from services import media
-from services.media import InvalidMedia
+from services.errors import InvalidMedia
 
-LIMITS = processing.Limits(ffmpeg="no-such-ffmpeg")
+LIMITS = MediaConfig(ffmpeg="no-such-ffmpeg")
 MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00\x00\x00\x08free" + b"\x00" * 200
 
 
@@ -88,10 +89,10 @@ def test_a_transparent_png_is_kept_as_png_and_shown_on_white():
 
 
 @pytest.mark.parametrize("data, reason", [
-    (b"<html><script>alert(1)</script></html>", "不是能识别的图片"),
-    (b"%PDF-1.4 " + b"x" * 200, "不是能识别的图片"),
-    (jpeg(noise=True)[:20_000], "损坏"),
-    (png_header_only(30000, 30000), "像素太多"),
+    (b"<html><script>alert(1)</script></html>", "not_an_image"),
+    (b"%PDF-1.4 " + b"x" * 200, "not_an_image"),
+    (jpeg(noise=True)[:20_000], "corrupt_image"),
+    (png_header_only(30000, 30000), "too_many_pixels"),
 ])
 def test_files_that_are_not_usable_images_are_refused_with_a_reason(data, reason):
     with pytest.raises(processing.Rejected, match=reason):
@@ -101,18 +102,25 @@ def test_files_that_are_not_usable_images_are_refused_with_a_reason(data, reason
 def test_a_gif_is_recognised_by_its_bytes_and_refused():
     out = io.BytesIO()
     Image.new("P", (50, 50)).save(out, "GIF")
-    with pytest.raises(processing.Rejected, match="GIF"):
+    with pytest.raises(processing.Rejected) as refused:
         processing.image(out.getvalue(), LIMITS)
+    assert (refused.value.reason, refused.value.facts) == ("unsupported_image", {"format": "GIF"})
 
 
 def test_byte_and_pixel_limits_come_from_configuration():
     strict = dataclasses.replace(LIMITS, max_image_bytes=50_000, max_image_pixels=1_000_000)
-    with pytest.raises(processing.Rejected, match="图片太大"):
+    with pytest.raises(processing.Rejected, match="image_too_large"):
         processing.image(jpeg((800, 600), noise=True), strict)
-    with pytest.raises(processing.Rejected, match="像素太多"):
+    with pytest.raises(processing.Rejected, match="too_many_pixels") as refused:
         processing.image(jpeg((1200, 900)), strict)
-    settings = SimpleNamespace(media={"max_image_bytes": "1000", "web_size": 800, "storage": "local"})
-    assert processing.Limits.from_settings(settings).max_image_bytes == 1000
+    assert refused.value.facts == {"width": 1200, "height": 900, "limit": 1_000_000}
+
+
+def test_limits_are_configured_in_the_media_section(fake_wechat_server):
+    from tests.conftest import test_environ
+
+    settings = load_settings(environ=test_environ(fake_wechat_server.url, MEDIA__MAX_IMAGE_BYTES="1000"))
+    assert settings.media.max_image_bytes == 1000 and settings.media.web_size == 1600
 
 
 def test_content_decides_the_type_not_the_name():
@@ -148,7 +156,7 @@ async def test_with_ffmpeg_a_video_gets_a_poster_frame(fake_ffmpeg):
 
 
 async def test_a_refused_video_says_why():
-    with pytest.raises(processing.Rejected, match="视频太大"):
+    with pytest.raises(processing.Rejected, match="video_too_large"):
         await processing.video(MP4, dataclasses.replace(LIMITS, max_video_bytes=100))
 
 
@@ -156,8 +164,7 @@ async def test_a_refused_video_says_why():
 
 @pytest.fixture
 def uploads(resources, settings):
-    return SimpleNamespace(settings=dataclasses.replace(settings, media={"ffmpeg": "no-such-ffmpeg"}),
-                           storage=resources.storage)
+    return SimpleNamespace(settings=dataclasses.replace(settings, media=LIMITS), storage=resources.storage)
 
 
 async def test_an_upload_is_stored_in_three_sizes_and_added_to_the_gallery(uploads, make_staff, make_listing):
@@ -191,8 +198,8 @@ async def test_a_video_upload_is_stored_and_is_not_the_cover(uploads, make_staff
 async def test_a_refused_upload_stores_nothing(uploads, make_staff, make_listing):
     owner = await make_staff("张三")
     listing = await make_listing(owner=owner)
-    with pytest.raises(InvalidMedia, match="只能添加照片"):
+    with pytest.raises(InvalidMedia, match="not_media"):
         await media.add_upload(resources=uploads, actor=owner, listing=listing, data=b"plain text, not a photo" * 3)
-    with pytest.raises(InvalidMedia, match="这是视频"):
+    with pytest.raises(InvalidMedia, match="video_as"):
         await media.add_upload(resources=uploads, actor=owner, listing=listing, data=MP4, kind=MediaKind.PANORAMA)
     assert await media.list_for_listing(listing.id) == []

@@ -301,24 +301,6 @@ async def test_referrals_command_prints_stats_per_scene(http, wx, scene_of, fake
     assert rows[1]["kind"] == "campaign" and rows[1]["scans"] == 0
 
 
-async def test_a_listing_poster_is_queued_at_once_then_rendered_with_the_code_and_sent(
-        http, wx, make_staff, make_listing, fake_wechat, resources, settings):
-    import io
-
-    from PIL import Image
-
-    staff = await make_staff("张三", bind_openid="o-zhang")
-    listing = await make_listing(code="A12")
-    sent = await wx.text(http, "o-zhang", "生成海报 A12")
-    assert "A12的分享海报正在生成" in sent.text
-    await run_jobs(resources)
-    scene = await attribution.scene_for_account(staff)
-    png = await resources.storage.get(f"poster/{listing.id}-{scene.scene}.png")
-    assert Image.open(io.BytesIO(png)).size == (750, 1200)
-    assert fake_wechat.calls("cgi-bin/media/upload")[-1].files["media"][0] == f"poster-{listing.id}.png"
-    assert fake_wechat.calls("cgi-bin/message/custom/send")[-1].json["msgtype"] == "image"
-
-
 @pytest.mark.parametrize("text, reply", [("生成海报 Z99", "没有找到"), ("海报", "房源编号")])
 async def test_a_poster_without_a_shareable_listing_says_so(text, reply, http, wx, make_staff):
     await make_staff("张三", bind_openid="o-zhang")
