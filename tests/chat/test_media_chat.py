@@ -158,3 +158,13 @@ async def test_bad_gallery_commands_say_what_is_wrong(say, gallery, command, rep
 async def test_only_the_owner_or_a_manager_arranges_the_gallery(say, gallery):
     assert "只有" in await say(OTHER, f"{gallery.code} 删除第1张")
     assert "已删除" in await say(MANAGER, f"{gallery.code} 删除第1张")
+
+
+async def test_photos_queued_behind_a_dead_drain_get_a_new_one(http, wx, say, team, make_listing, fake_wechat,
+                                                              resources):
+    listing = await make_listing(owner=team["zhang"])
+    await say(SALES, listing.code)
+    await resources.redis.set(f"media:pending:{SALES}:{listing.id}", 3)  # a drain that died with 3 files left
+    await wx.media(http, SALES, "image", fake_wechat.add_media(jpeg()))
+    await run_jobs(resources)
+    assert await ListingMedia.filter(listing_id=listing.id).count() == 1
