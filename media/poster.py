@@ -198,11 +198,10 @@ def _cover(data: bytes | None, size: tuple[int, int], fonts: Fonts) -> Image.Ima
     """The cover cropped to fill ``size``; without one, a quiet navy panel with the brand's initial mark."""
     if data:
         try:
-            photo = Image.open(io.BytesIO(data))
-            photo.draft("RGB", (size[0], size[1]))  # JPEG: decode at a reduced scale, 4-8 times faster
-            photo.load()
-            if photo.mode != "RGB":
-                photo = photo.convert("RGB")
+            opened = Image.open(io.BytesIO(data))
+            opened.draft("RGB", (size[0], size[1]))  # JPEG: decode at a reduced scale, 4-8 times faster
+            opened.load()
+            photo: Image.Image = opened if opened.mode == "RGB" else opened.convert("RGB")
         except (OSError, ValueError):
             return _placeholder(size, fonts)
         scale = max(size[0] / photo.width, size[1] / photo.height)
@@ -250,7 +249,7 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
     if _width(text, font) <= width:
         return [text]
     lines, line = [], ""
-    tokens = []
+    tokens: list[str] = []
     for token in _tokens(text):  # a word wider than the line may break anywhere
         tokens.extend(token if len(token) > 1 and _width(token, font) > width else [token])
     for token in tokens:

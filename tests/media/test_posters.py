@@ -188,3 +188,20 @@ async def test_no_poster_for_a_listing_off_the_market(http, login, make_listing)
 
     listing = await make_listing(status=ListingStatus.PAUSED)
     assert (await http.get(f"{API}/listings/{listing.id}/poster", headers=await login())).status_code == 404
+
+
+async def test_scanning_a_poster_is_a_tracked_poster_scan_credited_to_the_sharer(
+        http, listing_with_cover, sales, resources, settings):
+    from models import TrackEvent
+    from models.enums import EventKind
+    from services import tracking
+    from tests.h5.conftest import PHONE_UA
+
+    made = await posters.make(resources=resources, listing=listing_with_cover, sharer=sales)
+    page = urlsplit(made.page_url)
+    response = await http.get(f"{page.path}?{page.query}", headers={"User-Agent": PHONE_UA})  # a phone's camera app
+    assert response.status_code == 200
+    await tracking.flush(resources.redis, settings=settings)
+    view = await TrackEvent.get(kind=EventKind.VIEW, listing_id=listing_with_cover.id)
+    assert (view.channel, view.sharer_id) == ("poster", sales.id)
+    assert await TrackEvent.filter(kind=EventKind.POSTER_SCAN, token=view.token).count() == 1
