@@ -28,8 +28,9 @@ return {claimed and 1 or 0, redis.call("GET", KEYS[2]) or false}
 
 
 def message_key(message: BaseMessage) -> str:
+    """MsgIds are unique per sender only: two users' messages may share one."""
     if message.id:
-        return f"wx:msg:{message.id}"
+        return f"wx:msg:{message.source}:{message.id}"
     event = getattr(message, "event", message.type)
     return f"wx:evt:{message.source}:{int(message.create_time.timestamp())}:{event}"
 

@@ -178,3 +178,12 @@ async def test_healthz_reports_db_and_redis(http, settings):
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "db": "ok",
                                "redis": "embedded" if settings.embedded_redis else "ok"}
+
+
+async def test_two_senders_with_the_same_msgid_are_two_messages(http, wx, make_staff):
+    await make_staff("张三", bind_openid="o-zhang")
+    visitor = await wx.text(http, "o-visitor", "你好", msg_id=777)
+    staff = await wx.text(http, "o-zhang", "你好", msg_id=777)
+    assert visitor.reply["ToUserName"] == "o-visitor"
+    assert staff.reply["ToUserName"] == "o-zhang"
+    assert "跟进" in staff.text
