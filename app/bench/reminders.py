@@ -120,9 +120,13 @@ def _local_day(settings: Settings, now: datetime) -> str:
 
 
 def _fake_stats(settings: Settings) -> dict | None:
-    """The fake WeChat server's counters, if WECHAT_API_BASE is one."""
+    """The fake WeChat server's delivery counters, if WECHAT_API_BASE is one (WeChat answers an errcode)."""
     try:
         with urllib.request.urlopen(settings.wechat_api_base + "_stats", timeout=5) as response:
-            return json.load(response)
+            stats = json.load(response)
     except (OSError, ValueError):
         return None
+    counters = ("delivered", "duplicates")
+    if not isinstance(stats, dict) or not all(isinstance(stats.get(name), int) for name in counters):
+        return None
+    return stats
