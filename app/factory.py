@@ -35,6 +35,9 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
     app.config.REQUEST_MAX_SIZE = 10 * 1024 * 1024
     app.config.KEEP_ALIVE_TIMEOUT = 30
     app.config.FALLBACK_ERROR_FORMAT = "json"
+    # request.remote_addr: the client's address from forwarding headers, trusted only as configured.
+    app.config.PROXIES_COUNT = settings.proxies_count
+    app.config.REAL_IP_HEADER = settings.real_ip_header or None
     app.ctx.settings = settings
     app.ctx.protocol = Protocol(settings)
     app.ctx.resources = resources

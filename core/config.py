@@ -226,6 +226,8 @@ class Settings:
     max_body_bytes: int = 65536
     signature_max_age_s: int = 300
     reply_deadline_s: float = 1.0
+    proxies_count: int = 0
+    real_ip_header: str = ""
     regions: Regions = field(default_factory=dict)
     matching: MatchingConfig = field(default_factory=MatchingConfig)
     referral: ReferralConfig = field(default_factory=ReferralConfig)

@@ -1,11 +1,13 @@
 """Rate limits per user (openid) and per IP, answered 429 with Retry-After."""
 import asyncio
+import contextlib
+import dataclasses
 import time
 
 import httpx
 import pytest
 
-from tests.miniapp.conftest import LOW_LIMITS
+from tests.miniapp.conftest import LOW_LIMITS, serving
 
 API = "/api/mp/v1"
 
@@ -54,3 +56,59 @@ async def test_logins_per_ip_are_limited(limited):
     statuses = [(await limited.post(f"{API}/auth/login", json={"code": f"u{n}"})).status_code
                 for n in range(LOW_LIMITS.login_per_ip_per_min + 1)]
     assert statuses[-1] == 429 and set(statuses[:-1]) == {200}
+
+
+async def _logins_until_refused(client, headers: dict[str, str], first: int) -> list[int]:
+    return [(await client.post(f"{API}/auth/login", json={"code": f"u{first + n}"}, headers=headers)).status_code
+            for n in range(LOW_LIMITS.login_per_ip_per_min + 1)]
+
+
+async def test_without_a_configured_proxy_forwarding_headers_are_ignored(limited):
+    """A client talking to the app directly cannot buy fresh buckets with made-up X-Forwarded-For headers."""
+    statuses = []
+    for n in range(LOW_LIMITS.login_per_ip_per_min + 1):
+        spoofed = {"X-Forwarded-For": f"203.0.113.{n}", "X-Real-IP": f"198.51.100.{n}"}
+        statuses.append((await limited.post(f"{API}/auth/login", json={"code": f"s{n}"}, headers=spoofed)).status_code)
+    assert statuses[-1] == 429
+
+
+@pytest.fixture
+async def behind_proxy(settings, resources, fake_wechat):
+    """``async with behind_proxy(proxies_count=1) as client``: the app configured as behind nginx."""
+
+    @contextlib.asynccontextmanager
+    async def start(**proxy_settings):
+        configured = dataclasses.replace(settings, rate_limits=LOW_LIMITS, **proxy_settings)
+        name = "scrm_proxied_" + "_".join(f"{k}{v}" for k, v in proxy_settings.items()).replace("-", "")
+        async with serving(configured, resources, name) as url, \
+                httpx.AsyncClient(base_url=url, timeout=10) as client:
+            yield client
+
+    if time.time() % 60 > 58:
+        await asyncio.sleep(60 - time.time() % 60 + 0.05)
+    return start
+
+
+async def test_behind_nginx_each_client_address_has_its_own_bucket(behind_proxy):
+    async with behind_proxy(proxies_count=1) as client:
+        # nginx appends the address it saw ($proxy_add_x_forwarded_for): the last entry is the client.
+        first = await _logins_until_refused(client, {"X-Forwarded-For": "203.0.113.7"}, 0)
+        second = await _logins_until_refused(client, {"X-Forwarded-For": "203.0.113.8"}, 100)
+    assert first[-1] == 429 and second[:-1] == [200] * LOW_LIMITS.login_per_ip_per_min
+
+
+async def test_behind_nginx_a_forged_first_hop_does_not_escape_the_limit(behind_proxy):
+    async with behind_proxy(proxies_count=1) as client:
+        statuses = []
+        for n in range(LOW_LIMITS.login_per_ip_per_min + 1):
+            forged = {"X-Forwarded-For": f"10.9.9.{n}, 203.0.113.7"}  # the client wrote the first entry
+            statuses.append((await client.post(f"{API}/auth/login", json={"code": f"f{n}"}, headers=forged))
+                            .status_code)
+    assert statuses[-1] == 429
+
+
+async def test_a_real_ip_header_set_by_the_proxy_keys_the_limit(behind_proxy):
+    async with behind_proxy(real_ip_header="X-Real-IP") as client:
+        first = await _logins_until_refused(client, {"X-Real-IP": "203.0.113.7"}, 0)
+        second = await _logins_until_refused(client, {"X-Real-IP": "203.0.113.8"}, 100)
+    assert first[-1] == 429 and second[:-1] == [200] * LOW_LIMITS.login_per_ip_per_min
