@@ -8,7 +8,9 @@ same. Keys live in Redis (or the embedded stand-in).
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from redis.asyncio import Redis
 from wechatpy.messages import BaseMessage
@@ -19,12 +21,39 @@ PENDING = b"\x00pending"
 TTL_S = 300
 NO_REPLY = "success"
 
-# Claim KEYS[1] for this process and, in the same round trip, read KEYS[2]
-# (the sender's cached identity, which nearly every reply needs).
+# Bind the signed query KEYS[3] to the body's digest ARGV[3] (refuse, -1, if it is
+# bound to another body), claim KEYS[1] for this process and, in the same round
+# trip, read KEYS[2] (the sender's cached identity, which nearly every reply needs).
 _CLAIM = """
+if not redis.call("SET", KEYS[3], ARGV[3], "NX", "EX", ARGV[4]) and redis.call("GET", KEYS[3]) ~= ARGV[3] then
+  return {-1, false}
+end
 local claimed = redis.call("SET", KEYS[1], ARGV[1], "NX", "EX", ARGV[2])
 return {claimed and 1 or 0, redis.call("GET", KEYS[2]) or false}
 """
+
+
+class SignatureReused(Exception):
+    """A signed query seen before with another body: a replayed signature, not WeChat's retry."""
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A callback's signed query (signature, timestamp, nonce) and the digest of the message it came with.
+
+    The URL signature covers neither sender nor body, so a leaked callback URL
+    would sign any body while its timestamp is fresh: the first body seen with
+    it is the only one answered. ``ttl_s`` outlasts the timestamp window.
+    """
+
+    key: str
+    digest: str
+    ttl_s: int
+
+    @classmethod
+    def of(cls, cb, xml: str, max_age_s: int) -> Binding:
+        return cls(f"wx:sig:{cb.timestamp}:{cb.nonce}:{cb.signature}",
+                   hashlib.blake2b(xml.encode("utf-8"), digest_size=16).hexdigest(), 2 * max_age_s + 60)
 
 
 def message_key(message: BaseMessage) -> str:
@@ -36,14 +65,17 @@ def message_key(message: BaseMessage) -> str:
 
 
 async def once(redis: Redis, key: str, compute: Callable[[bytes | None], Awaitable[str]], *, prefetch: str,
-               wait_s: float = 4.5) -> str:
+               binding: Binding, wait_s: float = 4.5) -> str:
     """The reply for ``key``: computed here if first, else the first one's.
 
     ``compute`` receives the value of the ``prefetch`` key, read in the same
-    round trip as the claim.
+    round trip as the claim. Raises SignatureReused if ``binding`` refuses the body.
     """
     batch = kv.batcher(redis)
-    claimed, prefetched = await batch.call("eval", _CLAIM, 2, key, prefetch, PENDING, TTL_S)
+    claimed, prefetched = await batch.call("eval", _CLAIM, 3, key, prefetch, binding.key,
+                                           PENDING, TTL_S, binding.digest, binding.ttl_s)
+    if claimed == -1:
+        raise SignatureReused(binding.key)
     if claimed:
         try:
             reply = await compute(prefetched or None)
@@ -58,7 +90,7 @@ async def once(redis: Redis, key: str, compute: Callable[[bytes | None], Awaitab
         value = await redis.get(key)
         if value is None:
             # The first attempt failed and released the key: this retry takes over.
-            return await once(redis, key, compute, prefetch=prefetch, wait_s=wait_s)
+            return await once(redis, key, compute, prefetch=prefetch, binding=binding, wait_s=wait_s)
         if value != PENDING:
             return value.decode("utf-8")
         if asyncio.get_running_loop().time() >= deadline:

@@ -40,14 +40,19 @@ async def receive(request: Request) -> HTTPResponse:
     cb = Callback.from_args(request.args)
     try:
         protocol.verify(cb)
-        message = protocol.decode(cb, request.body)
+        message, xml = protocol.decode(cb, request.body)
     except Rejected as exc:
         log.info("wechat callback rejected: %s", exc.reason)
         return text(exc.reason, status=exc.status)
     resources = request.app.ctx.resources
-    reply = await dedupe.once(resources.redis, dedupe.message_key(message),
-                              lambda identity: _reply(resources, message, identity),
-                              prefetch=accounts.identity_key(message.source))
+    try:
+        reply = await dedupe.once(resources.redis, dedupe.message_key(message),
+                                  lambda identity: _reply(resources, message, identity),
+                                  prefetch=accounts.identity_key(message.source),
+                                  binding=dedupe.Binding.of(cb, xml, resources.settings.signature_max_age_s))
+    except dedupe.SignatureReused:
+        log.warning("wechat callback refused: its signature came before with another body")
+        return text("signature already used for another message", status=403)
     return text(protocol.render(cb, reply), content_type=XML if reply != dedupe.NO_REPLY else "text/plain")
 
 

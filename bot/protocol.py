@@ -88,10 +88,16 @@ class Protocol:
         if not hmac.compare_digest(expected, cb.signature):
             raise Rejected(403, "bad signature")
 
-    def decode(self, cb: Callback, body: bytes) -> BaseMessage:
-        """Check size, decrypt (safe and compatible modes) and parse a POST body."""
+    def decode(self, cb: Callback, body: bytes) -> tuple[BaseMessage, str]:
+        """Check size, decrypt (safe and compatible modes) and parse a POST body: the message and its XML.
+
+        With an EncodingAESKey configured only encrypted bodies are accepted: the
+        URL signature covers neither sender nor body, ``msg_signature`` covers both.
+        """
         if len(body) > self._max_body:
             raise Rejected(400, "body too large")
+        if self._crypto is not None and not cb.encrypted:
+            raise Rejected(403, "plain message refused: safe mode is configured (encrypt_type=aes required)")
         try:
             text = body.decode("utf-8")
             if cb.encrypted:
@@ -112,7 +118,7 @@ class Protocol:
             raise Rejected(400, f"malformed message ({type(exc).__name__})") from None
         if not getattr(message, "source", None):
             raise Rejected(400, "message without FromUserName")
-        return message
+        return message, text
 
     def render(self, cb: Callback, plain_reply: str) -> str:
         """The HTTP body for a rendered reply: as is, or encrypted with this request's nonce."""

@@ -211,6 +211,7 @@ class Settings:
     wechat_secret: str = field(default="", repr=False)
     wechat_token: str = field(default="", repr=False)
     wechat_aes_key: str = field(default="", repr=False)
+    wechat_allow_plain: bool = False
     wechat_api_base: str = "https://api.weixin.qq.com/"
     wechat_showqrcode_base: str = "https://mp.weixin.qq.com/cgi-bin/showqrcode"
     wechat_timeout_s: float = 5.0
@@ -392,6 +393,8 @@ def _parsed(value: Any) -> Any:
 
 def _scalar(kind: Any, value: Any, path: tuple[str, ...]) -> Any:
     try:
+        if kind is bool:
+            return _bool(value)
         if kind is str:
             if isinstance(value, (dict, list)):
                 raise ValueError
@@ -413,7 +416,7 @@ def _scalar(kind: Any, value: Any, path: tuple[str, ...]) -> Any:
             hour, minute = str(value).split(":")
             return time(int(hour), int(minute))
     except (TypeError, ValueError, InvalidOperation):
-        what = {int: "an integer", float: "a number", Decimal: "an amount", str: "text",
+        what = {bool: "1 or 0", int: "an integer", float: "a number", Decimal: "an amount", str: "text",
                 time: 'a time "HH:MM" (quoted in YAML)'}[kind]
         raise ConfigError(f"{_name(path)} must be {what}, got {value!r}") from None
     raise TypeError(f"no conversion to {kind!r}")
@@ -422,6 +425,17 @@ def _scalar(kind: Any, value: Any, path: tuple[str, ...]) -> Any:
 def _name(path: tuple[str, ...]) -> str:
     """The environment variable that sets this key: MATCHING__WEIGHTS__AREA."""
     return "__".join(path).upper() if path else "configuration"
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("", "0", "false", "no", "off"):
+        return False
+    raise ValueError(value)
 
 
 def _validate(s: Settings) -> None:
@@ -460,6 +474,9 @@ def _validate(s: Settings) -> None:
                 raise ConfigError(f"{key.upper()} still has its dev placeholder; set a real value in prod")
         if s.embedded_redis or scheme == "sqlite":
             raise ConfigError("prod needs REDIS_URL and a mysql:// DATABASE_URL")
+        if not s.wechat_aes_key and not s.wechat_allow_plain:
+            raise ConfigError("prod needs WECHAT_AES_KEY (safe mode: plain callbacks can be forged with a leaked "
+                              "callback URL); set WECHAT_ALLOW_PLAIN=1 to run in plain mode knowingly")
 
 
 def _check_key(name: str, value: str) -> None:

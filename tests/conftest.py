@@ -8,6 +8,8 @@ an unreachable service fails the run instead of skipping.
 from __future__ import annotations
 
 import base64
+import contextlib
+import dataclasses
 import ipaddress
 import os
 import socket
@@ -148,19 +150,36 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-async def server(session_resources):
-    """The app serving on a local port, sharing the test process's resources."""
-    app = create_app(session_resources.settings, session_resources, name="scrm_test")
+@contextlib.asynccontextmanager
+async def serving(settings, resources, name: str):
+    """``async with serving(settings, resources, name) as url``: an app on a local port over shared resources."""
+    app = create_app(settings, resources, name=name)
     port = free_port()
     srv = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False)
     await srv.startup()
     await srv.before_start()
     await srv.after_start()
-    yield f"http://127.0.0.1:{port}"
-    await srv.before_stop()
-    await srv.close()
-    await srv.after_stop()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        await srv.before_stop()
+        await srv.close()
+        await srv.after_stop()
+
+
+@pytest.fixture(scope="session")
+async def server(session_resources):
+    """The app serving on a local port, sharing the test process's resources."""
+    async with serving(session_resources.settings, session_resources, "scrm_test") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+async def plain_server(session_resources):
+    """The app in plain mode: no EncodingAESKey configured."""
+    settings = dataclasses.replace(session_resources.settings, wechat_aes_key="")
+    async with serving(settings, session_resources, "scrm_plain") as url:
+        yield url
 
 
 @pytest.fixture
@@ -176,9 +195,10 @@ def wx(server, settings) -> WeChatSimulator:
 
 
 @pytest.fixture
-def wx_plain(server, settings) -> WeChatSimulator:
-    return WeChatSimulator(f"{server}/wechat", settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid,
-                           aes=False)
+def wx_plain(plain_server, settings) -> WeChatSimulator:
+    """Plain-mode callbacks, to the plain-mode app."""
+    return WeChatSimulator(f"{plain_server}/wechat", settings.wechat_token, settings.wechat_aes_key,
+                           settings.wechat_appid, aes=False)
 
 
 @pytest.fixture

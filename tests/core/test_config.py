@@ -123,6 +123,23 @@ def test_prod_refuses_the_dev_placeholders():
         load_settings(environ=env(ENV="prod", DATABASE_URL="mysql://u@h/db", REDIS_URL="redis://h"))
 
 
+PROD = dict(ENV="prod", DATABASE_URL="mysql://u@h/db", REDIS_URL="redis://h", WECHAT_APPID="wx1", WECHAT_SECRET="s",
+            WECHAT_TOKEN="t", MINIAPP_SECRET="m")
+
+
+def test_prod_refuses_to_start_without_an_aes_key():
+    with pytest.raises(ConfigError, match="WECHAT_AES_KEY"):
+        load_settings(environ=env(**PROD))
+    assert load_settings(environ=env(**PROD, WECHAT_AES_KEY="a" * 43)).aes_mode
+
+
+def test_prod_runs_in_plain_mode_only_when_allowed_explicitly():
+    settings = load_settings(environ=env(**PROD, WECHAT_ALLOW_PLAIN="1"))
+    assert settings.wechat_allow_plain and not settings.aes_mode
+    with pytest.raises(ConfigError, match="WECHAT_ALLOW_PLAIN"):
+        load_settings(environ=env(**PROD, WECHAT_ALLOW_PLAIN="maybe"))
+
+
 def test_secrets_never_appear_in_repr():
     settings = load_settings(environ=env(WECHAT_SECRET="topsecret", DATABASE_URL="mysql://u:dbpass@h:3306/d"))
     shown = repr(settings)

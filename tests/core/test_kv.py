@@ -50,13 +50,3 @@ async def test_a_lost_connection_reaches_every_caller_of_the_batch(resources, mo
     for outcome in await asyncio.gather(batch.call("get", "a"), batch.call("get", "b"), return_exceptions=True):
         assert isinstance(outcome, RedisConnectionError)
 
-
-async def test_the_dedupe_claim_script_runs_through_the_batcher(resources):
-    from bot import dedupe
-
-    async def compute(identity):
-        return f"reply {identity!r}"
-
-    await resources.redis.set("ident:o-1", b"7:")
-    assert await dedupe.once(resources.redis, "wx:msg:1", compute, prefetch="ident:o-1") == "reply b'7:'"
-    assert await dedupe.once(resources.redis, "wx:msg:1", compute, prefetch="ident:o-1") == "reply b'7:'"

@@ -1,5 +1,6 @@
 """What deploy/ ships: the production settings and nginx in front of the app."""
 import base64
+import re
 from pathlib import Path
 
 from core.config import load_settings
@@ -27,3 +28,20 @@ def test_proxy_settings_are_read_from_the_environment():
     settings = load_settings(environ={**KEYS, "PROXIES_COUNT": "1", "REAL_IP_HEADER": "X-Real-IP"})
     assert (settings.proxies_count, settings.real_ip_header) == (1, "X-Real-IP")
 
+
+
+QUERY_VARIABLES = ("$request ", "$request\"", "$request_uri", "$args", "$query_string", "$arg_", "$is_args")
+
+
+def test_nginx_never_writes_a_wechat_query_string_to_its_logs():
+    nginx = (DEPLOY / "nginx.conf").read_text()
+    formats = {name: body for name, body in re.findall(r"log_format\s+(\w+)\s+(.*?);", nginx, re.S)}
+    access_logs = re.findall(r"access_log\s+([^;]*);", nginx)
+    assert access_logs, "without its own access_log the server logs nginx's default format, query included"
+    for directive in access_logs:
+        path, *name = directive.split()
+        assert path == "off" or (name and name[0] in formats), f"access_log {directive} uses the default format"
+    for name, body in formats.items():
+        assert not any(variable in body for variable in QUERY_VARIABLES), f"log_format {name} logs query strings"
+    wechat = nginx[nginx.index("location = /wechat"):]
+    assert re.search(r"error_log\s+\S+\s+crit;", wechat[:wechat.index("}")]), "error lines quote the request"

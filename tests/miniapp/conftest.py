@@ -1,18 +1,16 @@
 """Factories for the mini-program API tests: listings, logged-in users, referral scenes."""
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import itertools
 from decimal import Decimal
 
 import pytest
 
-from app.factory import create_app
 from core.config import RateLimitsConfig
 from models import Listing
 from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus
-from tests.conftest import free_port
+from tests.conftest import serving
 
 _codes = itertools.count(1)
 
@@ -55,23 +53,6 @@ def login(http):
 def _fresh_fake_wechat(fake_wechat):
     """Login codes are single-use at the fake: start every test with a reset fake."""
     return fake_wechat
-
-
-@contextlib.asynccontextmanager
-async def serving(settings, resources, name: str):
-    """Another in-process app over the shared resources, with its own settings (e.g. rate limits)."""
-    app = create_app(settings, resources, name=name)
-    port = free_port()
-    srv = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False)
-    await srv.startup()
-    await srv.before_start()
-    await srv.after_start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        await srv.before_stop()
-        await srv.close()
-        await srv.after_stop()
 
 
 LOW_LIMITS = RateLimitsConfig(per_openid_per_min=3, per_ip_per_min=10, login_per_ip_per_min=5)

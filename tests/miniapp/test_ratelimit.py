@@ -7,7 +7,8 @@ import time
 import httpx
 import pytest
 
-from tests.miniapp.conftest import LOW_LIMITS, serving
+from tests.conftest import serving
+from tests.miniapp.conftest import LOW_LIMITS
 
 API = "/api/mp/v1"
 
