@@ -12,7 +12,7 @@ from sanic.response import HTTPResponse, json
 from tortoise.exceptions import ValidationError
 
 import nlp
-from bot import router
+from bot import dedupe, router
 from bot.endpoint import bp as wechat_bp
 from bot.protocol import Protocol
 from core import db, logs
@@ -66,6 +66,7 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
     async def prepare_chat(app: Sanic) -> None:
         nlp.configure(settings.regions, timezone=settings.timezone)  # the agency's towns are places (generic names such as 开发区 are not)
         router.prepare()
+        app.ctx.replies = dedupe.Replies(app.ctx.resources.redis, settings.secret_key_bytes)
 
     @app.after_server_start
     async def start_tracking_writer(app: Sanic) -> None:

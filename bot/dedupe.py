@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import hmac
+import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from redis.asyncio import Redis
 from wechatpy.messages import BaseMessage
 
@@ -64,35 +68,57 @@ def message_key(message: BaseMessage) -> str:
     return f"wx:evt:{message.source}:{int(message.create_time.timestamp())}:{event}"
 
 
-async def once(redis: Redis, key: str, compute: Callable[[bytes | None], Awaitable[str]], *, prefetch: str,
-               binding: Binding, wait_s: float = 4.5) -> str:
-    """The reply for ``key``: computed here if first, else the first one's.
+class Replies:
+    """Claims and cached replies of the endpoint, in Redis.
 
-    ``compute`` receives the value of the ``prefetch`` key, read in the same
-    round trip as the claim. Raises SignatureReused if ``binding`` refuses the body.
+    A cached reply can hold a client's full phone or WeChat id, so it is
+    stored encrypted (AES-GCM under a key derived from SECRET_KEY for this use
+    only, bound to its Redis key); the pending marker is not secret.
     """
-    batch = kv.batcher(redis)
-    claimed, prefetched = await batch.call("eval", _CLAIM, 3, key, prefetch, binding.key,
-                                           PENDING, TTL_S, binding.digest, binding.ttl_s)
-    if claimed == -1:
-        raise SignatureReused(binding.key)
-    if claimed:
+
+    def __init__(self, redis: Redis, secret_key: bytes) -> None:
+        self._redis = redis
+        self._batch = kv.batcher(redis)
+        self._aead = AESGCM(hmac.new(secret_key, b"scrm-wechat-reply-cache", hashlib.sha256).digest())
+
+    async def once(self, key: str, compute: Callable[[bytes | None], Awaitable[str]], *, prefetch: str,
+                   binding: Binding, wait_s: float = 4.5) -> str:
+        """The reply for ``key``: computed here if first, else the first one's.
+
+        ``compute`` receives the value of the ``prefetch`` key, read in the same
+        round trip as the claim. Raises SignatureReused if ``binding`` refuses the body.
+        """
+        claimed, prefetched = await self._batch.call("eval", _CLAIM, 3, key, prefetch, binding.key,
+                                                     PENDING, TTL_S, binding.digest, binding.ttl_s)
+        if claimed == -1:
+            raise SignatureReused(binding.key)
+        if claimed:
+            try:
+                reply = await compute(prefetched or None)
+            except BaseException:
+                # Nothing was committed (services use transactions): let a retry try again.
+                await self._redis.delete(key)
+                raise
+            await self._batch.call("set", key, self._seal(key, reply), ex=TTL_S)
+            return reply
+        deadline = asyncio.get_running_loop().time() + wait_s
+        while True:
+            value = await self._redis.get(key)
+            if value is None:
+                # The first attempt failed and released the key: this retry takes over.
+                return await self.once(key, compute, prefetch=prefetch, binding=binding, wait_s=wait_s)
+            if value != PENDING:
+                return self._open(key, value)
+            if asyncio.get_running_loop().time() >= deadline:
+                return NO_REPLY
+            await asyncio.sleep(0.05)
+
+    def _seal(self, key: str, reply: str) -> bytes:
+        nonce = os.urandom(12)
+        return nonce + self._aead.encrypt(nonce, reply.encode("utf-8"), key.encode())
+
+    def _open(self, key: str, sealed: bytes) -> str:
         try:
-            reply = await compute(prefetched or None)
-        except BaseException:
-            # Nothing was committed (services use transactions): let a retry try again.
-            await redis.delete(key)
-            raise
-        await batch.call("set", key, reply.encode("utf-8"), ex=TTL_S)
-        return reply
-    deadline = asyncio.get_running_loop().time() + wait_s
-    while True:
-        value = await redis.get(key)
-        if value is None:
-            # The first attempt failed and released the key: this retry takes over.
-            return await once(redis, key, compute, prefetch=prefetch, binding=binding, wait_s=wait_s)
-        if value != PENDING:
-            return value.decode("utf-8")
-        if asyncio.get_running_loop().time() >= deadline:
+            return self._aead.decrypt(sealed[:12], sealed[12:], key.encode()).decode("utf-8")
+        except InvalidTag:  # sealed under another SECRET_KEY (a deploy changed it): no reply beats a wrong one
             return NO_REPLY
-        await asyncio.sleep(0.05)

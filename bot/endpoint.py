@@ -46,10 +46,10 @@ async def receive(request: Request) -> HTTPResponse:
         return text(exc.reason, status=exc.status)
     resources = request.app.ctx.resources
     try:
-        reply = await dedupe.once(resources.redis, dedupe.message_key(message),
-                                  lambda identity: _reply(resources, message, identity),
-                                  prefetch=accounts.identity_key(message.source),
-                                  binding=dedupe.Binding.of(cb, xml, resources.settings.signature_max_age_s))
+        reply = await request.app.ctx.replies.once(
+            dedupe.message_key(message), lambda identity: _reply(resources, message, identity),
+            prefetch=accounts.identity_key(message.source),
+            binding=dedupe.Binding.of(cb, xml, resources.settings.signature_max_age_s))
     except dedupe.SignatureReused:
         log.warning("wechat callback refused: its signature came before with another body")
         return text("signature already used for another message", status=403)

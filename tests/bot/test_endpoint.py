@@ -143,6 +143,21 @@ async def test_retried_message_gets_the_same_reply_and_runs_once(http, wx, make_
     assert calls == ["跟进 华兴"]
 
 
+async def test_the_reply_cache_keeps_no_personal_data_in_clear(http, wx, make_staff, monkeypatch, resources):
+    from bot import router
+
+    async def record(resources, message, now, cached_identity=None):
+        return "华兴精密 张总 13812345678 微信 zhang_wx"
+
+    monkeypatch.setattr(router, "respond", record)
+    await make_staff("张三", bind_openid="o-zhang")
+    xml = text_xml("o-zhang", "华兴精密")
+    first, retry = await wx.post(http, xml), await wx.post(http, xml)
+    assert first.text == retry.text == "华兴精密 张总 13812345678 微信 zhang_wx"
+    cached = [await resources.redis.get(key) for key in await resources.redis.keys("wx:msg:*")]
+    assert cached and not any(b"13812345678" in value or b"zhang_wx" in value for value in cached)
+
+
 async def test_reply_past_the_deadline_goes_out_as_a_customer_service_message(
         http, wx, make_staff, monkeypatch, resources, fake_wechat):
     from app import worker
