@@ -175,8 +175,8 @@ def _immersive(canvas: Image.Image, draw: ImageDraw.ImageDraw, c: PosterContent,
 def _brochure(canvas: Image.Image, draw: ImageDraw.ImageDraw, c: PosterContent, fonts: Fonts) -> None:
     draw.rectangle((0, 0, WIDTH, 470), fill=NAVY)
     x, right = 48, WIDTH - 48
-    brand = c.brand or "优选产业空间"
-    _text_fit(draw, (x, 44), brand, fonts, 30, 22, right - x - 180, bold=True, fill=WHITE)
+    if c.brand:
+        _text_fit(draw, (x, 44), c.brand, fonts, 30, 22, right - x - 180, bold=True, fill=WHITE)
     _pill(draw, (right, 40), c.deal + (f" · {c.code}" if c.code else ""), fonts.get(24, True), GOLD, INK,
           anchor="right")
     frame = (x, 110, right, 110 + 470)
