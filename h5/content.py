@@ -8,14 +8,16 @@ is the same for every visitor, so it is rendered at most every
 from __future__ import annotations
 
 import hashlib
+import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from core.config import Settings
 from models import Account, Listing
@@ -141,6 +143,15 @@ def cover_url(items: list[dict[str, Any]]) -> str | None:
     return None
 
 
+CONFIG_SLOT = "__H5_CONFIG__"
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside ``<script>`` (as Jinja's ``tojson``)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
+
+
 @dataclass(frozen=True)
 class Page:
     """A rendered page body and what the shell and the share card need."""
@@ -152,6 +163,18 @@ class Page:
     cover: str | None
     listing_id: int | None = None
     owner_id: int | None = None
+    _documents: dict[bool, tuple[bytes, bytes]] = field(default_factory=dict, compare=False, repr=False)
+
+    def document(self, *, wechat: bool) -> tuple[bytes, bytes]:
+        """The whole HTML document around the per-view config, rendered once: the bytes before and after it."""
+        if wechat not in self._documents:
+            html = env.get_template("base.html").render(
+                title=self.title, description=self.description, cover=self.cover, body=Markup(self.body),
+                config_json=Markup(CONFIG_SLOT), static=STATIC_PREFIX, asset_version=ASSET_VERSION, wechat=wechat,
+                panorama='id="pano"' in self.body)
+            head, tail = html.split(CONFIG_SLOT, 1)
+            self._documents[wechat] = (head.encode(), tail.encode())
+        return self._documents[wechat]
 
 
 _cache: dict[tuple[str, str], tuple[float, Page]] = {}

@@ -39,7 +39,7 @@ async def events(request: Request) -> HTTPResponse:
     visitor = identity.read(request)
     if visitor is None:
         raise AppError("no visitor cookie: beacons come from the page that set it", code="no_visitor")
-    await tracking.enqueue(resources.redis, [
+    tracking.enqueue(resources.redis, [
         tracking.follow_event(kind, token=token, visitor=visitor.id, target=target, value=value)
         for kind, target, value in items])
     return empty()

@@ -67,7 +67,7 @@ async def _serve(request: Request, kind: str, key: str, build) -> HTTPResponse:
                                       scene_account_id=scene_account, channel=channel)]
         if channel == "poster":
             events.append(tracking.follow_event(EventKind.POSTER_SCAN, token=token, visitor=visitor.id))
-        await tracking.enqueue(request.app.ctx.resources.redis, events)
+        tracking.enqueue(request.app.ctx.resources.redis, events)
     base = settings.public_base_url.rstrip("/")
     share_link = f"{base}{request.path}?t={token}"
     wechat = identity.in_wechat(request)
@@ -78,11 +78,9 @@ async def _serve(request: Request, kind: str, key: str, build) -> HTTPResponse:
                   "link": f"{share_link}&c=share", "timelineLink": f"{share_link}&c=moments"},
         "wx": await _jssdk(request, identity.page_url(request)) if wechat else None,
     }
-    body = content.env.get_template("base.html").render(
-        title=page.title, description=page.description, cover=page.cover, body=Markup(page.body), config=config,
-        static=content.STATIC_PREFIX, asset_version=content.ASSET_VERSION, wechat=wechat,
-        panorama='id="pano"' in page.body)
-    response = html(body, status=page.status, headers=NO_STORE)
+    head, tail = page.document(wechat=wechat)
+    response = HTTPResponse(head + content.script_json(config).encode() + tail, status=page.status,
+                            headers=NO_STORE, content_type="text/html; charset=utf-8")
     if visitor.new:
         identity.set_cookie(request, response, visitor)
     return response
@@ -190,8 +188,8 @@ def _form(request: Request) -> dict[str, str]:
 def _message(request: Request, status: int, heading: str, text: str, *, back: str | None = None) -> HTTPResponse:
     body = content.env.get_template("message.html").render(heading=heading, text=text, back=back)
     page = content.env.get_template("base.html").render(
-        title=heading, description=text, cover=None, body=Markup(body), config={}, static=content.STATIC_PREFIX,
-        asset_version=content.ASSET_VERSION, wechat=False, panorama=False)
+        title=heading, description=text, cover=None, body=Markup(body), config_json=Markup("{}"),
+        static=content.STATIC_PREFIX, asset_version=content.ASSET_VERSION, wechat=False, panorama=False)
     return html(page, status=status, headers=NO_STORE)
 
 

@@ -45,6 +45,6 @@ async def create(resources: Resources, *, code: str, phone: str, name: str | Non
                                          contact_name=name or None, phone=phone, need=need or "咨询房源",
                                          listing_id=listing.id, via="h5")
     if view is not None:
-        await tracking.enqueue(resources.redis, [tracking.follow_event(
+        tracking.enqueue(resources.redis, [tracking.follow_event(
             EventKind.CONSULT, token=view["token"], visitor=visitor, value=client.id)])
     return Consultation(client, user.id)

@@ -12,7 +12,7 @@ own link (``?s=s12``) credits them; a visit through a shared token credits the
 sharing visitor if they are staff or a partner, else whoever was credited for
 the sharer's own visit, so a forwarding chain stays with the person who started it.
 
-Ingestion never blocks a page: ``enqueue`` is one pipelined Redis push; every
+Ingestion never blocks a page: ``enqueue`` starts one pipelined Redis push and returns; every
 web process drains the queue (``run_ingest``) with an atomic multi-pop, so each
 event is written by exactly one process, in one transaction per batch. A batch
 whose insert fails goes back to the queue.
@@ -91,10 +91,23 @@ def follow_event(kind: EventKind, *, token: str, visitor: str, target: str | Non
     return {"k": kind.value, "t": token, "v": visitor, "x": target, "n": value, "at": (now or _now()).timestamp()}
 
 
-async def enqueue(redis: Redis, events: list[dict[str, Any]]) -> None:
-    """Queue events for the next batch write: one pipelined push, shared with the other requests of this turn."""
-    if events:
-        await kv.batcher(redis).call("rpush", QUEUE_KEY, *(json.dumps(e, separators=(",", ":")) for e in events))
+_pushing: set[asyncio.Future] = set()
+
+
+def enqueue(redis: Redis, events: list[dict[str, Any]]) -> None:
+    """Queue events for the next batch write without waiting for Redis: the push is pipelined with the other
+    requests of this event-loop turn, and a failed push is logged (tracking never holds up a page)."""
+    if not events:
+        return
+    future = kv.batcher(redis).call("rpush", QUEUE_KEY, *(json.dumps(e, separators=(",", ":")) for e in events))
+    _pushing.add(future)
+    future.add_done_callback(_pushed)
+
+
+def _pushed(future: asyncio.Future) -> None:
+    _pushing.discard(future)
+    if not future.cancelled() and future.exception() is not None:
+        log.warning("tracking: events lost, Redis refused the push: %s", future.exception())
 
 
 async def queued(redis: Redis) -> int:
@@ -109,6 +122,8 @@ async def flush(redis: Redis, *, settings: Settings, batch: int | None = None) -
     size = batch or settings.h5.ingest_batch
     dwell_cap_ms = settings.h5.dwell_cap_s * 1000
     taken = 0
+    if _pushing:  # this process's pushes still in flight come first
+        await asyncio.gather(*list(_pushing), return_exceptions=True)
     async with _drain_lock:  # so a caller's flush returns only after this process's running batch is written
         while True:
             raw = await redis.lpop(QUEUE_KEY, size)  # type: ignore[misc]

@@ -103,3 +103,10 @@ async def test_page_outside_wechat_loads_no_jssdk(browser, make_listing):
     page = (await browser.get(f"/h5/listings/{listing.code}")).text
     assert "jweixin.js" not in page and config_of(page)["wx"] is None
     assert PHONE_UA
+
+
+async def test_a_hostile_title_cannot_break_out_of_the_page_or_its_config(browser, make_listing):
+    listing = await make_listing(title="厂房</script><script>alert(1)</script>'\"&")
+    page = (await browser.get(f"/h5/listings/{listing.code}")).text
+    assert "<script>alert(1)" not in page
+    assert config_of(page)["share"]["title"] == listing.title

@@ -51,7 +51,7 @@ async def scenario(resources, settings, make_listing, make_staff):
     follow(events, EventKind.POSTER_SCAN, "erin", "erin", ago=5)
     client = await Client.create(company="丁公司", owner=sales)
     follow(events, EventKind.CONSULT, "dave", "dave", value=client.id, ago=19)
-    await tracking.enqueue(resources.redis, events)
+    tracking.enqueue(resources.redis, events)
     await tracking.flush(resources.redis, settings=settings)
     await Viewing.create(listing=listing, client=client, start_at=NOW + timedelta(days=1), end_at=NOW + timedelta(days=1, hours=1))
     await StageChange.create(client=client, to_stage=Stage.WON)

@@ -147,7 +147,7 @@ async def test_beacons_beyond_the_rate_limit_get_429(browser, make_listing, sett
 async def test_a_failed_write_puts_the_batch_back(resources, settings, monkeypatch):
     import pytest
 
-    await tracking.enqueue(resources.redis, [tracking.view_event(
+    tracking.enqueue(resources.redis, [tracking.view_event(
         token="A" * 12, parent_token=None, listing_id=None, visitor="V" * 16, wechat_user_id=None,
         scene_account_id=None, channel="direct")])
 
