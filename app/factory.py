@@ -21,6 +21,7 @@ from h5 import bp as h5_bp
 from media import storage
 from miniapp_api import bp as miniapp_bp
 from miniapp_api.docs import bp as miniapp_docs_bp
+from payments.endpoint import bp as payments_bp
 from services import tracking
 from services.errors import AppError, from_validation
 from services.resources import Resources
@@ -45,6 +46,7 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
     app.blueprint(miniapp_bp)
     app.blueprint(miniapp_docs_bp)
     app.blueprint(h5_bp)
+    app.blueprint(payments_bp)
     if settings.media.storage == "local":  # in production nginx serves these (deploy/nginx.conf)
         media_root = Path(settings.media_dir).resolve()
         media_root.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from arq import Worker
 from redis.asyncio import Redis
 
 from bot.flows import media, referral  # noqa: F401  (importing them registers their chat tasks)
-from services import reminders, wechat_users  # noqa: F401  (importing a module registers its tasks)
+from services import commissions, payouts, reminders, wechat_users  # noqa: F401  (importing registers tasks)
 from services.outbox import Sender
 from services.referrals import codes  # noqa: F401
 from services.resources import Resources
@@ -25,7 +25,8 @@ def build(resources: Resources, *, burst: bool = False, max_jobs: int = 20) -> W
         arq.worker.log_redis_info = _skip_redis_info
     return Worker(
         functions=list(TASKS.values()),
-        cron_jobs=reminders.cron_jobs(resources.settings),
+        cron_jobs=[*reminders.cron_jobs(resources.settings), *commissions.cron_jobs(resources.settings),
+                   *payouts.cron_jobs(resources.settings)],
         redis_pool=resources.queue,
         burst=burst,
         handle_signals=False,

@@ -9,8 +9,13 @@ from collections.abc import Callable
 
 from bot import format as fmt
 from services import errors as e
+from services.commissions import yuan
 
-ACTIONS = {"reassign_client": "转交客户", "review_listing": "审核房源"}
+ACTIONS = {"reassign_client": "转交客户", "review_listing": "审核房源", "review_withdrawal": "审核提现"}
+ADMIN_ACTIONS = {"edit_commission_rules": "修改佣金规则", "record_manual_payout": "登记线下打款"}
+ENTITIES = {"client": "客户", "listing": "房源", "deal": "成交", "wallet": "余额", "commission_rule": "佣金规则"}
+DEAL_TERMS = {"rent_free_months": "免租期应在0到24个月之间", "lease_years": "租期应在0到70年之间",
+              "lease_start": "起租日期不对，例如「2027年1月1日起租」"}
 
 
 def _held(exc: e.ListingHeld) -> str:
@@ -55,6 +60,18 @@ def _kind_mismatch(exc: e.MediaKindMismatch) -> str:
     if exc.wanted == "cover":
         return f"第{exc.number}个是{fmt.media_kind(exc.kind)}，没有可作封面的图片"
     return f"第{exc.number}个是{fmt.media_kind(exc.kind)}，不能标成{fmt.media_kind(exc.wanted)}"
+WITHDRAWAL_STATUS = {"reviewing": "待审核", "paying": "付款中", "confirming": "待对方确认收款", "paid": "已到账",
+                     "rejected": "已驳回", "failed": "未完成，已退回"}
+
+
+def _withdrawal_limit(exc: e.WithdrawalLimit) -> str:
+    if exc.limit == "minimum":
+        return f"单次提现至少{yuan(exc.limit_fen)}元"
+    if exc.limit == "maximum":
+        return f"单次提现最多{yuan(exc.limit_fen)}元"
+    if exc.limit == "daily":
+        return f"每天最多提现{yuan(exc.limit_fen)}元，今天已申请{yuan(exc.used_fen)}元"
+    return "扣除手续费后金额为0，请提高提现金额"
 
 
 WORDING: dict[type[e.AppError], Callable] = {
@@ -68,7 +85,7 @@ WORDING: dict[type[e.AppError], Callable] = {
     e.ClientNotFound: lambda exc: "没有找到这个客户",
     e.NotADuplicate: lambda exc: f"{exc.client.display_name}没有待确认的重复，无需合并",
     e.NotYourClient: lambda exc: f"{exc.client.display_name}不是你的客户，不能修改",
-    e.ChangedMeanwhile: lambda exc: f"{'客户' if exc.entity == 'client' else '房源'}刚被别人修改，请再发一次",
+    e.ChangedMeanwhile: lambda exc: f"{ENTITIES.get(exc.entity, exc.entity)}刚被别人修改，请再发一次",
     e.ListingNotFound: lambda exc: f"没有房源{exc.ref}，请核对编号",
     e.ListingIncomplete: lambda exc: f"缺少{fmt.fields(exc.missing)}",
     e.AlreadyReviewed: lambda exc: f"{exc.listing.code}{fmt.REVIEW_NAMES[exc.listing.review_status.value]}，无需再审",
@@ -87,6 +104,27 @@ WORDING: dict[type[e.AppError], Callable] = {
     e.WeChatMediaGone: lambda exc: "微信已取不到这个文件（可能已超过3天），请重发",
     e.WeChatMediaUnavailable: lambda exc: "微信暂时取不到这个文件，请稍后重发",
     e.PosterUnavailable: lambda exc: "海报暂时无法生成：服务器缺少中文字体，请联系管理员安装（make install）。",
+    e.InvalidAmount: lambda exc: "金额应为元，最多两位小数，例如「提现 500」",
+    e.InvalidRule: lambda exc: f"佣金规则有误：{exc.message}",
+    e.AdminsOnly: lambda exc: f"只有管理员可以{ADMIN_ACTIONS.get(exc.action, exc.action)}",
+    e.DealAmountMissing: lambda exc: ("租赁成交请写租金，例如「华兴精密成交 年租金120万 免租3个月」" if exc.deal_type == "rent"
+                                      else "出售成交请写成交总价，例如「华兴精密成交 总价2250万」"),
+    e.InvalidDealTerm: lambda exc: DEAL_TERMS.get(exc.term, exc.message),
+    e.DealExists: lambda exc: f"{exc.client.display_name}已有一笔成交记录；如需更正请先发「取消成交 {exc.client.display_name} 原因」",
+    e.DealNotFound: lambda exc: "没有找到这笔成交",
+    e.DealEnded: lambda exc: "这笔成交已经取消或终止",
+    e.WithdrawalLimit: _withdrawal_limit,
+    e.RealNameRequired: lambda exc: f"提现{yuan(exc.from_fen)}元及以上需要与微信实名一致的姓名",
+    e.InsufficientBalance: lambda exc: f"可提现余额不足：当前可提现{yuan(exc.available_fen)}元",
+    e.WithdrawalNotFound: lambda exc: f"没有找到提现单{exc.ref}",
+    e.InvalidWithdrawalCode: lambda exc: f"提现单号应为W加数字，例如W12，而不是「{exc.ref}」",
+    e.OwnWithdrawal: lambda exc: "不能审核自己的提现",
+    e.WithdrawalSettled: lambda exc: f"{exc.withdrawal.code}已处理（{WITHDRAWAL_STATUS[exc.withdrawal.status.value]}）",
+    e.SecondApproverRequired: lambda exc: (f"{exc.withdrawal.code}超过{yuan(exc.above_fen)}元，"
+                                           "需要另一位经理复核"),
+    e.ReferenceRequired: lambda exc: "请写上银行转账流水号，例如「线下打款 W12 ICBC2026120100001」",
+    e.NotManualPayout: lambda exc: f"{exc.withdrawal.code}不是待线下打款的提现",
+    e.InvalidDate: lambda exc: "日期不对，例如「2027年1月1日起租」",
 }
 
 

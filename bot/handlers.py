@@ -27,6 +27,7 @@ from bot import state, texts
 from bot.context import Context
 from bot.filters import EVENT, MEDIA, NOT_TEXT, PARTNER, STAFF, TEXT, VISITOR, Filter, event, intent, regex
 from bot.flows import agenda, clients, common, figures, listings, media, partner, referral, search
+from bot.flows import commissions as money
 from services import accounts, outbox, wechat_users
 from services import clients as client_service
 from services.referrals import attribution
@@ -162,6 +163,40 @@ async def partner_referred(ctx: Context, _) -> str:
     return await partner.referred_clients(ctx)
 
 
+# ---- money: deals with amounts, withdrawals ---------------------------------------------------------
+
+async def deal(ctx: Context, match) -> str:
+    return await money.propose_deal(ctx, {"client": match.group("client"), "terms": match.group("terms")})
+
+
+async def end_deal(ctx: Context, match) -> str:
+    return await money.end_deal(ctx, {"client": match.group("client"), "reason": match.group("reason")})
+
+
+async def approve_withdrawal(ctx: Context, match) -> str:
+    return await money.review(ctx, match.group("code"), approve=True)
+
+
+async def reject_withdrawal(ctx: Context, match) -> str:
+    return await money.review(ctx, match.group("code"), approve=False, reason=match.group("reason"))
+
+
+async def pending_withdrawals(ctx: Context, _) -> str:
+    return await money.pending_reviews(ctx)
+
+
+async def manual_payout(ctx: Context, match) -> str:
+    return await money.manual_payout(ctx, match.group("code"), match.group("reference"))
+
+
+async def my_commission(ctx: Context, _) -> str:
+    return await money.my_commission(ctx)
+
+
+async def withdraw(ctx: Context, match) -> str:
+    return await money.withdraw(ctx, match.group("amount"), real_name=match.group("name"))
+
+
 async def deal_as_before(ctx: Context, parsed) -> str:
     """A deal with its terms (record_deal), until deals are stored with them: it closes the listing named or wins
     the client, as the same message did before the parser understood the terms."""
@@ -200,6 +235,9 @@ HANDLERS: list[Handler] = [
     # anyone: binding a WeChat user to a staff or partner account
     Handler("bind", TEXT & regex(r"^\s*绑定\s*[:：]?\s*(\d{6})\s*$"), bind),
     Handler("visitor", VISITOR, reply(texts.VISITOR_THANKS)),
+    # referrers (partners, and staff paid through the system): their commission, withdrawals
+    Handler("my_commission", (PARTNER | STAFF) & regex(money.MY_COMMISSION.pattern), my_commission),
+    Handler("withdraw", (PARTNER | STAFF) & regex(money.WITHDRAW.pattern), withdraw),
     # partners: their code, their figures, their referrals
     Handler("partner_code", PARTNER & regex(r"推广码|二维码|我的码|分享码|邀请码", search=True), referral_code),
     Handler("partner_stats", PARTNER & regex(r"数据|统计|业绩|战绩|成绩", search=True), partner_stats),
@@ -207,6 +245,15 @@ HANDLERS: list[Handler] = [
     Handler("partner_help", PARTNER, reply(texts.PARTNER_HELP)),
     # staff: the answer to a numbered question, then exact commands
     Handler("choice", STAFF & regex(r"^\s*(\d{1,2})\s*$"), choose, ends_choice=False),
+    # money commands before the listing reviews: 驳回提现 W12 is not 驳回 <listing>
+    Handler("deal", STAFF & regex(money.DEAL.pattern), deal, resume=money.propose_deal),
+    Handler("confirm_deal", STAFF & regex(money.CONFIRM.pattern), money.confirm, resume=money.record_deal,
+            ends_choice=False),
+    Handler("end_deal", STAFF & regex(money.END_DEAL.pattern), end_deal, resume=money.end_deal),
+    Handler("approve_withdrawal", STAFF & regex(money.APPROVE.pattern), approve_withdrawal),
+    Handler("reject_withdrawal", STAFF & regex(money.REJECT.pattern), reject_withdrawal),
+    Handler("pending_withdrawals", STAFF & regex(money.PENDING.pattern), pending_withdrawals),
+    Handler("manual_payout", STAFF & regex(money.MANUAL_PAYOUT.pattern), manual_payout),
     Handler("approve", STAFF & regex(r"^\s*(?:通过|批准|审核通过)\s*([A-Za-z]\d+)?\s*$"), approve),
     Handler("reject", STAFF & regex(r"^\s*驳回\s*([A-Za-z]\d+)?\s*[:：,，]?\s*(.*?)\s*$"), reject),
     Handler("more", STAFF & regex(r"^\s*(?:更多|下一页|再来|继续)\s*$"), more),

@@ -81,25 +81,11 @@ class MatchingConfig:
 
 
 @dataclass(frozen=True)
-class CommissionYuan:
-    """Commission (yuan) a referrer earns per won client, by the referrer's role; 0 records none."""
-
-    partner: Decimal = Decimal(2000)
-    sales: Decimal = Decimal(0)
-    manager: Decimal = Decimal(0)
-    admin: Decimal = Decimal(0)
-
-    def of(self, role: str) -> Decimal:
-        return Decimal(getattr(self, role)).quantize(Decimal("0.01"))
-
-
-@dataclass(frozen=True)
 class ReferralConfig:
     first_touch_window_days: float = 30
     """A later referrer cannot take a user within this window."""
     campaign_qr_expire_s: int = field(default=2_592_000, metadata=AT_LEAST_ONE)
     miniapp_page: str = "pages/index/index"
-    commission_yuan: CommissionYuan = field(default_factory=CommissionYuan)
 
 
 @dataclass(frozen=True)
@@ -198,6 +184,67 @@ class MediaConfig:
     poster_brand: str = ""
 
 
+@dataclass(frozen=True)
+class CommissionConfig:
+    """Referrers' commissions (services.commissions); the rules themselves are versioned rows in the database."""
+
+    earner_roles: list[str] = field(default_factory=lambda: ["partner"])
+    """Referrer roles paid through this system (add sales to pay staff referrers)."""
+    release_after_days: float = 7
+    """Frozen until lease start + rent-free months + this many days."""
+    reward_release_days: float = 7
+    clawback_days: float = 180
+    level_window_days: float = field(default=365, metadata=AT_LEAST_ONE)
+    default_rule: dict[str, Any] = field(default_factory=dict)
+    """Version 1 of the rules, written to the database the first time one is needed (services.commissions)."""
+
+
+@dataclass(frozen=True)
+class WithdrawalsConfig:
+    """Withdrawals of released commission (services.withdrawals, services.payouts); amounts in yuan."""
+
+    min_yuan: Decimal = Decimal("10")
+    max_per_request_yuan: Decimal = Decimal("20000")
+    max_per_day_yuan: Decimal = Decimal("50000")
+    fee_percent: Decimal = Decimal("0")
+    fee_min_yuan: Decimal = Decimal("0")
+    second_approval_above_yuan: Decimal = Decimal("5000")
+    real_name_from_yuan: Decimal = Decimal("2000")
+    """WeChat Pay requires the payee's real name from this amount."""
+    confirm_expire_h: float = field(default=24, metadata=AT_LEAST_ONE)
+    transfer_scene_id: str = "1005"
+    transfer_remark: str = "佣金提现"
+    reconcile_time: time = time(2, 30)
+
+    def __post_init__(self) -> None:
+        if self.min_yuan < Decimal("0.3"):
+            raise ConfigError("min_yuan must be at least 0.3 (WeChat Pay's smallest transfer)")
+        if self.fee_percent >= 100:
+            raise ConfigError("fee_percent must be below 100")
+
+
+@dataclass(frozen=True)
+class WeChatPayConfig:
+    """The WeChat Pay merchant for 商家转账 (API v3); empty mchid = not configured."""
+
+    mchid: str = ""
+    appid: str = ""
+    serial_no: str = ""
+    private_key: str = field(default="", repr=False)
+    platform_public_key: str = ""
+    platform_public_key_id: str = ""
+    apiv3_key: str = field(default="", repr=False)
+    api_base: str = "https://api.mch.weixin.qq.com/"
+    notify_url: str = ""
+    timeout_s: float = field(default=10, metadata=AT_LEAST_ONE)
+
+    def __post_init__(self) -> None:
+        if self.apiv3_key and len(self.apiv3_key.encode()) != 32:
+            raise ConfigError("apiv3_key must be the 32-character APIv3 key")
+        if urlparse(self.api_base).scheme not in ("http", "https") or not self.api_base.endswith("/"):
+            raise ConfigError("api_base must be an http(s) URL ending with /")
+
+
 Regions = dict[str, dict[str, list[str]]]
 """city > district > towns, names without 市/区/县/镇."""
 
@@ -238,6 +285,9 @@ class Settings:
     miniapp: MiniappConfig = field(default_factory=MiniappConfig)
     h5: H5Config = field(default_factory=H5Config)
     media: MediaConfig = field(default_factory=MediaConfig)
+    commission: CommissionConfig = field(default_factory=CommissionConfig)
+    withdrawals: WithdrawalsConfig = field(default_factory=WithdrawalsConfig)
+    wechatpay: WeChatPayConfig = field(default_factory=WeChatPayConfig)
 
     def __repr__(self) -> str:
         shown = []
@@ -272,6 +322,7 @@ class Settings:
 
 
 SECRET_KEYS = {"wechat_secret", "wechat_token", "wechat_aes_key", "miniapp_secret", "secret_key", "pii_key"}
+"""Top-level secrets; nested ones (wechatpay.private_key, apiv3_key) are hidden by their section's repr."""
 
 
 def _secret_repr(value: str) -> str:
@@ -359,6 +410,8 @@ def _build(cls: type[T], raw: Any, path: tuple[str, ...]) -> T:
 def _convert(kind: Any, value: Any, path: tuple[str, ...], limits: Any = None) -> Any:
     """``value`` (from YAML, or text from the environment) as ``kind``."""
     origin = typing.get_origin(kind)
+    if kind is Any:  # free-form (a commission rule), checked where it is used
+        return _parsed(value)
     if isinstance(kind, type) and is_dataclass(kind):
         return _build(kind, _parsed(value), path)
     if origin is dict:

@@ -88,11 +88,62 @@ class SceneKind(str, Enum):
     CAMPAIGN = "campaign"
 
 
-class CommissionStatus(str, Enum):
-    PENDING = "pending"      # earned, not yet confirmed by a manager
-    APPROVED = "approved"
+class EarningKind(str, Enum):
+    DEAL = "deal"
+    QUALIFIED_LEAD = "qualified_lead"   # 推荐有礼: a fixed reward per qualified lead
+    VIEWING = "viewing"                 # ... or per viewing
+
+
+class EarningTier(str, Enum):
+    DIRECT = "direct"    # the client's referrer
+    SECOND = "second"    # the partner who recruited that referrer (二级)
+
+
+class EarningStatus(str, Enum):
+    FROZEN = "frozen"          # earned, held until the lease has started and any rent-free period ended
+    RELEASED = "released"      # available to withdraw
+    REVERSED = "reversed"      # the deal fell through before release
+    CLAWED_BACK = "clawed_back"  # the tenant left early within the clawback window
+
+
+class DealStatus(str, Enum):
+    ACTIVE = "active"
+    CANCELLED = "cancelled"    # fell through before its commissions were released
+    TERMINATED = "terminated"  # the tenant left early after release
+
+
+class Bucket(str, Enum):
+    """Where a referrer's money sits; every ledger row moves an amount into or out of one bucket."""
+
+    FROZEN = "frozen"
+    AVAILABLE = "available"
+    WITHDRAWING = "withdrawing"  # reserved by a withdrawal under review or being paid
+    WITHDRAWN = "withdrawn"
+    FEES = "fees"
+
+
+class LedgerKind(str, Enum):
+    EARNED = "earned"
+    RELEASED = "released"
+    REVERSED = "reversed"
+    RESERVED = "reserved"
+    RETURNED = "returned"      # a rejected, failed or expired withdrawal gives its amount back
+    WITHDRAWN = "withdrawn"
+    FEE = "fee"
+
+
+class WithdrawalStatus(str, Enum):
+    REVIEWING = "reviewing"    # waiting for a manager (and a second one above the threshold)
+    PAYING = "paying"          # approved; the transfer is being created
+    CONFIRMING = "confirming"  # WeChat Pay waits for the partner to confirm receipt
     PAID = "paid"
-    CANCELLED = "cancelled"
+    REJECTED = "rejected"
+    FAILED = "failed"          # the transfer failed, expired or was cancelled; the amount is back
+
+
+class PayoutMethod(str, Enum):
+    WECHAT = "wechat"    # WeChat Pay merchant transfer to the partner's change (零钱)
+    MANUAL = "manual"    # bank transfer made by an admin, recorded with its reference
 
 
 class MediaKind(str, Enum):

@@ -2,7 +2,7 @@
 from tortoise import fields
 from tortoise.models import Model
 
-from models.enums import CommissionStatus, ReferralEventKind, SceneKind
+from models.enums import ReferralEventKind, SceneKind
 
 
 class ReferralScene(Model):
@@ -39,22 +39,3 @@ class ReferralEvent(Model):
     class Meta:
         table = "referral_events"
         indexes = (("scene_id", "kind"),)
-
-
-class Commission(Model):
-    """What a referrer earns for a referred client who closed: one per client, amount in yuan."""
-
-    id = fields.IntField(primary_key=True)
-    referrer = fields.ForeignKeyField("models.Account", related_name="commissions", on_delete=fields.CASCADE)
-    referrer_id: int
-    client = fields.OneToOneField("models.Client", related_name="commission", on_delete=fields.CASCADE)
-    client_id: int
-    scene = fields.ForeignKeyField("models.ReferralScene", related_name="commissions", null=True, on_delete=fields.SET_NULL)
-    scene_id: int | None
-    amount = fields.DecimalField(max_digits=14, decimal_places=2, description="yuan")
-    status = fields.CharEnumField(CommissionStatus, max_length=16, default=CommissionStatus.PENDING)
-    created_at = fields.DatetimeField(auto_now_add=True)
-    paid_at = fields.DatetimeField(null=True)
-
-    class Meta:
-        table = "commissions"

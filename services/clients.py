@@ -29,9 +29,9 @@ from models import (
     StageChange,
     Viewing,
 )
-from models.enums import Source, Stage
+from models.enums import EarningKind, ReferralEventKind, Source, Stage
 from models.pii import blind_index
-from services import audit, matching, notify, permissions, regions
+from services import audit, commissions, matching, notify, permissions, regions
 from services.errors import (
     ChangedMeanwhile,
     ClientNotFound,
@@ -251,6 +251,9 @@ async def settle_duplicate(*, actor: Account, lead: Client, same: bool, settings
             lead.duplicate_of_id = None
             await lead.save(update_fields=["duplicate_of_id", "updated_at"])
             await audit.record(actor, "client.distinct", "client", lead.id, after={"not_duplicate_of": existing.id})
+            if await ReferralEvent.filter(client_id=lead.id, kind=ReferralEventKind.LEAD).exists():
+                # a new lead after all: its referrer earns the qualified-lead reward held back while it was marked
+                await commissions.reward(EarningKind.QUALIFIED_LEAD, lead, settings=settings)
         return lead
     permissions.ensure_can_change(actor, existing)
     requirement = await Requirement.filter(client_id=lead.id).first()
@@ -369,6 +372,8 @@ async def _apply_stage(actor: Account, client: Client, stage: Stage, settings: S
     client.deal_probability = stage_probability(settings, stage)
     if stage == Stage.WON:
         await commission.on_client_won(client, settings=settings)
+    elif stage == Stage.VIEWING:
+        await commissions.reward(EarningKind.VIEWING, client, settings=settings)
 
 
 async def set_stage(*, actor: Account, client: Client, stage: Stage | str, settings: Settings, note: str | None = None) -> bool:

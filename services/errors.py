@@ -312,3 +312,163 @@ class PosterUnavailable(AppError):
     def __init__(self, reason: str) -> None:
         super().__init__(f"the poster cannot be made: {reason}")
         self.reason = reason
+
+
+# ---- commissions and withdrawals -----------------------------------------------------------------------
+
+class InvalidAmount(AppError):
+    """``what`` (an amount) is not a number of yuan with at most two decimals."""
+
+    code = "invalid_amount"
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what} must be a number of yuan with at most two decimals", fields={what: "invalid"})
+        self.what = what
+
+
+class InvalidRule(AppError):
+    """A commission rule's spec is incomplete or has a bad value; the message names the place."""
+
+    code = "invalid_rule"
+
+
+class AdminsOnly(Forbidden):
+    """``action``: ``edit_commission_rules``, ``record_manual_payout``."""
+
+    code = "admins_only"
+
+    def __init__(self, action: str) -> None:
+        super().__init__(f"only admins may {action}")
+        self.action = action
+
+
+class DealAmountMissing(AppError):
+    """A deal needs its rent (a lease) or its price (a sale)."""
+
+    code = "deal_amount_missing"
+
+    def __init__(self, deal_type: str) -> None:
+        super().__init__(f"a {deal_type} deal needs its {'rent' if deal_type == 'rent' else 'sale price'}")
+        self.deal_type = deal_type
+
+
+class InvalidDealTerm(AppError):
+    """``term``: ``rent_free_months`` (0 to 24), ``lease_years`` (up to 70), ``lease_start`` (a date)."""
+
+    code = "invalid_deal_term"
+
+    def __init__(self, term: str) -> None:
+        super().__init__(f"{term} is out of range", fields={term: "invalid"})
+        self.term = term
+
+
+class DealExists(Conflict):
+    code = "deal_exists"
+
+    def __init__(self, client: Any) -> None:
+        super().__init__("the client already has an active deal; cancel it first")
+        self.client = client
+
+
+class DealNotFound(NotFound):
+    code = "deal_not_found"
+
+    def __init__(self) -> None:
+        super().__init__("deal not found")
+
+
+class DealEnded(Conflict):
+    code = "deal_ended"
+
+    def __init__(self) -> None:
+        super().__init__("the deal was already cancelled or terminated")
+
+
+class WithdrawalLimit(AppError):
+    """``limit``: ``minimum``, ``maximum`` (per request), ``daily`` (``used_fen`` asked today), ``fee``."""
+
+    code = "withdrawal_limit"
+
+    def __init__(self, limit: str, limit_fen: int, used_fen: int = 0) -> None:
+        super().__init__(f"the amount is outside the {limit} limit", fields={"amount": limit})
+        self.limit, self.limit_fen, self.used_fen = limit, limit_fen, used_fen
+
+
+class RealNameRequired(AppError):
+    code = "real_name_required"
+
+    def __init__(self, from_fen: int) -> None:
+        super().__init__("WeChat Pay needs the payee's real name from this amount", fields={"real_name": "required"})
+        self.from_fen = from_fen
+
+
+class InsufficientBalance(Conflict):
+    code = "insufficient_balance"
+
+    def __init__(self, available_fen: int) -> None:
+        super().__init__("the available balance is smaller than the amount")
+        self.available_fen = available_fen
+
+
+class WithdrawalNotFound(NotFound):
+    code = "withdrawal_not_found"
+
+    def __init__(self, ref: str) -> None:
+        super().__init__(f"no withdrawal {ref}")
+        self.ref = ref
+
+
+class InvalidWithdrawalCode(AppError):
+    code = "invalid_withdrawal_code"
+
+    def __init__(self, ref: str) -> None:
+        super().__init__("a withdrawal is W followed by its number, e.g. W12")
+        self.ref = ref
+
+
+class OwnWithdrawal(Forbidden):
+    code = "own_withdrawal"
+
+    def __init__(self) -> None:
+        super().__init__("nobody reviews their own withdrawal")
+
+
+class WithdrawalSettled(Conflict):
+    """The withdrawal is no longer in the state the action needs (already reviewed, paid or ended)."""
+
+    code = "withdrawal_settled"
+
+    def __init__(self, withdrawal: Any) -> None:
+        super().__init__(f"withdrawal {withdrawal.code} is {withdrawal.status.value}")
+        self.withdrawal = withdrawal
+
+
+class SecondApproverRequired(Conflict):
+    code = "second_approver_required"
+
+    def __init__(self, withdrawal: Any, above_fen: int) -> None:
+        super().__init__("above the threshold a second manager who is not the first must approve")
+        self.withdrawal, self.above_fen = withdrawal, above_fen
+
+
+class ReferenceRequired(AppError):
+    code = "reference_required"
+
+    def __init__(self) -> None:
+        super().__init__("a manual payout needs the bank transfer's reference", fields={"reference": "required"})
+
+
+class NotManualPayout(Conflict):
+    code = "not_manual_payout"
+
+    def __init__(self, withdrawal: Any) -> None:
+        super().__init__(f"withdrawal {withdrawal.code} is not waiting for a manual payout")
+        self.withdrawal = withdrawal
+
+
+class InvalidDate(AppError):
+    code = "invalid_date"
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what} is not a valid date", fields={what: "invalid"})
+        self.what = what

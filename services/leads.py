@@ -89,7 +89,7 @@ async def create(resources: Resources, *, wechat_user_id: int, company: str | No
                 await notify.queue("notice", client.owner_id, dedupe_key=f"lead:followup:{words.id}",
                                    client=client, followup=words,
                                    payload=await _notice(client, need, listing, created, label))
-            await attribution.on_lead(client, user, assignee_id=client.owner_id)
+            await attribution.on_lead(client, user, assignee_id=client.owner_id, settings=resources.settings)
     return client
 
 

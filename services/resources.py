@@ -16,6 +16,7 @@ from core.config import Settings
 from media import storage
 from models import pii
 from wechat import WeChatAPI
+from wechatpay import WeChatPay
 
 
 @dataclass
@@ -29,6 +30,8 @@ class Resources:
     """The mini-program's API (login, mini-program codes)."""
     storage: storage.Storage
     """Where media files (gallery, QR codes, posters) are kept: a local directory or an S3 bucket."""
+    wechatpay: WeChatPay
+    """WeChat Pay (merchant transfers for withdrawals)."""
 
     @classmethod
     async def open(cls, settings: Settings, *, init_db: bool = True) -> Resources:
@@ -43,12 +46,14 @@ class Resources:
             wechat=WeChatAPI.from_settings(settings, redis=redis),
             miniapp=WeChatAPI.from_settings(settings, redis=redis, miniapp=True),
             storage=storage.from_settings(settings),
+            wechatpay=WeChatPay.from_settings(settings),
         )
 
     async def close(self, *, close_db: bool = True) -> None:
         await self.wechat.close()
         await self.miniapp.close()
         self.storage.close()
+        await self.wechatpay.close()
         await self.redis.aclose()
         if close_db:
             await db.close()

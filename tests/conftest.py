@@ -29,6 +29,7 @@ from models.enums import Role
 from services import accounts
 from services.resources import Resources
 from tests.fakewechat import FakeWeChat
+from tests.fakewechatpay import FakeWeChatPay
 from tests.wx import WeChatSimulator
 
 TEST_AES_KEY = base64.b64encode(b"scrm-test-aes-key-32-bytes-long!").decode()[:43]
@@ -85,8 +86,35 @@ def fake_wechat(fake_wechat_server):
 
 
 @pytest.fixture(scope="session")
-def settings(fake_wechat_server):
-    return load_settings(environ=test_environ(fake_wechat_server.url))
+def fake_wechatpay_server():
+    with FakeWeChatPay() as fake:
+        yield fake
+
+
+@pytest.fixture
+def fake_wechatpay(fake_wechatpay_server):
+    fake_wechatpay_server.reset()
+    return fake_wechatpay_server
+
+
+def wechatpay_environ(fake: FakeWeChatPay) -> dict[str, str]:
+    """WECHATPAY__* for an app paying through ``fake`` (keys written to files, as in production)."""
+    folder = f"{os.environ.get('PYTEST_TMP', '/tmp')}/scrm-test-wechatpay-{os.getpid()}"
+    os.makedirs(folder, exist_ok=True)
+    env = {}
+    for key, value in fake.keys.settings(fake.url, "https://scrm.example/wechatpay/notify/transfer").items():
+        if key in ("private_key", "platform_public_key"):
+            path = f"{folder}/{key}.pem"
+            with open(path, "w") as pem:
+                pem.write(value)
+            value = path
+        env[f"WECHATPAY__{key.upper()}"] = value
+    return env
+
+
+@pytest.fixture(scope="session")
+def settings(fake_wechat_server, fake_wechatpay_server):
+    return load_settings(environ=test_environ(fake_wechat_server.url, **wechatpay_environ(fake_wechatpay_server)))
 
 
 @pytest.fixture(scope="session")

@@ -5,11 +5,13 @@ from zoneinfo import ZoneInfo
 
 from bot import format as fmt
 from bot.context import Context
-from services import agenda
+from services import agenda, withdrawals
+from services.commissions import yuan
 
 # Enough lines to plan the day and still fit one passive reply (2,048 bytes).
 SHOWN_DUE, SHOWN_OVERDUE, FETCHED = 10, 5, 30
 SHOWN_TEAM = 8
+SHOWN_APPROVALS = 3
 
 
 def _count(items: list) -> str:
@@ -29,7 +31,8 @@ async def show(ctx: Context, slots: dict, chosen=None) -> str:
     plan = await agenda.for_day(actor=ctx.account, day=day, settings=settings, now=ctx.now, limit=FETCHED)
     label = "今天" if day == ctx.now.astimezone(tz).date() else f"{day.month}月{day.day}日"
     team = await agenda.team_load(manager=ctx.account, day=day, settings=settings, now=ctx.now) if ctx.account.is_manager else []
-    if not plan.due and not plan.overdue and not team:
+    approvals = await withdrawals.pending_reviews(ctx.account, limit=SHOWN_APPROVALS + 1) if ctx.account.is_manager else []
+    if not plan.due and not plan.overdue and not team and not approvals:
         return f"{label}没有待跟进的客户。记录跟进时写上下次时间，例如「跟进 华兴精密 明天10点再联系」。"
     lines = [] if plan.due or plan.overdue else [f"{label}你自己没有待跟进的客户。"]
     if plan.due:
@@ -44,5 +47,9 @@ async def show(ctx: Context, slots: dict, chosen=None) -> str:
         lines += _rest(plan.overdue, SHOWN_OVERDUE)
     if team:
         lines.append("团队：" + "，".join(f"{m.name} 待{m.due} 逾期{m.overdue}" for m in team[:SHOWN_TEAM]))
+    if approvals:
+        more = "等" if len(approvals) > SHOWN_APPROVALS else ""
+        lines.append("待审核提现：" + "，".join(f"{w.code} {w.account.name} {yuan(w.amount_fen)}元"
+                                          for w in approvals[:SHOWN_APPROVALS]) + more + "（发「提现审核」看全部）")
     lines.append("跟进后发「跟进 客户名 …」记录。")
     return "\n".join(lines)

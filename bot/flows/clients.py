@@ -5,6 +5,7 @@ from bot import format as fmt
 from bot.context import Context
 from bot.flows import common
 from models import Client
+from models.enums import Stage
 from services import accounts, clients, matching, permissions
 from services.errors import DuplicateClient
 
@@ -140,8 +141,11 @@ async def update_stage(ctx: Context, slots: dict, chosen=None) -> str:
                                       settings=ctx.resources.settings)
     if not changed:
         return f"{client.display_name}已经是{fmt.stage(client.stage)}，没有变化。"
-    return (f"{client.display_name}：{fmt.stage(before)} → {fmt.stage(client.stage)}"
-            f"（成交概率{client.deal_probability}%）")
+    reply = (f"{client.display_name}：{fmt.stage(before)} → {fmt.stage(client.stage)}"
+             f"（成交概率{client.deal_probability}%）")
+    if client.stage == Stage.WON and client.referrer_id:
+        reply += f"\n这是推荐客户：请补充成交金额以计算佣金，例如「{client.display_name}成交 年租金120万 免租3个月」。"
+    return reply
 
 
 async def confirm_duplicate(ctx: Context, slots: dict, chosen=None) -> str:

@@ -21,8 +21,8 @@ from tortoise.transactions import in_transaction
 
 from core.config import Settings
 from models import Account, Client, ReferralEvent, ReferralScene, WechatUser
-from models.enums import ReferralEventKind, Role, SceneKind
-from services import accounts, notify
+from models.enums import EarningKind, ReferralEventKind, Role, SceneKind
+from services import accounts, commissions, notify
 
 SCENE_PATTERN = re.compile(r"[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}")
 
@@ -125,8 +125,9 @@ async def record_miniapp_scene(user: WechatUser, scene_value: str, *, settings: 
     return await _touch(user.id, scene, ReferralEventKind.SCAN, settings=settings, now=now)
 
 
-async def on_lead(client: Client, user: WechatUser, *, assignee_id: int | None) -> None:
-    """A referred user left a lead: count it for the scene and tell the referrer (once per client).
+async def on_lead(client: Client, user: WechatUser, *, assignee_id: int | None, settings: Settings) -> None:
+    """A referred user left a lead: count it for the scene, tell the referrer and earn them the qualified-lead
+    reward if the rules give one (once per client; not for a possible duplicate until a salesperson says so).
 
     Call inside the lead's transaction.
     """
@@ -136,6 +137,8 @@ async def on_lead(client: Client, user: WechatUser, *, assignee_id: int | None) 
         return
     await ReferralEvent.create(scene_id=user.referral_scene_id, kind=ReferralEventKind.LEAD, wechat_user_id=user.id,
                                client=client)
+    if not client.duplicate_of_id:
+        await commissions.reward(EarningKind.QUALIFIED_LEAD, client, settings=settings)
     if client.referrer_id and client.referrer_id != assignee_id:
         await notify.queue("notice", client.referrer_id, dedupe_key=f"referral:lead:{client.id}", client=client,
                            payload={"title": "您推荐的客户已留资", "detail": client.display_name})

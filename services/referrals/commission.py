@@ -1,17 +1,17 @@
-"""A referred client is won: the deal counts for its scene and the referrer earns a commission."""
+"""A referred client is won: the deal counts for its scene and the referrer is told.
+
+What the referrer earns comes with the deal's amounts (services.commissions.record_deal).
+"""
 from __future__ import annotations
 
-from decimal import Decimal
-
 from core.config import Settings
-from models import Account, Client, Commission, ReferralEvent, WechatUser
+from models import Client, ReferralEvent, WechatUser
 from models.enums import ReferralEventKind
 from services import notify
 
 
 async def on_client_won(client: Client, *, settings: Settings) -> None:
-    """Call when a client's stage becomes won: count the deal for its scene, record the referrer's
-    commission (``referral.commission_yuan`` by role) and tell the referrer.
+    """Call when a client's stage becomes won: count the deal for its scene and tell the referrer.
 
     Idempotent; call inside the stage change's transaction.
     """
@@ -26,15 +26,5 @@ async def on_client_won(client: Client, *, settings: Settings) -> None:
         await ReferralEvent.create(scene_id=scene_id, kind=ReferralEventKind.DEAL, wechat_user_id=client.wechat_user_id,
                                    client=client)
     if client.referrer_id:
-        referrer = await Account.get(id=client.referrer_id)
-        amount = commission_for(referrer, settings)
-        if amount and not await Commission.filter(client_id=client.id).exists():
-            await Commission.create(referrer=referrer, client=client, scene_id=scene_id, amount=amount)
         await notify.queue("notice", client.referrer_id, dedupe_key=f"referral:won:{client.id}", client=client,
-                           payload={"title": "您推荐的客户已成交",
-                                    "detail": f"{client.display_name} 佣金{amount}元" if amount else client.display_name})
-
-
-def commission_for(referrer: Account, settings: Settings) -> Decimal:
-    """The commission in yuan a referrer of this role earns per closed deal (0 when none)."""
-    return settings.referral.commission_yuan.of(referrer.role.value)
+                           payload={"title": "您推荐的客户已成交", "detail": client.display_name})

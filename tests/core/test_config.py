@@ -49,7 +49,7 @@ def test_nested_keys_are_overridden_with_double_underscores():
 def test_nested_sections_are_typed():
     settings = load_settings(environ=env())
     assert settings.matching.area_tolerance == 0.15
-    assert settings.referral.commission_yuan.of("partner") == Decimal("2000.00")
+    assert settings.withdrawals.min_yuan == Decimal("10") and settings.commission.earner_roles == ["partner"]
     assert settings.reminders.digest_time == time(8, 30)
     assert settings.rate_limits.login_per_ip_per_min == 30
     assert settings.template("notice").fields["thing1"] == "title"
@@ -70,7 +70,9 @@ def test_a_section_left_out_of_the_file_takes_its_defaults(tmp_path):
     ("MATCHING__STAGE_PROBABILITY__WON", "120", "MATCHING__STAGE_PROBABILITY"),
     ("REMINDERS__DIGEST_TIME", "noon", "REMINDERS__DIGEST_TIME"),
     ("REMINDERS__SCAN_INTERVAL_S", "90", "REMINDERS__SCAN_INTERVAL_S"),
-    ("REFERRAL__COMMISSION_YUAN__PARTNER", "lots", "REFERRAL__COMMISSION_YUAN__PARTNER"),
+    ("WITHDRAWALS__MIN_YUAN", "lots", "WITHDRAWALS__MIN_YUAN"),
+    ("WITHDRAWALS__MIN_YUAN", "0.1", "WITHDRAWALS"),
+    ("WECHATPAY__APIV3_KEY", "short", "WECHATPAY"),
     ("RATE_LIMITS__PER_IP_PER_MIN", "1.5", "RATE_LIMITS__PER_IP_PER_MIN"),
     ("REGIONS__苏州__昆山", "花桥", "REGIONS__苏州__昆山"),
 ])

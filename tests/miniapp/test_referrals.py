@@ -1,12 +1,11 @@
 """Referral attribution through official-account QR events and mini-program scenes, and the share flows."""
 import asyncio
 from datetime import datetime, timedelta, timezone
-from decimal import Decimal
 
 import pytest
 
 import app.worker
-from models import Client, Commission, Notification, ReferralEvent, ReferralScene, WechatUser
+from models import Client, Earning, Notification, ReferralEvent, ReferralScene, WechatUser
 from models.enums import ReferralEventKind, Role, Source, Stage
 from services.referrals import attribution, codes, commission
 from services.referrals import stats as referral_stats
@@ -150,8 +149,8 @@ async def test_stats_per_scene_count_scans_follows_leads_deals(http, wx, login, 
                      "deal_rate": 1.0}
 
 
-async def test_a_partner_is_told_when_their_referral_closes_and_earns_a_commission(http, login, scene_of,
-                                                                                   make_staff, settings):
+async def test_a_partner_is_told_when_their_referral_leaves_a_lead_and_closes(http, login, scene_of,
+                                                                             make_staff, settings):
     contact = await make_staff("张三")
     scene, partner = await scene_of("老王", Role.PARTNER, manager=contact)
     await http.post(f"{API}/leads", json=LEAD, headers=await login(scene=scene.scene))
@@ -163,16 +162,16 @@ async def test_a_partner_is_told_when_their_referral_closes_and_earns_a_commissi
     titles = await Notification.filter(recipient_id=partner.id).values_list("payload", flat=True)
     assert [p["title"] for p in titles] == ["您推荐的客户已留资", "您推荐的客户已成交"]
     assert client.source == Source.REFERRAL
-    earned = await Commission.get(client_id=client.id)
-    assert (earned.referrer_id, earned.amount) == (partner.id, Decimal("2000.00"))
+    reward = await Earning.get(client_id=client.id)   # 推荐有礼 for the qualified lead; the deal's comes with its amount
+    assert (reward.account_id, reward.kind.value, reward.amount_fen) == (partner.id, "qualified_lead", 2000)
 
 
-async def test_a_staff_referrer_earns_no_commission_by_default(http, login, scene_of, settings):
+async def test_a_staff_referrer_earns_no_reward_by_default(http, login, scene_of, settings):
     scene, staff = await scene_of("张三")
     await http.post(f"{API}/leads", json=LEAD, headers=await login(scene=scene.scene))
     client_id = await lead_client_id()
     await commission.on_client_won(await Client.get(id=client_id), settings=settings)
-    assert not await Commission.exists()
+    assert not await Earning.exists()
 
 
 async def test_me_referral_gives_a_scene_a_cached_code_image_and_stats(http, login, fake_wechat):

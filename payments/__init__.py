@@ -1,0 +1,1 @@
+"""WeChat Pay's callbacks to us (transfer results): verified, decrypted, applied once."""
