@@ -157,11 +157,13 @@ async def test_update_stage_keeps_history_and_sets_probability(team, say, make_c
                                                                           team["zhang"].id)
 
 
-async def test_a_deal_with_terms_still_wins_the_client(team, say, make_client):
+async def test_a_deal_with_terms_is_shown_then_wins_the_client_on_confirm(team, say, make_client):
     client = await make_client(team["zhang"], "华兴精密")
     reply = await say(SALES, "华兴精密成交了 年租金120万 免租3个月")
+    assert "确认" in reply and "没太明白" not in reply
+    await say(SALES, "确认")
     await client.refresh_from_db()
-    assert client.stage == Stage.WON and "没太明白" not in reply
+    assert client.stage == Stage.WON
 
 
 async def test_a_message_not_understood_is_logged_without_personal_data(team, say, caplog):
