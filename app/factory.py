@@ -14,6 +14,7 @@ from tortoise.exceptions import ValidationError
 import nlp
 from bot import dedupe, router
 from bot.endpoint import bp as wechat_bp
+from bot.inbound import Inbound
 from bot.protocol import Protocol
 from core import db, logs
 from core.config import Settings
@@ -68,7 +69,12 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
     async def prepare_chat(app: Sanic) -> None:
         nlp.configure(settings.regions, timezone=settings.timezone)  # the agency's towns are places (generic names such as 开发区 are not)
         router.prepare()
-        app.ctx.replies = dedupe.Replies(app.ctx.resources.redis, settings.secret_key_bytes)
+        app.ctx.replies = dedupe.Replies(app.ctx.resources.redis, settings)
+        app.ctx.inbound = Inbound(app.ctx.resources)
+
+    @app.after_server_start
+    async def resume_inbound(app: Sanic) -> None:
+        app.ctx.inbound.start()
 
     @app.after_server_start
     async def start_tracking_writer(app: Sanic) -> None:
@@ -84,6 +90,8 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
 
     @app.after_server_stop
     async def close_resources(app: Sanic) -> None:
+        if getattr(app.ctx, "inbound", None) is not None:
+            await app.ctx.inbound.stop()  # late replies finish before the database closes
         if getattr(app.ctx, "worker", None) is not None:
             await app.ctx.worker.close()
             app.ctx.worker_task.cancel()

@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import math
 import os
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -20,9 +22,11 @@ from redis.asyncio import Redis
 from wechatpy.messages import BaseMessage
 
 from core import kv
+from core.config import Settings
 
 PENDING = b"\x00pending"
 TTL_S = 300
+CLAIM_MARGIN_S = 4
 NO_REPLY = "success"
 
 # Bind the signed query KEYS[3] to the body's digest ARGV[3] (refuse, -1, if it is
@@ -47,7 +51,8 @@ class Binding:
 
     The URL signature covers neither sender nor body, so a leaked callback URL
     would sign any body while its timestamp is fresh: the first body seen with
-    it is the only one answered. ``ttl_s`` outlasts the timestamp window.
+    it is the only one answered. The binding lasts as long as the timestamp is
+    accepted (``Protocol.verify``), and a little more.
     """
 
     key: str
@@ -55,9 +60,10 @@ class Binding:
     ttl_s: int
 
     @classmethod
-    def of(cls, cb, xml: str, max_age_s: int) -> Binding:
+    def of(cls, cb, xml: str, max_age_s: int, now: float | None = None) -> Binding:
+        fresh_for = int(cb.timestamp) + max_age_s - int(now or time.time())
         return cls(f"wx:sig:{cb.timestamp}:{cb.nonce}:{cb.signature}",
-                   hashlib.blake2b(xml.encode("utf-8"), digest_size=16).hexdigest(), 2 * max_age_s + 60)
+                   hashlib.blake2b(xml.encode("utf-8"), digest_size=16).hexdigest(), max(fresh_for, 0) + 5)
 
 
 def message_key(message: BaseMessage) -> str:
@@ -76,10 +82,13 @@ class Replies:
     only, bound to its Redis key); the pending marker is not secret.
     """
 
-    def __init__(self, redis: Redis, secret_key: bytes) -> None:
+    def __init__(self, redis: Redis, settings: Settings) -> None:
         self._redis = redis
         self._batch = kv.batcher(redis)
-        self._aead = AESGCM(hmac.new(secret_key, b"scrm-wechat-reply-cache", hashlib.sha256).digest())
+        self._aead = AESGCM(hmac.new(settings.secret_key_bytes, b"scrm-wechat-reply-cache", hashlib.sha256).digest())
+        # A claim outlives the reply deadline and the writing down of a late message (bot.inbound), no more:
+        # a process killed before answering leaves the message to WeChat's next try, 5 s after the first.
+        self._claim_ttl_s = math.ceil(settings.reply_deadline_s) + CLAIM_MARGIN_S
 
     async def once(self, key: str, compute: Callable[[bytes | None], Awaitable[str]], *, prefetch: str,
                    binding: Binding, wait_s: float = 4.5) -> str:
@@ -89,7 +98,7 @@ class Replies:
         round trip as the claim. Raises SignatureReused if ``binding`` refuses the body.
         """
         claimed, prefetched = await self._batch.call("eval", _CLAIM, 3, key, prefetch, binding.key,
-                                                     PENDING, TTL_S, binding.digest, binding.ttl_s)
+                                                     PENDING, self._claim_ttl_s, binding.digest, binding.ttl_s)
         if claimed == -1:
             raise SignatureReused(binding.key)
         if claimed:

@@ -9,12 +9,11 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, text
 
 from bot import dedupe, router, texts
+from bot.inbound import Inbound
 from bot.protocol import Callback, Protocol, Rejected, text_reply
-from services import accounts, tasks
-from services.resources import Resources
+from services import accounts
 
 log = logging.getLogger(__name__)
-_late_replies: set[asyncio.Future] = set()  # the loop keeps only weak references to tasks
 bp = Blueprint("wechat")
 
 XML = "application/xml; charset=utf-8"
@@ -45,9 +44,10 @@ async def receive(request: Request) -> HTTPResponse:
         log.info("wechat callback rejected: %s", exc.reason)
         return text(exc.reason, status=exc.status)
     resources = request.app.ctx.resources
+    key = dedupe.message_key(message)
     try:
         reply = await request.app.ctx.replies.once(
-            dedupe.message_key(message), lambda identity: _reply(resources, message, identity),
+            key, lambda identity: _reply(request.app.ctx.inbound, key, message, xml, identity),
             prefetch=accounts.identity_key(message.source),
             binding=dedupe.Binding.of(cb, xml, resources.settings.signature_max_age_s))
     except dedupe.SignatureReused:
@@ -56,12 +56,15 @@ async def receive(request: Request) -> HTTPResponse:
     return text(protocol.render(cb, reply), content_type=XML if reply != dedupe.NO_REPLY else "text/plain")
 
 
-async def _reply(resources: Resources, message, cached_identity: bytes | None) -> str:
-    """The rendered reply, or ``success`` when there is none or it missed the deadline."""
-    work = asyncio.ensure_future(router.respond(resources, message, datetime.now(timezone.utc), cached_identity))
+async def _reply(inbound: Inbound, key: str, message, xml: str, cached_identity: bytes | None) -> str:
+    """The rendered reply; or ``success`` when there is none, or when it missed the deadline and the
+    message was written down to be answered by customer-service message (bot.inbound)."""
+    resources = inbound.resources
+    received_at = datetime.now(timezone.utc)
+    work = asyncio.ensure_future(router.respond(resources, message, received_at, cached_identity))
     done, _ = await asyncio.wait((work,), timeout=resources.settings.reply_deadline_s)
     if not done:
-        work.add_done_callback(lambda finished: _send_late(resources, message.source, finished))
+        await inbound.keep(key, message, xml, received_at, work)
         return dedupe.NO_REPLY
     if work.exception() is not None:
         log.error("chat reply failed", exc_info=work.exception())
@@ -69,17 +72,3 @@ async def _reply(resources: Resources, message, cached_identity: bytes | None) -
     else:
         answer = work.result()
     return text_reply(message, answer) if answer else dedupe.NO_REPLY
-
-
-def _send_late(resources: Resources, openid: str, done: asyncio.Future) -> None:
-    if done.cancelled():
-        return
-    if done.exception() is not None:
-        log.error("late chat reply failed", exc_info=done.exception())
-        answer = texts.BUSY
-    else:
-        answer = done.result()
-    if answer:
-        queued = asyncio.ensure_future(tasks.enqueue(resources, tasks.send_text, openid, answer))
-        _late_replies.add(queued)
-        queued.add_done_callback(_late_replies.discard)

@@ -106,6 +106,17 @@ class RemindersConfig:
 
 
 @dataclass(frozen=True)
+class InboundConfig:
+    """Official-account messages whose reply missed ``reply_deadline_s`` (bot/inbound.py)."""
+
+    lease_s: float = field(default=120, metadata=AT_LEAST_ONE)
+    drain_s: float = 20
+    resume_interval_s: float = field(default=30, metadata={"min": 0.1})
+    retry_s: float = 30
+    max_attempts: int = field(default=5, metadata=AT_LEAST_ONE)
+
+
+@dataclass(frozen=True)
 class TemplateConfig:
     """A WeChat template: its id and which template key shows which of our fields."""
 
@@ -280,6 +291,7 @@ class Settings:
     matching: MatchingConfig = field(default_factory=MatchingConfig)
     referral: ReferralConfig = field(default_factory=ReferralConfig)
     reminders: RemindersConfig = field(default_factory=RemindersConfig)
+    inbound: InboundConfig = field(default_factory=InboundConfig)
     templates: dict[str, TemplateConfig] = field(default_factory=dict)
     rate_limits: RateLimitsConfig = field(default_factory=RateLimitsConfig)
     miniapp: MiniappConfig = field(default_factory=MiniappConfig)

@@ -3,6 +3,7 @@ from models.accounts import Account, WechatUser
 from models.audit import AuditLog
 from models.clients import Client, FollowUp, Requirement, StageChange
 from models.commissions import CommissionRule, Deal, Earning, LedgerEntry, LevelChange, Wallet, Withdrawal
+from models.inbound import InboundMessage
 from models.listings import Listing, ListingStatusChange
 from models.media import ListingMedia
 from models.miniapp import Favorite, Viewing
@@ -11,7 +12,7 @@ from models.referrals import ReferralEvent, ReferralScene
 from models.tracking import TrackEvent
 
 __all__ = [
-    "Account", "AuditLog", "Client", "CommissionRule", "Deal", "Earning", "Favorite", "FollowUp", "LedgerEntry",
-    "LevelChange", "Listing", "ListingMedia", "ListingStatusChange", "Notification", "ReferralEvent", "ReferralScene",
-    "Requirement", "StageChange", "TrackEvent", "Viewing", "Wallet", "WechatUser", "Withdrawal",
+    "Account", "AuditLog", "Client", "CommissionRule", "Deal", "Earning", "Favorite", "FollowUp", "InboundMessage",
+    "LedgerEntry", "LevelChange", "Listing", "ListingMedia", "ListingStatusChange", "Notification", "ReferralEvent",
+    "ReferralScene", "Requirement", "StageChange", "TrackEvent", "Viewing", "Wallet", "WechatUser", "Withdrawal",
 ]

@@ -75,6 +75,13 @@ class NotificationStatus(str, Enum):
     CANCELLED = "cancelled"
 
 
+class InboundStatus(str, Enum):
+    WORKING = "working"    # the reply is being worked out
+    ANSWERED = "answered"  # the reply is known, not yet delivered
+    DONE = "done"
+    FAILED = "failed"      # WeChat refused the reply for good, or the message failed every attempt
+
+
 class ReferralEventKind(str, Enum):
     SCAN = "scan"
     FOLLOW = "follow"

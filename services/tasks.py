@@ -61,9 +61,3 @@ async def enqueue(resources: Resources, fn: Task, *args: Any, job_id: str | None
     if TASKS.get(fn.__name__) is not fn:
         raise KeyError(f"{fn.__name__!r} is not a registered task")
     await resources.queue.enqueue_job(fn.__name__, *args, _job_id=job_id, _defer_by=defer_s)
-
-
-@task()
-async def send_text(ctx: dict, openid: str, text: str) -> None:
-    """A chat answer that missed the passive-reply deadline, as a customer-service message."""
-    await ctx["resources"].wechat.message.send_text(openid, text)

@@ -54,6 +54,7 @@ def test_environ(fake_url: str, **overrides: str) -> dict[str, str]:
         MINIAPP_APPID="wxtestminiapp", MINIAPP_SECRET="test-miniapp-secret",
         SECRET_KEY=base64.urlsafe_b64encode(b"s" * 32).decode(), PII_KEY=base64.urlsafe_b64encode(b"p" * 32).decode(),
         LOG_LEVEL="WARNING", MEDIA_DIR=f"/tmp/scrm-test-media-{os.getpid()}",
+        INBOUND__RESUME_INTERVAL_S="3600",  # a test resumes late replies itself (tests/bot/test_inbound.py)
     )
     env.update(overrides)
     return env

@@ -158,27 +158,6 @@ async def test_the_reply_cache_keeps_no_personal_data_in_clear(http, wx, make_st
     assert cached and not any(b"13812345678" in value or b"zhang_wx" in value for value in cached)
 
 
-async def test_reply_past_the_deadline_goes_out_as_a_customer_service_message(
-        http, wx, make_staff, monkeypatch, resources, fake_wechat):
-    from app import worker
-    from bot import router
-
-    async def slow(resources, message, now, cached_identity=None):
-        await asyncio.sleep(1.3)
-        return "慢回复"
-
-    monkeypatch.setattr(router, "respond", slow)
-    await make_staff("张三", bind_openid="o-zhang")
-    started = time.perf_counter()
-    sent = await wx.text(http, "o-zhang", "帮助")
-    assert time.perf_counter() - started < 1.25
-    assert sent.body == "success"
-    await asyncio.sleep(0.5)
-    await worker.build(resources, burst=True).async_run()
-    [call] = fake_wechat.calls("cgi-bin/message/custom/send")
-    assert call.json["text"]["content"] == "慢回复"
-
-
 async def test_bind_code_binds_the_sender_and_names_them(http, wx, resources):
     from models.enums import Role
     from services import accounts

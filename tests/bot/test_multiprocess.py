@@ -1,8 +1,5 @@
 """Two server processes sharing Redis and the database, as behind nginx."""
 import asyncio
-import subprocess
-import sys
-import time
 
 import httpx
 import pytest
@@ -10,6 +7,7 @@ import pytest
 from app import processes
 from models.enums import Role
 from services import accounts
+from tests import servers
 from tests.conftest import free_port, test_environ
 from tests.wx import WeChatSimulator, text_xml
 
@@ -22,25 +20,10 @@ async def two_servers(resources, fake_wechat):
         pytest.skip("several processes need a real Redis (REDIS_URL); make test runs this with CI=true")
     env = test_environ(fake_wechat.url)
     ports = [free_port(), free_port()]
-    procs = [subprocess.Popen([sys.executable, "-m", "app", "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for port in ports]
+    procs = [servers.start(port, env) for port in ports]
     urls = [f"http://127.0.0.1:{port}" for port in ports]
     try:
-        async with httpx.AsyncClient() as client:
-            deadline = time.monotonic() + 60
-            for url in urls:
-                while True:
-                    try:
-                        if (await client.get(f"{url}/healthz")).status_code == 200:
-                            break
-                    except httpx.TransportError:
-                        pass
-                    if time.monotonic() > deadline or any(p.poll() is not None for p in procs):
-                        for proc in procs:
-                            proc.kill()
-                        errors = b"".join(proc.stderr.read() for proc in procs).decode()[-3000:]
-                        pytest.fail(f"servers did not start:\n{errors}")
-                    await asyncio.sleep(0.2)
+        await servers.wait_until_serving(procs, urls)
         yield urls
     finally:
         ignored = processes.stop(procs)  # never leaves a server behind to load the rest of the run
