@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return 2
+    if getattr(args, "dev_only", False) and settings is not None and settings.env == "prod":
+        print(f"refused: `{args.command}` writes demo data or load and never runs with ENV=prod", file=sys.stderr)
+        return 2
     try:
         return args.func(settings, args) or 0
     except ConfigError as exc:

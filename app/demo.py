@@ -18,14 +18,15 @@ from tortoise.functions import Max
 from tortoise.transactions import in_transaction
 
 from core.config import StageProbability
-from models import Account, Client, FollowUp, Listing, Requirement
+from models import Account, AuditLog, Client, FollowUp, Listing, Requirement, WechatUser
 from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus, Role, Source, Stage
 from models.pii import blind_index
-from services import accounts
+from services import accounts, audit
 from services import clients as client_service
 
 DEMO_TEAM = [("王经理", Role.MANAGER), ("张三", Role.SALES), ("李四", Role.SALES)]
 SEED_MARK = "demo data (python -m app seed)"
+SEED_ACCOUNT_ACTION = "account.seed"
 BATCH = 2000
 
 
@@ -64,19 +65,32 @@ SURNAMES = "张王李赵陈刘杨黄周吴徐孙胡朱高林何郭马罗"
 
 
 async def seed_team() -> tuple[list[Account], list[str]]:
-    """The demo team, created once; returns the accounts and report lines with fresh bind codes."""
+    """The demo team, created once; returns the accounts and report lines with bind codes.
+
+    A fresh code is printed only for a demo account that seed itself created and nobody has bound yet:
+    an account of the same name made by ``createstaff`` (a real 张三) or already in use never gets one.
+    """
     team, report = [], []
     manager = None
     for name, role in DEMO_TEAM:
         account = await Account.filter(name=name).first()
         if account is None:
             account, code = await accounts.create_staff(name, role, manager=manager)
-        else:
+            await audit.record(None, SEED_ACCOUNT_ACTION, "account", account.id, after={"name": name})
+        elif await _unbound_demo_account(account):
             code = await accounts.issue_bind_code(account)
+        else:
+            code = None
         manager = manager or account
         team.append(account)
-        report.append(f"{role.value:8} {name}: 绑定 {code}")
+        report.append(f"{role.value:8} {name}: 绑定 {code}" if code else
+                      f"{role.value:8} {name}: already exists and is not an unbound demo account, no bind code")
     return team, report
+
+
+async def _unbound_demo_account(account: Account) -> bool:
+    created_by_seed = await AuditLog.filter(action=SEED_ACCOUNT_ACTION, entity="account", entity_id=account.id).exists()
+    return created_by_seed and not await WechatUser.filter(account_id=account.id).exists()
 
 
 async def seed_demo(*, listings: int, clients: int, rng_seed: int, regions: dict) -> list[str]:

@@ -9,7 +9,7 @@ def register(sub) -> None:
     p.add_argument("--listings", type=int, default=60, help="synthetic listings to add")
     p.add_argument("--clients", type=int, default=30, help="synthetic clients to add")
     p.add_argument("--seed", type=int, default=7, help="random seed, for repeatable data")
-    p.set_defaults(func=command(_run))
+    p.set_defaults(func=command(_run), dev_only=True)
 
 
 async def _run(resources: Resources, args) -> int:

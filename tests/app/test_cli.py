@@ -39,3 +39,33 @@ def test_migrate_twice_applies_nothing_the_second_time(fake_wechat_server, tmp_p
     first, second = run("migrate", **env), run("migrate", **env)
     assert "init" in first.stdout
     assert "up to date" in second.stdout
+
+
+def prod_environ(fake_url: str) -> dict[str, str]:
+    """A complete production configuration; the services it names are never reached by a refused command."""
+    return test_environ(fake_url, ENV="prod", DATABASE_URL="mysql://root:@127.0.0.1:1/never_opened",
+                        REDIS_URL="redis://127.0.0.1:1/0")
+
+
+def test_seed_refuses_to_run_in_production(fake_wechat_server):
+    result = run("seed", **prod_environ(fake_wechat_server.url))
+    assert result.returncode == 2
+    assert "ENV=prod" in result.stderr and "绑定" not in result.stdout
+
+
+def test_benchmarks_refuse_to_run_in_production(fake_wechat_server):
+    result = run("bench", "match", **prod_environ(fake_wechat_server.url))
+    assert result.returncode == 2
+    assert "ENV=prod" in result.stderr
+
+
+def test_seed_prints_no_bind_code_for_a_real_account_of_a_demo_name(fake_wechat_server, tmp_path):
+    env = test_environ(fake_wechat_server.url, DATABASE_URL=f"sqlite://{tmp_path}/seed.sqlite3", REDIS_URL="")
+    assert run("migrate", **env).returncode == 0
+    assert run("createstaff", "--name", "张三", "--role", "sales", **env).returncode == 0
+    result = run("seed", "--listings", "0", "--clients", "0", **env)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"王经理: 绑定 \d{6}", result.stdout)
+    assert re.search(r"张三: .*no bind code", result.stdout)
+    again = run("seed", "--listings", "0", "--clients", "0", **env)
+    assert re.search(r"王经理: 绑定 \d{6}", again.stdout), "an unbound demo account gets a fresh code on every start"
