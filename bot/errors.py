@@ -85,6 +85,7 @@ WORDING: dict[type[e.AppError], Callable] = {
     e.ClientNotFound: lambda exc: "没有找到这个客户",
     e.NotADuplicate: lambda exc: f"{exc.client.display_name}没有待确认的重复，无需合并",
     e.NotYourClient: lambda exc: f"{exc.client.display_name}不是你的客户，不能修改",
+    e.NotInYourTeam: lambda exc: f"{exc.account.name}不在你的团队，不能把客户转给他",
     e.ChangedMeanwhile: lambda exc: f"{ENTITIES.get(exc.entity, exc.entity)}刚被别人修改，请再发一次",
     e.ListingNotFound: lambda exc: f"没有房源{exc.ref}，请核对编号",
     e.ListingIncomplete: lambda exc: f"缺少{fmt.fields(exc.missing)}",
@@ -93,6 +94,8 @@ WORDING: dict[type[e.AppError], Callable] = {
     e.NotApproved: lambda exc: (f"{exc.listing.code}还没通过审核（{fmt.REVIEW_NAMES[exc.listing.review_status.value]}），"
                                 "不能改状态"),
     e.OwnerOnly: lambda exc: f"只有{exc.listing.code}的负责人或经理能暂停或重新上架",
+    e.CloseOwnerOnly: lambda exc: (f"只有{exc.listing.code}的负责人或经理能不记客户直接标为已租/售；"
+                                   f"是你的成交就写上客户，例如「{exc.listing.code}租给华兴精密了」"),
     e.ListingHeld: _held,
     e.HolderOnly: _holder_only,
     e.MediaOwnerOnly: lambda exc: f"只有{exc.listing.code}的负责人或经理能修改它的照片和视频",

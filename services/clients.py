@@ -200,7 +200,7 @@ async def _merge(*, actor: Account | None, client: Client, slots: dict, settings
     """Fill what ``client`` lacks from a new registration and update its requirement."""
     if actor is None:
         raise NotYourClient(client)
-    permissions.ensure_can_change(actor, client)
+    await permissions.ensure_can_change(actor, client)
     async with in_transaction():
         before = _client_snapshot(client)
         changed = []
@@ -242,7 +242,7 @@ async def settle_duplicate(*, actor: Account, lead: Client, same: bool, settings
     ``same``: the lead is merged into the existing client (fields it lacks, the visitor's messages, viewings,
     notices, deals, the mini-program user) and deleted. Otherwise the mark is cleared: a client of its own.
     """
-    permissions.ensure_can_change(actor, lead)
+    await permissions.ensure_can_change(actor, lead)
     if lead.duplicate_of_id is None:
         raise NotADuplicate(lead)
     existing = await Client.get(id=lead.duplicate_of_id).select_related("owner")
@@ -255,7 +255,7 @@ async def settle_duplicate(*, actor: Account, lead: Client, same: bool, settings
                 # a new lead after all: its referrer earns the qualified-lead reward held back while it was marked
                 await commissions.reward(EarningKind.QUALIFIED_LEAD, lead, settings=settings)
         return lead
-    permissions.ensure_can_change(actor, existing)
+    await permissions.ensure_can_change(actor, existing)
     requirement = await Requirement.filter(client_id=lead.id).first()
     slots = {name: getattr(lead, name) for name in _CLIENT_FIELDS if name != "source"}
     if requirement is not None:
@@ -311,9 +311,10 @@ async def resolve(actor: Account, name: str, *, limit: int = 9) -> list[Client]:
 
 async def find_elsewhere(actor: Account, name: str) -> Client | None:
     """A client of someone else with this exact company name (shown masked to sales)."""
-    if permissions.sees_all(actor):
-        return None
-    return await Client.filter(company=name).exclude(owner_id=actor.id).select_related("owner").first()
+    for client in await Client.filter(company=name).select_related("owner").limit(10):
+        if not await permissions.can_change(actor, client):
+            return client
+    return None
 
 
 @dataclass
@@ -332,7 +333,7 @@ async def log_followup(*, actor: Account, client: Client, content: str, now: dat
     A stage the note names moves the client only forward (``advances``): 谈价格 in a note about a won
     client is not a step back; ``set_stage`` is the explicit way back.
     """
-    permissions.ensure_can_change(actor, client)
+    await permissions.ensure_can_change(actor, client)
     if source_msg_id:
         existing = await FollowUp.filter(source_msg_id=source_msg_id).first()
         if existing is not None:
@@ -378,7 +379,7 @@ async def _apply_stage(actor: Account, client: Client, stage: Stage, settings: S
 
 async def set_stage(*, actor: Account, client: Client, stage: Stage | str, settings: Settings, note: str | None = None) -> bool:
     """Move a client to ``stage``; False when it already was there."""
-    permissions.ensure_can_change(actor, client)
+    await permissions.ensure_can_change(actor, client)
     stage = Stage(stage)
     if client.stage == stage:
         return False
@@ -395,7 +396,7 @@ async def set_stage(*, actor: Account, client: Client, stage: Stage | str, setti
 
 
 async def reassign(*, actor: Account, client: Client, to: Account) -> Client:
-    permissions.ensure_manager(actor, "reassign_client")
+    await permissions.ensure_can_reassign(actor, client, to)
     async with in_transaction():
         before = _client_snapshot(client)
         client.owner = to

@@ -328,7 +328,7 @@ async def _earners(settings: Settings, client: Client) -> list[tuple[Account, Ea
 async def preview(*, actor: Account, client: Client, terms: DealTerms, settings: Settings,
                   signed_at: datetime | None = None) -> Preview:
     """The commissions a deal on these terms will create, without recording anything."""
-    permissions.ensure_can_change(actor, client)
+    await permissions.ensure_can_change(actor, client)
     signed_at = signed_at or _now()
     rule = await rule_in_force(settings, signed_at)
     shares = []
@@ -419,7 +419,7 @@ async def end_deal(*, actor: Account, deal: Deal, reason: str, settings: Setting
     (released commissions still within their clawback window are taken back)."""
     now = now or _now()
     client = await Client.get(id=deal.client_id)
-    permissions.ensure_can_change(actor, client)
+    await permissions.ensure_can_change(actor, client)
     if deal.status != DealStatus.ACTIVE:
         raise DealEnded()
     async with in_transaction():

@@ -143,6 +143,16 @@ class NotYourClient(Forbidden):
         self.client = client
 
 
+class NotInYourTeam(Forbidden):
+    """A manager may hand a client only to someone in their own team."""
+
+    code = "not_in_your_team"
+
+    def __init__(self, account: Any) -> None:
+        super().__init__("the account is not in your team")
+        self.account = account
+
+
 class ChangedMeanwhile(Conflict):
     """Someone else changed the row between reading and writing it; sending again is safe."""
 
@@ -204,6 +214,16 @@ class OwnerOnly(Forbidden):
 
     def __init__(self, listing: Any) -> None:
         super().__init__(f"only the owner of {listing.code} or a manager may do this")
+        self.listing = listing
+
+
+class CloseOwnerOnly(Forbidden):
+    """Closing a listing without naming the deal's client is for its owner or their manager."""
+
+    code = "listing_close_owner_only"
+
+    def __init__(self, listing: Any) -> None:
+        super().__init__(f"only the owner of {listing.code} or a manager may close it without a client")
         self.listing = listing
 
 

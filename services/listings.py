@@ -92,7 +92,7 @@ async def create(*, actor: Account, slots: dict, title: str, settings: Settings)
     place = regions.tree(settings).resolve(slots["region"])
     property_type = PropertyType(slots.get("property_type") or "factory")
     deal_type = DealType(slots.get("deal_type") or ("sale" if slots.get("sale_price") else "rent"))
-    self_approved = permissions.sees_all(actor)
+    self_approved = actor.is_manager
     measures: dict[str, Any] = {name: _decimal(slots.get(name)) for name in _LISTING_FIELDS}
     async with in_transaction():
         listing = await Listing.create(
@@ -219,15 +219,15 @@ async def change_status(*, actor: Account, code: str, status: ListingStatus, cli
     The deal's client moves forward with it in the same transaction (negotiating, or won when closed).
     """
     if client is not None:
-        permissions.ensure_can_change(actor, client)
+        await permissions.ensure_can_change(actor, client)
     for _ in range(STATUS_RETRIES):
         listing = await get_by_code(code)
         if listing.review_status != ReviewStatus.APPROVED and status != ListingStatus.PAUSED:
             raise NotApproved(listing)
         held = await holder(listing)
-        if status in OWNER_ONLY and not _may_list(actor, listing, held):
+        if status in OWNER_ONLY and not await _may_list(actor, listing, held):
             raise OwnerOnly(listing)
-        new_holder = _new_holder(actor, listing, status, client, held)
+        new_holder = await _new_holder(actor, listing, status, client, held)
         before = _snapshot(listing)
         async with in_transaction():
             won = await Listing.filter(id=listing.id, version=listing.version).update(
@@ -246,18 +246,18 @@ async def change_status(*, actor: Account, code: str, status: ListingStatus, cli
     raise ChangedMeanwhile("listing")
 
 
-def _may_list(actor: Account, listing: Listing, held: Holder | None) -> bool:
-    """Owner, manager, or the salesperson whose deal holds it (releasing their own deal)."""
-    return listing.owner_id == actor.id or permissions.sees_all(actor) or (
-        held is not None and held.client.owner_id == actor.id)
+async def _may_list(actor: Account, listing: Listing, held: Holder | None) -> bool:
+    """Owner, the owner's manager, an admin, or whoever may change the client whose deal holds it."""
+    return await permissions.manages(actor, listing.owner_id) or (
+        held is not None and await permissions.can_change(actor, held.client))
 
 
-def _new_holder(actor: Account, listing: Listing, status: ListingStatus, client: Client | None,
+async def _new_holder(actor: Account, listing: Listing, status: ListingStatus, client: Client | None,
                 held: Holder | None) -> int | None:
     """Who holds the listing after the change; raises when another deal holds it."""
     if held is not None:
         same_deal = client is None or client.id == held.client.id
-        may_act = permissions.sees_all(actor) or held.client.owner_id == actor.id
+        may_act = await permissions.can_change(actor, held.client)
         if status in HOLDING and not same_deal:
             raise ListingHeld(listing, held)
         if not may_act:

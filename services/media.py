@@ -23,7 +23,6 @@ from tortoise.transactions import in_transaction
 from media import processing
 from models import Account, Listing, ListingMedia
 from models.enums import MediaKind
-from services import permissions
 from services.errors import (
     AppError,
     GalleryFull,
@@ -66,7 +65,7 @@ class StoredFiles:
 
 
 def can_edit(actor: Account, listing: Listing) -> bool:
-    return permissions.sees_all(actor) or listing.owner_id == actor.id
+    return actor.is_manager or listing.owner_id == actor.id
 
 
 def ensure_can_edit(actor: Account, listing: Listing) -> None:

@@ -1,42 +1,60 @@
 """Who sees and changes what.
 
-Sales see and change only their own clients; managers and admins see all and
-may reassign. Where someone else's client shows up (a duplicate, a listing
-hold) its contact data is masked.
+- sales: their own clients;
+- manager: their team's clients (those owned by accounts whose manager they are) and their own;
+- admin: every client.
+
+Seeing a client in full and changing it go together: whoever sees a client's phone may also record
+follow-ups on it, and a manager reassigns only clients of their team, to someone in their team.
+Where someone else's client shows up (a duplicate, a listing hold) its contact data is masked.
+Listing reviews are by role: any manager or admin approves listings.
 """
 from __future__ import annotations
 
+from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from models import Account, Client
 from models.enums import Role
 from models.pii import mask_phone, mask_text
-from services.errors import ManagersOnly, NotYourClient
+from services.errors import ManagersOnly, NotInYourTeam, NotYourClient
 
 
 def sees_all(account: Account) -> bool:
-    return account.role in (Role.ADMIN, Role.MANAGER)
+    """Only admins see every team's clients."""
+    return account.role == Role.ADMIN
 
 
 def visible_clients(account: Account) -> QuerySet[Client]:
     """The clients ``account`` may see in full and change."""
     if sees_all(account):
         return Client.all()
+    if account.role == Role.MANAGER:
+        return Client.filter(Q(owner_id=account.id) | Q(owner__manager_id=account.id))
     return Client.filter(owner_id=account.id)
 
 
-def can_change(account: Account, client: Client) -> bool:
-    return sees_all(account) or client.owner_id == account.id
+async def manages(account: Account, member_id: int | None) -> bool:
+    """Whether ``member_id`` is ``account`` itself or, for a manager, in their team; admins manage everyone."""
+    if member_id is None:
+        return sees_all(account)
+    if member_id == account.id or sees_all(account):
+        return True
+    return account.role == Role.MANAGER and await Account.filter(id=member_id, manager_id=account.id).exists()
 
 
-def ensure_can_change(account: Account, client: Client) -> None:
-    if not can_change(account, client):
+async def can_change(account: Account, client: Client) -> bool:
+    return await manages(account, client.owner_id)
+
+
+async def ensure_can_change(account: Account, client: Client) -> None:
+    if not await can_change(account, client):
         raise NotYourClient(client)
 
 
-def contact(account: Account, client: Client) -> dict[str, str]:
+async def contact(account: Account, client: Client) -> dict[str, str]:
     """Phone, WeChat id and email as ``account`` may see them: in full or masked."""
-    full = can_change(account, client)
+    full = await can_change(account, client)
     shown = {}
     if client.phone:
         shown["phone"] = client.phone if full else mask_phone(client.phone)
@@ -49,5 +67,13 @@ def contact(account: Account, client: Client) -> dict[str, str]:
 
 def ensure_manager(account: Account, action: str) -> None:
     """``action`` names what is refused otherwise (``reassign_client``, ``review_listing``)."""
-    if not sees_all(account):
+    if not account.is_manager:
         raise ManagersOnly(action)
+
+
+async def ensure_can_reassign(account: Account, client: Client, to: Account) -> None:
+    """A manager moves clients of their team within their team; an admin anywhere."""
+    ensure_manager(account, "reassign_client")
+    await ensure_can_change(account, client)
+    if not await manages(account, to.id):
+        raise NotInYourTeam(to)

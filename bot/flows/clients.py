@@ -29,7 +29,7 @@ async def new_client(ctx: Context, slots: dict, chosen=None) -> str:
 
 
 async def _offer_merge(ctx: Context, slots: dict, found: list[Client]) -> str:
-    mine = [c for c in found if permissions.can_change(ctx.account, c)]
+    mine = [c for c in found if await permissions.can_change(ctx.account, c)]
     if not mine:
         other = found[0]
         owner = other.owner.name if other.owner else "他人"
@@ -43,7 +43,7 @@ async def _offer_merge(ctx: Context, slots: dict, found: list[Client]) -> str:
 
 async def _saved(ctx: Context, client: Client, slots: dict, verb: str) -> str:
     requirement = await clients.requirement_of(client)
-    contact = permissions.contact(ctx.account, client)
+    contact = await permissions.contact(ctx.account, client)
     head = f"{verb}：{client.display_name}"
     person = client.contact_name if client.contact_name != client.display_name else None
     who = " ".join(x for x in (person, contact.get("phone"), contact.get("wechat_id")) if x)
@@ -101,7 +101,7 @@ async def client_info(ctx: Context, slots: dict, chosen=None) -> str:
     if isinstance(client, str):
         return client
     tz = ctx.resources.settings.timezone
-    contact = permissions.contact(ctx.account, client)
+    contact = await permissions.contact(ctx.account, client)
     requirement = await clients.requirement_of(client)
     head = client.display_name + (f"（{client.contact_name}）" if client.contact_name and client.company else "")
     lines = [head]

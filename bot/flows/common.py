@@ -6,7 +6,7 @@ from bot import format as fmt
 from bot import state
 from bot.context import Context
 from models import Client
-from services import clients, permissions
+from services import clients
 
 MAX_RESULTS = 50
 
@@ -37,7 +37,7 @@ async def client_for(ctx: Context, slots: dict, action: str, chosen: int | None)
         return found[0]
     if found:
         lines = [f"{c.display_name} {contact_beside(c)}{fmt.stage(c.stage)}"
-                 + (f" ({c.owner.name})" if permissions.sees_all(ctx.account) and c.owner else "") for c in found]
+                 + (f" ({c.owner.name})" if ctx.account.is_manager and c.owner else "") for c in found]
         return await ask(ctx, action, slots, [c.id for c in found], lines, f"有{len(found)}个客户像「{name}」：")
     elsewhere = await clients.find_elsewhere(ctx.account, name)
     if elsewhere is not None:

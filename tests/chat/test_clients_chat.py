@@ -4,9 +4,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from models import AuditLog, Client, FollowUp, Notification, StageChange
-from models.enums import Stage
+from models.enums import Role, Stage
 from services import clients
-from services.errors import ManagersOnly
+from services.errors import Forbidden, ManagersOnly
 from tests.chat.conftest import MANAGER, OTHER, SALES
 
 
@@ -134,7 +134,7 @@ async def test_client_info_shows_contact_requirement_stage_owner_and_last_five_f
     assert "第6次沟通" in reply and "第2次沟通" in reply and "第1次沟通" not in reply
 
 
-async def test_manager_sees_every_client_in_full(team, say, make_client):
+async def test_manager_sees_their_teams_clients_in_full(team, say, make_client):
     await make_client(team["zhang"], "华兴精密", phone="13812345678")
     reply = await say(MANAGER, "查客户 华兴精密")
     assert "13812345678" in reply and "负责人：张三" in reply
@@ -375,3 +375,35 @@ async def test_two_leads_alike_are_offered_by_number(team, say, make_client, res
     number = 1 + asked.splitlines()[1:].index(next(line for line in asked.splitlines()[1:] if "科技" in line))
     assert "已合并：华兴精密科技并入华兴精密" in await say(SALES, str(number))
     assert not await Client.filter(id=second.id).exists() and await Client.filter(id=existing.id).exists()
+
+
+OTHER_MANAGER = "o-zhao"
+
+
+async def test_a_manager_without_a_team_neither_reads_nor_reassigns_another_teams_client(team, say, make_client,
+                                                                                         make_staff):
+    """Issue 11 item 4: a new manager with no team read a client's full phone and reassigned it."""
+    await make_staff("赵经理", Role.MANAGER, bind_openid=OTHER_MANAGER)
+    client = await make_client(team["zhang"], "华兴精密", phone="13812345678")
+    reply = await say(OTHER_MANAGER, "查客户 华兴精密")
+    assert "13812345678" not in reply and "138****5678" in reply
+    reply = await say(OTHER_MANAGER, "把华兴精密转给赵经理")
+    assert "转给" not in reply or "不能" in reply
+    assert (await Client.get(id=client.id)).owner_id == team["zhang"].id
+    assert "13812345678" not in await say(OTHER_MANAGER, "跟进 华兴精密 打了电话")
+    assert await FollowUp.filter(client_id=client.id).count() == 0
+
+
+async def test_a_manager_reassigns_only_within_their_team_and_an_admin_anywhere(team, make_client, make_staff):
+    zhao = await make_staff("赵经理", Role.MANAGER)
+    wang_wu = await make_staff("王五", Role.SALES, manager=zhao)
+    client = await make_client(team["zhang"], "华兴精密")
+    with pytest.raises(Forbidden):
+        await clients.reassign(actor=team["manager"], client=client, to=wang_wu)
+    with pytest.raises(Forbidden):
+        await clients.reassign(actor=zhao, client=client, to=wang_wu)
+    admin = await make_staff("管理员", Role.ADMIN)
+    await clients.reassign(actor=admin, client=client, to=wang_wu)
+    assert (await Client.get(id=client.id)).owner_id == wang_wu.id
+    assert [c.id for c in await clients.resolve(zhao, "华兴精密")] == [client.id]
+    assert await clients.resolve(team["manager"], "华兴精密") == []

@@ -3,7 +3,7 @@ import asyncio
 from decimal import Decimal
 
 from models import Listing, ListingStatusChange, Notification
-from models.enums import ListingStatus, ReviewStatus, Stage
+from models.enums import ListingStatus, ReviewStatus, Role, Stage
 from tests.chat.conftest import MANAGER, OTHER, SALES
 
 
@@ -233,3 +233,11 @@ async def test_only_the_owner_or_a_manager_pauses_or_relists_a_listing(team, say
     await say(MANAGER, f"{listing.code}暂停推广")
     await listing.refresh_from_db()
     assert listing.status == ListingStatus.PAUSED
+
+
+async def test_a_manager_of_another_team_does_not_pause_a_listing(team, say, make_listing, make_staff):
+    await make_staff("赵经理", Role.MANAGER, bind_openid="o-zhao")
+    listing = await make_listing(owner=team["li"])
+    assert "负责人或经理" in await say("o-zhao", f"{listing.code}暂停推广")
+    await listing.refresh_from_db()
+    assert listing.status == ListingStatus.VACANT
