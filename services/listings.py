@@ -23,6 +23,7 @@ from services import audit, clients, matching, notify, permissions, regions
 from services.errors import (
     AlreadyReviewed,
     ChangedMeanwhile,
+    CloseOwnerOnly,
     HolderOnly,
     ListingHeld,
     ListingIncomplete,
@@ -227,6 +228,9 @@ async def change_status(*, actor: Account, code: str, status: ListingStatus, cli
         held = await holder(listing)
         if status in OWNER_ONLY and not await _may_list(actor, listing, held):
             raise OwnerOnly(listing)
+        if status == ListingStatus.CLOSED and client is None and held is None \
+                and not await _may_list(actor, listing, held):
+            raise CloseOwnerOnly(listing)
         new_holder = await _new_holder(actor, listing, status, client, held)
         before = _snapshot(listing)
         async with in_transaction():

@@ -153,7 +153,7 @@ async def test_reject_without_a_reason_asks_for_one(team, say):
 
 
 async def test_status_words_around_the_code_are_not_taken_for_a_client(team, say, make_listing):
-    listing = await make_listing()
+    listing = await make_listing(owner=team["zhang"])
     reply = await say(SALES, f"{listing.code}已经租出去了")
     await listing.refresh_from_db()
     assert listing.status == ListingStatus.CLOSED and listing.held_by_id is None and "已租/售" in reply
@@ -233,6 +233,18 @@ async def test_only_the_owner_or_a_manager_pauses_or_relists_a_listing(team, say
     await say(MANAGER, f"{listing.code}暂停推广")
     await listing.refresh_from_db()
     assert listing.status == ListingStatus.PAUSED
+
+
+async def test_only_the_owner_or_a_manager_closes_a_listing_without_a_deal(team, say, make_listing):
+    """Issue 11 item 8: 「A4已租」 with no client took a colleague's listing off the market."""
+    listing = await make_listing(owner=team["li"])
+    reply = await say(SALES, f"{listing.code}已租")
+    assert "负责人或经理" in reply
+    await listing.refresh_from_db()
+    assert listing.status == ListingStatus.VACANT
+    await say(OTHER, f"{listing.code}已租")
+    await listing.refresh_from_db()
+    assert listing.status == ListingStatus.CLOSED
 
 
 async def test_a_manager_of_another_team_does_not_pause_a_listing(team, say, make_listing, make_staff):
