@@ -279,6 +279,7 @@ HANDLERS: list[Handler] = [
     # staff: what the parser understood
     intent_handler("new_client", clients.new_client),
     intent_handler("log_followup", clients.log_followup),
+    intent_handler("cancel_followup", clients.cancel_followup),
     intent_handler("client_info", clients.client_info),
     intent_handler("update_stage", clients.update_stage),
     intent_handler("match_client", search.match_client),

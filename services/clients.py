@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from core.config import Settings
@@ -323,13 +324,18 @@ class FollowUpResult:
     client: Client
     stage_changed: bool
     duplicate: bool = False
+    kept_next_at: datetime | None = None
+    """The planned next follow-up that still stands because this note gave no time of its own."""
 
 
 async def log_followup(*, actor: Account, client: Client, content: str, now: datetime, settings: Settings,
                        next_at: datetime | None = None, stage: Stage | str | None = None,
                        source_msg_id: str | None = None) -> FollowUpResult:
-    """Record a contact; earlier follow-ups are marked done so only this one's reminder is pending.
+    """Record a contact, ``content`` stored exactly as written.
 
+    A new time replaces the planned one (earlier follow-ups are marked done, so only this one's reminder is
+    pending). A note without a time keeps a plan that is still ahead; a plan whose time has come is taken
+    as answered by this contact. ``cancel_plans`` is the explicit way to drop a plan.
     A stage the note names moves the client only forward (``advances``): 谈价格 in a note about a won
     client is not a step back; ``set_stage`` is the explicit way back.
     """
@@ -341,12 +347,17 @@ async def log_followup(*, actor: Account, client: Client, content: str, now: dat
     stage = Stage(stage) if stage else None
     try:
         async with in_transaction():
-            await FollowUp.filter(client_id=client.id, done=False).update(done=True)
+            superseded = FollowUp.filter(client_id=client.id, done=False)
+            if next_at is None:
+                superseded = superseded.filter(Q(next_at__isnull=True) | Q(next_at__lte=now))
+            await superseded.update(done=True)
+            kept = None if next_at is not None else await FollowUp.filter(
+                client_id=client.id, done=False, next_at__gt=now).order_by("next_at").first()
             followup = await FollowUp.create(
                 client=client, author=actor, content=(content or "").strip() or "（无备注）", stage=stage,
                 happened_at=now, next_at=next_at, source_msg_id=source_msg_id)
             before = _client_snapshot(client)
-            client.next_followup_at = next_at
+            client.next_followup_at = next_at or (kept.next_at if kept else None)
             update = ["next_followup_at", "version", "updated_at"]
             changed = advances(client.stage, stage)
             if changed and stage is not None:
@@ -362,7 +373,26 @@ async def log_followup(*, actor: Account, client: Client, content: str, now: dat
         if existing is None:
             raise
         return FollowUpResult(existing, client, False, duplicate=True)
-    return FollowUpResult(followup, client, changed)
+    return FollowUpResult(followup, client, changed, kept_next_at=kept.next_at if kept else None)
+
+
+async def cancel_plans(*, actor: Account, client: Client) -> datetime | None:
+    """Drop the client's planned follow-ups (no reminder goes out); returns the time that was planned, if any."""
+    await permissions.ensure_can_change(actor, client)
+    async with in_transaction():
+        planned = cast(list[datetime], await FollowUp.filter(
+            client_id=client.id, done=False, next_at__not_isnull=True).order_by("next_at").values_list("next_at", flat=True))
+        was = planned[0] if planned else client.next_followup_at
+        if was is None:
+            return None
+        await FollowUp.filter(client_id=client.id, done=False).update(done=True)
+        before = _client_snapshot(client)
+        client.next_followup_at = None
+        client.version += 1
+        await client.save(update_fields=["next_followup_at", "version", "updated_at"])
+        await audit.record(actor, "followup.cancel", "client", client.id, before=before,
+                           after={"cancelled": list(planned)})
+    return was
 
 
 async def _apply_stage(actor: Account, client: Client, stage: Stage, settings: Settings, *, note: str | None = None) -> None:

@@ -91,9 +91,23 @@ async def log_followup(ctx: Context, slots: dict, chosen=None) -> str:
                      f"「{client.display_name}改为{fmt.stage(slots['stage'])}」")
     if next_at:
         lines.append(f"下次跟进：{fmt.when(next_at, settings.timezone)}，到时提醒你")
+    elif result.kept_next_at:
+        lines.append(f"原定下次跟进 {fmt.when(result.kept_next_at, settings.timezone)} 仍然有效，到时提醒你。"
+                     f"改时间就发新的时间，不要了就发「取消提醒 {client.display_name}」")
     else:
         lines.append("没有下次跟进时间。要提醒就再发，例如「跟进 " + client.display_name + " 明天10点再联系」")
     return "\n".join(lines)
+
+
+async def cancel_followup(ctx: Context, slots: dict, chosen=None) -> str:
+    """``取消提醒 巴斯精密``: drop the planned next follow-up and its reminder."""
+    client = await common.client_for(ctx, slots, "cancel_followup", chosen)
+    if isinstance(client, str):
+        return client
+    was = await clients.cancel_plans(actor=ctx.account, client=client)
+    if was is None:
+        return f"{client.display_name}没有待提醒的跟进，无需取消。"
+    return f"已取消{client.display_name}原定 {fmt.when(was, ctx.resources.settings.timezone)} 的跟进提醒。"
 
 
 async def client_info(ctx: Context, slots: dict, chosen=None) -> str:

@@ -407,3 +407,56 @@ async def test_a_manager_reassigns_only_within_their_team_and_an_admin_anywhere(
     assert (await Client.get(id=client.id)).owner_id == wang_wu.id
     assert [c.id for c in await clients.resolve(zhao, "华兴精密")] == [client.id]
     assert await clients.resolve(team["manager"], "华兴精密") == []
+
+
+async def test_a_note_without_a_time_keeps_the_planned_followup_and_says_so(team, say, make_client, resources):
+    """Issue 11 item 3: the 15:00 appointment disappeared from the agenda and the reminders."""
+    from services import reminders
+
+    client = await make_client(team["zhang"], "巴斯精密")
+    await say(SALES, "跟进 巴斯精密 明天下午3点带看")
+    planned = (await Client.get(id=client.id)).next_followup_at
+    reply = await say(SALES, "跟进 巴斯精密 又确认了一次电量需求")
+    assert "仍然有效" in reply and "15:00" in reply and "取消提醒 巴斯精密" in reply
+    assert (await Client.get(id=client.id)).next_followup_at == planned
+    assert "15:00 巴斯精密" in await say(SALES, "明天跟进谁")
+    assert await reminders.queue_due(resources.settings, now=planned + timedelta(minutes=1)) == 1
+
+
+async def test_a_new_time_replaces_the_planned_followup(team, say, make_client):
+    client = await make_client(team["zhang"], "巴斯精密")
+    await say(SALES, "跟进 巴斯精密 明天下午3点带看")
+    reply = await say(SALES, "跟进 巴斯精密 改到明天上午10点")
+    assert "10:00" in reply and "仍然有效" not in reply
+    pending = await FollowUp.filter(client_id=client.id, done=False, next_at__not_isnull=True)
+    assert [f.next_at for f in pending] == [(await Client.get(id=client.id)).next_followup_at]
+    assert "10:00 巴斯精密" in await say(SALES, "明天跟进谁")
+
+
+async def test_cancelling_a_planned_followup_is_explicit(team, say, make_client):
+    client = await make_client(team["zhang"], "巴斯精密")
+    await say(SALES, "跟进 巴斯精密 明天下午3点带看")
+    reply = await say(SALES, "取消提醒 巴斯精密")
+    assert "已取消巴斯精密" in reply and "15:00" in reply
+    assert (await Client.get(id=client.id)).next_followup_at is None
+    assert not await FollowUp.filter(client_id=client.id, done=False, next_at__not_isnull=True).exists()
+    assert "巴斯精密" not in await say(SALES, "明天跟进谁")
+    assert "没有待提醒的跟进" in await say(SALES, "取消提醒 巴斯精密")
+    assert await AuditLog.filter(action="followup.cancel", entity_id=client.id).exists()
+
+
+async def test_a_note_after_the_planned_time_has_come_answers_it(team, make_client):
+    client = await make_client(team["zhang"], "巴斯精密")
+    now = datetime.now(timezone.utc)
+    await clients.log_followup(actor=team["zhang"], client=client, content="约了", now=now - timedelta(hours=3),
+                               settings=None, next_at=now - timedelta(hours=1))
+    result = await clients.log_followup(actor=team["zhang"], client=client, content="见过了", now=now, settings=None)
+    assert result.kept_next_at is None and client.next_followup_at is None
+    assert not await FollowUp.filter(client_id=client.id, done=False, next_at__not_isnull=True).exists()
+
+
+async def test_a_note_is_stored_as_written(team, make_client):
+    client = await make_client(team["zhang"], "巴斯精密")
+    result = await clients.log_followup(actor=team["zhang"], client=client, content="又确认了一次电量需求",
+                                        now=datetime.now(timezone.utc), settings=None)
+    assert (await FollowUp.get(id=result.followup.id)).content == "又确认了一次电量需求"
