@@ -8,11 +8,13 @@ at start-up by ``configure``.
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import hmac
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from cryptography.exceptions import InvalidTag
@@ -22,42 +24,90 @@ from tortoise.fields import TextField
 from tortoise.models import Model
 
 _VERSION = b"\x01"
-_keys: dict[str, bytes] = {}
+_NONCE = 12
+_TAG = 16
 
 
 class PiiKeyMissing(RuntimeError):
     """PII was read or written before the app configured PII_KEY."""
 
 
+class PiiDecryptionError(ValueError):
+    """Stored ciphertext does not open with PII_KEY: the wrong key, or data written under another one."""
+
+
+@dataclass(frozen=True)
+class Keyring:
+    """The subkeys derived from one PII_KEY: separate ones, so the lookup hash reveals nothing about the cipher key."""
+
+    enc: bytes = field(repr=False)
+    idx: bytes = field(repr=False)
+
+    @classmethod
+    def from_secret(cls, pii_key: bytes) -> Keyring:
+        if len(pii_key) != 32:
+            raise ValueError("PII key must be 32 bytes")
+        return cls(hmac.new(pii_key, b"scrm-pii-encrypt", hashlib.sha256).digest(),
+                   hmac.new(pii_key, b"scrm-pii-index", hashlib.sha256).digest())
+
+    def encrypt(self, plaintext: str) -> str:
+        nonce = os.urandom(_NONCE)
+        sealed = AESGCM(self.enc).encrypt(nonce, plaintext.encode("utf-8"), None)
+        return base64.b64encode(_VERSION + nonce + sealed).decode("ascii")
+
+    def decrypt(self, token: str) -> str:
+        raw = _ciphertext(token)
+        if raw is None:
+            raise PiiDecryptionError("not PII ciphertext")
+        try:
+            return AESGCM(self.enc).decrypt(raw[1:1 + _NONCE], raw[1 + _NONCE:], None).decode("utf-8")
+        except InvalidTag:
+            raise PiiDecryptionError("PII ciphertext does not match PII_KEY") from None
+
+    def blind_index(self, kind: str, value: str) -> str:
+        """Keyed hash of the normalized value; the same person's phone always hashes the same."""
+        message = f"{kind}:{normalize(kind, value)}".encode()
+        return hmac.new(self.idx, message, hashlib.sha256).hexdigest()
+
+
+_active: list[Keyring] = []
+
+
 def configure(pii_key: bytes) -> None:
-    if len(pii_key) != 32:
-        raise ValueError("PII key must be 32 bytes")
-    # Separate subkeys, so the lookup hash reveals nothing about the cipher key.
-    _keys["enc"] = hmac.new(pii_key, b"scrm-pii-encrypt", hashlib.sha256).digest()
-    _keys["idx"] = hmac.new(pii_key, b"scrm-pii-index", hashlib.sha256).digest()
+    _active[:] = [Keyring.from_secret(pii_key)]
 
 
-def _key(name: str) -> bytes:
+def keyring() -> Keyring:
+    if not _active:
+        raise PiiKeyMissing("models.pii.configure() was not called")
+    return _active[0]
+
+
+def _ciphertext(token: str) -> bytes | None:
+    """The raw bytes of a value this module encrypted, or None for anything else (plain text)."""
+    if len(token) < 40 or len(token) % 4:
+        return None
     try:
-        return _keys[name]
-    except KeyError:
-        raise PiiKeyMissing("models.pii.configure() was not called") from None
+        raw = base64.b64decode(token, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return raw if raw[:1] == _VERSION and len(raw) >= 1 + _NONCE + _TAG else None
+
+
+def is_ciphertext(value: str) -> bool:
+    return _ciphertext(value) is not None
 
 
 def encrypt(plaintext: str) -> str:
-    nonce = os.urandom(12)
-    sealed = AESGCM(_key("enc")).encrypt(nonce, plaintext.encode("utf-8"), None)
-    return base64.b64encode(_VERSION + nonce + sealed).decode("ascii")
+    return keyring().encrypt(plaintext)
 
 
 def decrypt(token: str) -> str:
-    raw = base64.b64decode(token)
-    if raw[:1] != _VERSION:
-        raise ValueError("unknown PII ciphertext version")
-    try:
-        return AESGCM(_key("enc")).decrypt(raw[1:13], raw[13:], None).decode("utf-8")
-    except InvalidTag:
-        raise ValueError("PII ciphertext does not match PII_KEY") from None
+    return keyring().decrypt(token)
+
+
+def blind_index(kind: str, value: str) -> str:
+    return keyring().blind_index(kind, value)
 
 
 def normalize(kind: str, value: str) -> str:
@@ -67,12 +117,6 @@ def normalize(kind: str, value: str) -> str:
         digits = re.sub(r"\D", "", value)
         return digits[2:] if digits.startswith("86") and len(digits) == 13 else digits
     return value.lower()
-
-
-def blind_index(kind: str, value: str) -> str:
-    """Keyed hash of the normalized value; the same person's phone always hashes the same."""
-    message = f"{kind}:{normalize(kind, value)}".encode()
-    return hmac.new(_key("idx"), message, hashlib.sha256).hexdigest()
 
 
 def mask_phone(phone: str) -> str:
@@ -93,13 +137,11 @@ class EncryptedField(TextField):
         return None if value is None else encrypt(str(value))
 
     def to_python_value(self, value):
-        if value is None or not isinstance(value, str) or not value:
-            return value
-        try:
+        """Ciphertext from the database is opened (a wrong key raises ``PiiDecryptionError``, never returns the
+        ciphertext); anything else is a plaintext value set in Python (tortoise converts constructor values too)."""
+        if isinstance(value, str) and is_ciphertext(value):
             return decrypt(value)
-        except ValueError:
-            # Already plaintext: a value set in Python and read back before saving.
-            return value
+        return value
 
 
 class PiiModel(Model):

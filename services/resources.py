@@ -12,9 +12,10 @@ from arq.connections import ArqRedis
 from redis.asyncio import Redis
 
 from core import db, kv
-from core.config import Settings
+from core.config import ConfigError, Settings
 from media import storage
 from models import pii
+from services import pii_keys
 from wechat import WeChatAPI
 from wechatpay import WeChatPay
 
@@ -34,10 +35,17 @@ class Resources:
     """WeChat Pay (merchant transfers for withdrawals)."""
 
     @classmethod
-    async def open(cls, settings: Settings, *, init_db: bool = True) -> Resources:
+    async def open(cls, settings: Settings, *, init_db: bool = True, check_pii_key: bool = True) -> Resources:
+        """``check_pii_key``: refuse (ConfigError) when PII_KEY does not open the stored data."""
         pii.configure(settings.pii_key_bytes)
         if init_db:
             await db.init(settings)
+            if check_pii_key:
+                try:
+                    await pii_keys.verify()
+                except pii_keys.PiiKeyMismatch as exc:
+                    await db.close()
+                    raise ConfigError(str(exc)) from None
         redis = kv.connect(settings)
         return cls(
             settings=settings,
@@ -60,9 +68,9 @@ class Resources:
 
 
 @asynccontextmanager
-async def opened(settings: Settings):
+async def opened(settings: Settings, *, check_pii_key: bool = True):
     """``async with opened(settings) as resources``: open, and close whatever happens."""
-    resources = await Resources.open(settings)
+    resources = await Resources.open(settings, check_pii_key=check_pii_key)
     try:
         yield resources
     finally:

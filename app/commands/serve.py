@@ -1,4 +1,5 @@
 """``serve``: the web service (official-account endpoint, mini-program API)."""
+import asyncio
 import logging
 from functools import partial
 
@@ -7,6 +8,7 @@ from sanic.worker.loader import AppLoader
 
 from app.factory import create_app
 from core.config import Settings
+from services.resources import opened
 
 
 def register(sub) -> None:
@@ -18,6 +20,7 @@ def register(sub) -> None:
 
 
 def run(settings: Settings, args) -> int:
+    asyncio.run(_preflight(settings))
     workers = args.workers
     if settings.embedded_redis and workers > 1:
         logging.getLogger(__name__).warning("embedded mode keeps state in one process: serving with 1 worker")
@@ -32,3 +35,9 @@ def run(settings: Settings, args) -> int:
         app.prepare(host=args.host, port=args.port, workers=workers, access_log=False, motd=False)
         Sanic.serve(primary=app, app_loader=loader)
     return 0
+
+
+async def _preflight(settings: Settings) -> None:
+    """Fail here, with one line, rather than in each worker process: the database and PII_KEY are checked."""
+    async with opened(settings):
+        pass
