@@ -14,20 +14,19 @@ from __future__ import annotations
 import base64
 import binascii
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from tortoise.expressions import Q
+from tortoise.expressions import Q, RawSQL
 
 from core.config import Settings
 from models import Listing, ListingMedia
-from models.enums import ListingStatus, ReviewStatus
+from models.enums import FEATURES, ListingStatus, ReviewStatus
 from services import matching, media
 from services.errors import AppError, NotFound
 
 SEARCHABLE = (ListingStatus.VACANT, ListingStatus.VIEWING)
 VISIBLE = (ListingStatus.VACANT, ListingStatus.VIEWING, ListingStatus.NEGOTIATING)
 MAX_ID = 2**31 - 1
-_SCAN_BATCH = 200
 
 SUMMARY_FIELDS = ("id", "code", "title", "property_type", "deal_type", "region", "city", "district", "town",
                   "area", "rent", "sale_price", "ceiling_height", "single_storey", "features", "status")
@@ -121,6 +120,17 @@ async def search(filters: dict[str, Any], cursor: str | None, limit: int, *, set
     return [rows[i] for i in ids if i in rows], _encode("m", offset + limit) if more else None
 
 
+def has_feature(feature: str) -> RawSQL:
+    """SQL true when a listing's JSON feature list holds ``feature`` (one of ``models.enums.FEATURES``).
+
+    The list is stored as JSON text (``["crane", "dock"]``) on SQLite and MySQL alike; a quoted name never
+    matches inside another, and the database stops at the page's last row instead of Python scanning all.
+    """
+    if feature not in FEATURES:
+        raise AppError("unknown feature", fields={"features": "invalid"})
+    return RawSQL(f"""(INSTR(features, '"{feature}"') > 0)""")
+
+
 async def _newest(filters: dict[str, Any], cursor: str | None, limit: int) -> tuple[list[Listing], str | None]:
     query = Listing.filter(review_status=ReviewStatus.APPROVED, status__in=SEARCHABLE)
     if region := filters.get("region"):
@@ -136,21 +146,13 @@ async def _newest(filters: dict[str, Any], cursor: str | None, limit: int) -> tu
     if q := filters.get("q"):
         query = query.filter(Q(title__icontains=q) | Q(description__icontains=q) | Q(address__icontains=q)
                              | Q(region__icontains=q) | Q(code=q))
-    wanted = set(filters.get("features") or ())
+    for feature in filters.get("features") or ():
+        query = query.annotate(**{f"has_{feature}": has_feature(feature)}).filter(**{f"has_{feature}": True})
     before = _decode(cursor, "l") if cursor else None
-    items: list[Listing] = []
-    more = False
-    batch_size = _SCAN_BATCH if wanted else limit + 1
-    while True:  # features live in a JSON list: filtered here, scanning in batches
-        page = query.filter(id__lt=before) if before else query
-        batch = await page.order_by("-id").limit(batch_size)
-        for listing in batch:
-            if wanted <= set(listing.features or ()):
-                if len(items) == limit:
-                    more = True
-                    break
-                items.append(listing)
-        if more or len(batch) < batch_size:
-            break
-        before = batch[-1].id
+    if before:
+        query = query.filter(id__lt=before)
+    # Ids first: the database sorts the matching ids, not whole rows, then the page's rows are read.
+    ids = cast(list[int], await query.order_by("-id").limit(limit + 1).values_list("id", flat=True))
+    rows = {listing.id: listing for listing in await Listing.filter(id__in=ids[:limit])}
+    items, more = [rows[i] for i in ids[:limit] if i in rows], len(ids) > limit
     return items, _encode("l", items[-1].id) if more else None

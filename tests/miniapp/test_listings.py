@@ -136,3 +136,30 @@ async def test_a_cursor_from_another_kind_of_search_is_400(http, login, make_lis
     cursor = (await http.get(f"{API}/listings", params={"limit": 1}, headers=headers)).json()["next_cursor"]
     response = await http.get(f"{API}/listings", params={"region": "昆山", "cursor": cursor}, headers=headers)
     assert response.status_code == 400 and "cursor" in response.json()["error"]["fields"]
+
+
+async def test_a_keyword_search_with_features_filters_in_sql_not_in_python_batches(http, login, make_listing,
+                                                                                 monkeypatch):
+    """Issue 11 item 12: features were filtered in Python 200 rows at a time (2.2 s at 30k listings)."""
+    from models import Listing
+
+    oldest = await make_listing(title="花桥厂房 有危化资质", features=["crane", "dangerous_goods"])
+    await Listing.bulk_create([
+        Listing(code=f"N{i}", title="花桥厂房", property_type=PropertyType.FACTORY, deal_type=DealType.RENT,
+                region="花桥", area=Decimal("2000"), features=["crane"], status=ListingStatus.VACANT,
+                review_status=ReviewStatus.APPROVED) for i in range(450)])
+    headers = await login()
+    selects = []
+    connection_class = type(Listing._meta.db)
+    original = connection_class.execute_query
+
+    async def counting(self, query, values=None):
+        if query.lstrip().upper().startswith("SELECT") and "listings" in query:
+            selects.append(query)
+        return await original(self, query, values)
+
+    monkeypatch.setattr(connection_class, "execute_query", counting)
+    response = await http.get(f"{API}/listings", params={"q": "厂房", "features": "dangerous_goods,crane"},
+                              headers=headers)
+    assert [item["id"] for item in response.json()["items"]] == [oldest.id]
+    assert 1 <= len(selects) <= 2, selects
