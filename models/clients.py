@@ -103,7 +103,7 @@ class FollowUp(Model):
     client_id: int
     author = fields.ForeignKeyField("models.Account", related_name="followups", null=True, on_delete=fields.SET_NULL)
     author_id: int | None
-    content = fields.TextField()
+    content = EncryptedField()  # the note as written: it may hold phones and WeChat ids
     channel = fields.CharEnumField(FollowUpChannel, max_length=16, default=FollowUpChannel.CHAT)
     by_client = fields.BooleanField(default=False, description="words the client wrote (a lead), not a staff note")
     stage = fields.CharEnumField(Stage, max_length=16, null=True, description="stage named in this follow-up")

@@ -126,6 +126,17 @@ def mask_phone(phone: str) -> str:
     return "*" * max(len(phone) - 4, 0) + phone[-4:]
 
 
+_PHONE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?(1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|0\d{2,3}-?\d{7,8})(?!\d)")
+_WECHAT_IN_TEXT = re.compile(r"(微信号?|[Vv][Xx]|[Ww][Xx]|WeChat)(\s*[:：]?\s*)([A-Za-z][-_A-Za-z0-9]{5,19})")
+
+
+def mask_contacts(text: str) -> str:
+    """``张总13812345678 微信zhang_hx`` -> ``张总138****5678 微信z***``: for texts that leave the database
+    (reminders), whose notes are free text that may hold contact data."""
+    text = _PHONE_IN_TEXT.sub(lambda m: mask_phone(re.sub(r"\D", "", m.group(1))), text)
+    return _WECHAT_IN_TEXT.sub(lambda m: m.group(1) + m.group(2) + mask_text(m.group(3)), text)
+
+
 def mask_text(value: str) -> str:
     return value[:1] + "***" if value else value
 

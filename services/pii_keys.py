@@ -129,6 +129,7 @@ class RotationReport:
 async def rotate(old: Keyring, new: Keyring, *, batch: int = BATCH,
                  progress: Callable[[str, int], None] | None = None) -> RotationReport:
     """Re-encrypt every stored value under ``new``: one transaction per batch of rows, resumable.
+    With ``new`` the same as ``old`` it only encrypts values still stored in plain text.
 
     A value that opens with neither key stops the run with its table and row before anything of that
     batch is written, so no value is ever lost or left unreadable.

@@ -25,6 +25,7 @@ from tortoise.timezone import localtime
 from core.config import Settings
 from models import Account, FollowUp, Notification
 from models.enums import Stage
+from models.pii import mask_contacts
 from services.resources import Resources
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,7 @@ async def queue_due(settings: Settings, *, now: datetime) -> int:
         notifications.append(Notification(
             kind=FOLLOWUP_DUE, recipient_id=recipient, followup_id=row["id"], client_id=row["client_id"],
             dedupe_key=due_key(row["id"], row["next_at"]), due_at=row["next_at"],
-            payload={"client": _client_name(row), "note": row["content"],
+            payload={"client": _client_name(row), "note": mask_contacts(row["content"]),
                      "stage": STAGE_LABELS.get(Stage(row["client__stage"]), ""),
                      "due_at": local_time(settings, row["next_at"]), "next_at": int(row["next_at"].timestamp())},
         ))

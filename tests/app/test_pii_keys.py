@@ -77,3 +77,24 @@ def test_the_cli_refuses_a_wrong_key_and_rotates_to_a_new_one(fake_wechat_server
     assert re.search(r"values re-encrypted: 1\b", rotated.stdout)
     assert run("createstaff", "--name", "李四", "--role", "sales", **env).returncode == 2
     assert run("createstaff", "--name", "李四", "--role", "sales", **{**env, "PII_KEY": OTHER_KEY}).returncode == 0
+
+
+async def test_notes_written_before_they_were_encrypted_are_encrypted_in_place(resources, configured_key):
+    from datetime import datetime, timezone
+
+    from tortoise import Tortoise
+
+    from models import FollowUp
+
+    client = await Client.create(company="华兴精密")
+    note = await FollowUp.create(client=client, content="旧备注", happened_at=datetime.now(timezone.utc))
+    connection = Tortoise.get_connection("default")
+    mark = "%s" if connection.capabilities.dialect == "mysql" else "?"
+    await connection.execute_query(f"UPDATE followups SET content = {mark} WHERE id = {mark}",
+                                   ["旧备注 13812345678", note.id])
+    keys = Keyring.from_secret(configured_key)
+    report = await pii_keys.rotate(keys, keys)
+    assert report.rotated == 1
+    _, rows = await connection.execute_query(f"SELECT content FROM followups WHERE id = {note.id}")
+    assert pii.is_ciphertext(rows[0]["content"])
+    assert (await FollowUp.get(id=note.id)).content == "旧备注 13812345678"

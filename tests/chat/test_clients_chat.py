@@ -460,3 +460,23 @@ async def test_a_note_is_stored_as_written(team, make_client):
     result = await clients.log_followup(actor=team["zhang"], client=client, content="又确认了一次电量需求",
                                         now=datetime.now(timezone.utc), settings=None)
     assert (await FollowUp.get(id=result.followup.id)).content == "又确认了一次电量需求"
+
+
+async def test_contact_data_typed_into_a_note_is_encrypted_at_rest_and_masked_in_the_reminder(
+        team, say, make_client, resources):
+    """Issue 11 item 10: phones and WeChat ids in notes were stored and sent in reminders in clear."""
+    from tortoise import Tortoise
+
+    from services import reminders
+
+    client = await make_client(team["zhang"], "巴斯精密")
+    await say(SALES, "跟进 巴斯精密 新联系人李工13912345678 微信ligong_bs 明天下午3点带看")
+    followup = await FollowUp.get(client_id=client.id)
+    assert "13912345678" in followup.content and "ligong_bs" in followup.content
+    _, rows = await Tortoise.get_connection("default").execute_query(
+        f"SELECT content FROM followups WHERE id = {followup.id}")
+    assert "13912345678" not in str(rows[0]["content"]) and "ligong_bs" not in str(rows[0]["content"])
+    assert await reminders.queue_due(resources.settings, now=followup.next_at + timedelta(minutes=1)) == 1
+    [reminder] = await Notification.filter(kind="followup_due")
+    assert "139****5678" in reminder.payload["note"] and "13912345678" not in reminder.payload["note"]
+    assert "ligong_bs" not in reminder.payload["note"] and "带看" in reminder.payload["note"]
