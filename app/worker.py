@@ -6,13 +6,14 @@
 from __future__ import annotations
 
 import asyncio
+from zoneinfo import ZoneInfo
 
 import arq.worker
 from arq import Worker
 from redis.asyncio import Redis
 
 from bot.flows import media, referral  # noqa: F401  (importing them registers their chat tasks)
-from services import commissions, payouts, reminders, wechat_users  # noqa: F401  (importing registers tasks)
+from services import backups, commissions, payouts, reminders, wechat_users  # noqa: F401  (importing registers tasks)
 from services.outbox import Sender
 from services.referrals import codes  # noqa: F401
 from services.resources import Resources
@@ -26,7 +27,8 @@ def build(resources: Resources, *, burst: bool = False, max_jobs: int = 20) -> W
     return Worker(
         functions=list(TASKS.values()),
         cron_jobs=[*reminders.cron_jobs(resources.settings), *commissions.cron_jobs(resources.settings),
-                   *payouts.cron_jobs(resources.settings)],
+                   *payouts.cron_jobs(resources.settings), *backups.cron_jobs(resources.settings)],
+        timezone=ZoneInfo(resources.settings.timezone),  # cron times of day are business times
         redis_pool=resources.queue,
         burst=burst,
         handle_signals=False,

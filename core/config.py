@@ -256,6 +256,17 @@ class WeChatPayConfig:
             raise ConfigError("api_base must be an http(s) URL ending with /")
 
 
+@dataclass(frozen=True)
+class BackupConfig:
+    """Scheduled backups by the worker (``python -m app backup`` by hand)."""
+
+    time: time = time(3, 30)
+    """Daily, in the business time zone."""
+    keep: int = 14
+    """The newest this many backups stay in ``dir``; 0 = no scheduled backups."""
+    dir: str = "data/backups"
+
+
 Regions = dict[str, dict[str, list[str]]]
 """city > district > towns, names without 市/区/县/镇."""
 
@@ -277,6 +288,7 @@ class Settings:
     miniapp_secret: str = field(default="", repr=False)
     secret_key: str = field(default="", repr=False)
     pii_key: str = field(default="", repr=False)
+    backup_key: str = field(default="", repr=False)
     public_base_url: str = "http://127.0.0.1:8000"
     timezone: str = "Asia/Shanghai"
     media_dir: str = "data/media"
@@ -300,6 +312,7 @@ class Settings:
     commission: CommissionConfig = field(default_factory=CommissionConfig)
     withdrawals: WithdrawalsConfig = field(default_factory=WithdrawalsConfig)
     wechatpay: WeChatPayConfig = field(default_factory=WeChatPayConfig)
+    backup: BackupConfig = field(default_factory=BackupConfig)
 
     def __repr__(self) -> str:
         shown = []
@@ -333,7 +346,8 @@ class Settings:
         return self.templates.get(name, TemplateConfig())
 
 
-SECRET_KEYS = {"wechat_secret", "wechat_token", "wechat_aes_key", "miniapp_secret", "secret_key", "pii_key"}
+SECRET_KEYS = {"wechat_secret", "wechat_token", "wechat_aes_key", "miniapp_secret", "secret_key", "pii_key",
+               "backup_key"}
 """Top-level secrets; nested ones (wechatpay.private_key, apiv3_key) are hidden by their section's repr."""
 
 
@@ -517,6 +531,10 @@ def _validate(s: Settings) -> None:
         _check_key(key, getattr(s, key))
     if s.secret_key == s.pii_key:
         raise ConfigError("SECRET_KEY and PII_KEY must be different keys; make a second one with `python -m app genkey`")
+    if s.backup_key:
+        _check_key("backup_key", s.backup_key)
+        if s.backup_key in (s.pii_key, s.secret_key):
+            raise ConfigError("BACKUP_KEY must differ from PII_KEY and SECRET_KEY: a backup must not open with them")
     if s.wechat_aes_key:
         try:
             decoded = base64.b64decode(s.wechat_aes_key + "=", validate=True)

@@ -44,7 +44,7 @@ def test_migrate_twice_applies_nothing_the_second_time(fake_wechat_server, tmp_p
 def prod_environ(fake_url: str) -> dict[str, str]:
     """A complete production configuration; the services it names are never reached by a refused command."""
     return test_environ(fake_url, ENV="prod", DATABASE_URL="mysql://root:@127.0.0.1:1/never_opened",
-                        REDIS_URL="redis://127.0.0.1:1/0")
+                        REDIS_URL="redis://127.0.0.1:1/0", BACKUP_KEY=base64.urlsafe_b64encode(b"b" * 32).decode())
 
 
 def test_seed_refuses_to_run_in_production(fake_wechat_server):

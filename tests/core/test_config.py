@@ -126,7 +126,7 @@ def test_prod_refuses_the_dev_placeholders():
 
 
 PROD = dict(ENV="prod", DATABASE_URL="mysql://u@h/db", REDIS_URL="redis://h", WECHAT_APPID="wx1", WECHAT_SECRET="s",
-            WECHAT_TOKEN="t", MINIAPP_SECRET="m")
+            WECHAT_TOKEN="t", MINIAPP_SECRET="m", BACKUP_KEY="YmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmI=")
 
 
 def test_prod_refuses_to_start_without_an_aes_key():
