@@ -138,6 +138,8 @@ class MiniappConfig:
     token_ttl_s: int = field(default=604_800, metadata=AT_LEAST_ONE)
     viewing_minutes: int = field(default=60, metadata=AT_LEAST_ONE)
     viewing_horizon_days: int = field(default=90, metadata=AT_LEAST_ONE)
+    max_open_viewings: int = field(default=3, metadata=AT_LEAST_ONE)
+    """Booked viewings not yet ended that one mini-program user may hold."""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,9 @@
-"""Viewing bookings from the mini-program; a listing is viewed by one party at a time."""
+"""Viewing bookings from the mini-program; a listing is viewed by one party at a time.
+
+A user holds at most ``miniapp.max_open_viewings`` booked viewings that have not ended (each booking also
+spends template-message quota on the salesperson's notice), and cancels their own; the salesperson hears of
+both.
+"""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -7,7 +12,7 @@ from zoneinfo import ZoneInfo
 from tortoise.transactions import in_transaction
 
 from core.config import Settings
-from models import Client, Listing, Viewing
+from models import Client, Listing, Viewing, WechatUser
 from models.enums import ReviewStatus, ViewingStatus
 from services import notify
 from services.errors import AppError, Conflict, NotFound
@@ -29,11 +34,19 @@ async def book(settings: Settings, *, wechat_user_id: int, listing_id: int, star
     if not 1 <= listing_id <= MAX_ID:
         raise NotFound("listing not found")
     async with in_transaction():
-        # The listing row lock serialises bookings of one listing (a no-op on SQLite, whose writers are serial).
+        # Row locks first, listing then user, before any plain read (which would fix MySQL's snapshot too
+        # early): one listing's bookings are serialised, and so are one user's, who cannot pass the limit
+        # with two at once. No-ops on SQLite, whose writers are serial.
         listing = await Listing.filter(id=listing_id, review_status=ReviewStatus.APPROVED,
                                        status__in=SEARCHABLE).select_for_update().first()
         if listing is None:
             raise NotFound("listing not found")
+        await WechatUser.filter(id=wechat_user_id).select_for_update().first()
+        limit = settings.miniapp.max_open_viewings
+        if await Viewing.filter(wechat_user_id=wechat_user_id, status=ViewingStatus.BOOKED, end_at__gt=now).count() \
+                >= limit:
+            raise Conflict(f"at most {limit} open viewings per user: cancel one first",
+                           fields={"start_at": "too many open viewings"}, code="too_many_viewings")
         if await Viewing.filter(listing_id=listing.id, status=ViewingStatus.BOOKED,
                                 start_at__lt=end_at, end_at__gt=start_at).exists():
             raise Conflict("this time is already booked for the listing", fields={"start_at": "slot taken"})
@@ -48,3 +61,30 @@ async def book(settings: Settings, *, wechat_user_id: int, listing_id: int, star
                                         "detail": f"{who} {start_at:%m-%d %H:%M} {listing.code}"})
     return viewing
 
+
+async def cancel(settings: Settings, *, wechat_user_id: int, viewing_id: int, now: datetime | None = None) -> Viewing:
+    """Cancel the user's own booked viewing that has not started; the slot is free again and whoever was told
+    of the booking is told of the cancellation. Someone else's viewing is NotFound, not Forbidden."""
+    now = now or datetime.now(timezone.utc)
+    if not 1 <= viewing_id <= MAX_ID:
+        raise NotFound("viewing not found")
+    async with in_transaction():
+        viewing = await Viewing.filter(id=viewing_id, wechat_user_id=wechat_user_id).select_for_update() \
+            .select_related("listing", "client").first()
+        if viewing is None:
+            raise NotFound("viewing not found")
+        if viewing.status != ViewingStatus.BOOKED:
+            raise Conflict(f"the viewing is {viewing.status.value}, not booked", code="not_booked")
+        if viewing.start_at <= now:
+            raise Conflict("the viewing has already started", code="already_started")
+        viewing.status = ViewingStatus.CANCELLED
+        await viewing.save(update_fields=["status"])
+        client, listing = viewing.client, viewing.listing
+        recipient = (client.owner_id if client else None) or listing.owner_id
+        if recipient:
+            who = client.display_name if client else "小程序用户"
+            start_at = viewing.start_at.astimezone(ZoneInfo(settings.timezone))
+            await notify.queue("notice", recipient, dedupe_key=f"viewing:{viewing.id}:cancelled", client=client,
+                               payload={"title": "小程序看房已取消",
+                                        "detail": f"{who} {start_at:%m-%d %H:%M} {listing.code}"})
+    return viewing

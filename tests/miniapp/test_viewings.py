@@ -78,3 +78,47 @@ async def test_booking_a_paused_listing_is_404(http, login, make_listing):
     response = await http.post(f"{API}/viewings", json={"listing_id": listing.id, "start_at": at(0)},
                                headers=await login())
     assert response.status_code == 404
+
+
+async def test_a_user_holds_at_most_three_open_viewings_until_one_is_cancelled(http, login, make_listing):
+    """Issue 11 item 6: one user could take every viewing slot."""
+    listing = await make_listing()
+    headers = await login()
+    booked = []
+    for hour in range(3):
+        response = await http.post(f"{API}/viewings", json={"listing_id": listing.id, "start_at": at(hour)},
+                                   headers=headers)
+        assert response.status_code == 201
+        booked.append(response.json()["id"])
+    response = await http.post(f"{API}/viewings", json={"listing_id": listing.id, "start_at": at(5)}, headers=headers)
+    assert response.status_code == 409 and response.json()["error"]["code"] == "too_many_viewings"
+    assert (await http.post(f"{API}/viewings", json={"listing_id": listing.id, "start_at": at(5)},
+                            headers=await login("bob"))).status_code == 201
+    assert (await http.delete(f"{API}/viewings/{booked[0]}", headers=headers)).status_code == 204
+    response = await http.post(f"{API}/viewings", json={"listing_id": listing.id, "start_at": at(0)}, headers=headers)
+    assert response.status_code == 201, "the cancelled slot is free again and the user is under the limit"
+
+
+async def test_simultaneous_bookings_by_one_user_never_pass_the_limit(http, login, make_listing):
+    listings = [await make_listing() for _ in range(6)]
+    headers = await login()
+    responses = await asyncio.gather(*(
+        http.post(f"{API}/viewings", json={"listing_id": listing.id, "start_at": at(0)}, headers=headers)
+        for listing in listings))
+    assert sorted(r.status_code for r in responses) == [201] * 3 + [409] * 3
+
+
+async def test_only_the_owner_cancels_a_viewing_and_the_salesperson_is_told(http, login, make_listing, make_staff):
+    owner = await make_staff("张三")
+    listing = await make_listing(owner=owner)
+    headers = await login()
+    viewing_id = (await http.post(f"{API}/viewings", json={"listing_id": listing.id, "start_at": at(0)},
+                                  headers=headers)).json()["id"]
+    assert (await http.delete(f"{API}/viewings/{viewing_id}", headers=await login("mallory"))).status_code == 404
+    assert (await http.delete(f"{API}/viewings/{viewing_id}", headers=headers)).status_code == 204
+    assert (await Viewing.get(id=viewing_id)).status.value == "cancelled"
+    notice = await Notification.get(dedupe_key=f"viewing:{viewing_id}:cancelled")
+    assert notice.recipient_id == owner.id and listing.code in notice.payload["detail"]
+    again = await http.delete(f"{API}/viewings/{viewing_id}", headers=headers)
+    assert again.status_code == 409 and again.json()["error"]["code"] == "not_booked"
+    assert (await http.delete(f"{API}/viewings/99999999", headers=headers)).status_code == 404
