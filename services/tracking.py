@@ -24,6 +24,7 @@ import json
 import logging
 import re
 import secrets
+import time
 from datetime import datetime, timezone
 from typing import Any
 
@@ -39,6 +40,18 @@ from services.resources import Resources
 log = logging.getLogger(__name__)
 
 QUEUE_KEY = "track:queue"
+RETRY_KEY = "track:retry"
+# A beacon can be written before its view: another process may still be inserting the batch with the view.
+# Such events wait for the next flush; past this age their view is taken to be forged or lost.
+UNKNOWN_VIEW_GRACE_S = 60
+_REQUEUE = """
+local items = redis.call('lrange', KEYS[1], 0, 999)
+if #items > 0 then
+  redis.call('rpush', KEYS[2], unpack(items))
+  redis.call('ltrim', KEYS[1], #items, -1)
+end
+return #items
+"""
 TOKEN = re.compile(r"[A-Za-z0-9_-]{12}")
 VISITOR = re.compile(r"[A-Za-z0-9_-]{16}")
 CHANNEL = re.compile(r"[a-z_]{1,16}")
@@ -125,16 +138,19 @@ async def flush(redis: Redis, *, settings: Settings, batch: int | None = None) -
     if _pushing:  # this process's pushes still in flight come first
         await asyncio.gather(*list(_pushing), return_exceptions=True)
     async with _drain_lock:  # so a caller's flush returns only after this process's running batch is written
+        await redis.eval(_REQUEUE, 2, RETRY_KEY, QUEUE_KEY)  # type: ignore[misc]  # last flush's early beacons
         while True:
             raw = await redis.lpop(QUEUE_KEY, size)  # type: ignore[misc]
             if not raw:
                 return taken
             try:
-                await _store([_parse(item) for item in raw], dwell_cap_ms)
+                early = await _store([_parse(item) for item in raw], dwell_cap_ms)
             except Exception:
                 await redis.rpush(QUEUE_KEY, *raw)  # type: ignore[misc]
                 raise
-            taken += len(raw)
+            if early:
+                await redis.rpush(RETRY_KEY, *(raw[i] for i in early))  # type: ignore[misc]
+            taken += len(raw) - len(early)
             if len(raw) < size:
                 return taken
 
@@ -165,15 +181,18 @@ def _parse(item: bytes | str) -> dict[str, Any] | None:
     return event if isinstance(event.get("t"), str) and isinstance(event.get("v"), str) else None
 
 
-async def _store(parsed: list[dict[str, Any] | None], dwell_cap_ms: int) -> None:
-    events = [e for e in parsed if e is not None]
-    views = {e["t"]: e for e in events if e.get("k") == EventKind.VIEW.value}
-    wanted = {e["t"] for e in events if e["t"] not in views} | {e["p"] for e in views.values() if e.get("p")}
+async def _store(parsed: list[dict[str, Any] | None], dwell_cap_ms: int) -> list[int]:
+    """Write the batch; returns the positions of young events whose view is not stored yet (to retry)."""
+    events = [(i, e) for i, e in enumerate(parsed) if e is not None]
+    views = {e["t"]: e for _, e in events if e.get("k") == EventKind.VIEW.value}
+    wanted = {e["t"] for _, e in events if e["t"] not in views} | {e["p"] for e in views.values() if e.get("p")}
     known = {row["token"]: row for row in await TrackEvent.filter(kind=EventKind.VIEW, token__in=list(wanted))
              .values("token", "listing_id", "visitor", "wechat_user_id", "sharer_id", "channel")} if wanted else {}
     active, bound = await _accounts(views, known)
     rows: list[TrackEvent] = []
-    for event in events:
+    early: list[int] = []
+    young = time.time() - UNKNOWN_VIEW_GRACE_S
+    for position, event in events:
         at = datetime.fromtimestamp(event["at"], timezone.utc)
         if event["k"] == EventKind.VIEW.value:
             row = _credit(event, known, active, bound)
@@ -181,6 +200,9 @@ async def _store(parsed: list[dict[str, Any] | None], dwell_cap_ms: int) -> None
             rows.append(TrackEvent(kind=EventKind.VIEW, happened_at=at, **row))
             continue
         view = known.get(event["t"])
+        if view is None and event["at"] > young:
+            early.append(position)  # its view may be in another process's batch still being written
+            continue
         if view is None or view["visitor"] != event["v"]:
             continue  # an unknown token, or another visitor's: forged or replayed
         value = event.get("n")
@@ -193,6 +215,7 @@ async def _store(parsed: list[dict[str, Any] | None], dwell_cap_ms: int) -> None
     if rows:
         async with in_transaction():
             await TrackEvent.bulk_create(rows)
+    return early
 
 
 async def _accounts(views: dict[str, dict], known: dict[str, dict]) -> tuple[set[int], dict[int, int]]:

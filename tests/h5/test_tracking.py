@@ -161,3 +161,17 @@ async def test_a_failed_write_puts_the_batch_back(resources, settings, monkeypat
     monkeypatch.undo()
     await tracking.flush(resources.redis, settings=settings)
     assert await TrackEvent.filter(token="A" * 12).count() == 1
+
+
+async def test_a_beacon_written_before_its_view_waits_for_it(resources, settings):
+    """Two processes drain the queue: a click can reach the database before the batch holding its view."""
+    token, visitor = "B" * 12, "W" * 16
+    tracking.enqueue(resources.redis, [tracking.follow_event(EventKind.CLICK, token=token, visitor=visitor,
+                                                             target="tel")])
+    await tracking.flush(resources.redis, settings=settings)
+    assert await TrackEvent.filter(token=token).count() == 0
+    tracking.enqueue(resources.redis, [tracking.view_event(
+        token=token, parent_token=None, listing_id=None, visitor=visitor, wechat_user_id=None,
+        scene_account_id=None, channel="direct")])
+    await tracking.flush(resources.redis, settings=settings)
+    assert sorted(r.kind for r in await TrackEvent.filter(token=token)) == sorted([EventKind.VIEW, EventKind.CLICK])
