@@ -3,6 +3,7 @@
 Used by ``chat`` and the benchmarks to talk to a running endpoint. The tests
 sign with werobot instead, an independent implementation.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -19,16 +20,32 @@ from core.config import Settings
 class CallbackSigner:
     def __init__(self, settings: Settings, *, aes: bool) -> None:
         self._token = settings.wechat_token
-        self._crypto = WeChatCrypto(settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid) if aes else None
+        self._crypto = (
+            WeChatCrypto(settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid) if aes else None
+        )
 
     def text(self, openid: str, content: str, msg_id: int) -> tuple[str, bytes]:
         """The query string and body of a text message from ``openid``."""
         timestamp, nonce = str(int(time.time())), secrets.token_hex(8)
-        xml = xmltodict.unparse({"xml": {
-            "ToUserName": "gh_scrm", "FromUserName": openid, "CreateTime": timestamp, "MsgType": "text",
-            "Content": content, "MsgId": str(msg_id)}}, full_document=False)
-        query = {"signature": signature(self._token, timestamp, nonce), "timestamp": timestamp, "nonce": nonce,
-                 "openid": openid}
+        xml = xmltodict.unparse(
+            {
+                "xml": {
+                    "ToUserName": "gh_scrm",
+                    "FromUserName": openid,
+                    "CreateTime": timestamp,
+                    "MsgType": "text",
+                    "Content": content,
+                    "MsgId": str(msg_id),
+                }
+            },
+            full_document=False,
+        )
+        query = {
+            "signature": signature(self._token, timestamp, nonce),
+            "timestamp": timestamp,
+            "nonce": nonce,
+            "openid": openid,
+        }
         if self._crypto is not None:
             xml = self._crypto.encrypt_message(xml, nonce, timestamp)
             encrypt = xmltodict.parse(xml)["xml"]["Encrypt"]

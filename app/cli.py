@@ -4,6 +4,7 @@ Every module there defines ``register(subparsers)``, which adds its parser and
 sets ``run(settings, args) -> int`` (sync) as the parser's ``func``.
 Configuration errors end in one line naming the key, never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -6,6 +6,7 @@ factories with higher ceilings and loads than multi-storey ones. Seeding is
 idempotent: it tops up to the requested counts, so `make run` seeding on every
 start never duplicates demo data. Rows are bulk-inserted with explicit ids.
 """
+
 from __future__ import annotations
 
 import math
@@ -40,27 +41,86 @@ class CityProfile:
 
 
 CITY_PROFILES = {
-    "苏州": CityProfile(20, (22, 36), (4500, 7500)), "无锡": CityProfile(8, (18, 28), (3500, 5500)),
-    "常州": CityProfile(6, (14, 22), (2800, 4500)), "嘉兴": CityProfile(8, (15, 24), (3000, 5000)),
-    "上海": CityProfile(14, (35, 60), (9000, 16000)), "南通": CityProfile(5, (12, 20), (2500, 4000)),
-    "东莞": CityProfile(12, (20, 32), (5000, 8000)), "深圳": CityProfile(10, (35, 65), (12000, 20000)),
-    "惠州": CityProfile(6, (15, 24), (3500, 5500)), "佛山": CityProfile(7, (18, 28), (4500, 7000)),
-    "广州": CityProfile(6, (25, 40), (7000, 12000)), "中山": CityProfile(3, (14, 22), (3000, 4800)),
+    "苏州": CityProfile(20, (22, 36), (4500, 7500)),
+    "无锡": CityProfile(8, (18, 28), (3500, 5500)),
+    "常州": CityProfile(6, (14, 22), (2800, 4500)),
+    "嘉兴": CityProfile(8, (15, 24), (3000, 5000)),
+    "上海": CityProfile(14, (35, 60), (9000, 16000)),
+    "南通": CityProfile(5, (12, 20), (2500, 4000)),
+    "东莞": CityProfile(12, (20, 32), (5000, 8000)),
+    "深圳": CityProfile(10, (35, 65), (12000, 20000)),
+    "惠州": CityProfile(6, (15, 24), (3500, 5500)),
+    "佛山": CityProfile(7, (18, 28), (4500, 7000)),
+    "广州": CityProfile(6, (25, 40), (7000, 12000)),
+    "中山": CityProfile(3, (14, 22), (3000, 4800)),
 }
 DEFAULT_PROFILE = CityProfile(3, (15, 25), (3000, 5000))
-PROPERTY_TYPES = [(PropertyType.FACTORY, 62), (PropertyType.WAREHOUSE, 28), (PropertyType.OFFICE, 7),
-                  (PropertyType.LAND, 3)]
-STATUSES = [(ListingStatus.VACANT, 75), (ListingStatus.VIEWING, 10), (ListingStatus.NEGOTIATING, 5),
-            (ListingStatus.CLOSED, 5), (ListingStatus.PAUSED, 5)]
-FEATURE_ODDS = {"crane": 0.25, "eia": 0.4, "sewage": 0.2, "property_cert": 0.5, "standalone": 0.15, "dock": 0.35,
-                "dangerous_goods": 0.04, "office_included": 0.5, "dormitory": 0.3, "canteen": 0.2}
+PROPERTY_TYPES = [
+    (PropertyType.FACTORY, 62),
+    (PropertyType.WAREHOUSE, 28),
+    (PropertyType.OFFICE, 7),
+    (PropertyType.LAND, 3),
+]
+STATUSES = [
+    (ListingStatus.VACANT, 75),
+    (ListingStatus.VIEWING, 10),
+    (ListingStatus.NEGOTIATING, 5),
+    (ListingStatus.CLOSED, 5),
+    (ListingStatus.PAUSED, 5),
+]
+FEATURE_ODDS = {
+    "crane": 0.25,
+    "eia": 0.4,
+    "sewage": 0.2,
+    "property_cert": 0.5,
+    "standalone": 0.15,
+    "dock": 0.35,
+    "dangerous_goods": 0.04,
+    "office_included": 0.5,
+    "dormitory": 0.3,
+    "canteen": 0.2,
+}
 TRANSFORMERS = [200, 315, 400, 500, 630, 800, 1000, 1250, 1600, 2000, 2500]
 PARKS = ["工业园", "科技园", "智造园", "产业园", "物流园", "创业园", "高新园"]
 TYPE_WORDS = {"factory": "厂房", "warehouse": "仓库", "office": "研发楼", "land": "工业用地"}
-COMPANY_HEADS = ["华兴", "宏达", "恒通", "远航", "金泰", "东升", "新锐", "鼎盛", "瑞丰", "永信", "天成", "博远", "嘉和",
-                 "中驰", "立信", "凯达", "盛华", "海川", "万晟", "启明"]
-INDUSTRIES = ["精密机械", "电子", "新能源电池", "食品加工", "物流", "模具", "汽车零部件", "医疗器械", "家具", "光伏",
-              "包装印刷", "化工新材料", "服装", "智能装备"]
+COMPANY_HEADS = [
+    "华兴",
+    "宏达",
+    "恒通",
+    "远航",
+    "金泰",
+    "东升",
+    "新锐",
+    "鼎盛",
+    "瑞丰",
+    "永信",
+    "天成",
+    "博远",
+    "嘉和",
+    "中驰",
+    "立信",
+    "凯达",
+    "盛华",
+    "海川",
+    "万晟",
+    "启明",
+]
+INDUSTRIES = [
+    "精密机械",
+    "电子",
+    "新能源电池",
+    "食品加工",
+    "物流",
+    "模具",
+    "汽车零部件",
+    "医疗器械",
+    "家具",
+    "光伏",
+    "包装印刷",
+    "化工新材料",
+    "服装",
+    "智能装备",
+]
 SURNAMES = "张王李赵陈刘杨黄周吴徐孙胡朱高林何郭马罗"
 
 
@@ -83,8 +143,11 @@ async def seed_team() -> tuple[list[Account], list[str]]:
             code = None
         manager = manager or account
         team.append(account)
-        report.append(f"{role.value:8} {name}: 绑定 {code}" if code else
-                      f"{role.value:8} {name}: already exists and is not an unbound demo account, no bind code")
+        report.append(
+            f"{role.value:8} {name}: 绑定 {code}"
+            if code
+            else f"{role.value:8} {name}: already exists and is not an unbound demo account, no bind code"
+        )
     return team, report
 
 
@@ -131,29 +194,47 @@ def _listing(rng: random.Random, listing_id: int, regions: dict, owners: list[in
     kind = _weighted(rng, PROPERTY_TYPES)
     deal = DealType.SALE if rng.random() < 0.15 else DealType.RENT
     area = sample_area(rng, kind)
-    single = kind == PropertyType.LAND or rng.random() < (0.55 if kind == PropertyType.FACTORY else 0.8 if
-                                                           kind == PropertyType.WAREHOUSE else 0.1)
+    single = kind == PropertyType.LAND or rng.random() < (
+        0.55 if kind == PropertyType.FACTORY else 0.8 if kind == PropertyType.WAREHOUSE else 0.1
+    )
     ceiling = rng.choice([6, 7, 8, 8, 9, 9, 10, 12]) if single else rng.choice([4.5, 5, 5.5, 6])
     load = rng.choice([2, 3, 3, 5]) if single else rng.choice([0.8, 1, 1.2, 1.5])
     power = min(TRANSFORMERS, key=lambda t: abs(t - area * rng.uniform(0.08, 0.25)))
-    features = sorted(f for f, odds in FEATURE_ODDS.items()
-                      if rng.random() < odds and not (f == "dock" and kind == PropertyType.OFFICE))
+    features = sorted(
+        f
+        for f, odds in FEATURE_ODDS.items()
+        if rng.random() < odds and not (f == "dock" and kind == PropertyType.OFFICE)
+    )
     discount = 1.0 if single else 0.8
     rent = round(rng.uniform(*profile.rent) * discount * 2) / 2
     sale = round(rng.uniform(*profile.sale) * discount, -2)
     place = town or district or city
     status = _weighted(rng, STATUSES)
     return Listing(
-        id=listing_id, code=f"A{listing_id}",
+        id=listing_id,
+        code=f"A{listing_id}",
         title=f"{place}{rng.choice(PARKS)}{rng.randint(1, 30)}号{TYPE_WORDS[kind.value]}",
-        property_type=kind, deal_type=deal, region=place, city=city, district=district, town=town,
-        area=Decimal(str(area)), rent=Decimal(str(rent)) if deal == DealType.RENT else None,
+        property_type=kind,
+        deal_type=deal,
+        region=place,
+        city=city,
+        district=district,
+        town=town,
+        area=Decimal(str(area)),
+        rent=Decimal(str(rent)) if deal == DealType.RENT else None,
         sale_price=Decimal(str(sale)) if deal == DealType.SALE else None,
-        single_storey=single, floors=1 if single else rng.randint(2, 5),
-        ceiling_height=Decimal(str(ceiling)), floor_load=Decimal(str(load)), power_kva=Decimal(str(power)),
-        features=features, property_cert="property_cert" in features, sewage="sewage" in features,
-        status=status, review_status=ReviewStatus.APPROVED if rng.random() < 0.95 else ReviewStatus.PENDING,
-        owner_id=rng.choice(owners), internal_notes=SEED_MARK,
+        single_storey=single,
+        floors=1 if single else rng.randint(2, 5),
+        ceiling_height=Decimal(str(ceiling)),
+        floor_load=Decimal(str(load)),
+        power_kva=Decimal(str(power)),
+        features=features,
+        property_cert="property_cert" in features,
+        sewage="sewage" in features,
+        status=status,
+        review_status=ReviewStatus.APPROVED if rng.random() < 0.95 else ReviewStatus.PENDING,
+        owner_id=rng.choice(owners),
+        internal_notes=SEED_MARK,
     )
 
 
@@ -191,13 +272,30 @@ async def seed_showcase(team: list[Account]) -> int:
         if await Listing.filter(title=title).exists():
             continue
         listing = await Listing.create(
-            code=f"S{added + 1}-{town}", title=title, property_type=PropertyType.FACTORY, deal_type=DealType.RENT,
-            region=town, city="苏州", district="昆山", town=town, area=Decimal(area), rent=Decimal(str(rent)),
-            single_storey=True, floors=1, ceiling_height=Decimal(str(ceiling)), floor_load=Decimal(3),
-            power_kva=Decimal(400), features=features, property_cert="property_cert" in features,
-            sewage="sewage" in features, status=ListingStatus.VACANT, review_status=ReviewStatus.APPROVED,
-            owner=team[1], internal_notes=SEED_MARK,
-            transport="距沪宁高速出口5公里", park_facilities="园区食堂、宿舍、24小时安保",
+            code=f"S{added + 1}-{town}",
+            title=title,
+            property_type=PropertyType.FACTORY,
+            deal_type=DealType.RENT,
+            region=town,
+            city="苏州",
+            district="昆山",
+            town=town,
+            area=Decimal(area),
+            rent=Decimal(str(rent)),
+            single_storey=True,
+            floors=1,
+            ceiling_height=Decimal(str(ceiling)),
+            floor_load=Decimal(3),
+            power_kva=Decimal(400),
+            features=features,
+            property_cert="property_cert" in features,
+            sewage="sewage" in features,
+            status=ListingStatus.VACANT,
+            review_status=ReviewStatus.APPROVED,
+            owner=team[1],
+            internal_notes=SEED_MARK,
+            transport="距沪宁高速出口5公里",
+            park_facilities="园区食堂、宿舍、24小时安保",
         )
         listing.code = f"A{listing.id}"
         await listing.save(update_fields=["code"])
@@ -205,27 +303,41 @@ async def seed_showcase(team: list[Account]) -> int:
     return added
 
 
-def _client(rng: random.Random, client_id: int, regions: dict, owners: list[int], settings_like) -> \
-        tuple[Client, Requirement]:
+def _client(
+    rng: random.Random, client_id: int, regions: dict, owners: list[int], settings_like
+) -> tuple[Client, Requirement]:
     city, district, town = _place(rng, regions)
     region = rng.choice([x for x in (city, district, town) if x])
     company = f"{rng.choice(COMPANY_HEADS)}{rng.choice(INDUSTRIES)}"
     phone = f"1{rng.choice('3456789')}{rng.randint(0, 999_999_999):09d}"
-    stage = _weighted(rng, [(Stage.INTENT, 50), (Stage.VIEWING, 25), (Stage.NEGOTIATING, 12), (Stage.WON, 8),
-                            (Stage.LOST, 5)])
+    stage = _weighted(
+        rng, [(Stage.INTENT, 50), (Stage.VIEWING, 25), (Stage.NEGOTIATING, 12), (Stage.WON, 8), (Stage.LOST, 5)]
+    )
     client = Client(
-        id=client_id, company=company, company_norm=client_service.normalize_company(company, settings_like),
-        contact_name=rng.choice(SURNAMES), phone=phone, phone_hash=blind_index("phone", phone),
-        industry=company[2:], region=region, source=rng.choice(list(Source)), stage=stage,
-        deal_probability=StageProbability().of(stage.value), owner_id=rng.choice(owners),
+        id=client_id,
+        company=company,
+        company_norm=client_service.normalize_company(company, settings_like),
+        contact_name=rng.choice(SURNAMES),
+        phone=phone,
+        phone_hash=blind_index("phone", phone),
+        industry=company[2:],
+        region=region,
+        source=rng.choice(list(Source)),
+        stage=stage,
+        deal_probability=StageProbability().of(stage.value),
+        owner_id=rng.choice(owners),
         notes=SEED_MARK,
     )
     kind = PropertyType.WAREHOUSE if "物流" in company else PropertyType.FACTORY
     target = sample_area(rng, kind)
     profile = CITY_PROFILES.get(city, DEFAULT_PROFILE)
     requirement = Requirement(
-        client_id=client_id, deal_type=DealType.RENT, property_type=kind, region=region,
-        area_min=Decimal(str(round(target * 0.9))), area_max=Decimal(str(round(target * 1.1))),
+        client_id=client_id,
+        deal_type=DealType.RENT,
+        property_type=kind,
+        region=region,
+        area_min=Decimal(str(round(target * 0.9))),
+        area_max=Decimal(str(round(target * 1.1))),
         ceiling_height_min=Decimal(str(rng.choice([6, 7, 8, 9]))) if rng.random() < 0.5 else None,
         rent_max=Decimal(str(round(rng.uniform(*profile.rent)))) if rng.random() < 0.6 else None,
         features=["dock"] if kind == PropertyType.WAREHOUSE and rng.random() < 0.5 else [],
@@ -249,14 +361,23 @@ async def seed_clients(count: int, *, rng: random.Random, regions: dict, team: l
     start = ((await Client.annotate(top=Max("id")).first().values_list("top", flat=True)) or 0) + 1
     now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
     for offset in range(0, missing, BATCH):
-        pairs = [_client(rng, start + offset + i, regions, owners, _Regions(regions))
-                 for i in range(min(BATCH, missing - offset))]
+        pairs = [
+            _client(rng, start + offset + i, regions, owners, _Regions(regions))
+            for i in range(min(BATCH, missing - offset))
+        ]
         followups = []
         for client, _ in pairs:
             if rng.random() < 0.4 and client.stage not in (Stage.WON, Stage.LOST):
                 client.next_followup_at = now + timedelta(hours=rng.randint(-24, 72))
-                followups.append(FollowUp(client_id=client.id, author_id=client.owner_id, content="电话沟通需求",
-                                          happened_at=now, next_at=client.next_followup_at))
+                followups.append(
+                    FollowUp(
+                        client_id=client.id,
+                        author_id=client.owner_id,
+                        content="电话沟通需求",
+                        happened_at=now,
+                        next_at=client.next_followup_at,
+                    )
+                )
         async with in_transaction():
             await Client.bulk_create([c for c, _ in pairs])
             await Requirement.bulk_create([r for _, r in pairs])

@@ -1,4 +1,5 @@
 """The Sanic application: routes, listeners, error handling, request logs."""
+
 from __future__ import annotations
 
 import asyncio
@@ -67,7 +68,9 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
 
     @app.before_server_start
     async def prepare_chat(app: Sanic) -> None:
-        nlp.configure(settings.regions, timezone=settings.timezone)  # the agency's towns are places (generic names such as 开发区 are not)
+        nlp.configure(
+            settings.regions, timezone=settings.timezone
+        )  # the agency's towns are places (generic names such as 开发区 are not)
         router.prepare()
         app.ctx.replies = dedupe.Replies(app.ctx.resources.redis, settings)
         app.ctx.inbound = Inbound(app.ctx.resources)
@@ -132,8 +135,10 @@ async def _log_request(request: Request, response: HTTPResponse) -> None:
     started = getattr(request.ctx, "started", None)
     ms = round((time.perf_counter() - started) * 1000, 1) if started else None
     # The path only: query strings carry signatures and tokens.
-    log.info("request", extra={"fields": {"method": request.method, "path": request.path,
-                                          "status": response.status, "ms": ms}})
+    log.info(
+        "request",
+        extra={"fields": {"method": request.method, "path": request.path, "status": response.status, "ms": ms}},
+    )
 
 
 def _app_error(request: Request, exc: AppError) -> HTTPResponse:

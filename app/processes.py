@@ -1,4 +1,5 @@
 """Stopping the server and worker processes a benchmark or test started."""
+
 from __future__ import annotations
 
 import subprocess

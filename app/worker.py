@@ -3,6 +3,7 @@
 ``python -m app worker`` runs one in its own process; in embedded mode
 ``serve`` runs the same worker inside the web process.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -26,8 +27,12 @@ def build(resources: Resources, *, burst: bool = False, max_jobs: int = 20) -> W
         arq.worker.log_redis_info = _skip_redis_info
     return Worker(
         functions=list(TASKS.values()),
-        cron_jobs=[*reminders.cron_jobs(resources.settings), *commissions.cron_jobs(resources.settings),
-                   *payouts.cron_jobs(resources.settings), *backups.cron_jobs(resources.settings)],
+        cron_jobs=[
+            *reminders.cron_jobs(resources.settings),
+            *commissions.cron_jobs(resources.settings),
+            *payouts.cron_jobs(resources.settings),
+            *backups.cron_jobs(resources.settings),
+        ],
         timezone=ZoneInfo(resources.settings.timezone),  # cron times of day are business times
         redis_pool=resources.queue,
         burst=burst,

@@ -1,4 +1,5 @@
 """What a chat handler is given: the message, its sender and the resources to act with."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -5,6 +5,7 @@ the retries can land on any process. The first process to claim the
 message's key computes the reply; the others wait for it and answer the
 same. Keys live in Redis (or the embedded stand-in).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -62,8 +63,11 @@ class Binding:
     @classmethod
     def of(cls, cb, xml: str, max_age_s: int, now: float | None = None) -> Binding:
         fresh_for = int(cb.timestamp) + max_age_s - int(now or time.time())
-        return cls(f"wx:sig:{cb.timestamp}:{cb.nonce}:{cb.signature}",
-                   hashlib.blake2b(xml.encode("utf-8"), digest_size=16).hexdigest(), max(fresh_for, 0) + 5)
+        return cls(
+            f"wx:sig:{cb.timestamp}:{cb.nonce}:{cb.signature}",
+            hashlib.blake2b(xml.encode("utf-8"), digest_size=16).hexdigest(),
+            max(fresh_for, 0) + 5,
+        )
 
 
 def message_key(message: BaseMessage) -> str:
@@ -90,15 +94,23 @@ class Replies:
         # a process killed before answering leaves the message to WeChat's next try, 5 s after the first.
         self._claim_ttl_s = math.ceil(settings.reply_deadline_s) + CLAIM_MARGIN_S
 
-    async def once(self, key: str, compute: Callable[[bytes | None], Awaitable[str]], *, prefetch: str,
-                   binding: Binding, wait_s: float = 4.5) -> str:
+    async def once(
+        self,
+        key: str,
+        compute: Callable[[bytes | None], Awaitable[str]],
+        *,
+        prefetch: str,
+        binding: Binding,
+        wait_s: float = 4.5,
+    ) -> str:
         """The reply for ``key``: computed here if first, else the first one's.
 
         ``compute`` receives the value of the ``prefetch`` key, read in the same
         round trip as the claim. Raises SignatureReused if ``binding`` refuses the body.
         """
-        claimed, prefetched = await self._batch.call("eval", _CLAIM, 3, key, prefetch, binding.key,
-                                                     PENDING, self._claim_ttl_s, binding.digest, binding.ttl_s)
+        claimed, prefetched = await self._batch.call(
+            "eval", _CLAIM, 3, key, prefetch, binding.key, PENDING, self._claim_ttl_s, binding.digest, binding.ttl_s
+        )
         if claimed == -1:
             raise SignatureReused(binding.key)
         if claimed:

@@ -1,4 +1,5 @@
 """``/wechat``: the official account's server URL (服务器地址)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -47,9 +48,11 @@ async def receive(request: Request) -> HTTPResponse:
     key = dedupe.message_key(message)
     try:
         reply = await request.app.ctx.replies.once(
-            key, lambda identity: _reply(request.app.ctx.inbound, key, message, xml, identity),
+            key,
+            lambda identity: _reply(request.app.ctx.inbound, key, message, xml, identity),
             prefetch=accounts.identity_key(message.source),
-            binding=dedupe.Binding.of(cb, xml, resources.settings.signature_max_age_s))
+            binding=dedupe.Binding.of(cb, xml, resources.settings.signature_max_age_s),
+        )
     except dedupe.SignatureReused:
         log.warning("wechat callback refused: its signature came before with another body")
         return text("signature already used for another message", status=403)

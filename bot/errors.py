@@ -3,6 +3,7 @@
 An error without chat wording here gets a generic sentence with its code, so a new error is never a crash;
 ``tests/bot/test_errors.py`` checks that every error class the services define is worded.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -14,21 +15,28 @@ from services.commissions import yuan
 ACTIONS = {"reassign_client": "转交客户", "review_listing": "审核房源", "review_withdrawal": "审核提现"}
 ADMIN_ACTIONS = {"edit_commission_rules": "修改佣金规则", "record_manual_payout": "登记线下打款"}
 ENTITIES = {"client": "客户", "listing": "房源", "deal": "成交", "wallet": "余额", "commission_rule": "佣金规则"}
-DEAL_TERMS = {"rent_free_months": "免租期应在0到24个月之间", "lease_years": "租期应在0到70年之间",
-              "lease_start": "起租日期不对，例如「2027年1月1日起租」"}
+DEAL_TERMS = {
+    "rent_free_months": "免租期应在0到24个月之间",
+    "lease_years": "租期应在0到70年之间",
+    "lease_start": "起租日期不对，例如「2027年1月1日起租」",
+}
 
 
 def _held(exc: e.ListingHeld) -> str:
     owner = exc.holder.owner_name or "无人"
-    return (f"{exc.listing.code}已被{owner}的客户{exc.holder.client.display_name}占用"
-            f"（{fmt.STATUS_NAMES[exc.listing.status.value]}），不能再记给其他客户。"
-            f"如情况有变，请{owner}或经理先改状态。")
+    return (
+        f"{exc.listing.code}已被{owner}的客户{exc.holder.client.display_name}占用"
+        f"（{fmt.STATUS_NAMES[exc.listing.status.value]}），不能再记给其他客户。"
+        f"如情况有变，请{owner}或经理先改状态。"
+    )
 
 
 def _holder_only(exc: e.HolderOnly) -> str:
     owner = exc.holder.owner_name or "无人"
-    return (f"{exc.listing.code}正由{owner}的客户{exc.holder.client.display_name}"
-            f"{fmt.STATUS_NAMES[exc.listing.status.value]}，只有{owner}或经理能改")
+    return (
+        f"{exc.listing.code}正由{owner}的客户{exc.holder.client.display_name}"
+        f"{fmt.STATUS_NAMES[exc.listing.status.value]}，只有{owner}或经理能改"
+    )
 
 
 INVALID_MEDIA = {
@@ -60,8 +68,16 @@ def _kind_mismatch(exc: e.MediaKindMismatch) -> str:
     if exc.wanted == "cover":
         return f"第{exc.number}个是{fmt.media_kind(exc.kind)}，没有可作封面的图片"
     return f"第{exc.number}个是{fmt.media_kind(exc.kind)}，不能标成{fmt.media_kind(exc.wanted)}"
-WITHDRAWAL_STATUS = {"reviewing": "待审核", "paying": "付款中", "confirming": "待对方确认收款", "paid": "已到账",
-                     "rejected": "已驳回", "failed": "未完成，已退回"}
+
+
+WITHDRAWAL_STATUS = {
+    "reviewing": "待审核",
+    "paying": "付款中",
+    "confirming": "待对方确认收款",
+    "paid": "已到账",
+    "rejected": "已驳回",
+    "failed": "未完成，已退回",
+}
 
 
 def _withdrawal_limit(exc: e.WithdrawalLimit) -> str:
@@ -91,11 +107,14 @@ WORDING: dict[type[e.AppError], Callable] = {
     e.ListingIncomplete: lambda exc: f"缺少{fmt.fields(exc.missing)}",
     e.AlreadyReviewed: lambda exc: f"{exc.listing.code}{fmt.REVIEW_NAMES[exc.listing.review_status.value]}，无需再审",
     e.ReasonRequired: lambda exc: f"请写明驳回理由，例如「驳回 {exc.listing.code} 产证不全」",
-    e.NotApproved: lambda exc: (f"{exc.listing.code}还没通过审核（{fmt.REVIEW_NAMES[exc.listing.review_status.value]}），"
-                                "不能改状态"),
+    e.NotApproved: lambda exc: (
+        f"{exc.listing.code}还没通过审核（{fmt.REVIEW_NAMES[exc.listing.review_status.value]}），不能改状态"
+    ),
     e.OwnerOnly: lambda exc: f"只有{exc.listing.code}的负责人或经理能暂停或重新上架",
-    e.CloseOwnerOnly: lambda exc: (f"只有{exc.listing.code}的负责人或经理能不记客户直接标为已租/售；"
-                                   f"是你的成交就写上客户，例如「{exc.listing.code}租给华兴精密了」"),
+    e.CloseOwnerOnly: lambda exc: (
+        f"只有{exc.listing.code}的负责人或经理能不记客户直接标为已租/售；"
+        f"是你的成交就写上客户，例如「{exc.listing.code}租给华兴精密了」"
+    ),
     e.ListingHeld: _held,
     e.HolderOnly: _holder_only,
     e.MediaOwnerOnly: lambda exc: f"只有{exc.listing.code}的负责人或经理能修改它的照片和视频",
@@ -110,10 +129,15 @@ WORDING: dict[type[e.AppError], Callable] = {
     e.InvalidAmount: lambda exc: "金额应为元，最多两位小数，例如「提现 500」",
     e.InvalidRule: lambda exc: f"佣金规则有误：{exc.message}",
     e.AdminsOnly: lambda exc: f"只有管理员可以{ADMIN_ACTIONS.get(exc.action, exc.action)}",
-    e.DealAmountMissing: lambda exc: ("租赁成交请写租金，例如「华兴精密成交 年租金120万 免租3个月」" if exc.deal_type == "rent"
-                                      else "出售成交请写成交总价，例如「华兴精密成交 总价2250万」"),
+    e.DealAmountMissing: lambda exc: (
+        "租赁成交请写租金，例如「华兴精密成交 年租金120万 免租3个月」"
+        if exc.deal_type == "rent"
+        else "出售成交请写成交总价，例如「华兴精密成交 总价2250万」"
+    ),
     e.InvalidDealTerm: lambda exc: DEAL_TERMS.get(exc.term, exc.message),
-    e.DealExists: lambda exc: f"{exc.client.display_name}已有一笔成交记录；如需更正请先发「取消成交 {exc.client.display_name} 原因」",
+    e.DealExists: lambda exc: (
+        f"{exc.client.display_name}已有一笔成交记录；如需更正请先发「取消成交 {exc.client.display_name} 原因」"
+    ),
     e.DealNotFound: lambda exc: "没有找到这笔成交",
     e.DealEnded: lambda exc: "这笔成交已经取消或终止",
     e.WithdrawalLimit: _withdrawal_limit,
@@ -123,8 +147,7 @@ WORDING: dict[type[e.AppError], Callable] = {
     e.InvalidWithdrawalCode: lambda exc: f"提现单号应为W加数字，例如W12，而不是「{exc.ref}」",
     e.OwnWithdrawal: lambda exc: "不能审核自己的提现",
     e.WithdrawalSettled: lambda exc: f"{exc.withdrawal.code}已处理（{WITHDRAWAL_STATUS[exc.withdrawal.status.value]}）",
-    e.SecondApproverRequired: lambda exc: (f"{exc.withdrawal.code}超过{yuan(exc.above_fen)}元，"
-                                           "需要另一位经理复核"),
+    e.SecondApproverRequired: lambda exc: f"{exc.withdrawal.code}超过{yuan(exc.above_fen)}元，需要另一位经理复核",
     e.ReferenceRequired: lambda exc: "请写上银行转账流水号，例如「线下打款 W12 ICBC2026120100001」",
     e.NotManualPayout: lambda exc: f"{exc.withdrawal.code}不是待线下打款的提现",
     e.InvalidDate: lambda exc: "日期不对，例如「2027年1月1日起租」",

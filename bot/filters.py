@@ -5,6 +5,7 @@ and never does I/O. A truthy result is a match and is handed to the handler's ca
 over its ``re.Match``, ``intent`` the parser's ``Parsed``). Filters compose: ``a & b`` (b's result when a
 matches), ``a | b`` (the first that matches), ``~a`` (True when a does not match).
 """
+
 from __future__ import annotations
 
 import re
@@ -65,7 +66,9 @@ def regex(pattern: str, *, search: bool = False) -> Filter:
 
 def intent(name: str) -> Filter:
     """The parser reads the text as ``name``; the callback gets the ``nlp.Parsed`` (always truthy)."""
+
     def test(ctx: Context) -> Parsed | None:
         parsed = ctx.parsed
         return parsed if parsed.intent == name else None
+
     return Filter(test, f"intent({name})")

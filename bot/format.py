@@ -1,4 +1,5 @@
 """Short Chinese renderings of domain objects for chat replies, and the labels of their vocabularies."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -10,21 +11,70 @@ from services.matching import Match, Reason
 
 WEEKDAYS = "一二三四五六日"
 STAGE_NAMES = {"intent": "初步意向", "viewing": "带看中", "negotiating": "谈判中", "won": "已成交", "lost": "已流失"}
-STATUS_NAMES = {"vacant": "空置", "viewing": "带看预约中", "negotiating": "谈判中", "closed": "已租/售", "paused": "暂停推广"}
+STATUS_NAMES = {
+    "vacant": "空置",
+    "viewing": "带看预约中",
+    "negotiating": "谈判中",
+    "closed": "已租/售",
+    "paused": "暂停推广",
+}
 TYPE_NAMES = {"factory": "厂房", "warehouse": "仓库", "office": "研发办公", "land": "土地"}
 REVIEW_NAMES = {"pending": "待审核", "approved": "已上架", "rejected": "已驳回"}
-FEATURE_NAMES = {"crane": "行车", "eia": "环评", "sewage": "排污", "property_cert": "产证", "standalone": "独门独院",
-                 "dock": "卸货平台", "dangerous_goods": "危化", "office_included": "带办公", "dormitory": "宿舍",
-                 "canteen": "食堂"}
-MEDIA_KIND_NAMES = {"photo": "照片", "video": "视频", "panorama": "全景图", "vr_link": "VR看房", "drone_video": "航拍视频",
-                    "floor_plan": "平面图"}
-FIELD_NAMES = {"company": "公司名", "contact_name": "联系人", "phone": "电话", "industry": "行业", "region": "区域",
-               "area": "面积", "title": "标题", "address": "地址", "note": "备注", "name": "名称",
-               "source_detail": "来源说明", "landlord_name": "房东"}
-REASON_NAMES = {"area": "面积", "region": "区域", "rent": "租金", "budget_month": "月租", "sale_price": "单价",
-                "sale_total": "总价", "ceiling_height": "层高", "floor_load": "承重", "power": "配电"}
-SOURCE_NAMES = {"douyin": "抖音", "referral": "转介绍", "visit": "线下拜访", "official_account": "公众号",
-                "channels": "视频号", "moments_ad": "朋友圈广告", "miniapp": "小程序", "other": "其他"}
+FEATURE_NAMES = {
+    "crane": "行车",
+    "eia": "环评",
+    "sewage": "排污",
+    "property_cert": "产证",
+    "standalone": "独门独院",
+    "dock": "卸货平台",
+    "dangerous_goods": "危化",
+    "office_included": "带办公",
+    "dormitory": "宿舍",
+    "canteen": "食堂",
+}
+MEDIA_KIND_NAMES = {
+    "photo": "照片",
+    "video": "视频",
+    "panorama": "全景图",
+    "vr_link": "VR看房",
+    "drone_video": "航拍视频",
+    "floor_plan": "平面图",
+}
+FIELD_NAMES = {
+    "company": "公司名",
+    "contact_name": "联系人",
+    "phone": "电话",
+    "industry": "行业",
+    "region": "区域",
+    "area": "面积",
+    "title": "标题",
+    "address": "地址",
+    "note": "备注",
+    "name": "名称",
+    "source_detail": "来源说明",
+    "landlord_name": "房东",
+}
+REASON_NAMES = {
+    "area": "面积",
+    "region": "区域",
+    "rent": "租金",
+    "budget_month": "月租",
+    "sale_price": "单价",
+    "sale_total": "总价",
+    "ceiling_height": "层高",
+    "floor_load": "承重",
+    "power": "配电",
+}
+SOURCE_NAMES = {
+    "douyin": "抖音",
+    "referral": "转介绍",
+    "visit": "线下拜访",
+    "official_account": "公众号",
+    "channels": "视频号",
+    "moments_ad": "朋友圈广告",
+    "miniapp": "小程序",
+    "other": "其他",
+}
 
 
 def num(value) -> str:
@@ -133,9 +183,13 @@ def requirement(req, region: str | None = None) -> str:
         parts.append(f"≥{num(req.area_min)}㎡")
     elif req.area_max:
         parts.append(f"≤{num(req.area_max)}㎡")
-    for value, label, unit in ((req.ceiling_height_min, "层高≥", "m"), (req.floor_load_min, "承重≥", "t"),
-                               (req.power_kva_min, "配电≥", "kVA"), (req.rent_max, "租金≤", "元/㎡·月"),
-                               (req.sale_price_max, "单价≤", "元/㎡")):
+    for value, label, unit in (
+        (req.ceiling_height_min, "层高≥", "m"),
+        (req.floor_load_min, "承重≥", "t"),
+        (req.power_kva_min, "配电≥", "kVA"),
+        (req.rent_max, "租金≤", "元/㎡·月"),
+        (req.sale_price_max, "单价≤", "元/㎡"),
+    ):
         if value:
             parts.append(f"{label}{num(value)}{unit}")
     for value, label in ((req.budget_month_max, "月预算≤"), (req.sale_total_max, "总价≤")):

@@ -15,6 +15,7 @@ Adding a chat command = adding one ``Handler`` to ``HANDLERS``, where its priori
 
 Set ``ends_choice=False`` only on a handler that answers an open numbered question.
 """
+
 from __future__ import annotations
 
 import logging
@@ -51,18 +52,22 @@ class Handler:
 
 def intent_handler(name: str, flow: Flow) -> Handler:
     """The handler of a parser intent: ``flow`` gets the slots, and resumes when its question is answered."""
+
     async def callback(ctx: Context, parsed) -> str:
         return await flow(ctx, parsed.slots)
+
     return Handler(name, STAFF & intent(name), callback, resume=flow)
 
 
 def reply(text: str | None) -> Callable[[Context, Any], Awaitable[str | None]]:
     async def callback(ctx: Context, match: Any) -> str | None:
         return text
+
     return callback
 
 
 # ---- events -----------------------------------------------------------------------------------------
+
 
 async def on_subscribe(ctx: Context, _) -> str:
     message = ctx.message
@@ -73,8 +78,9 @@ async def on_subscribe(ctx: Context, _) -> str:
 
 
 async def on_scan(ctx: Context, _) -> None:
-    await attribution.record_qr_event(ctx.openid, ctx.message.scene_id or "", follow=False,
-                                      settings=ctx.resources.settings, now=ctx.now)
+    await attribution.record_qr_event(
+        ctx.openid, ctx.message.scene_id or "", follow=False, settings=ctx.resources.settings, now=ctx.now
+    )
 
 
 async def on_unsubscribe(ctx: Context, _) -> None:
@@ -87,6 +93,7 @@ async def on_template_delivery(ctx: Context, _) -> None:
 
 # ---- anyone -----------------------------------------------------------------------------------------
 
+
 async def bind(ctx: Context, match) -> str:
     bound = await accounts.bind(ctx.resources.redis, ctx.openid, match.group(1))
     return texts.BOUND.format(name=bound.name)
@@ -97,6 +104,7 @@ async def not_text(ctx: Context, _) -> str:
 
 
 # ---- staff commands ---------------------------------------------------------------------------------
+
 
 async def choose(ctx: Context, match) -> str:
     """A number answers the question asked just before: resume the flow that asked it."""
@@ -164,6 +172,7 @@ async def partner_referred(ctx: Context, _) -> str:
 
 
 # ---- money: deals with amounts, withdrawals ---------------------------------------------------------
+
 
 async def deal(ctx: Context, match) -> str:
     return await money.propose_deal(ctx, {"client": match.group("client"), "terms": match.group("terms")})
@@ -247,8 +256,9 @@ HANDLERS: list[Handler] = [
     Handler("choice", STAFF & regex(r"^\s*(\d{1,2})\s*$"), choose, ends_choice=False),
     # money commands before the listing reviews: 驳回提现 W12 is not 驳回 <listing>
     Handler("deal", STAFF & regex(money.DEAL.pattern), deal, resume=money.propose_deal),
-    Handler("confirm_deal", STAFF & regex(money.CONFIRM.pattern), money.confirm, resume=money.record_deal,
-            ends_choice=False),
+    Handler(
+        "confirm_deal", STAFF & regex(money.CONFIRM.pattern), money.confirm, resume=money.record_deal, ends_choice=False
+    ),
     Handler("end_deal", STAFF & regex(money.END_DEAL.pattern), end_deal, resume=money.end_deal),
     Handler("approve_withdrawal", STAFF & regex(money.APPROVE.pattern), approve_withdrawal),
     Handler("reject_withdrawal", STAFF & regex(money.REJECT.pattern), reject_withdrawal),
@@ -257,12 +267,24 @@ HANDLERS: list[Handler] = [
     Handler("approve", STAFF & regex(r"^\s*(?:通过|批准|审核通过)\s*([A-Za-z]\d+)?\s*$"), approve),
     Handler("reject", STAFF & regex(r"^\s*驳回\s*([A-Za-z]\d+)?\s*[:：,，]?\s*(.*?)\s*$"), reject),
     Handler("more", STAFF & regex(r"^\s*(?:更多|下一页|再来|继续)\s*$"), more),
-    Handler("reassign", STAFF & regex(r"^\s*把?\s*(\S+?)\s*(?:转给|转交给|分配给)\s*(\S+)\s*$"), reassign,
-            resume=clients.reassign),
-    Handler("confirm_duplicate", STAFF & regex(r"^\s*(?:合并|确认重复|是同一个?客户)\s*[:：]?\s*(\S.*?)\s*$"),
-            confirm_duplicate, resume=clients.confirm_duplicate),
-    Handler("reject_duplicate", STAFF & regex(r"^\s*(?:不是重复|不重复|不是同一个?客户)\s*[:：]?\s*(\S.*?)\s*$"),
-            reject_duplicate, resume=clients.reject_duplicate),
+    Handler(
+        "reassign",
+        STAFF & regex(r"^\s*把?\s*(\S+?)\s*(?:转给|转交给|分配给)\s*(\S+)\s*$"),
+        reassign,
+        resume=clients.reassign,
+    ),
+    Handler(
+        "confirm_duplicate",
+        STAFF & regex(r"^\s*(?:合并|确认重复|是同一个?客户)\s*[:：]?\s*(\S.*?)\s*$"),
+        confirm_duplicate,
+        resume=clients.confirm_duplicate,
+    ),
+    Handler(
+        "reject_duplicate",
+        STAFF & regex(r"^\s*(?:不是重复|不重复|不是同一个?客户)\s*[:：]?\s*(\S.*?)\s*$"),
+        reject_duplicate,
+        resume=clients.reject_duplicate,
+    ),
     Handler("gallery", STAFF & regex(media.GALLERY), media.show),
     Handler("gallery_next_kind", STAFF & regex(media.NEXT_KIND), media.next_kind),
     Handler("gallery_delete", STAFF & regex(media.DELETE), media.delete),
@@ -271,10 +293,16 @@ HANDLERS: list[Handler] = [
     Handler("gallery_kind", STAFF & regex(media.SET_KIND), media.set_kind),
     Handler("gallery_caption", STAFF & regex(media.CAPTION), media.caption),
     Handler("gallery_vr", STAFF & regex(media.VR_LINK), media.vr_link),
-    Handler("listing_card", STAFF & regex(
-        r"^\s*(?:查|看看?)?\s*([A-Za-z]\d{1,6})\s*(?:什么情况|情况|详情|资料|怎么样|信息)?\s*[?？]?\s*$"), listing_card),
-    Handler("listing_figures", STAFF & regex(
-        r"^\s*([A-Za-z]\d{1,6})\s*的?\s*(?:数据|统计|浏览量|访问量|转发量)\s*[?？]?\s*$"), listing_figures),
+    Handler(
+        "listing_card",
+        STAFF & regex(r"^\s*(?:查|看看?)?\s*([A-Za-z]\d{1,6})\s*(?:什么情况|情况|详情|资料|怎么样|信息)?\s*[?？]?\s*$"),
+        listing_card,
+    ),
+    Handler(
+        "listing_figures",
+        STAFF & regex(r"^\s*([A-Za-z]\d{1,6})\s*的?\s*(?:数据|统计|浏览量|访问量|转发量)\s*[?？]?\s*$"),
+        listing_figures,
+    ),
     Handler("cancel", STAFF & regex(r"^\s*(?:取消|算了|不用了)\s*$"), reply(texts.CANCELLED)),
     # staff: what the parser understood
     intent_handler("new_client", clients.new_client),

@@ -20,6 +20,7 @@ A process killed outright in the middle of the chat work leaves the work to
 be run again from the message: what it had committed before stays, so that
 work runs at least once rather than exactly once.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -67,15 +68,20 @@ class Inbound:
         self._stop = asyncio.Event()
         self._resuming: asyncio.Task | None = None
 
-    async def keep(self, key: str, message: BaseMessage, xml: str, received_at: datetime,
-                   work: asyncio.Future) -> None:
+    async def keep(self, key: str, message: BaseMessage, xml: str, received_at: datetime, work: asyncio.Future) -> None:
         """Write down a message whose reply missed the deadline, then finish ``work`` in the background.
 
         Raises (and cancels ``work``) if the message cannot be written: it must not be acknowledged.
         """
         try:
-            row = await InboundMessage.create(key=key, openid=message.source, xml=xml, received_at=received_at,
-                                              claimed_by=self.name, claimed_until=self.clock() + self.lease)
+            row = await InboundMessage.create(
+                key=key,
+                openid=message.source,
+                xml=xml,
+                received_at=received_at,
+                claimed_by=self.name,
+                claimed_until=self.clock() + self.lease,
+            )
         except IntegrityError:
             work.cancel()  # an earlier try of this message was kept already and is being finished
             return
@@ -102,9 +108,11 @@ class Inbound:
         await asyncio.gather(*pending, return_exceptions=True)
         if pending:
             released = await InboundMessage.filter(claimed_by__startswith=self.name, status__in=UNFINISHED).update(
-                claimed_until=self.clock())
-            log.warning("inbound: %d messages not finished in %s s, released to the next process", released,
-                        self.drain_s)
+                claimed_until=self.clock()
+            )
+            log.warning(
+                "inbound: %d messages not finished in %s s, released to the next process", released, self.drain_s
+            )
 
     async def resume_due(self) -> int:
         """Claim the messages whose lease has ended and finish them in the background; how many."""
@@ -138,12 +146,19 @@ class Inbound:
         due = Q(status__in=UNFINISHED, claimed_until__lt=now)
         async with in_transaction():
             # FOR UPDATE SKIP LOCKED where the database has it (MySQL); SQLite runs one writer at a time.
-            ids = [row.id for row in await InboundMessage.filter(due).order_by("id").limit(BATCH)
-                   .select_for_update(skip_locked=True).only("id")]
+            ids = [
+                row.id
+                for row in await InboundMessage.filter(due)
+                .order_by("id")
+                .limit(BATCH)
+                .select_for_update(skip_locked=True)
+                .only("id")
+            ]
             if not ids:
                 return token, []
             await InboundMessage.filter(due, id__in=ids).update(
-                claimed_by=token, claimed_until=now + self.lease, attempts=F("attempts") + 1)
+                claimed_by=token, claimed_until=now + self.lease, attempts=F("attempts") + 1
+            )
         return token, await InboundMessage.filter(claimed_by=token, status__in=UNFINISHED)
 
     async def _finish(self, row_id: int, token: str, openid: str, work: asyncio.Future, *, attempts: int) -> None:
@@ -156,7 +171,8 @@ class Inbound:
             await self._settle(row_id, token, Status.DONE)
             return
         kept = await InboundMessage.filter(id=row_id, claimed_by=token).update(
-            status=Status.ANSWERED, reply=answer, claimed_until=self.clock() + self.lease)
+            status=Status.ANSWERED, reply=answer, claimed_until=self.clock() + self.lease
+        )
         if kept:
             await self._send(row_id, token, openid, answer, attempts=attempts)
 
@@ -168,13 +184,15 @@ class Inbound:
                 await self._settle(row_id, token, Status.FAILED, str(exc))
             else:  # busy, token trouble, quota: the resume loop sends it again
                 await InboundMessage.filter(id=row_id, claimed_by=token).update(
-                    last_error=str(exc)[:255], claimed_until=self.clock() + timedelta(seconds=self.retry_s * attempts))
+                    last_error=str(exc)[:255], claimed_until=self.clock() + timedelta(seconds=self.retry_s * attempts)
+                )
             return
         await self._settle(row_id, token, Status.DONE)
 
     async def _settle(self, row_id: int, token: str, status: Status, error: str | None = None) -> None:
         await InboundMessage.filter(id=row_id, claimed_by=token).update(
-            status=status, finished_at=self.clock(), last_error=error[:255] if error else None)
+            status=status, finished_at=self.clock(), last_error=error[:255] if error else None
+        )
 
     def _track(self, work) -> None:
         task = asyncio.ensure_future(work)

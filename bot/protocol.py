@@ -4,6 +4,7 @@ wechatpy does the crypto and parsing; this module adds what it leaves out
 (constant-time signature checks, a timestamp window, catching every error
 that corrupt input can raise, CDATA escaping). See shared/WECHAT.md.
 """
+
 from __future__ import annotations
 
 import binascii
@@ -24,8 +25,18 @@ from wechatpy.replies import TextReply
 from core.config import Settings
 
 # What corrupt or hostile input can raise inside wechatpy, xmltodict and expat.
-_BAD_INPUT = (ExpatError, KeyError, TypeError, ValueError, IndexError, AttributeError,
-              binascii.Error, struct.error, UnicodeError, InvalidSignatureException)
+_BAD_INPUT = (
+    ExpatError,
+    KeyError,
+    TypeError,
+    ValueError,
+    IndexError,
+    AttributeError,
+    binascii.Error,
+    struct.error,
+    UnicodeError,
+    InvalidSignatureException,
+)
 
 
 # The envelope's only payload: base64 ciphertext, authenticated by msg_signature,
@@ -75,7 +86,8 @@ class Protocol:
         self._appid = settings.wechat_appid
         self._crypto = (
             WeChatCrypto(settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid)
-            if settings.aes_mode else None
+            if settings.aes_mode
+            else None
         )
 
     def verify(self, cb: Callback, now: float | None = None) -> None:
@@ -140,7 +152,7 @@ def fit(text: str, limit: int = MAX_REPLY_BYTES) -> str:
     if len(text.encode("utf-8")) <= limit:
         return text
     cut = text.encode("utf-8")[: limit - len("\n…".encode())].decode("utf-8", "ignore")
-    if "\n" in cut[len(cut) // 2:]:
+    if "\n" in cut[len(cut) // 2 :]:
         cut = cut[: cut.rindex("\n")]
     return cut + "\n…"
 

@@ -4,6 +4,7 @@ The message is matched against ``bot.handlers.HANDLERS`` in order; the first han
 Domain errors become their chat wording here, in one place, so nothing is ever left without a reply.
 Returns ``None`` for "no reply".
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -36,8 +37,9 @@ def prepare() -> None:
                 nlp.parse(line[2:])
 
 
-async def respond(resources: Resources, message: BaseMessage, now: datetime,
-                  cached_identity: bytes | None = None) -> str | None:
+async def respond(
+    resources: Resources, message: BaseMessage, now: datetime, cached_identity: bytes | None = None
+) -> str | None:
     """``cached_identity`` is the sender's identity entry if the caller already read it from Redis."""
     ctx = Context(resources, message, now)
     if message.type != "event":

@@ -2,6 +2,7 @@
 
 Both expire after ``TTL_S``; a new question replaces the old one.
 """
+
 from __future__ import annotations
 
 import json

@@ -32,7 +32,9 @@ BUSY = "系统繁忙，请稍后再发一次。"
 
 UNSUPPORTED = "暂时只能处理文字、照片和视频。"
 
-MEDIA_WHICH_LISTING = "这张发给哪个房源？请先发房源编号（如「A12」），再发照片或视频；之后30分钟内发的都会加入它的相册。"
+MEDIA_WHICH_LISTING = (
+    "这张发给哪个房源？请先发房源编号（如「A12」），再发照片或视频；之后30分钟内发的都会加入它的相册。"
+)
 
 MEDIA_RECEIVING = "收到，{what}正在加入{code}的相册，全部处理完会告诉你结果。"
 
@@ -49,12 +51,18 @@ UNKNOWN_HINT = """没太明白。可以这样说：
 · 今天跟进谁
 发「帮助」看全部用法。"""
 
-REFERRAL_CODE_COMING = "您的专属推广码正在生成，稍后以图片发给您。客户扫码关注、或从您分享的小程序进入，都会记在您名下。"
+REFERRAL_CODE_COMING = (
+    "您的专属推广码正在生成，稍后以图片发给您。客户扫码关注、或从您分享的小程序进入，都会记在您名下。"
+)
 
-REFERRAL_STATS = "推广数据：扫码 {scans} 次，新关注 {follows} 人，留资 {leads} 个，成交 {deals} 单，扫码转化率 {conversion:.1%}。"
+REFERRAL_STATS = (
+    "推广数据：扫码 {scans} 次，新关注 {follows} 人，留资 {leads} 个，成交 {deals} 单，扫码转化率 {conversion:.1%}。"
+)
 
-POSTER_COMING = ("{code}的分享海报（{style}样式）正在生成，稍后以图片发给您。客户扫码打开的房源页、留下的咨询都记在您名下。\n"
-                 "换样式：{others}")
+POSTER_COMING = (
+    "{code}的分享海报（{style}样式）正在生成，稍后以图片发给您。客户扫码打开的房源页、留下的咨询都记在您名下。\n"
+    "换样式：{others}"
+)
 
 POSTER_NOT_SENT = "微信暂时无法发送图片，海报在这里，可打开后长按保存：{url}"
 

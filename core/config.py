@@ -7,6 +7,7 @@ whose field defaults are the only defaults in the code. Values are validated
 once at start-up; a bad, missing or unknown key raises ConfigError naming it,
 which the CLI prints as one line.
 """
+
 from __future__ import annotations
 
 import base64
@@ -348,8 +349,15 @@ class Settings:
         return self.templates.get(name, TemplateConfig())
 
 
-SECRET_KEYS = {"wechat_secret", "wechat_token", "wechat_aes_key", "miniapp_secret", "secret_key", "pii_key",
-               "backup_key"}
+SECRET_KEYS = {
+    "wechat_secret",
+    "wechat_token",
+    "wechat_aes_key",
+    "miniapp_secret",
+    "secret_key",
+    "pii_key",
+    "backup_key",
+}
 """Top-level secrets; nested ones (wechatpay.private_key, apiv3_key) are hidden by their section's repr."""
 
 
@@ -403,7 +411,7 @@ def _override(raw: dict[str, Any], name: str, environ: dict[str, str]) -> None:
     prefix = env_name + "__"
     for key, text in environ.items():
         if key.startswith(prefix):
-            parts = [name, *key[len(prefix):].lower().split("__")]
+            parts = [name, *key[len(prefix) :].lower().split("__")]
             tree = raw
             for part in parts[:-1]:
                 child = tree.get(part)
@@ -497,8 +505,14 @@ def _scalar(kind: Any, value: Any, path: tuple[str, ...]) -> Any:
             hour, minute = str(value).split(":")
             return time(int(hour), int(minute))
     except (TypeError, ValueError, InvalidOperation):
-        what = {bool: "1 or 0", int: "an integer", float: "a number", Decimal: "an amount", str: "text",
-                time: 'a time "HH:MM" (quoted in YAML)'}[kind]
+        what = {
+            bool: "1 or 0",
+            int: "an integer",
+            float: "a number",
+            Decimal: "an amount",
+            str: "text",
+            time: 'a time "HH:MM" (quoted in YAML)',
+        }[kind]
         raise ConfigError(f"{_name(path)} must be {what}, got {value!r}") from None
     raise TypeError(f"no conversion to {kind!r}")
 
@@ -532,7 +546,9 @@ def _validate(s: Settings) -> None:
     for key in ("secret_key", "pii_key"):
         _check_key(key, getattr(s, key))
     if s.secret_key == s.pii_key:
-        raise ConfigError("SECRET_KEY and PII_KEY must be different keys; make a second one with `python -m app genkey`")
+        raise ConfigError(
+            "SECRET_KEY and PII_KEY must be different keys; make a second one with `python -m app genkey`"
+        )
     if s.backup_key:
         _check_key("backup_key", s.backup_key)
         if s.backup_key in (s.pii_key, s.secret_key):
@@ -560,8 +576,10 @@ def _validate(s: Settings) -> None:
         if s.embedded_redis or scheme == "sqlite":
             raise ConfigError("prod needs REDIS_URL and a mysql:// DATABASE_URL")
         if not s.wechat_aes_key and not s.wechat_allow_plain:
-            raise ConfigError("prod needs WECHAT_AES_KEY (safe mode: plain callbacks can be forged with a leaked "
-                              "callback URL); set WECHAT_ALLOW_PLAIN=1 to run in plain mode knowingly")
+            raise ConfigError(
+                "prod needs WECHAT_AES_KEY (safe mode: plain callbacks can be forged with a leaked "
+                "callback URL); set WECHAT_ALLOW_PLAIN=1 to run in plain mode knowingly"
+            )
 
 
 def _check_key(name: str, value: str) -> None:
@@ -570,4 +588,6 @@ def _check_key(name: str, value: str) -> None:
     except (binascii.Error, ValueError):
         raw = b""
     if len(raw) != 32:
-        raise ConfigError(f"{name.upper()} must be 32 random bytes in url-safe base64; make one with `python -m app genkey`")
+        raise ConfigError(
+            f"{name.upper()} must be 32 random bytes in url-safe base64; make one with `python -m app genkey`"
+        )

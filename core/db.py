@@ -4,6 +4,7 @@ aerich writes dialect-specific SQL, so each dialect keeps its own migration
 chain under migrations/<dialect>/; both chains are generated from the same
 models by `python -m app makemigrations NAME`.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -52,7 +53,7 @@ def dialect(database_url: str) -> str:
 def tortoise_config(database_url: str, *, timezone: str = "Asia/Shanghai") -> dict:
     url = database_url
     if dialect(url) == "sqlite":
-        path = url[len("sqlite://"):]
+        path = url[len("sqlite://") :]
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
     elif "charset=" not in url:
@@ -68,8 +69,9 @@ def tortoise_config(database_url: str, *, timezone: str = "Asia/Shanghai") -> di
 async def init(settings: Settings) -> None:
     # Global fallback: Sanic runs listeners and request handlers in different task contexts,
     # and Tortoise 1.x keeps its state in a context variable.
-    await Tortoise.init(config=tortoise_config(settings.database_url, timezone=settings.timezone),
-                        _enable_global_fallback=True)
+    await Tortoise.init(
+        config=tortoise_config(settings.database_url, timezone=settings.timezone), _enable_global_fallback=True
+    )
 
 
 async def close() -> None:
@@ -110,12 +112,16 @@ async def _create_mysql_database(database_url: str) -> None:
     parsed = urlparse(database_url)
     name = parsed.path.lstrip("/")
     conn = await aiomysql.connect(
-        host=parsed.hostname or "127.0.0.1", port=parsed.port or 3306,
-        user=parsed.username or "root", password=parsed.password or "",
+        host=parsed.hostname or "127.0.0.1",
+        port=parsed.port or 3306,
+        user=parsed.username or "root",
+        password=parsed.password or "",
     )
     try:
         async with conn.cursor() as cursor:
-            await cursor.execute(f"CREATE DATABASE IF NOT EXISTS `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+            await cursor.execute(
+                f"CREATE DATABASE IF NOT EXISTS `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+            )
     finally:
         conn.close()
 
@@ -129,8 +135,9 @@ async def make_migration(database_url: str, name: str, *, timezone: str = "Asia/
     from aerich import Command
 
     location = migration_location(database_url)
-    command = Command(tortoise_config=tortoise_config(database_url, timezone=timezone), app="models",
-                      location=str(location))
+    command = Command(
+        tortoise_config=tortoise_config(database_url, timezone=timezone), app="models", location=str(location)
+    )
     try:
         if not (location / "models").exists():
             if dialect(database_url) == "mysql":

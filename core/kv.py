@@ -4,6 +4,7 @@ Everything shared between processes (access token, message dedupe, chat
 context, rate limits, the job queue) lives here. With ``REDIS_URL`` empty the
 app uses fakeredis, which behaves the same inside one process.
 """
+
 from __future__ import annotations
 
 import asyncio

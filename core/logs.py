@@ -1,4 +1,5 @@
 """Structured logs: one JSON object per line, no secrets, phones or message bodies."""
+
 from __future__ import annotations
 
 import json
@@ -27,7 +28,9 @@ def _exception_without_values(exc: BaseException | None) -> str:
     user typed (a phone number in a rejected value)."""
     parts = []
     while exc is not None:
-        parts.append(f"{type(exc).__module__}.{type(exc).__qualname__}\n" + "".join(traceback.format_tb(exc.__traceback__)))
+        parts.append(
+            f"{type(exc).__module__}.{type(exc).__qualname__}\n" + "".join(traceback.format_tb(exc.__traceback__))
+        )
         exc = exc.__cause__ or exc.__context__
     return "\ncaused by ".join(parts)
 

@@ -4,6 +4,7 @@ No rules of its own: pages call the same services as the chat and the
 mini-program (``services.listings_public``, ``services.leads``,
 ``services.tracking``).
 """
+
 from sanic import Blueprint
 
 from h5 import events, pages

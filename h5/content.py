@@ -5,6 +5,7 @@ is the same for every visitor, so it is rendered at most every
 ``h5.page_cache_s`` seconds per process; only the small shell around it
 (share token, JS-SDK signature) is rendered per request.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -28,20 +29,34 @@ from services.referrals import attribution
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC_PREFIX = "/h5/static"
-ASSET_VERSION = hashlib.sha256(b"".join((Path(__file__).parent / "static" / name).read_bytes()
-                                        for name in ("h5.js", "h5.css"))).hexdigest()[:10]
+ASSET_VERSION = hashlib.sha256(
+    b"".join((Path(__file__).parent / "static" / name).read_bytes() for name in ("h5.js", "h5.css"))
+).hexdigest()[:10]
 """Changes with the page's script and style, so browsers and WeChat's cache fetch the new ones."""
 TYPE_NAMES = {"factory": "厂房", "warehouse": "仓库", "office": "研发办公", "land": "土地"}
 DEAL_NAMES = {"rent": "出租", "sale": "出售"}
 STATUS_NOTES = {"viewing": "看房预约中", "negotiating": "洽谈中"}
-FEATURE_NAMES = {"crane": "行车", "eia": "可环评", "standalone": "独门独院", "dock": "卸货平台",
-                 "dangerous_goods": "可做危化", "office_included": "带办公", "dormitory": "宿舍", "canteen": "食堂"}
+FEATURE_NAMES = {
+    "crane": "行车",
+    "eia": "可环评",
+    "standalone": "独门独院",
+    "dock": "卸货平台",
+    "dangerous_goods": "可做危化",
+    "office_included": "带办公",
+    "dormitory": "宿舍",
+    "canteen": "食堂",
+}
 """Features shown in 配套 (sewage and the certificate have their own rows)."""
 SIMILAR = 4
 PORTFOLIO_MAX = 100
 
-env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True,
-                  lstrip_blocks=True, enable_async=False)
+env = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+    enable_async=False,
+)
 
 
 def num(value: Any) -> str:
@@ -103,8 +118,11 @@ def facts(row: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def place(row: dict[str, Any]) -> str:
-    return "".join(dict.fromkeys(p for p in (row.get("city"), row.get("district"), row.get("town")) if p)) \
-        or row.get("region") or ""
+    return (
+        "".join(dict.fromkeys(p for p in (row.get("city"), row.get("district"), row.get("town")) if p))
+        or row.get("region")
+        or ""
+    )
 
 
 def map_links(row: dict[str, Any]) -> dict[str, str] | None:
@@ -114,17 +132,17 @@ def map_links(row: dict[str, Any]) -> dict[str, str] | None:
     if row.get("latitude") is not None and row.get("longitude") is not None:
         lat, lng = num(row["latitude"]), num(row["longitude"])
         return {
-            "tencent": "https://apis.map.qq.com/uri/v1/marker?" + urlencode(
-                {"marker": f"coord:{lat},{lng};title:{name};addr:{address}", "referer": "scrm"}, safe=":,;"),
-            "amap": "https://uri.amap.com/marker?" + urlencode(
-                {"position": f"{lng},{lat}", "name": name, "coordinate": "gaode", "callnative": "1"}, safe=","),
+            "tencent": "https://apis.map.qq.com/uri/v1/marker?"
+            + urlencode({"marker": f"coord:{lat},{lng};title:{name};addr:{address}", "referer": "scrm"}, safe=":,;"),
+            "amap": "https://uri.amap.com/marker?"
+            + urlencode({"position": f"{lng},{lat}", "name": name, "coordinate": "gaode", "callnative": "1"}, safe=","),
             "coords": f"{lat}, {lng}",
         }
     if not address:
         return None
     return {
-        "tencent": "https://apis.map.qq.com/uri/v1/search?" + urlencode(
-            {"keyword": address, "region": row.get("city") or "", "referer": "scrm"}),
+        "tencent": "https://apis.map.qq.com/uri/v1/search?"
+        + urlencode({"keyword": address, "region": row.get("city") or "", "referer": "scrm"}),
         "amap": f"https://uri.amap.com/search?keyword={quote(address)}&callnative=1",
         "coords": "",
     }
@@ -169,9 +187,16 @@ class Page:
         """The whole HTML document around the per-view config, rendered once: the bytes before and after it."""
         if wechat not in self._documents:
             html = env.get_template("base.html").render(
-                title=self.title, description=self.description, cover=self.cover, body=Markup(self.body),
-                config_json=Markup(CONFIG_SLOT), static=STATIC_PREFIX, asset_version=ASSET_VERSION, wechat=wechat,
-                panorama='id="pano"' in self.body)
+                title=self.title,
+                description=self.description,
+                cover=self.cover,
+                body=Markup(self.body),
+                config_json=Markup(CONFIG_SLOT),
+                static=STATIC_PREFIX,
+                asset_version=ASSET_VERSION,
+                wechat=wechat,
+                panorama='id="pano"' in self.body,
+            )
             head, tail = html.split(CONFIG_SLOT, 1)
             self._documents[wechat] = (head.encode(), tail.encode())
         return self._documents[wechat]
@@ -208,9 +233,16 @@ async def salesperson(owner_id: int | None) -> dict[str, str] | None:
 
 def card(row: dict[str, Any]) -> dict[str, Any]:
     """A listing as a small card (similar listings, portfolio)."""
-    return {"code": row["code"], "title": row["title"], "place": place(row), "area": num(row["area"]),
-            "kind": TYPE_NAMES.get(row["property_type"], ""), "deal": DEAL_NAMES.get(row["deal_type"], ""),
-            "price": price(row), "cover": row.get("cover")}
+    return {
+        "code": row["code"],
+        "title": row["title"],
+        "place": place(row),
+        "area": num(row["area"]),
+        "kind": TYPE_NAMES.get(row["property_type"], ""),
+        "deal": DEAL_NAMES.get(row["deal_type"], ""),
+        "price": price(row),
+        "cover": row.get("cover"),
+    }
 
 
 async def listing_page(code: str, *, settings: Settings) -> Page:
@@ -224,30 +256,53 @@ async def listing_page(code: str, *, settings: Settings) -> Page:
     items = gallery(row)
     price_text = price(row)
     page = {
-        "listing": row, "gallery": items, "price": price_text, "facts": facts(row), "place": place(row),
-        "kind": TYPE_NAMES.get(row["property_type"], ""), "deal": DEAL_NAMES.get(row["deal_type"], ""),
-        "status_note": STATUS_NOTES.get(row["status"]), "map": map_links(row),
-        "salesperson": await salesperson(listing.owner_id), "panoramas": [i for i in items if i["kind"] == "panorama"],
-        "miniapp": _miniapp(settings, listing.id), "static": STATIC_PREFIX,
+        "listing": row,
+        "gallery": items,
+        "price": price_text,
+        "facts": facts(row),
+        "place": place(row),
+        "kind": TYPE_NAMES.get(row["property_type"], ""),
+        "deal": DEAL_NAMES.get(row["deal_type"], ""),
+        "status_note": STATUS_NOTES.get(row["status"]),
+        "map": map_links(row),
+        "salesperson": await salesperson(listing.owner_id),
+        "panoramas": [i for i in items if i["kind"] == "panorama"],
+        "miniapp": _miniapp(settings, listing.id),
+        "static": STATIC_PREFIX,
     }
     cover = cover_url(items)
     description = f"{page['place']} {page['kind']} {num(row['area'])}㎡ {price_text['main']}"
-    return Page(200, env.get_template("listing.html").render(**page), row["title"], description, cover,
-                listing_id=listing.id, owner_id=listing.owner_id)
+    return Page(
+        200,
+        env.get_template("listing.html").render(**page),
+        row["title"],
+        description,
+        cover,
+        listing_id=listing.id,
+        owner_id=listing.owner_id,
+    )
 
 
 async def _unavailable(listing: Listing, settings: Settings) -> Page:
-    criteria = matching.Criteria(deal_type=listing.deal_type.value, property_type=listing.property_type.value,
-                                 region=listing.district or listing.city or listing.region,
-                                 area_min=float(listing.area) * 0.6, area_max=float(listing.area) * 1.5)
+    criteria = matching.Criteria(
+        deal_type=listing.deal_type.value,
+        property_type=listing.property_type.value,
+        region=listing.district or listing.city or listing.region,
+        area_min=float(listing.area) * 0.6,
+        area_max=float(listing.area) * 1.5,
+    )
     matches = [m for m in await matching.search(criteria, settings, limit=SIMILAR + 1) if m.listing["id"] != listing.id]
     rows = {r.id: r for r in await Listing.filter(id__in=[m.listing["id"] for m in matches[:SIMILAR]])}
     shown = [rows[m.listing["id"]] for m in matches[:SIMILAR] if m.listing["id"] in rows]
     similar = [card(row) for row in await listings_public.summaries(shown)]
     closed = listing.status == ListingStatus.CLOSED
     body = env.get_template("unavailable.html").render(
-        code=listing.code, closed=closed, similar=similar, static=STATIC_PREFIX,
-        salesperson=await salesperson(listing.owner_id))
+        code=listing.code,
+        closed=closed,
+        similar=similar,
+        static=STATIC_PREFIX,
+        salesperson=await salesperson(listing.owner_id),
+    )
     return Page(410, body, "房源已下架", "看看相似的房源", None, listing_id=listing.id, owner_id=listing.owner_id)
 
 
@@ -257,14 +312,21 @@ async def portfolio_page(scene: str, *, settings: Settings) -> Page:
     owner = await Account.get_or_none(id=account_id, active=True) if account_id else None
     if owner is None or owner.role == Role.PARTNER:
         raise NotFound("staff not found")
-    listings = await Listing.filter(owner_id=owner.id, review_status=ReviewStatus.APPROVED,
-                                    status__in=listings_public.SEARCHABLE).order_by("-id").limit(PORTFOLIO_MAX)
+    listings = (
+        await Listing.filter(
+            owner_id=owner.id, review_status=ReviewStatus.APPROVED, status__in=listings_public.SEARCHABLE
+        )
+        .order_by("-id")
+        .limit(PORTFOLIO_MAX)
+    )
     cards = [card(row) for row in await listings_public.summaries(list(listings))]
     body = env.get_template("portfolio.html").render(
-        name=owner.name, phone=owner.phone or "", cards=cards, scene=scene, static=STATIC_PREFIX)
+        name=owner.name, phone=owner.phone or "", cards=cards, scene=scene, static=STATIC_PREFIX
+    )
     cover = next((c["cover"] for c in cards if c["cover"]), None)
-    return Page(200, body, f"{owner.name}的在租在售房源", f"共{len(cards)}套厂房仓库，欢迎咨询", cover,
-                owner_id=owner.id)
+    return Page(
+        200, body, f"{owner.name}的在租在售房源", f"共{len(cards)}套厂房仓库，欢迎咨询", cover, owner_id=owner.id
+    )
 
 
 def _miniapp(settings: Settings, listing_id: int) -> dict[str, str] | None:

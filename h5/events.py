@@ -9,6 +9,7 @@ never stored, so their beacons, if any, are dropped with them. (A beacon sent
 while the page unloads may carry the browser's default user agent, so beacons
 are not judged by it.)
 """
+
 from __future__ import annotations
 
 import json
@@ -39,9 +40,13 @@ async def events(request: Request) -> HTTPResponse:
     visitor = identity.read(request)
     if visitor is None:
         raise AppError("no visitor cookie: beacons come from the page that set it", code="no_visitor")
-    tracking.enqueue(resources.redis, [
-        tracking.follow_event(kind, token=token, visitor=visitor.id, target=target, value=value)
-        for kind, target, value in items])
+    tracking.enqueue(
+        resources.redis,
+        [
+            tracking.follow_event(kind, token=token, visitor=visitor.id, target=target, value=value)
+            for kind, target, value in items
+        ],
+    )
     return empty()
 
 

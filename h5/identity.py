@@ -7,6 +7,7 @@ visit is sent once through ``snsapi_base`` (no prompt, never
 ``snsapi_userinfo``); if WeChat does not hand back a usable code the page
 simply works anonymously.
 """
+
 from __future__ import annotations
 
 import base64
@@ -31,10 +32,15 @@ COOKIE = "h5v"
 COOKIE_MAX_AGE = 365 * 86400
 OAUTH_STATE = "h5"
 _CODE = re.compile(r"[A-Za-z0-9_\-:.]{1,128}")
-_BOTS = re.compile(r"bot|spider|crawl|slurp|preview|headless|python-|curl/|wget/|go-http|java/|okhttp|scrapy",
-                   re.IGNORECASE)
-_PREFETCH_HEADERS = (("purpose", "prefetch"), ("sec-purpose", "prefetch"), ("x-moz", "prefetch"),
-                     ("x-purpose", "preview"))
+_BOTS = re.compile(
+    r"bot|spider|crawl|slurp|preview|headless|python-|curl/|wget/|go-http|java/|okhttp|scrapy", re.IGNORECASE
+)
+_PREFETCH_HEADERS = (
+    ("purpose", "prefetch"),
+    ("sec-purpose", "prefetch"),
+    ("x-moz", "prefetch"),
+    ("x-purpose", "preview"),
+)
 
 
 @dataclass(frozen=True)
@@ -88,8 +94,15 @@ def cookie_value(settings: Settings, visitor: Visitor) -> str:
 
 def set_cookie(request: Request, response: HTTPResponse, visitor: Visitor) -> None:
     settings = request.app.ctx.settings
-    response.add_cookie(COOKIE, cookie_value(settings, visitor), path="/h5", max_age=COOKIE_MAX_AGE, httponly=True,
-                        samesite="Lax", secure=settings.public_base_url.startswith("https://"))
+    response.add_cookie(
+        COOKIE,
+        cookie_value(settings, visitor),
+        path="/h5",
+        max_age=COOKIE_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.public_base_url.startswith("https://"),
+    )
 
 
 def page_url(request: Request, *, drop: tuple[str, ...] = ()) -> str:
@@ -119,8 +132,15 @@ async def sign_in(request: Request, visitor: Visitor) -> tuple[Visitor, HTTPResp
     if visitor.oauth_tried or is_robot(request):
         return visitor, None
     settings = request.app.ctx.settings
-    query = urlencode({"appid": settings.wechat_appid, "redirect_uri": page_url(request), "response_type": "code",
-                       "scope": "snsapi_base", "state": OAUTH_STATE})
+    query = urlencode(
+        {
+            "appid": settings.wechat_appid,
+            "redirect_uri": page_url(request),
+            "response_type": "code",
+            "scope": "snsapi_base",
+            "state": OAUTH_STATE,
+        }
+    )
     response = redirect(f"{settings.h5.oauth_base}?{query}#wechat_redirect")
     visitor = replace(visitor, oauth_tried=True)
     set_cookie(request, response, visitor)

@@ -1,4 +1,5 @@
 """The pages: a listing (/h5/listings/A12), a staff member's portfolio (/h5/s/s12), the consultation form."""
+
 from __future__ import annotations
 
 import asyncio
@@ -52,8 +53,7 @@ async def _serve(request: Request, kind: str, key: str, build) -> HTTPResponse:
     if redirect is not None:
         return redirect
     try:
-        page = await content.cached(kind, key, partial(build, settings=settings),
-                                    settings.h5.page_cache_s)
+        page = await content.cached(kind, key, partial(build, settings=settings), settings.h5.page_cache_s)
     except NotFound:
         return _message(request, 404, "没有找到这个页面", "链接可能有误，请向顾问索取新的链接。")
     token = tracking.mint_token()
@@ -62,9 +62,17 @@ async def _serve(request: Request, kind: str, key: str, build) -> HTTPResponse:
     scene_account = tracking.scene_account(request.args.get("s")) if kind == "listing" else page.owner_id
     channel = tracking.channel_of(request.args.get("c"), shared=parent is not None)
     if not identity.is_robot(request):
-        events = [tracking.view_event(token=token, parent_token=parent, listing_id=page.listing_id,
-                                      visitor=visitor.id, wechat_user_id=visitor.wechat_user_id,
-                                      scene_account_id=scene_account, channel=channel)]
+        events = [
+            tracking.view_event(
+                token=token,
+                parent_token=parent,
+                listing_id=page.listing_id,
+                visitor=visitor.id,
+                wechat_user_id=visitor.wechat_user_id,
+                scene_account_id=scene_account,
+                channel=channel,
+            )
+        ]
         if channel == "poster":
             events.append(tracking.follow_event(EventKind.POSTER_SCAN, token=token, visitor=visitor.id))
         tracking.enqueue(request.app.ctx.resources.redis, events)
@@ -72,15 +80,26 @@ async def _serve(request: Request, kind: str, key: str, build) -> HTTPResponse:
     share_link = f"{base}{request.path}?t={token}"
     wechat = identity.in_wechat(request)
     config = {
-        "token": token, "events": "/h5/events", "jssdk": "/h5/jssdk",
+        "token": token,
+        "events": "/h5/events",
+        "jssdk": "/h5/jssdk",
         "dwellCapS": settings.h5.dwell_cap_s,
-        "share": {"title": page.title, "desc": page.description, "imgUrl": page.cover or "",
-                  "link": f"{share_link}&c=share", "timelineLink": f"{share_link}&c=moments"},
+        "share": {
+            "title": page.title,
+            "desc": page.description,
+            "imgUrl": page.cover or "",
+            "link": f"{share_link}&c=share",
+            "timelineLink": f"{share_link}&c=moments",
+        },
         "wx": await _jssdk(request, identity.page_url(request)) if wechat else None,
     }
     head, tail = page.document(wechat=wechat)
-    response = HTTPResponse(head + content.script_json(config).encode() + tail, status=page.status,
-                            headers=NO_STORE, content_type="text/html; charset=utf-8")
+    response = HTTPResponse(
+        head + content.script_json(config).encode() + tail,
+        status=page.status,
+        headers=NO_STORE,
+        content_type="text/html; charset=utf-8",
+    )
     if visitor.new:
         identity.set_cookie(request, response, visitor)
     return response
@@ -89,8 +108,9 @@ async def _serve(request: Request, kind: str, key: str, build) -> HTTPResponse:
 async def _jssdk(request: Request, url: str) -> dict | None:
     """``wx.config`` for ``url``, or None if WeChat does not answer at once (the page then asks /h5/jssdk)."""
     try:
-        config = await asyncio.wait_for(request.app.ctx.resources.wechat.jsapi.config(url, api_list=SHARE_APIS),
-                                        JSSDK_WAIT_S)
+        config = await asyncio.wait_for(
+            request.app.ctx.resources.wechat.jsapi.config(url, api_list=SHARE_APIS), JSSDK_WAIT_S
+        )
     except (TimeoutError, WeChatError) as exc:
         log.info("h5: no jsapi_ticket for the page (%s)", type(exc).__name__)
         return None
@@ -117,8 +137,9 @@ CONSULT_FIELDS = {"phone": 20, "name": 32, "need": 500, "company": 128, "t": 16,
 @bp.post("/listings/<code:str>/consult")
 async def consult(request: Request, code: str) -> HTTPResponse:
     """The consultation form: a lead exactly as the mini-program leaves one, credited to whoever shared the link."""
-    wants_json = "application/json" in request.headers.get("accept", "") or \
-        request.headers.get("content-type", "").startswith("application/json")
+    wants_json = "application/json" in request.headers.get("accept", "") or request.headers.get(
+        "content-type", ""
+    ).startswith("application/json")
     try:
         await _consult(request, code)
     except AppError as exc:
@@ -143,16 +164,23 @@ async def _consult(request: Request, code: str) -> None:
     resources = request.app.ctx.resources
     form = _form(request)
     ip = request.remote_addr or request.ip or "unknown"
-    await ratelimit.hit(resources.redis, f"h5:consult:{ip}",
-                        resources.settings.h5.consults_per_ip_per_min)
+    await ratelimit.hit(resources.redis, f"h5:consult:{ip}", resources.settings.h5.consults_per_ip_per_min)
     if not CODE.fullmatch(code):
         raise NotFound("listing not found")
     if form.get("website"):  # the hidden field only robots fill in: answered alike, nothing recorded
         return
     visitor = identity.current(request)
-    done = await consultations.create(resources, code=code, phone=form.get("phone", ""), name=form.get("name"),
-                                      need=form.get("need"), company=form.get("company"), token=form.get("t"),
-                                      visitor=visitor.id, wechat_user_id=visitor.wechat_user_id)
+    done = await consultations.create(
+        resources,
+        code=code,
+        phone=form.get("phone", ""),
+        name=form.get("name"),
+        need=form.get("need"),
+        company=form.get("company"),
+        token=form.get("t"),
+        visitor=visitor.id,
+        wechat_user_id=visitor.wechat_user_id,
+    )
     if done.wechat_user_id != visitor.wechat_user_id:
         request.ctx.visitor = identity.Visitor(visitor.id, done.wechat_user_id, visitor.oauth_tried)
 
@@ -188,8 +216,16 @@ def _form(request: Request) -> dict[str, str]:
 def _message(request: Request, status: int, heading: str, text: str, *, back: str | None = None) -> HTTPResponse:
     body = content.env.get_template("message.html").render(heading=heading, text=text, back=back)
     page = content.env.get_template("base.html").render(
-        title=heading, description=text, cover=None, body=Markup(body), config_json=Markup("{}"),
-        static=content.STATIC_PREFIX, asset_version=content.ASSET_VERSION, wechat=False, panorama=False)
+        title=heading,
+        description=text,
+        cover=None,
+        body=Markup(body),
+        config_json=Markup("{}"),
+        static=content.STATIC_PREFIX,
+        asset_version=content.ASSET_VERSION,
+        wechat=False,
+        panorama=False,
+    )
     return html(page, status=status, headers=NO_STORE)
 
 

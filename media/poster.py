@@ -12,6 +12,7 @@ is CPU work (~20-40 ms): run ``render`` off the event loop. Fonts come from ``fo
 Makefile installs it) or the configured ``poster_font``; without a CJK font ``FontMissing`` is raised
 rather than drawing boxes.
 """
+
 from __future__ import annotations
 
 import io
@@ -39,8 +40,16 @@ WHITE = (255, 255, 255)
 
 # (regular, bold, collection index): Debian's fonts-noto-cjk first (index 2 = Simplified Chinese forms).
 SYSTEM_FONTS = (
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 2),
-    ("/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf", "/usr/share/fonts/opentype/noto/NotoSansCJKsc-Bold.otf", 0),
+    (
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+        2,
+    ),
+    (
+        "/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf",
+        "/usr/share/fonts/opentype/noto/NotoSansCJKsc-Bold.otf",
+        0,
+    ),
     ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
     ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
 )
@@ -122,14 +131,22 @@ def render(content: PosterContent, template: str = "classic", *, fonts: Fonts) -
 
 # ---- templates ----------------------------------------------------------------------------------------
 
+
 def _classic(canvas: Image.Image, draw: ImageDraw.ImageDraw, c: PosterContent, fonts: Fonts) -> None:
     photo_h = 520
     canvas.paste(_cover(c.cover, (WIDTH, photo_h), fonts), (0, 0))
     _shade(canvas, (0, 0, WIDTH, 140), top=110, bottom=0)
     if c.brand:
         _text_fit(draw, (40, 34), c.brand, fonts, 28, 22, WIDTH - 260, bold=True, fill=WHITE)
-    _pill(draw, (WIDTH - 40, 30), c.deal + (f" · {c.code}" if c.code else ""), fonts.get(24, True), ACCENT, WHITE,
-          anchor="right")
+    _pill(
+        draw,
+        (WIDTH - 40, 30),
+        c.deal + (f" · {c.code}" if c.code else ""),
+        fonts.get(24, True),
+        ACCENT,
+        WHITE,
+        anchor="right",
+    )
     x, right = 44, WIDTH - 44
     y = photo_h + 34
     y = _title(draw, (x, y), c.title, fonts, right - x, sizes=(46, 42, 38, 34), lines=2, fill=INK) + 10
@@ -150,8 +167,15 @@ def _immersive(canvas: Image.Image, draw: ImageDraw.ImageDraw, c: PosterContent,
     _shade(canvas, (0, 330, WIDTH, HEIGHT), top=0, bottom=240)
     if c.brand:
         _text_fit(draw, (44, 44), c.brand, fonts, 30, 22, WIDTH - 260, bold=True, fill=WHITE)
-    _pill(draw, (WIDTH - 44, 40), c.deal + (f" · {c.code}" if c.code else ""), fonts.get(24, True), GOLD, INK,
-          anchor="right")
+    _pill(
+        draw,
+        (WIDTH - 44, 40),
+        c.deal + (f" · {c.code}" if c.code else ""),
+        fonts.get(24, True),
+        GOLD,
+        INK,
+        anchor="right",
+    )
     x, right = 44, WIDTH - 44
     card_top = HEIGHT - 262
     # Laid out from the bottom up, so the block sits on the card whatever the title's length.
@@ -177,8 +201,9 @@ def _brochure(canvas: Image.Image, draw: ImageDraw.ImageDraw, c: PosterContent, 
     x, right = 48, WIDTH - 48
     if c.brand:
         _text_fit(draw, (x, 44), c.brand, fonts, 30, 22, right - x - 180, bold=True, fill=WHITE)
-    _pill(draw, (right, 40), c.deal + (f" · {c.code}" if c.code else ""), fonts.get(24, True), GOLD, INK,
-          anchor="right")
+    _pill(
+        draw, (right, 40), c.deal + (f" · {c.code}" if c.code else ""), fonts.get(24, True), GOLD, INK, anchor="right"
+    )
     frame = (x, 110, right, 110 + 470)
     photo = _cover(c.cover, (frame[2] - frame[0], frame[3] - frame[1]), fonts)
     canvas.paste(photo, frame[:2], _rounded_mask(photo.size, 20))
@@ -194,6 +219,7 @@ def _brochure(canvas: Image.Image, draw: ImageDraw.ImageDraw, c: PosterContent, 
 
 # ---- pieces ---------------------------------------------------------------------------------------------
 
+
 def _cover(data: bytes | None, size: tuple[int, int], fonts: Fonts) -> Image.Image:
     """The cover cropped to fill ``size``; without one, a quiet navy panel with the brand's initial mark."""
     if data:
@@ -207,8 +233,9 @@ def _cover(data: bytes | None, size: tuple[int, int], fonts: Fonts) -> Image.Ima
         scale = max(size[0] / photo.width, size[1] / photo.height)
         crop_w, crop_h = size[0] / scale, size[1] / scale
         left, top = (photo.width - crop_w) / 2, (photo.height - crop_h) * 0.45
-        return photo.resize(size, Image.Resampling.BILINEAR, box=(left, top, left + crop_w, top + crop_h),
-                            reducing_gap=2.0)
+        return photo.resize(
+            size, Image.Resampling.BILINEAR, box=(left, top, left + crop_w, top + crop_h), reducing_gap=2.0
+        )
     return _placeholder(size, fonts)
 
 
@@ -217,8 +244,9 @@ def _placeholder(size: tuple[int, int], fonts: Fonts) -> Image.Image:
     panel = Image.new("RGB", size, NAVY)
     gradient = Image.linear_gradient("L").resize(size).point(lambda v: v * 0.5)
     panel.paste((40, 96, 160), mask=gradient)
-    ImageDraw.Draw(panel).text((size[0] / 2, size[1] / 2), "实拍图更新中", font=fonts.get(34),
-                               fill=(200, 214, 235), anchor="mm")
+    ImageDraw.Draw(panel).text(
+        (size[0] / 2, size[1] / 2), "实拍图更新中", font=fonts.get(34), fill=(200, 214, 235), anchor="mm"
+    )
     return panel
 
 
@@ -258,7 +286,7 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
         else:
             space = line.rfind(" ")
             if space > len(line) * 2 // 3:  # a space near the end is the better break (带行车 stays whole)
-                line, carried = line[:space], line[space + 1:]
+                line, carried = line[:space], line[space + 1 :]
             else:
                 carried = ""
             lines.append(line.rstrip())
@@ -304,8 +332,9 @@ def _title(draw, xy, text: str, fonts: Fonts, width: int, *, sizes, lines: int, 
     return y
 
 
-def _text_fit(draw, xy, text: str, fonts: Fonts, size: int, min_size: int, width: int, *, bold: bool = False,
-              fill=INK) -> int:
+def _text_fit(
+    draw, xy, text: str, fonts: Fonts, size: int, min_size: int, width: int, *, bold: bool = False, fill=INK
+) -> int:
     """One line: shrunk down to ``min_size``, then cut with "…". Returns the y below it."""
     font, wrapped = _fit(draw, text, fonts, width, sizes=tuple(range(size, min_size - 1, -2)), lines=1, bold=bold)
     draw.text(xy, wrapped[0], font=font, fill=fill)
@@ -325,8 +354,13 @@ def _price(draw, xy, c: PosterContent, fonts: Fonts, width: int, color, note_col
     x += _width(c.price_unit, unit) + 20
     if c.price_note and xy[0] + width - x > 80:
         note = fonts.get(24)
-        draw.text((x, baseline), _ellipsize(draw, c.price_note, note, int(xy[0] + width - x)), font=note,
-                  fill=note_color, anchor="ls")
+        draw.text(
+            (x, baseline),
+            _ellipsize(draw, c.price_note, note, int(xy[0] + width - x)),
+            font=note,
+            fill=note_color,
+            anchor="ls",
+        )
     return y + int(big.size * 1.2)
 
 
@@ -338,7 +372,7 @@ def _fact_grid(draw, xy, facts, fonts: Fonts, width: int, *, columns: int, botto
     for row_start in range(0, len(facts), columns):
         if y + 84 > bottom:
             break
-        for i, (label, value) in enumerate(facts[row_start:row_start + columns]):
+        for i, (label, value) in enumerate(facts[row_start : row_start + columns]):
             x = x0 + i * cell
             if i:
                 draw.line((x - 14, y + 6, x - 14, y + 78), fill=LINE, width=2)
@@ -363,8 +397,9 @@ def _fact_list(draw, xy, facts, fonts: Fonts, width: int, *, bottom: int) -> int
         x = x0 + (i % 2) * half
         draw.text((x, y + 2), label, font=label_font, fill=GREY)
         offset = _width(label, label_font) + 14
-        draw.text((x + offset, y), _ellipsize(draw, value, value_font, int(half - offset - 20)), font=value_font,
-                  fill=INK)
+        draw.text(
+            (x + offset, y), _ellipsize(draw, value, value_font, int(half - offset - 20)), font=value_font, fill=INK
+        )
         if i % 2:
             y += 52
     return y + (52 if len(facts) % 2 else 0)
@@ -395,8 +430,9 @@ def _person_and_code(canvas, draw, c: PosterContent, fonts: Fonts, *, top: int, 
     """The band at the bottom: avatar, name and call to action on the left, the QR code on the right."""
     qr_size = 176
     qr_x, qr_y = WIDTH - inset - 40 - qr_size, top + (HEIGHT - inset - top - qr_size) // 2
-    draw.rounded_rectangle((qr_x - 10, qr_y - 10, qr_x + qr_size + 10, qr_y + qr_size + 10), radius=12, fill=WHITE,
-                           outline=LINE, width=2)
+    draw.rounded_rectangle(
+        (qr_x - 10, qr_y - 10, qr_x + qr_size + 10, qr_y + qr_size + 10), radius=12, fill=WHITE, outline=LINE, width=2
+    )
     canvas.paste(_qr(c.qr_text, qr_size), (qr_x, qr_y))
     x = inset + 40
     text_width = qr_x - 30 - x

@@ -14,6 +14,7 @@ a poster frame is taken; without it the file is kept as sent.
 Everything here blocks (CPU or subprocess): call ``image`` through
 ``run_cpu`` and ``video`` as the coroutine it is.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -35,8 +36,13 @@ from core.config import MediaConfig
 log = logging.getLogger(__name__)
 
 IMAGE_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WEBP": ("image/webp", "webp")}
-VIDEO_TYPES = {"video/mp4": "mp4", "video/quicktime": "mov", "video/x-m4v": "m4v", "video/3gpp": "3gp",
-               "video/webm": "webm"}
+VIDEO_TYPES = {
+    "video/mp4": "mp4",
+    "video/quicktime": "mov",
+    "video/x-m4v": "m4v",
+    "video/3gpp": "3gp",
+    "video/webm": "webm",
+}
 PANORAMA_RATIO = 2.0
 PANORAMA_TOLERANCE = 0.02
 PANORAMA_MIN_WIDTH = 2000
@@ -193,8 +199,20 @@ async def video(data: bytes, limits: MediaConfig) -> ProcessedVideo:
         source = Path(tmp) / f"in.{original.ext}"
         await asyncio.to_thread(source.write_bytes, data)
         cleaned = Path(tmp) / f"clean.{original.ext}"
-        if await _ffmpeg(ffmpeg, "-i", str(source), "-map", "0", "-map_metadata", "-1", "-c", "copy",
-                         "-movflags", "+faststart", str(cleaned)):
+        if await _ffmpeg(
+            ffmpeg,
+            "-i",
+            str(source),
+            "-map",
+            "0",
+            "-map_metadata",
+            "-1",
+            "-c",
+            "copy",
+            "-movflags",
+            "+faststart",
+            str(cleaned),
+        ):
             original = Rendition(await asyncio.to_thread(cleaned.read_bytes), original.content_type, original.ext)
         frame_path = Path(tmp) / "frame.jpg"
         for at in ("1", "0"):  # a clip shorter than a second has its frame at 0
@@ -212,8 +230,16 @@ async def video(data: bytes, limits: MediaConfig) -> ProcessedVideo:
 async def _ffmpeg(binary: str, *args: str) -> bool:
     """Run ffmpeg; True when it succeeded and wrote its output (the last argument)."""
     process = await asyncio.create_subprocess_exec(
-        binary, "-nostdin", "-v", "error", "-y", *args,
-        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+        binary,
+        "-nostdin",
+        "-v",
+        "error",
+        "-y",
+        *args,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
     try:
         _, stderr = await asyncio.wait_for(process.communicate(), FFMPEG_TIMEOUT_S)
     except TimeoutError:

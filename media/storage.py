@@ -14,6 +14,7 @@ Every stored file has a public URL that a CDN can front:
 The S3 client is boto3's (thread-safe, blocking), called in worker threads so
 the event loop never waits on a network write.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -99,27 +100,51 @@ class LocalStorage:
 
 
 class S3Storage:
-    def __init__(self, *, endpoint: str, bucket: str, access_key: str, secret_key: str, region: str = "",
-                 public_url: str = "", addressing_style: str = "path", timeout_s: float = 10.0) -> None:
+    def __init__(
+        self,
+        *,
+        endpoint: str,
+        bucket: str,
+        access_key: str,
+        secret_key: str,
+        region: str = "",
+        public_url: str = "",
+        addressing_style: str = "path",
+        timeout_s: float = 10.0,
+    ) -> None:
         import boto3
         from botocore.config import Config
 
         self.bucket = bucket
         self.public_url = (public_url or f"{endpoint.rstrip('/')}/{bucket}").rstrip("/")
         self._client = boto3.session.Session().client(
-            "s3", endpoint_url=endpoint, region_name=region or "us-east-1",
-            aws_access_key_id=access_key, aws_secret_access_key=secret_key,
-            config=Config(s3={"addressing_style": addressing_style}, connect_timeout=timeout_s,
-                          read_timeout=timeout_s, retries={"max_attempts": 3, "mode": "standard"},
-                          signature_version="s3v4", max_pool_connections=20),
+            "s3",
+            endpoint_url=endpoint,
+            region_name=region or "us-east-1",
+            aws_access_key_id=access_key,
+            aws_secret_access_key=secret_key,
+            config=Config(
+                s3={"addressing_style": addressing_style},
+                connect_timeout=timeout_s,
+                read_timeout=timeout_s,
+                retries={"max_attempts": 3, "mode": "standard"},
+                signature_version="s3v4",
+                max_pool_connections=20,
+            ),
         )
 
     def url(self, key: str) -> str:
         return f"{self.public_url}/{check_key(key)}"
 
     async def put(self, key: str, data: bytes, content_type: str) -> str:
-        await asyncio.to_thread(self._client.put_object, Bucket=self.bucket, Key=check_key(key), Body=data,
-                                ContentType=content_type, CacheControl=CACHE_CONTROL)
+        await asyncio.to_thread(
+            self._client.put_object,
+            Bucket=self.bucket,
+            Key=check_key(key),
+            Body=data,
+            ContentType=content_type,
+            CacheControl=CACHE_CONTROL,
+        )
         return self.url(key)
 
     async def get(self, key: str) -> bytes:
@@ -157,6 +182,13 @@ def from_settings(settings: Settings) -> Storage:
     config = settings.media
     if config.storage == "s3":
         s3 = config.s3
-        return S3Storage(endpoint=s3.endpoint, bucket=s3.bucket, access_key=s3.access_key, secret_key=s3.secret_key,
-                         region=s3.region, public_url=config.public_url, addressing_style=s3.addressing_style)
+        return S3Storage(
+            endpoint=s3.endpoint,
+            bucket=s3.bucket,
+            access_key=s3.access_key,
+            secret_key=s3.secret_key,
+            region=s3.region,
+            public_url=config.public_url,
+            addressing_style=s3.addressing_style,
+        )
     return LocalStorage(settings.media_dir, config.public_url or settings.public_base_url.rstrip("/") + URL_PREFIX)

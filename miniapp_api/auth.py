@@ -1,4 +1,5 @@
 """POST /auth/login, and the guard every request passes: rate limits per IP and per user, bearer token."""
+
 from __future__ import annotations
 
 from sanic import Blueprint, Request
@@ -12,12 +13,19 @@ from services.errors import Unauthorized
 bp = Blueprint("mp_auth")
 
 LOGIN = operation(
-    "post", "/auth/login", "Log in with a wx.login code; scene is the referral scene the mini-program was opened with",
+    "post",
+    "/auth/login",
+    "Log in with a wx.login code; scene is the referral scene the mini-program was opened with",
     public=True,
     body=obj({"code": text(60, pattern=r"^[0-9A-Za-z_:.\-]+$"), "scene": text(64, min_length=0)}, ("code",)),
-    responses={200: obj({"token": {"type": "string"}, "openid": {"type": "string"}, "is_new": {"type": "boolean"},
-                         "user_id": ID}, ("token", "openid", "is_new")),
-               401: ERROR, 503: ERROR},
+    responses={
+        200: obj(
+            {"token": {"type": "string"}, "openid": {"type": "string"}, "is_new": {"type": "boolean"}, "user_id": ID},
+            ("token", "openid", "is_new"),
+        ),
+        401: ERROR,
+        503: ERROR,
+    },
 )
 
 
@@ -41,5 +49,11 @@ async def guard(request: Request) -> None:
 async def login(request: Request) -> HTTPResponse:
     body = validate_body(LOGIN, request.json)
     result = await sessions.login(request.app.ctx.resources, body["code"], scene=body.get("scene") or None)
-    return json({"token": result.token, "openid": result.user.miniapp_openid, "is_new": result.is_new,
-                 "user_id": result.user.id})
+    return json(
+        {
+            "token": result.token,
+            "openid": result.user.miniapp_openid,
+            "is_new": result.is_new,
+            "user_id": result.user.id,
+        }
+    )

@@ -4,6 +4,7 @@ Amounts are yuan as decimal strings ("500.00"); the ledger is kept in fen.
 A withdrawal waiting for the user's confirmation carries ``package_info`` for
 ``wx.requestMerchantTransfer`` (with ``mch_id`` and ``appid``).
 """
+
 from __future__ import annotations
 
 from sanic import Blueprint, Request
@@ -22,29 +23,84 @@ MONEY = {"type": "string", "pattern": r"^-?\d+\.\d{2}$", "description": "yuan, t
 _STR = {"type": "string"}
 _TIME = {"type": "string", "format": "date-time"}
 _COUNT = {"type": "integer", "minimum": 0}
-BALANCE = obj({"available": MONEY, "frozen": MONEY, "withdrawing": MONEY, "withdrawn": MONEY, "fees": MONEY},
-              ("available", "frozen", "withdrawing", "withdrawn", "fees"))
-ENTRY = obj({"id": ID, "at": _TIME, "kind": _STR, "bucket": _STR, "amount": MONEY, "label": _STR,
-             "detail": _STR, "deal_id": nullable(ID), "client": nullable(_STR), "withdrawal": nullable(_STR)},
-            ("id", "at", "kind", "bucket", "amount", "label", "detail", "deal_id", "client", "withdrawal"))
-COMMISSIONS = obj({"balance": BALANCE, "level": _STR, "level_name": _STR, "referred_clients": _COUNT,
-                   "deals": _COUNT, "entries": {"type": "array", "items": ENTRY}},
-                  ("balance", "level", "level_name", "referred_clients", "deals", "entries"))
-WITHDRAWAL = obj({"id": ID, "code": _STR, "amount": MONEY, "fee": MONEY, "method": _STR, "status": _STR,
-                  "reason": nullable(_STR), "created_at": _TIME, "package_info": nullable(_STR),
-                  "mch_id": nullable(_STR), "appid": nullable(_STR)},
-                 ("id", "code", "amount", "fee", "method", "status", "reason", "created_at", "package_info"))
+BALANCE = obj(
+    {"available": MONEY, "frozen": MONEY, "withdrawing": MONEY, "withdrawn": MONEY, "fees": MONEY},
+    ("available", "frozen", "withdrawing", "withdrawn", "fees"),
+)
+ENTRY = obj(
+    {
+        "id": ID,
+        "at": _TIME,
+        "kind": _STR,
+        "bucket": _STR,
+        "amount": MONEY,
+        "label": _STR,
+        "detail": _STR,
+        "deal_id": nullable(ID),
+        "client": nullable(_STR),
+        "withdrawal": nullable(_STR),
+    },
+    ("id", "at", "kind", "bucket", "amount", "label", "detail", "deal_id", "client", "withdrawal"),
+)
+COMMISSIONS = obj(
+    {
+        "balance": BALANCE,
+        "level": _STR,
+        "level_name": _STR,
+        "referred_clients": _COUNT,
+        "deals": _COUNT,
+        "entries": {"type": "array", "items": ENTRY},
+    },
+    ("balance", "level", "level_name", "referred_clients", "deals", "entries"),
+)
+WITHDRAWAL = obj(
+    {
+        "id": ID,
+        "code": _STR,
+        "amount": MONEY,
+        "fee": MONEY,
+        "method": _STR,
+        "status": _STR,
+        "reason": nullable(_STR),
+        "created_at": _TIME,
+        "package_info": nullable(_STR),
+        "mch_id": nullable(_STR),
+        "appid": nullable(_STR),
+    },
+    ("id", "code", "amount", "fee", "method", "status", "reason", "created_at", "package_info"),
+)
 
-operation("get", "/me/commissions", "My commission balance (available, frozen, withdrawn), level and ledger",
-          responses={200: COMMISSIONS})
-operation("get", "/me/withdrawals", "My withdrawals, newest first; one waiting for confirmation has package_info",
-          responses={200: obj({"withdrawals": {"type": "array", "items": WITHDRAWAL}}, ("withdrawals",))})
+operation(
+    "get",
+    "/me/commissions",
+    "My commission balance (available, frozen, withdrawn), level and ledger",
+    responses={200: COMMISSIONS},
+)
+operation(
+    "get",
+    "/me/withdrawals",
+    "My withdrawals, newest first; one waiting for confirmation has package_info",
+    responses={200: obj({"withdrawals": {"type": "array", "items": WITHDRAWAL}}, ("withdrawals",))},
+)
 REQUEST = operation(
-    "post", "/me/withdrawals", "Ask to withdraw released commission; real_name is needed from 2,000 yuan",
-    body=obj({"amount": {"type": "string", "minLength": 1, "maxLength": 14, "pattern": r"^\d{1,9}(\.\d{1,2})?$",
-                         "description": "yuan, e.g. 500.00"},
-              "real_name": text(32)}, ("amount",)),
-    responses={201: WITHDRAWAL, 400: ERROR, 409: ERROR})
+    "post",
+    "/me/withdrawals",
+    "Ask to withdraw released commission; real_name is needed from 2,000 yuan",
+    body=obj(
+        {
+            "amount": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 14,
+                "pattern": r"^\d{1,9}(\.\d{1,2})?$",
+                "description": "yuan, e.g. 500.00",
+            },
+            "real_name": text(32),
+        },
+        ("amount",),
+    ),
+    responses={201: WITHDRAWAL, 400: ERROR, 409: ERROR},
+)
 
 
 async def _account(request: Request, *, create: bool) -> Account | None:
@@ -57,32 +113,53 @@ async def _account(request: Request, *, create: bool) -> Account | None:
 @bp.get("/me/commissions")
 async def my_commissions(request: Request) -> HTTPResponse:
     view = await commissions.overview(await _account(request, create=False), settings=request.app.ctx.settings)
-    return json({
-        "balance": {name: yuan(getattr(view.balance, name)) for name in ("available", "frozen", "withdrawing",
-                                                                          "withdrawn", "fees")},
-        "level": view.level, "level_name": view.level_name, "referred_clients": view.referred_clients,
-        "deals": view.deals, "entries": [_entry(e) for e in view.entries],
-    })
+    return json(
+        {
+            "balance": {
+                name: yuan(getattr(view.balance, name))
+                for name in ("available", "frozen", "withdrawing", "withdrawn", "fees")
+            },
+            "level": view.level,
+            "level_name": view.level_name,
+            "referred_clients": view.referred_clients,
+            "deals": view.deals,
+            "entries": [_entry(e) for e in view.entries],
+        }
+    )
 
 
 def _entry(entry) -> dict:
     earning = entry.earning if entry.earning_id else None
-    return {"id": entry.id, "at": entry.created_at.isoformat(), "kind": entry.kind.value,
-            "bucket": entry.bucket.value, "amount": yuan(entry.amount_fen),
-            "label": commissions.ENTRY_LABELS[entry.kind.value], "detail": commissions.describe_entry(entry),
-            "deal_id": earning.deal_id if earning else None,
-            "client": earning.client.display_name if earning and earning.client else None,
-            "withdrawal": f"W{entry.withdrawal_id}" if entry.withdrawal_id else None}
+    return {
+        "id": entry.id,
+        "at": entry.created_at.isoformat(),
+        "kind": entry.kind.value,
+        "bucket": entry.bucket.value,
+        "amount": yuan(entry.amount_fen),
+        "label": commissions.ENTRY_LABELS[entry.kind.value],
+        "detail": commissions.describe_entry(entry),
+        "deal_id": earning.deal_id if earning else None,
+        "client": earning.client.display_name if earning and earning.client else None,
+        "withdrawal": f"W{entry.withdrawal_id}" if entry.withdrawal_id else None,
+    }
 
 
 def _withdrawal(request: Request, withdrawal) -> dict:
     confirming = withdrawal.status.value == "confirming" and withdrawal.package_info
     pay = request.app.ctx.resources.wechatpay
-    return {"id": withdrawal.id, "code": withdrawal.code, "amount": yuan(withdrawal.amount_fen),
-            "fee": yuan(withdrawal.fee_fen), "method": withdrawal.method.value, "status": withdrawal.status.value,
-            "reason": withdrawal.reason, "created_at": withdrawal.created_at.isoformat(),
-            "package_info": withdrawal.package_info if confirming else None,
-            "mch_id": pay.mchid if confirming else None, "appid": pay.appid if confirming else None}
+    return {
+        "id": withdrawal.id,
+        "code": withdrawal.code,
+        "amount": yuan(withdrawal.amount_fen),
+        "fee": yuan(withdrawal.fee_fen),
+        "method": withdrawal.method.value,
+        "status": withdrawal.status.value,
+        "reason": withdrawal.reason,
+        "created_at": withdrawal.created_at.isoformat(),
+        "package_info": withdrawal.package_info if confirming else None,
+        "mch_id": pay.mchid if confirming else None,
+        "appid": pay.appid if confirming else None,
+    }
 
 
 @bp.get("/me/withdrawals")
@@ -96,6 +173,10 @@ async def my_withdrawals(request: Request) -> HTTPResponse:
 async def ask_withdrawal(request: Request) -> HTTPResponse:
     body = validate_body(REQUEST, request.json)
     account = await _account(request, create=True)
-    withdrawal = await withdrawals.request(account=account, amount_fen=commissions.to_fen(body["amount"]),
-                                           settings=request.app.ctx.settings, real_name=body.get("real_name"))
+    withdrawal = await withdrawals.request(
+        account=account,
+        amount_fen=commissions.to_fen(body["amount"]),
+        settings=request.app.ctx.settings,
+        real_name=body.get("real_name"),
+    )
     return json(_withdrawal(request, withdrawal), status=201)

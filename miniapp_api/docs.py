@@ -1,4 +1,5 @@
 """/openapi.json and /docs for the mini-program API."""
+
 from __future__ import annotations
 
 from sanic import Blueprint, Request

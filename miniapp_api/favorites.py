@@ -1,4 +1,5 @@
 """PUT/DELETE /favorites/{listing_id}, GET /favorites."""
+
 from __future__ import annotations
 
 from sanic import Blueprint, Request
@@ -11,12 +12,26 @@ from services import favorites, listings_public
 
 bp = Blueprint("mp_favorites")
 
-operation("put", "/favorites/{listing_id}", "Add a favorite (idempotent)", path_params={"listing_id": ID},
-          responses={204: None, 404: ERROR})
-operation("delete", "/favorites/{listing_id}", "Remove a favorite (idempotent)", path_params={"listing_id": ID},
-          responses={204: None, 404: ERROR})
-operation("get", "/favorites", "My favorite listings that are still open to clients",
-          responses={200: obj({"items": {"type": "array", "items": SUMMARY}}, ("items",))})
+operation(
+    "put",
+    "/favorites/{listing_id}",
+    "Add a favorite (idempotent)",
+    path_params={"listing_id": ID},
+    responses={204: None, 404: ERROR},
+)
+operation(
+    "delete",
+    "/favorites/{listing_id}",
+    "Remove a favorite (idempotent)",
+    path_params={"listing_id": ID},
+    responses={204: None, 404: ERROR},
+)
+operation(
+    "get",
+    "/favorites",
+    "My favorite listings that are still open to clients",
+    responses={200: obj({"items": {"type": "array", "items": SUMMARY}}, ("items",))},
+)
 
 
 @bp.put("/favorites/<listing_id:int>")

@@ -1,4 +1,5 @@
 """GET /me/referral: my referral scene, my mini-program code and what it brought."""
+
 from __future__ import annotations
 
 from sanic import Blueprint, Request
@@ -13,11 +14,22 @@ bp = Blueprint("mp_me")
 
 _COUNT = {"type": "integer", "minimum": 0}
 _RATE = {"type": "number", "minimum": 0}
-STATS = obj({"scans": _COUNT, "follows": _COUNT, "leads": _COUNT, "deals": _COUNT, "conversion": _RATE,
-             "deal_rate": _RATE}, ("scans", "follows", "leads", "deals", "conversion", "deal_rate"))
-operation("get", "/me/referral", "My referral scene, mini-program code image URL and stats",
-          responses={200: obj({"scene": {"type": "string"}, "code_url": {"type": "string"}, "stats": STATS},
-                              ("scene", "code_url", "stats")), 503: ERROR})
+STATS = obj(
+    {"scans": _COUNT, "follows": _COUNT, "leads": _COUNT, "deals": _COUNT, "conversion": _RATE, "deal_rate": _RATE},
+    ("scans", "follows", "leads", "deals", "conversion", "deal_rate"),
+)
+operation(
+    "get",
+    "/me/referral",
+    "My referral scene, mini-program code image URL and stats",
+    responses={
+        200: obj(
+            {"scene": {"type": "string"}, "code_url": {"type": "string"}, "stats": STATS},
+            ("scene", "code_url", "stats"),
+        ),
+        503: ERROR,
+    },
+)
 
 
 @bp.get("/me/referral")

@@ -1,13 +1,23 @@
 """The OpenAPI 3.0 document of the mini-program API, written from the declared operations."""
+
 from __future__ import annotations
 
 from typing import Any
 
 from miniapp_api.schema import ERROR, OPERATIONS, PREFIX
 
-_REASONS = {200: "OK", 201: "Created", 204: "No content", 400: "Invalid input", 401: "Missing or bad bearer token",
-            403: "Forbidden", 404: "Not found", 409: "Conflict", 429: "Too many requests (see Retry-After)",
-            503: "WeChat is unavailable; try again"}
+_REASONS = {
+    200: "OK",
+    201: "Created",
+    204: "No content",
+    400: "Invalid input",
+    401: "Missing or bad bearer token",
+    403: "Forbidden",
+    404: "Not found",
+    409: "Conflict",
+    429: "Too many requests (see Retry-After)",
+    503: "WeChat is unavailable; try again",
+}
 
 
 def openapi(*, server_url: str = "") -> dict[str, Any]:
@@ -38,10 +48,13 @@ def openapi(*, server_url: str = "") -> dict[str, Any]:
         paths.setdefault(PREFIX + op.path, {})[op.method] = spec
     return {
         "openapi": "3.0.3",
-        "info": {"title": "SCRM mini-program API", "version": "1",
-                 "description": "Every endpoint except POST /auth/login needs `Authorization: Bearer <token>`. "
-                                "Errors are {\"error\": {\"code\", \"message\", \"fields\"?}}. Unknown body fields "
-                                "are rejected with 400; unknown query parameters are ignored."},
+        "info": {
+            "title": "SCRM mini-program API",
+            "version": "1",
+            "description": "Every endpoint except POST /auth/login needs `Authorization: Bearer <token>`. "
+            'Errors are {"error": {"code", "message", "fields"?}}. Unknown body fields '
+            "are rejected with 400; unknown query parameters are ignored.",
+        },
         "servers": [{"url": server_url}] if server_url else [],
         "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
         "security": [{"bearer": []}],

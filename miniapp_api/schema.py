@@ -3,8 +3,9 @@
 Each endpoint declares its ``operation(...)`` once, beside its handler; the same schemas validate requests
 (``miniapp_api.validation``) and make up /openapi.json (``miniapp_api.openapi``). Kept as plain JSON schemas
 rather than pydantic models: they are the published contract, which schemathesis checks the API against
-(tests/miniapp/test_openapi.py), and the validator needs only the small subset they use.
+(tests/miniapp_api/test_openapi.py), and the validator needs only the small subset they use.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -30,15 +31,24 @@ class Operation:
     public: bool = False
 
 
-def operation(method: str, path: str, summary: str, *, responses: dict[int, dict | None], body: dict | None = None,
-              query: dict[str, dict] | None = None, path_params: dict[str, dict] | None = None,
-              public: bool = False) -> Operation:
+def operation(
+    method: str,
+    path: str,
+    summary: str,
+    *,
+    responses: dict[int, dict | None],
+    body: dict | None = None,
+    query: dict[str, dict] | None = None,
+    path_params: dict[str, dict] | None = None,
+    public: bool = False,
+) -> Operation:
     op = Operation(method, path, summary, responses, body, query or {}, path_params or {}, public)
     OPERATIONS.append(op)
     return op
 
 
 # ---- schema helpers -------------------------------------------------------------------------------
+
 
 def text(max_length: int, *, min_length: int = 1, **extra: Any) -> dict:
     return {"type": "string", "minLength": min_length, "maxLength": max_length, "pattern": TEXT, **extra}
@@ -59,6 +69,16 @@ def nullable(schema: dict) -> dict:
 
 ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 DECIMAL = {"type": "string", "pattern": r"^-?\d+(\.\d+)?$", "description": "a decimal number as a string"}
-ERROR = obj({"error": obj({"code": {"type": "string"}, "message": {"type": "string"},
-                           "fields": {"type": "object", "additionalProperties": {"type": "string"}}},
-                          ("code", "message"))}, ("error",))
+ERROR = obj(
+    {
+        "error": obj(
+            {
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+            },
+            ("code", "message"),
+        )
+    },
+    ("error",),
+)

@@ -4,6 +4,7 @@ Strict: wrong types, out-of-range values and unknown body fields are a 400 with 
 field; query parameters arrive as text and are parsed by their schema first. Only the JSON-schema subset the
 declarations use is supported (string, integer, number, array; lengths, ranges, patterns, enums, date-time).
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The data model. Tortoise loads every model from this module (app label "models")."""
+
 from models.accounts import Account, WechatUser
 from models.audit import AuditLog
 from models.clients import Client, FollowUp, Requirement, StageChange
@@ -12,7 +13,28 @@ from models.referrals import ReferralEvent, ReferralScene
 from models.tracking import TrackEvent
 
 __all__ = [
-    "Account", "AuditLog", "Client", "CommissionRule", "Deal", "Earning", "Favorite", "FollowUp", "InboundMessage",
-    "LedgerEntry", "LevelChange", "Listing", "ListingMedia", "ListingStatusChange", "Notification", "ReferralEvent",
-    "ReferralScene", "Requirement", "StageChange", "TrackEvent", "Viewing", "Wallet", "WechatUser", "Withdrawal",
+    "Account",
+    "AuditLog",
+    "Client",
+    "CommissionRule",
+    "Deal",
+    "Earning",
+    "Favorite",
+    "FollowUp",
+    "InboundMessage",
+    "LedgerEntry",
+    "LevelChange",
+    "Listing",
+    "ListingMedia",
+    "ListingStatusChange",
+    "Notification",
+    "ReferralEvent",
+    "ReferralScene",
+    "Requirement",
+    "StageChange",
+    "TrackEvent",
+    "Viewing",
+    "Wallet",
+    "WechatUser",
+    "Withdrawal",
 ]

@@ -1,4 +1,5 @@
 """People who act in the system: staff, partners, and the WeChat users behind them."""
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -13,7 +14,10 @@ class Account(PiiModel):
     name = fields.CharField(max_length=64)
     role = fields.CharEnumField(Role, max_length=16)
     manager = fields.ForeignKeyField(
-        "models.Account", related_name="team", null=True, on_delete=fields.SET_NULL,
+        "models.Account",
+        related_name="team",
+        null=True,
+        on_delete=fields.SET_NULL,
         description="the manager whose team this account belongs to",
     )
     manager_id: int | None
@@ -48,16 +52,24 @@ class WechatUser(Model):
     subscribed_at = fields.DatetimeField(null=True)
     unsubscribed_at = fields.DatetimeField(null=True)
     account = fields.OneToOneField(
-        "models.Account", related_name="wechat_user", null=True, on_delete=fields.SET_NULL,
+        "models.Account",
+        related_name="wechat_user",
+        null=True,
+        on_delete=fields.SET_NULL,
         description="set when a staff member or partner has bound this WeChat user",
     )
     account_id: int | None
     referrer = fields.ForeignKeyField(
-        "models.Account", related_name="referred_users", null=True, on_delete=fields.SET_NULL,
+        "models.Account",
+        related_name="referred_users",
+        null=True,
+        on_delete=fields.SET_NULL,
         description="first referrer within the attribution window",
     )
     referrer_id: int | None
-    referral_scene = fields.ForeignKeyField("models.ReferralScene", related_name="users", null=True, on_delete=fields.SET_NULL)
+    referral_scene = fields.ForeignKeyField(
+        "models.ReferralScene", related_name="users", null=True, on_delete=fields.SET_NULL
+    )
     referral_scene_id: int | None
     attributed_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -1,4 +1,5 @@
 """Who changed what, with the values before and after."""
+
 from tortoise import fields
 from tortoise.models import Model
 

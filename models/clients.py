@@ -1,4 +1,5 @@
 """Clients (the companies looking for space), what they need, and every contact with them."""
+
 from typing import TypedDict
 
 from tortoise import fields
@@ -21,7 +22,9 @@ class Client(PiiModel):
     id = fields.IntField(primary_key=True)
     company = fields.CharField(max_length=128, null=True)
     company_norm = fields.CharField(
-        max_length=128, null=True, db_index=True,
+        max_length=128,
+        null=True,
+        db_index=True,
         description="company name without region prefix, legal suffix and spaces, for duplicate checks",
     )
     contact_name = fields.CharField(max_length=64, null=True)
@@ -40,12 +43,19 @@ class Client(PiiModel):
     important = fields.BooleanField(default=False)
     owner = fields.ForeignKeyField("models.Account", related_name="clients", null=True, on_delete=fields.SET_NULL)
     owner_id: int | None
-    referrer = fields.ForeignKeyField("models.Account", related_name="referred_clients", null=True, on_delete=fields.SET_NULL)
+    referrer = fields.ForeignKeyField(
+        "models.Account", related_name="referred_clients", null=True, on_delete=fields.SET_NULL
+    )
     referrer_id: int | None
-    wechat_user = fields.ForeignKeyField("models.WechatUser", related_name="clients", null=True, on_delete=fields.SET_NULL)
+    wechat_user = fields.ForeignKeyField(
+        "models.WechatUser", related_name="clients", null=True, on_delete=fields.SET_NULL
+    )
     wechat_user_id: int | None
     duplicate_of = fields.ForeignKeyField(
-        "models.Client", related_name="possible_duplicates", null=True, on_delete=fields.SET_NULL,
+        "models.Client",
+        related_name="possible_duplicates",
+        null=True,
+        on_delete=fields.SET_NULL,
         description="an existing client with the same phone, WeChat id or company: a lead for a salesperson to confirm",
     )
     duplicate_of_id: int | None
@@ -125,7 +135,9 @@ class StageChange(Model):
     client_id: int
     from_stage = fields.CharEnumField(Stage, max_length=16, null=True)
     to_stage = fields.CharEnumField(Stage, max_length=16)
-    changed_by = fields.ForeignKeyField("models.Account", related_name="stage_changes", null=True, on_delete=fields.SET_NULL)
+    changed_by = fields.ForeignKeyField(
+        "models.Account", related_name="stage_changes", null=True, on_delete=fields.SET_NULL
+    )
     changed_by_id: int | None
     changed_at = fields.DatetimeField(auto_now_add=True)
     note = fields.CharField(max_length=255, null=True)

@@ -3,6 +3,7 @@
 Every amount is integer fen. A balance is never stored: it is the sum of the
 ledger rows of one bucket (services.ledger).
 """
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -26,10 +27,13 @@ class CommissionRule(Model):
     id = fields.IntField(primary_key=True)
     version = fields.IntField(unique=True)
     effective_from = fields.DatetimeField(db_index=True)
-    spec = fields.JSONField(description="levels, rates by deal type, size and level, fixed rewards; see services.commissions")
+    spec = fields.JSONField(
+        description="levels, rates by deal type, size and level, fixed rewards; see services.commissions"
+    )
     note = fields.CharField(max_length=255, null=True)
-    created_by = fields.ForeignKeyField("models.Account", related_name="commission_rules", null=True,
-                                        on_delete=fields.SET_NULL)
+    created_by = fields.ForeignKeyField(
+        "models.Account", related_name="commission_rules", null=True, on_delete=fields.SET_NULL
+    )
     created_by_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
 
@@ -88,10 +92,13 @@ class Deal(Model):
     rule = fields.ForeignKeyField("models.CommissionRule", related_name="deals", on_delete=fields.RESTRICT)
     rule_id: int
     rule_snapshot = fields.JSONField()
-    recorded_by = fields.ForeignKeyField("models.Account", related_name="recorded_deals", null=True,
-                                         on_delete=fields.SET_NULL)
+    recorded_by = fields.ForeignKeyField(
+        "models.Account", related_name="recorded_deals", null=True, on_delete=fields.SET_NULL
+    )
     recorded_by_id: int | None
-    source_key = fields.CharField(max_length=64, null=True, unique=True, description="chat MsgId or a key from the caller")
+    source_key = fields.CharField(
+        max_length=64, null=True, unique=True, description="chat MsgId or a key from the caller"
+    )
     ended_at = fields.DatetimeField(null=True)
     end_reason = fields.CharField(max_length=255, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -140,14 +147,17 @@ class Withdrawal(Model):
     requested_on = fields.DateField(description="business day, for the daily limit")
     openid = fields.CharField(max_length=64, null=True, description="mini-program openid the transfer goes to")
     real_name = EncryptedField(null=True, description="required by WeChat Pay from 2,000 yuan")
-    first_approver = fields.ForeignKeyField("models.Account", related_name="first_approvals", null=True,
-                                            on_delete=fields.SET_NULL)
+    first_approver = fields.ForeignKeyField(
+        "models.Account", related_name="first_approvals", null=True, on_delete=fields.SET_NULL
+    )
     first_approver_id: int | None
-    second_approver = fields.ForeignKeyField("models.Account", related_name="second_approvals", null=True,
-                                             on_delete=fields.SET_NULL)
+    second_approver = fields.ForeignKeyField(
+        "models.Account", related_name="second_approvals", null=True, on_delete=fields.SET_NULL
+    )
     second_approver_id: int | None
-    rejected_by = fields.ForeignKeyField("models.Account", related_name="rejected_withdrawals", null=True,
-                                         on_delete=fields.SET_NULL)
+    rejected_by = fields.ForeignKeyField(
+        "models.Account", related_name="rejected_withdrawals", null=True, on_delete=fields.SET_NULL
+    )
     rejected_by_id: int | None
     reason = fields.CharField(max_length=255, null=True, description="why rejected or failed")
     out_bill_no = fields.CharField(max_length=32, null=True, unique=True)
@@ -175,14 +185,17 @@ class LedgerEntry(Model):
     id = fields.BigIntField(primary_key=True)
     account = fields.ForeignKeyField("models.Account", related_name="ledger", on_delete=fields.CASCADE)
     account_id: int
-    movement = fields.IntField(description="the movement number in the wallet; the rows of one movement belong together")
+    movement = fields.IntField(
+        description="the movement number in the wallet; the rows of one movement belong together"
+    )
     kind = fields.CharEnumField(LedgerKind, max_length=16)
     bucket = fields.CharEnumField(Bucket, max_length=16)
     amount_fen = fields.BigIntField()
     earning = fields.ForeignKeyField("models.Earning", related_name="entries", null=True, on_delete=fields.RESTRICT)
     earning_id: int | None
-    withdrawal = fields.ForeignKeyField("models.Withdrawal", related_name="entries", null=True,
-                                        on_delete=fields.RESTRICT)
+    withdrawal = fields.ForeignKeyField(
+        "models.Withdrawal", related_name="entries", null=True, on_delete=fields.RESTRICT
+    )
     withdrawal_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -3,6 +3,7 @@
 Values are the parser contract's slot values (shared/nlp/CONTRACT.md), so a
 parsed slot can be stored as is.
 """
+
 from enum import Enum
 
 
@@ -59,7 +60,7 @@ class ReviewStatus(str, Enum):
 
 
 class FollowUpChannel(str, Enum):
-    CHAT = "chat"        # recorded through the official account
+    CHAT = "chat"  # recorded through the official account
     PHONE = "phone"
     VISIT = "visit"
     VIEWING = "viewing"
@@ -76,10 +77,10 @@ class NotificationStatus(str, Enum):
 
 
 class InboundStatus(str, Enum):
-    WORKING = "working"    # the reply is being worked out
+    WORKING = "working"  # the reply is being worked out
     ANSWERED = "answered"  # the reply is known, not yet delivered
     DONE = "done"
-    FAILED = "failed"      # WeChat refused the reply for good, or the message failed every attempt
+    FAILED = "failed"  # WeChat refused the reply for good, or the message failed every attempt
 
 
 class ReferralEventKind(str, Enum):
@@ -97,25 +98,25 @@ class SceneKind(str, Enum):
 
 class EarningKind(str, Enum):
     DEAL = "deal"
-    QUALIFIED_LEAD = "qualified_lead"   # 推荐有礼: a fixed reward per qualified lead
-    VIEWING = "viewing"                 # ... or per viewing
+    QUALIFIED_LEAD = "qualified_lead"  # 推荐有礼: a fixed reward per qualified lead
+    VIEWING = "viewing"  # ... or per viewing
 
 
 class EarningTier(str, Enum):
-    DIRECT = "direct"    # the client's referrer
-    SECOND = "second"    # the partner who recruited that referrer (二级)
+    DIRECT = "direct"  # the client's referrer
+    SECOND = "second"  # the partner who recruited that referrer (二级)
 
 
 class EarningStatus(str, Enum):
-    FROZEN = "frozen"          # earned, held until the lease has started and any rent-free period ended
-    RELEASED = "released"      # available to withdraw
-    REVERSED = "reversed"      # the deal fell through before release
+    FROZEN = "frozen"  # earned, held until the lease has started and any rent-free period ended
+    RELEASED = "released"  # available to withdraw
+    REVERSED = "reversed"  # the deal fell through before release
     CLAWED_BACK = "clawed_back"  # the tenant left early within the clawback window
 
 
 class DealStatus(str, Enum):
     ACTIVE = "active"
-    CANCELLED = "cancelled"    # fell through before its commissions were released
+    CANCELLED = "cancelled"  # fell through before its commissions were released
     TERMINATED = "terminated"  # the tenant left early after release
 
 
@@ -134,30 +135,30 @@ class LedgerKind(str, Enum):
     RELEASED = "released"
     REVERSED = "reversed"
     RESERVED = "reserved"
-    RETURNED = "returned"      # a rejected, failed or expired withdrawal gives its amount back
+    RETURNED = "returned"  # a rejected, failed or expired withdrawal gives its amount back
     WITHDRAWN = "withdrawn"
     FEE = "fee"
 
 
 class WithdrawalStatus(str, Enum):
-    REVIEWING = "reviewing"    # waiting for a manager (and a second one above the threshold)
-    PAYING = "paying"          # approved; the transfer is being created
+    REVIEWING = "reviewing"  # waiting for a manager (and a second one above the threshold)
+    PAYING = "paying"  # approved; the transfer is being created
     CONFIRMING = "confirming"  # WeChat Pay waits for the partner to confirm receipt
     PAID = "paid"
     REJECTED = "rejected"
-    FAILED = "failed"          # the transfer failed, expired or was cancelled; the amount is back
+    FAILED = "failed"  # the transfer failed, expired or was cancelled; the amount is back
 
 
 class PayoutMethod(str, Enum):
-    WECHAT = "wechat"    # WeChat Pay merchant transfer to the partner's change (零钱)
-    MANUAL = "manual"    # bank transfer made by an admin, recorded with its reference
+    WECHAT = "wechat"  # WeChat Pay merchant transfer to the partner's change (零钱)
+    MANUAL = "manual"  # bank transfer made by an admin, recorded with its reference
 
 
 class MediaKind(str, Enum):
     PHOTO = "photo"
     VIDEO = "video"
-    PANORAMA = "panorama"        # 360° equirectangular image
-    VR_LINK = "vr_link"          # a tour provider's VR/3D page, a URL only
+    PANORAMA = "panorama"  # 360° equirectangular image
+    VR_LINK = "vr_link"  # a tour provider's VR/3D page, a URL only
     DRONE_VIDEO = "drone_video"
     FLOOR_PLAN = "floor_plan"
 
@@ -168,7 +169,7 @@ class EventKind(str, Enum):
     VIEW = "view"
     CLICK = "click"
     DWELL = "dwell"
-    SHARE = "share"            # the share card was set up (WeChat's callback); real shares are child views
+    SHARE = "share"  # the share card was set up (WeChat's callback); real shares are child views
     POSTER_SCAN = "poster_scan"
     CONSULT = "consult"
 
@@ -180,6 +181,14 @@ class ViewingStatus(str, Enum):
 
 
 FEATURES = (
-    "crane", "eia", "sewage", "property_cert", "standalone", "dock",
-    "dangerous_goods", "office_included", "dormitory", "canteen",
+    "crane",
+    "eia",
+    "sewage",
+    "property_cert",
+    "standalone",
+    "dock",
+    "dangerous_goods",
+    "office_included",
+    "dormitory",
+    "canteen",
 )

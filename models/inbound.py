@@ -1,4 +1,5 @@
 """Official-account messages acknowledged before their reply was ready (bot.inbound finishes them)."""
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -10,9 +11,13 @@ class InboundMessage(Model):
     """One message WeChat was told ``success`` for: kept until its reply is delivered, whatever stops."""
 
     id = fields.BigIntField(primary_key=True)
-    key = fields.CharField(max_length=128, unique=True, description="the dedupe key: one row however often WeChat retries")
+    key = fields.CharField(
+        max_length=128, unique=True, description="the dedupe key: one row however often WeChat retries"
+    )
     openid = fields.CharField(max_length=64)
-    xml = EncryptedField(description="the message as WeChat sent it, decrypted; encrypted at rest: it holds what the sender wrote")
+    xml = EncryptedField(
+        description="the message as WeChat sent it, decrypted; encrypted at rest: it holds what the sender wrote"
+    )
     reply = EncryptedField(null=True)
     status = fields.CharEnumField(InboundStatus, max_length=16, default=InboundStatus.WORKING)
     attempts = fields.SmallIntField(default=1)

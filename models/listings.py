@@ -1,4 +1,5 @@
 """Listings (厂房/仓库/研发楼/土地) with every industrial field, and their status history."""
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -45,12 +46,17 @@ class Listing(PiiModel):
     status = fields.CharEnumField(ListingStatus, max_length=16, default=ListingStatus.VACANT)
     review_status = fields.CharEnumField(ReviewStatus, max_length=16, default=ReviewStatus.PENDING)
     review_note = fields.CharField(max_length=255, null=True)
-    reviewed_by = fields.ForeignKeyField("models.Account", related_name="reviewed_listings", null=True, on_delete=fields.SET_NULL)
+    reviewed_by = fields.ForeignKeyField(
+        "models.Account", related_name="reviewed_listings", null=True, on_delete=fields.SET_NULL
+    )
     reviewed_by_id: int | None
     owner = fields.ForeignKeyField("models.Account", related_name="listings", null=True, on_delete=fields.SET_NULL)
     owner_id: int | None
     held_by = fields.ForeignKeyField(
-        "models.Client", related_name="held_listings", null=True, on_delete=fields.SET_NULL,
+        "models.Client",
+        related_name="held_listings",
+        null=True,
+        on_delete=fields.SET_NULL,
         description="the client whose deal holds this listing (negotiating or closed)",
     )
     held_by_id: int | None
@@ -76,9 +82,13 @@ class ListingStatusChange(Model):
     listing_id: int
     from_status = fields.CharEnumField(ListingStatus, max_length=16, null=True)
     to_status = fields.CharEnumField(ListingStatus, max_length=16)
-    client = fields.ForeignKeyField("models.Client", related_name="listing_changes", null=True, on_delete=fields.SET_NULL)
+    client = fields.ForeignKeyField(
+        "models.Client", related_name="listing_changes", null=True, on_delete=fields.SET_NULL
+    )
     client_id: int | None
-    changed_by = fields.ForeignKeyField("models.Account", related_name="listing_changes", null=True, on_delete=fields.SET_NULL)
+    changed_by = fields.ForeignKeyField(
+        "models.Account", related_name="listing_changes", null=True, on_delete=fields.SET_NULL
+    )
     changed_by_id: int | None
     changed_at = fields.DatetimeField(auto_now_add=True)
     note = fields.CharField(max_length=255, null=True)

@@ -1,4 +1,5 @@
 """A listing's gallery: photos, videos, panoramas, VR tour links, drone videos and floor plans, in order."""
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -30,8 +31,9 @@ class ListingMedia(Model):
     thumb_key = fields.CharField(max_length=255, null=True)
     thumb_url = fields.CharField(max_length=1024, null=True, description="at most media.thumb_size px, JPEG")
     source = fields.CharField(max_length=160, null=True, description="where it came from, e.g. wechat:<media_id>")
-    uploaded_by = fields.ForeignKeyField("models.Account", related_name="uploaded_media", null=True,
-                                         on_delete=fields.SET_NULL)
+    uploaded_by = fields.ForeignKeyField(
+        "models.Account", related_name="uploaded_media", null=True, on_delete=fields.SET_NULL
+    )
     uploaded_by_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
 

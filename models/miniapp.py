@@ -1,4 +1,5 @@
 """What clients do in the mini-program: favorites and viewing bookings."""
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -22,7 +23,9 @@ class Viewing(Model):
     id = fields.IntField(primary_key=True)
     listing = fields.ForeignKeyField("models.Listing", related_name="viewings", on_delete=fields.CASCADE)
     listing_id: int
-    wechat_user = fields.ForeignKeyField("models.WechatUser", related_name="viewings", null=True, on_delete=fields.SET_NULL)
+    wechat_user = fields.ForeignKeyField(
+        "models.WechatUser", related_name="viewings", null=True, on_delete=fields.SET_NULL
+    )
     wechat_user_id: int | None
     client = fields.ForeignKeyField("models.Client", related_name="viewings", null=True, on_delete=fields.SET_NULL)
     client_id: int | None

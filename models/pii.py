@@ -5,6 +5,7 @@ an HMAC "blind index" so duplicates can be found with an indexed equality
 query without decrypting anything. The key comes from PII_KEY and is set once
 at start-up by ``configure``.
 """
+
 from __future__ import annotations
 
 import base64
@@ -47,8 +48,10 @@ class Keyring:
     def from_secret(cls, pii_key: bytes) -> Keyring:
         if len(pii_key) != 32:
             raise ValueError("PII key must be 32 bytes")
-        return cls(hmac.new(pii_key, b"scrm-pii-encrypt", hashlib.sha256).digest(),
-                   hmac.new(pii_key, b"scrm-pii-index", hashlib.sha256).digest())
+        return cls(
+            hmac.new(pii_key, b"scrm-pii-encrypt", hashlib.sha256).digest(),
+            hmac.new(pii_key, b"scrm-pii-index", hashlib.sha256).digest(),
+        )
 
     def encrypt(self, plaintext: str) -> str:
         nonce = os.urandom(_NONCE)
@@ -60,7 +63,7 @@ class Keyring:
         if raw is None:
             raise PiiDecryptionError("not PII ciphertext")
         try:
-            return AESGCM(self.enc).decrypt(raw[1:1 + _NONCE], raw[1 + _NONCE:], None).decode("utf-8")
+            return AESGCM(self.enc).decrypt(raw[1 : 1 + _NONCE], raw[1 + _NONCE :], None).decode("utf-8")
         except InvalidTag:
             raise PiiDecryptionError("PII ciphertext does not match PII_KEY") from None
 
@@ -166,8 +169,13 @@ class PiiModel(Model):
     class Meta:
         abstract = True
 
-    async def save(self, using_db: BaseDBAsyncClient | None = None, update_fields: Iterable[str] | None = None,
-                   force_create: bool = False, force_update: bool = False) -> None:
+    async def save(
+        self,
+        using_db: BaseDBAsyncClient | None = None,
+        update_fields: Iterable[str] | None = None,
+        force_create: bool = False,
+        force_update: bool = False,
+    ) -> None:
         update_fields = list(update_fields) if update_fields is not None else None
         for name, (kind, hash_field) in self.PII_FIELDS.items():
             value = getattr(self, name)

@@ -1,4 +1,5 @@
 """Chat parsing: a salesperson's Chinese message -> one intent and normalized slots (see CONTRACT.md)."""
+
 from __future__ import annotations
 
 import re
@@ -18,19 +19,61 @@ from .segment import add_words
 from .timeparse import agenda_range, find_times, happened, next_followup, remind_before
 from .values import DealType, Feature, ListingStatus, Period, PropertyType, Source, Stage, to_json, typed
 
-__all__ = ["Parsed", "parse", "configure", "Stage", "ListingStatus", "PropertyType", "DealType", "Source", "Feature",
-           "Period", "to_json", "typed", "INTENTS", "redact"]
+__all__ = [
+    "Parsed",
+    "parse",
+    "configure",
+    "Stage",
+    "ListingStatus",
+    "PropertyType",
+    "DealType",
+    "Source",
+    "Feature",
+    "Period",
+    "to_json",
+    "typed",
+    "INTENTS",
+    "redact",
+]
 
-INTENTS = frozenset({
-    # CONTRACT.md
-    "new_client", "new_listing", "log_followup", "search_listings", "match_client", "client_info", "update_stage",
-    "listing_status", "agenda", "poster", "referral_code", "help", "unknown",
-    # CONTRACT.md, version 2
-    "cancel_followup", "undo", "record_deal", "my_commission", "withdraw", "listing_stats", "login", "share_text",
-    # the chat's own (README.md)
-    "edit_client", "edit_listing", "delete_client", "my_stats", "team_stats", "staff_clients", "staff_followups",
-    "send_listing", "resubmit_listing", "reply_visitor",
-})
+INTENTS = frozenset(
+    {
+        # CONTRACT.md
+        "new_client",
+        "new_listing",
+        "log_followup",
+        "search_listings",
+        "match_client",
+        "client_info",
+        "update_stage",
+        "listing_status",
+        "agenda",
+        "poster",
+        "referral_code",
+        "help",
+        "unknown",
+        # CONTRACT.md, version 2
+        "cancel_followup",
+        "undo",
+        "record_deal",
+        "my_commission",
+        "withdraw",
+        "listing_stats",
+        "login",
+        "share_text",
+        # the chat's own (README.md)
+        "edit_client",
+        "edit_listing",
+        "delete_client",
+        "my_stats",
+        "team_stats",
+        "staff_clients",
+        "staff_followups",
+        "send_listing",
+        "resubmit_listing",
+        "reply_visitor",
+    }
+)
 """Every intent `parse` can answer."""
 
 # Chat messages are short; a longer paste is cut so the bot stays fast whatever it is sent.
@@ -38,7 +81,8 @@ MAX_CHARS = 300
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202f\ufeff]+")
 _SPACES = re.compile(r"\s+")
 _LEADING_FOLLOWUP = re.compile(
-    rf"^\s*(?:(?:{sx._alternation(lx.FOLLOWUP_OPENER_TIMES)})\s*)*(?:{sx._alternation(lx.FOLLOWUP_OPENERS)})\s*[:：]?")
+    rf"^\s*(?:(?:{sx._alternation(lx.FOLLOWUP_OPENER_TIMES)})\s*)*(?:{sx._alternation(lx.FOLLOWUP_OPENERS)})\s*[:：]?"
+)
 _MET_WITH = re.compile(rf"\s*(?:(?:{sx._alternation(lx.FOLLOWUP_OPENER_TIMES)})\s*)+(?:跟|和|与)(?!进)")
 _POSTER_WORDS = re.compile(r"生成|制作|做一?张|出一?张|帮我|给我|发我|一下|一张|的|海报|给|做|出")
 _AFTER_CUE = re.compile(r"[\s:：]*(?:一下|下)?")
@@ -50,6 +94,7 @@ _TRAILING_MODAL = re.compile(r"\s*(?:能不能|可不可以|能否|可以|能)$"
 @dataclass
 class Parsed:
     """One message understood: `slots` hold typed values (see values.py); `to_json()` is the contract's form."""
+
     intent: str
     slots: dict[str, Any] = field(default_factory=dict)
 
@@ -122,7 +167,9 @@ def parse(text: str, now: datetime | None = None) -> Parsed:
 
 
 # Politeness around a request: `麻烦帮我查一下…谢谢`, `请问明天…`, `您好 我想看…`.
-_COURTESY_OPENING = re.compile(r"^(?:(?:麻烦|劳驾)(?:你|您)?|请问一?下?|请帮我|请帮忙|您好|你好|hello|hi|哈喽|嗨)[\s,，!！~]*", re.I)
+_COURTESY_OPENING = re.compile(
+    r"^(?:(?:麻烦|劳驾)(?:你|您)?|请问一?下?|请帮我|请帮忙|您好|你好|hello|hi|哈喽|嗨)[\s,，!！~]*", re.I
+)
 _COURTESY_CLOSING = re.compile(r"[\s,，]*(?:谢谢|多谢|感谢|thanks|thx|辛苦了?)(?:你|您|啦|了|呀|啊)?[!！。~]*$", re.I)
 
 
@@ -131,7 +178,8 @@ def _as_written(raw: str, normalized: str) -> str:
     normalized form, so that a note cut out of one can be cut out of the other; else the normalized form."""
     written = _SPACES.sub(" ", _CONTROL.sub(" ", str(raw)[: MAX_CHARS * 2])).strip()[:MAX_CHARS]
     if len(written) != len(normalized) or any(
-            w != n and unicodedata.normalize("NFKC", w) != n for w, n in zip(written, normalized, strict=True)):
+        w != n and unicodedata.normalize("NFKC", w) != n for w, n in zip(written, normalized, strict=True)
+    ):
         return normalized
     return written
 
@@ -210,7 +258,7 @@ def _new_client(text: str, now: datetime, cue: re.Match | None, written: str) ->
     wechat = sx.wechat_id(rest, phone)
     surname = who.surname
     if not surname:
-        person = sx._person_at(rest[who.end:])
+        person = sx._person_at(rest[who.end :])
         said = _SURNAME_SAID.search(rest)
         surname = sx._surname(person) if person else said.group(1) if said else None
     company = who.company
@@ -219,8 +267,14 @@ def _new_client(text: str, now: datetime, cue: re.Match | None, written: str) ->
     if company and sx.is_place(company):
         company = None  # `新客户 昆山那个做五金的`: where the client is, not who
     rest = _blank(rest, company, who.person, wechat, cue.group() if cue else None)
-    found = {"company": company, "contact_name": surname, "phone": phone, "wechat_id": wechat,
-             "industry": sx.industry(rest), "source": sx.source(rest)}
+    found = {
+        "company": company,
+        "contact_name": surname,
+        "phone": phone,
+        "wechat_id": wechat,
+        "industry": sx.industry(rest),
+        "source": sx.source(rest),
+    }
     found.update(_property_slots(rest, requirement=True))
     return found
 
@@ -233,8 +287,12 @@ def _new_listing(text: str, now: datetime, cue: re.Match | None, written: str) -
     person = sx._PERSON.search(rest)
     said = _SURNAME_SAID.search(rest)
     code = sx.listing_code(rest)
-    found = {"listing": code, "contact_name": sx._surname(person) if person else said.group(1) if said else None,
-             "phone": phone, "wechat_id": wechat}
+    found = {
+        "listing": code,
+        "contact_name": sx._surname(person) if person else said.group(1) if said else None,
+        "phone": phone,
+        "wechat_id": wechat,
+    }
     found.update(_property_slots(_blank(rest, code, person.group() if person else None), requirement=False))
     return found
 
@@ -248,21 +306,26 @@ def _followup(text: str, now: datetime, cue: re.Match | None, written: str) -> d
     start = opening.end() if opening else 0
     met = _MET_WITH.match(text, start)  # `记录一下 今天跟东升电子的李经理见面了`
     who = sx.party(text, met.end() if met else start)
-    note = text[who.end:]
+    note = text[who.end :]
     numeric_note, spans = arabize_mapped(note)
     before_min, timed_note = remind_before(numeric_note)
     when = next_followup(timed_note, now)
     done = happened(remind_before(arabize(text))[1], now)  # `今天下午带X看了`: the time may open the message
-    content = written[who.end:]
+    content = written[who.end :]
     if when:  # the note as written, without the phrase of its next contact
-        content = content[: spans[when.start][0]] + content[spans[when.end - 1][1]:]
+        content = content[: spans[when.start][0]] + content[spans[when.end - 1][1] :]
     stage = sx.stage(_blank(text, who.company, who.person))
     if stage == "won" and when and not sx.won_is_done(text):
         stage = "negotiating"  # a signing set for the next meeting is not a deal yet
-    return {"client": who.client, "contact_name": who.surname if who.company else None,
-            "stage": stage, "next_at": when.at if when else None, "happened_at": done.at if done else None,
-            "remind_before_min": before_min if when else None,
-            "content": _SPACES.sub(" ", content).strip(" ,，。")}
+    return {
+        "client": who.client,
+        "contact_name": who.surname if who.company else None,
+        "stage": stage,
+        "next_at": when.at if when else None,
+        "happened_at": done.at if done else None,
+        "remind_before_min": before_min if when else None,
+        "content": _SPACES.sub(" ", content).strip(" ,，。"),
+    }
 
 
 def _client_before_or_after(text: str, cue: re.Match | None) -> str | None:

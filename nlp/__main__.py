@@ -1,10 +1,11 @@
 """Command line: parse one message, a JSON-lines batch, score a labelled file, or benchmark.
 
-    python -m nlp "文本" [--now ISO8601]
-    python -m nlp --jsonl < in.jsonl > out.jsonl
-    python -m nlp --score FILE.jsonl [--verbose]
-    python -m nlp --bench
+python -m nlp "文本" [--now ISO8601]
+python -m nlp --jsonl < in.jsonl > out.jsonl
+python -m nlp --score FILE.jsonl [--verbose]
+python -m nlp --bench
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,9 +20,17 @@ from pathlib import Path
 from . import parse
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLE_FILES = [REPO / "tests" / "nlp" / name for name in (
-    "contract_samples.jsonl", "contract_samples_v2.jsonl", "samples_extra.jsonl", "recall_v2.jsonl", "heldout_v2.jsonl",
-    "dev_v2.jsonl")]
+SAMPLE_FILES = [
+    REPO / "tests" / "nlp" / name
+    for name in (
+        "contract_samples.jsonl",
+        "contract_samples_v2.jsonl",
+        "samples_extra.jsonl",
+        "recall_v2.jsonl",
+        "heldout_v2.jsonl",
+        "dev_v2.jsonl",
+    )
+]
 UNSCORED = {"content"}
 FLOAT_TOLERANCE = 0.01
 
@@ -61,14 +70,21 @@ def score(samples: list[dict], verbose: bool = False) -> dict:
         hits = sum(1 for k, v in gold.items() if k in got and same_value(v, got[k]))
         true_pos, predicted, expected = true_pos + hits, predicted + len(got), expected + len(gold)
         if verbose and (result["intent"] != sample["intent"] or hits != len(gold) or len(got) != len(gold)):
-            print(f"- {sample['text']}\n  want {sample['intent']} {json.dumps(gold, ensure_ascii=False)}"
-                  f"\n  got  {result['intent']} {json.dumps(got, ensure_ascii=False)}")
+            print(
+                f"- {sample['text']}\n  want {sample['intent']} {json.dumps(gold, ensure_ascii=False)}"
+                f"\n  got  {result['intent']} {json.dumps(got, ensure_ascii=False)}"
+            )
     precision = true_pos / predicted if predicted else 1.0
     recall = true_pos / expected if expected else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"messages": len(samples), "intent_accuracy": round(intents_right / max(len(samples), 1), 4),
-            "slot_precision": round(precision, 4), "slot_recall": round(recall, 4), "slot_micro_f1": round(f1, 4),
-            "per_intent": _per_intent(confusion)}
+    return {
+        "messages": len(samples),
+        "intent_accuracy": round(intents_right / max(len(samples), 1), 4),
+        "slot_precision": round(precision, 4),
+        "slot_recall": round(recall, 4),
+        "slot_micro_f1": round(f1, 4),
+        "per_intent": _per_intent(confusion),
+    }
 
 
 def _per_intent(confusion: dict[str, Counter[str]]) -> dict:
@@ -79,20 +95,30 @@ def _per_intent(confusion: dict[str, Counter[str]]) -> dict:
     for intent in sorted(set(confusion) | set(taken_as)):
         row = confusion.get(intent, Counter())
         right = row[intent]
-        report[intent] = {"messages": sum(row.values()),
-                          "recall": round(right / sum(row.values()), 4) if row else None,
-                          "precision": round(right / taken_as[intent], 4) if taken_as[intent] else None,
-                          "as": {other: n for other, n in row.most_common() if other != intent}}
+        report[intent] = {
+            "messages": sum(row.values()),
+            "recall": round(right / sum(row.values()), 4) if row else None,
+            "precision": round(right / taken_as[intent], 4) if taken_as[intent] else None,
+            "as": {other: n for other, n in row.most_common() if other != intent},
+        }
     return report
 
 
 def bench() -> dict:
     samples = [s for path in SAMPLE_FILES if path.exists() for s in load_samples(path)]
-    cold_code = ("import time; t = time.perf_counter(); import nlp; nlp.parse('跟进 华兴精密 张总 明天下午3点再约'); "
-                 "print(time.perf_counter() - t)")
+    cold_code = (
+        "import time; t = time.perf_counter(); import nlp; nlp.parse('跟进 华兴精密 张总 明天下午3点再约'); "
+        "print(time.perf_counter() - t)"
+    )
     # The first run may build the jieba and place caches; the figure is the median of the runs after it.
-    colds = sorted(float(subprocess.run([sys.executable, "-c", cold_code], cwd=REPO, capture_output=True, text=True,
-                                        check=True).stdout.strip().splitlines()[-1]) for _ in range(4))
+    colds = sorted(
+        float(
+            subprocess.run([sys.executable, "-c", cold_code], cwd=REPO, capture_output=True, text=True, check=True)
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+        for _ in range(4)
+    )
     cold = colds[len(colds) // 2]
     pairs = [(s["text"], _now(s.get("now"))) for s in samples]
     for text, now in pairs:
@@ -104,8 +130,12 @@ def bench() -> dict:
             parse(text, now)
     warm_ms = (time.perf_counter() - start) * 1000 / (rounds * len(pairs))
     print(f"{len(pairs)} messages x {rounds} rounds, Python {sys.version.split()[0]}")
-    return {"messages": len(pairs), "warm_ms_per_msg": round(warm_ms, 4), "cold_first_parse_s": round(cold, 3),
-            "cold_runs_s": [round(c, 3) for c in colds]}
+    return {
+        "messages": len(pairs),
+        "warm_ms_per_msg": round(warm_ms, 4),
+        "cold_first_parse_s": round(cold, 3),
+        "cold_runs_s": [round(c, 3) for c in colds],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,6 +5,7 @@ look up by phone, own and team figures, send or resubmit a listing, reply to a v
 Each command is an intent, the patterns that say it, and the slots it carries. They are tried in order,
 after the opening commands (新客户, 新房源, 跟进...) and before the cue table of intents.py.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,10 @@ from .timeparse import agenda_range
 
 _NAME = r"[^\s,，。!！?？]+?"
 _LISTING = r"(?P<listing>[A-Za-z]{1,3}-?\d{1,4}|[\u4e00-\u9fa5]{0,6}?\d+号(?:厂房|仓库|楼|库|车间|栋))"
-_MOBILE_ONLY = re.compile(r"^\s*(?:查一?下?|查查|找|搜)?\s*(?:客户|电话|手机号?)?\s*[:：]?\s*((?:\+?86)?\s*1[3-9]\d(?:[\s-]?\d){8})\s*"
-                          r"(?:是(?:哪个|哪家|谁)(?:客户|的)?(?:客户)?|是谁|谁的(?:客户)?|哪个客户)?\s*[?？]?\s*$")
+_MOBILE_ONLY = re.compile(
+    r"^\s*(?:查一?下?|查查|找|搜)?\s*(?:客户|电话|手机号?)?\s*[:：]?\s*((?:\+?86)?\s*1[3-9]\d(?:[\s-]?\d){8})\s*"
+    r"(?:是(?:哪个|哪家|谁)(?:客户|的)?(?:客户)?|是谁|谁的(?:客户)?|哪个客户)?\s*[?？]?\s*$"
+)
 _SELF = ("我", "我们", "自己")
 
 
@@ -67,21 +70,30 @@ def _compile(*patterns: str) -> tuple[re.Pattern, ...]:
 # ---- cancel_followup -------------------------------------------------------------------------------------
 _REMINDER = r"(?:跟进|回访)?提醒"
 _CANCEL = r"(?:取消掉?|删掉|删除|去掉|关掉|关闭|撤销|不要了|不用了|别提醒了)"
-CANCEL_FOLLOWUP = Command("cancel_followup", _compile(
-    rf"^\s*{_CANCEL}(?:一下)?\s*{_REMINDER}\s*[:：]?\s*(?P<who>{_NAME})\s*$",
-    rf"^\s*(?:把|将)?\s*(?P<who>{_NAME})\s*的?\s*{_REMINDER}\s*(?:先|都)?(?:给我)?{_CANCEL}",
-    rf"^\s*(?:帮我)?{_CANCEL}(?:一下)?\s*(?P<who>{_NAME})\s*的?\s*{_REMINDER}",
-    rf"^\s*(?P<who>{_NAME})\s*(?:先|暂时|就)?(?:不用|不要|别|无需)再?(?:提醒|通知)(?:我)?了?\s*$",
-), _who, _names_client)
+CANCEL_FOLLOWUP = Command(
+    "cancel_followup",
+    _compile(
+        rf"^\s*{_CANCEL}(?:一下)?\s*{_REMINDER}\s*[:：]?\s*(?P<who>{_NAME})\s*$",
+        rf"^\s*(?:把|将)?\s*(?P<who>{_NAME})\s*的?\s*{_REMINDER}\s*(?:先|都)?(?:给我)?{_CANCEL}",
+        rf"^\s*(?:帮我)?{_CANCEL}(?:一下)?\s*(?P<who>{_NAME})\s*的?\s*{_REMINDER}",
+        rf"^\s*(?P<who>{_NAME})\s*(?:先|暂时|就)?(?:不用|不要|别|无需)再?(?:提醒|通知)(?:我)?了?\s*$",
+    ),
+    _who,
+    _names_client,
+)
 
 # ---- undo ------------------------------------------------------------------------------------------------
-UNDO = Command("undo", _compile(
-    r"^\s*(?:撤销|撤回|撤消|回撤)(?:一下)?\s*(?:刚才|刚刚|上一?条|上一步|最后一条|那条)?(?:的|那条)?(?:记录|操作)?\s*[。!！]?\s*$",
-    r"^\s*(?:刚才|刚刚|上一?条|最后一条|前一条)(?:那条|的)?(?:记录|跟进|消息)?\s*(?:记错|发错|录错|写错|搞错|弄错|错)了?"
-    r"[\s,，。]*(?:删掉|删了|删除|撤销|撤回|不算|作废)?(?:一下|吧)?\s*$",
-    r"^\s*(?:删掉|删除|撤回|撤销)\s*(?:刚才|刚刚|上一?条|最后一条)(?:那条|的)?(?:记录|跟进|消息)?\s*$",
-    r"^\s*(?:刚才|刚刚|上一?条|最后一条)(?:那条|的)?(?:记录|跟进|消息)?\s*(?:撤回|撤销|删掉|删了|删除|作废|不要了)(?:吧|一下)?\s*$",
-), _nothing)
+UNDO = Command(
+    "undo",
+    _compile(
+        r"^\s*(?:撤销|撤回|撤消|回撤)(?:一下)?\s*(?:刚才|刚刚|上一?条|上一步|最后一条|那条)?(?:的|那条)?(?:记录|操作)?\s*[。!！]?\s*$",
+        r"^\s*(?:刚才|刚刚|上一?条|最后一条|前一条)(?:那条|的)?(?:记录|跟进|消息)?\s*(?:记错|发错|录错|写错|搞错|弄错|错)了?"
+        r"[\s,，。]*(?:删掉|删了|删除|撤销|撤回|不算|作废)?(?:一下|吧)?\s*$",
+        r"^\s*(?:删掉|删除|撤回|撤销)\s*(?:刚才|刚刚|上一?条|最后一条)(?:那条|的)?(?:记录|跟进|消息)?\s*$",
+        r"^\s*(?:刚才|刚刚|上一?条|最后一条)(?:那条|的)?(?:记录|跟进|消息)?\s*(?:撤回|撤销|删掉|删了|删除|作废|不要了)(?:吧|一下)?\s*$",
+    ),
+    _nothing,
+)
 
 # ---- record_deal -----------------------------------------------------------------------------------------
 _WON_WORDS = sx._alternation(set(lx.STAGES["won"]))
@@ -112,7 +124,7 @@ def deal_terms(text: str) -> dict:
             found[name] = match.group(1).upper() if match.group(1)[0].isalpha() else match.group(1)
         else:
             found[name] = number_value(match.group(1), match.group(2))
-        text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end():]
+        text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     if "rent" not in found and not found.keys() & {"annual_rent", "monthly_rent_total", "sale_total"}:
         quantities = extract_quantities(text, False, sx.deal_type(text) == "sale")
         if "rent" in quantities:
@@ -138,19 +150,32 @@ def _deal_slots(match: re.Match, text: str, now: datetime, written: str) -> dict
     return {"client": client, "listing": listing, **deal_terms(numeric)}
 
 
-RECORD_DEAL = Command("record_deal", _compile(
-    rf"{_WON_WORDS}|买下来|买下了|租下来|租下了|租给|卖给|售给|签给",
-), _deal_slots, _deal_accept)
+RECORD_DEAL = Command(
+    "record_deal",
+    _compile(
+        rf"{_WON_WORDS}|买下来|买下了|租下来|租下了|租给|卖给|售给|签给",
+    ),
+    _deal_slots,
+    _deal_accept,
+)
 
 # ---- commission and withdrawal ---------------------------------------------------------------------------
-WITHDRAW = Command("withdraw", _compile(
-    r"提现|(?:佣金|提成|奖励|收益)(?:全部)?(?:提出来|取出来|提取|转出)|提(?:取)?(?:佣金|提成)",
-), lambda match, text, now, written: {"amount": _amount(text)})
-MY_COMMISSION = Command("my_commission", _compile(
-    r"^\s*(?:查一?下?|看一?下?|看看)?\s*(?:我的?|自己的?)?\s*(?:佣金|提成|奖励金?|推广收益|收益|分佣)"
-    r"(?:明细|余额|记录|多少|有多少|是多少|到账了吗|到了吗|呢|了吗|了)*\s*[?？]?\s*$",
-    r"^\s*我(?:一共|总共|这个月|本月|这周|现在)?(?:赚了|挣了|拿了|有)(?:多少|几个)(?:钱|佣金|提成)?\s*[?？]?\s*$",
-), _nothing)
+WITHDRAW = Command(
+    "withdraw",
+    _compile(
+        r"提现|(?:佣金|提成|奖励|收益)(?:全部)?(?:提出来|取出来|提取|转出)|提(?:取)?(?:佣金|提成)",
+    ),
+    lambda match, text, now, written: {"amount": _amount(text)},
+)
+MY_COMMISSION = Command(
+    "my_commission",
+    _compile(
+        r"^\s*(?:查一?下?|看一?下?|看看)?\s*(?:我的?|自己的?)?\s*(?:佣金|提成|奖励金?|推广收益|收益|分佣)"
+        r"(?:明细|余额|记录|多少|有多少|是多少|到账了吗|到了吗|呢|了吗|了)*\s*[?？]?\s*$",
+        r"^\s*我(?:一共|总共|这个月|本月|这周|现在)?(?:赚了|挣了|拿了|有)(?:多少|几个)(?:钱|佣金|提成)?\s*[?？]?\s*$",
+    ),
+    _nothing,
+)
 
 
 def _amount(text: str) -> float | None:
@@ -160,36 +185,61 @@ def _amount(text: str) -> float | None:
 
 # ---- listing figures, share text, poster-like listing commands --------------------------------------------
 _STATS = r"(?:的)?\s*(?:数据|浏览量|浏览|访问量|访问|阅读量|点击量|曝光|多少人看|有多少人看|几个人看|有几个人看|几人看|有人看吗|转发了?多少|分享了?多少|转发量|分享量|线索|留资|效果|怎么样了?|咋样了?|表现)"
-LISTING_STATS = Command("listing_stats", _compile(
-    rf"^\s*(?:查一?下?|看一?下?|看看)?\s*{_LISTING}\s*{_STATS}",
-), _listing)
+LISTING_STATS = Command(
+    "listing_stats",
+    _compile(
+        rf"^\s*(?:查一?下?|看一?下?|看看)?\s*{_LISTING}\s*{_STATS}",
+    ),
+    _listing,
+)
 _COPY = r"(?:群发文案|朋友圈文案|推广文案|文案|发群的?文案|群发的?话术|话术|朋友圈|推文|软文|广告语|转发语)"
-SHARE_TEXT = Command("share_text", _compile(
-    rf"^\s*{_LISTING}\s*(?:的)?\s*{_COPY}",
-    rf"^\s*(?:帮我|给我|请)?(?:给|为|帮)?\s*{_LISTING}\s*(?:写|出|来|生成|做)(?:一?个|一?段|一?条|一?份)?\s*{_COPY}",
-    rf"^\s*(?:帮我|给我|请)?(?:写|出|生成|来|做)(?:一?个|一?段|一?条|一?份)?\s*{_LISTING}\s*的?\s*{_COPY}",
-), _listing)
-RESUBMIT_LISTING = Command("resubmit_listing", _compile(
-    rf"^\s*{_LISTING}\s*(?:已经|已)?(?:改好了?|修改好了?|修改了?|修改过了?|补好了?|改完了?|补充了?)?[\s,，]*(?:重新提交|再次提交|重新审核|重新送审|提交审核|再提交|重新上传)",
-), _listing)
-SEND_LISTING = Command("send_listing", _compile(
-    rf"^\s*(?:把|将)?\s*{_LISTING}\s*(?:发给|推给|转给|推荐给|分享给)\s*(?P<who>.+?)\s*[吧。!！]?\s*$",
-), lambda match, text, now, written: _send_slots(match), _names_client)
+SHARE_TEXT = Command(
+    "share_text",
+    _compile(
+        rf"^\s*{_LISTING}\s*(?:的)?\s*{_COPY}",
+        rf"^\s*(?:帮我|给我|请)?(?:给|为|帮)?\s*{_LISTING}\s*(?:写|出|来|生成|做)(?:一?个|一?段|一?条|一?份)?\s*{_COPY}",
+        rf"^\s*(?:帮我|给我|请)?(?:写|出|生成|来|做)(?:一?个|一?段|一?条|一?份)?\s*{_LISTING}\s*的?\s*{_COPY}",
+    ),
+    _listing,
+)
+RESUBMIT_LISTING = Command(
+    "resubmit_listing",
+    _compile(
+        rf"^\s*{_LISTING}\s*(?:已经|已)?(?:改好了?|修改好了?|修改了?|修改过了?|补好了?|改完了?|补充了?)?[\s,，]*(?:重新提交|再次提交|重新审核|重新送审|提交审核|再提交|重新上传)",
+    ),
+    _listing,
+)
+SEND_LISTING = Command(
+    "send_listing",
+    _compile(
+        rf"^\s*(?:把|将)?\s*{_LISTING}\s*(?:发给|推给|转给|推荐给|分享给)\s*(?P<who>.+?)\s*[吧。!！]?\s*$",
+    ),
+    lambda match, text, now, written: _send_slots(match),
+    _names_client,
+)
 
 
 def _send_slots(match: re.Match) -> dict:
     who = sx.party(match.group("who").strip())
-    return {"listing": match.group("listing"), "client": who.client,
-            "contact_name": who.surname if who.company else None}
+    return {
+        "listing": match.group("listing"),
+        "client": who.client,
+        "contact_name": who.surname if who.company else None,
+    }
 
 
 # ---- edit and delete -------------------------------------------------------------------------------------
 _FIELD = r"(?P<field>电话|手机号?|联系电话|联系人|微信号?|公司名?称?|行业|来源|区域)"
 _TO = r"(?:改成|改为|换成|更新为|更新成|变成|变更为|修改为|修改成|是|为|:|：)"
-EDIT_CLIENT = Command("edit_client", _compile(
-    rf"^\s*(?:修改|更改|更新|改一下|改下)\s*(?:客户)?\s*(?P<who>{_NAME})\s*的?\s*{_FIELD}\s*{_TO}?\s*(?P<value>.+?)\s*$",
-    rf"^\s*(?:把)?\s*(?P<who>{_NAME})\s*的?\s*{_FIELD}\s*{_TO}\s*(?P<value>.+?)\s*$",
-), lambda match, text, now, written: _edit_client_slots(match), _names_client)
+EDIT_CLIENT = Command(
+    "edit_client",
+    _compile(
+        rf"^\s*(?:修改|更改|更新|改一下|改下)\s*(?:客户)?\s*(?P<who>{_NAME})\s*的?\s*{_FIELD}\s*{_TO}?\s*(?P<value>.+?)\s*$",
+        rf"^\s*(?:把)?\s*(?P<who>{_NAME})\s*的?\s*{_FIELD}\s*{_TO}\s*(?P<value>.+?)\s*$",
+    ),
+    lambda match, text, now, written: _edit_client_slots(match),
+    _names_client,
+)
 
 
 def _edit_client_slots(match: re.Match) -> dict:
@@ -211,10 +261,17 @@ def _edit_client_slots(match: re.Match) -> dict:
     return found
 
 
-_LISTING_FIELD_CHANGE = r"(?:改成|改为|换成|调整为|调整成|调成|调到|降到|降为|降至|涨到|涨为|涨至|提到|提高到|更新为|变成|修改为|改)"
-EDIT_LISTING = Command("edit_listing", _compile(
-    rf"^\s*(?:修改|更改|把)?\s*{_LISTING}\s*(?:的)?\s*(?P<what>[^\d\s]{{0,6}}?)\s*{_LISTING_FIELD_CHANGE}\s*(?P<value>.+?)\s*$",
-), lambda match, text, now, written: _edit_listing_slots(match), lambda match, text: bool(_edit_listing_values(match)))
+_LISTING_FIELD_CHANGE = (
+    r"(?:改成|改为|换成|调整为|调整成|调成|调到|降到|降为|降至|涨到|涨为|涨至|提到|提高到|更新为|变成|修改为|改)"
+)
+EDIT_LISTING = Command(
+    "edit_listing",
+    _compile(
+        rf"^\s*(?:修改|更改|把)?\s*{_LISTING}\s*(?:的)?\s*(?P<what>[^\d\s]{{0,6}}?)\s*{_LISTING_FIELD_CHANGE}\s*(?P<value>.+?)\s*$",
+    ),
+    lambda match, text, now, written: _edit_listing_slots(match),
+    lambda match, text: bool(_edit_listing_values(match)),
+)
 
 
 def _edit_listing_values(match: re.Match) -> dict:
@@ -249,22 +306,42 @@ def _edit_listing_slots(match: re.Match) -> dict:
     return {"listing": match.group("listing"), **_edit_listing_values(match)}
 
 
-DELETE_CLIENT = Command("delete_client", _compile(
-    r"^\s*(?:删除|删掉|删)(?:一下)?\s*客户\s*[:：]?\s*(?P<who>.+?)\s*$",
-    rf"^\s*(?:把|将)\s*(?:客户)?\s*(?P<who>{_NAME})\s*(?:这个客户)?\s*(?:删了|删掉|删除)(?:吧)?\s*$",
-), _who, lambda match, text: _names_client(match, text) and "提醒" not in text)
+DELETE_CLIENT = Command(
+    "delete_client",
+    _compile(
+        r"^\s*(?:删除|删掉|删)(?:一下)?\s*客户\s*[:：]?\s*(?P<who>.+?)\s*$",
+        rf"^\s*(?:把|将)\s*(?:客户)?\s*(?P<who>{_NAME})\s*(?:这个客户)?\s*(?:删了|删掉|删除)(?:吧)?\s*$",
+    ),
+    _who,
+    lambda match, text: _names_client(match, text) and "提醒" not in text,
+)
 
 # ---- look-ups --------------------------------------------------------------------------------------------
-PHONE_LOOKUP = Command("client_info", (_MOBILE_ONLY,), lambda match, text, now, written: {"phone": sx.phone(match.group(1))[0]})
-_ASK_CONTACT = (r"(?:的)?(?:电话|手机|联系方式|手机号|号码|微信|联系人)(?:号码)?\s*"
-                r"(?:(?:是多少|多少|是啥|是什么|是谁|呢|发我一?下?|给我一?下?|发一?下?)|\s*[?？]?\s*$)")
-CONTACT_LOOKUP = Command("client_info", _compile(
-    rf"^\s*(?P<who>{_NAME})\s*{_ASK_CONTACT}",
-), _who, _names_client)
+PHONE_LOOKUP = Command(
+    "client_info", (_MOBILE_ONLY,), lambda match, text, now, written: {"phone": sx.phone(match.group(1))[0]}
+)
+_ASK_CONTACT = (
+    r"(?:的)?(?:电话|手机|联系方式|手机号|号码|微信|联系人)(?:号码)?\s*"
+    r"(?:(?:是多少|多少|是啥|是什么|是谁|呢|发我一?下?|给我一?下?|发一?下?)|\s*[?？]?\s*$)"
+)
+CONTACT_LOOKUP = Command(
+    "client_info",
+    _compile(
+        rf"^\s*(?P<who>{_NAME})\s*{_ASK_CONTACT}",
+    ),
+    _who,
+    _names_client,
+)
 
 # ---- own and team figures --------------------------------------------------------------------------------
-_PERIODS = (("today", r"今天|今日"), ("yesterday", r"昨天"), ("week", r"本周|这周|这个?星期|这个?礼拜|本星期"),
-            ("last_week", r"上周|上个?星期|上个?礼拜"), ("month", r"本月|这个?月"), ("last_month", r"上个?月"))
+_PERIODS = (
+    ("today", r"今天|今日"),
+    ("yesterday", r"昨天"),
+    ("week", r"本周|这周|这个?星期|这个?礼拜|本星期"),
+    ("last_week", r"上周|上个?星期|上个?礼拜"),
+    ("month", r"本月|这个?月"),
+    ("last_month", r"上个?月"),
+)
 
 
 def period(text: str) -> str | None:
@@ -275,19 +352,34 @@ def period(text: str) -> str | None:
 
 
 _FIGURES = r"(?:数据|业绩|战绩|统计|报表|成绩|排名|绩效|工作量|情况)"
-MY_STATS = Command("my_stats", _compile(
-    rf"^\s*(?:查一?下?|看一?下?|看看)?\s*(?:我|自己)(?:的)?\s*(?:今天|今日|昨天|本周|这周|这个?星期|上周|本月|这个?月|上个?月)?\s*的?\s*{_FIGURES}",
-    r"^\s*我(?:今天|本周|这周|这个?星期|本月|这个?月|上周|上个?月)(?:一共|总共)?(?:跟进|带看|成交|录入|签)了?(?:多少|几个)",
-), lambda match, text, now, written: {"period": period(text)})
-TEAM_STATS = Command("team_stats", _compile(
-    rf"(?:团队|大家|全组|组里|部门|全员|我们组|整个组|各位)\s*(?:的)?\s*(?:今天|本周|这周|本月|这个?月|上周|上个?月)?\s*的?\s*(?:{_FIGURES}|跟进情况|跟进了?多少|排行)",
-    rf"(?:今天|本周|这周|本月|这个?月|上周|上个?月)\s*(?:的)?\s*(?:团队|大家|全组|组里|部门)\s*的?\s*(?:{_FIGURES}|跟进情况)",
-), lambda match, text, now, written: {"period": period(text)})
+MY_STATS = Command(
+    "my_stats",
+    _compile(
+        rf"^\s*(?:查一?下?|看一?下?|看看)?\s*(?:我|自己)(?:的)?\s*(?:今天|今日|昨天|本周|这周|这个?星期|上周|本月|这个?月|上个?月)?\s*的?\s*{_FIGURES}",
+        r"^\s*我(?:今天|本周|这周|这个?星期|本月|这个?月|上周|上个?月)(?:一共|总共)?(?:跟进|带看|成交|录入|签)了?(?:多少|几个)",
+    ),
+    lambda match, text, now, written: {"period": period(text)},
+)
+TEAM_STATS = Command(
+    "team_stats",
+    _compile(
+        rf"(?:团队|大家|全组|组里|部门|全员|我们组|整个组|各位)\s*(?:的)?\s*(?:今天|本周|这周|本月|这个?月|上周|上个?月)?\s*的?\s*(?:{_FIGURES}|跟进情况|跟进了?多少|排行)",
+        rf"(?:今天|本周|这周|本月|这个?月|上周|上个?月)\s*(?:的)?\s*(?:团队|大家|全组|组里|部门)\s*的?\s*(?:{_FIGURES}|跟进情况)",
+    ),
+    lambda match, text, now, written: {"period": period(text)},
+)
+
+
 def _is_staff(name: str) -> bool:
     """A colleague written by full name (`李四`, `王芳`): not a title form (`李总` is a client) nor a business."""
-    return (len(name) <= lx.COMMON_GIVEN_NAME_MAX and bool(sx._FULL_NAME.match(name)) and sx.region(name) is None
-            and not any(c in _BUSINESS_NOT_NUMERAL for c in name[1:]) and sx._PERSON.fullmatch(name) is None
-            and not sx._NAME_STOP_PREFIX.search(name))
+    return (
+        len(name) <= lx.COMMON_GIVEN_NAME_MAX
+        and bool(sx._FULL_NAME.match(name))
+        and sx.region(name) is None
+        and not any(c in _BUSINESS_NOT_NUMERAL for c in name[1:])
+        and sx._PERSON.fullmatch(name) is None
+        and not sx._NAME_STOP_PREFIX.search(name)
+    )
 
 
 # 张三, 王五: numerals make common given names, though 五 also opens 五金.
@@ -298,37 +390,77 @@ def _staff_followup_slots(match: re.Match, text: str, now: datetime, written: st
     """A day (`今天`, `昨天`) or a period (`本周`)."""
     day, _ = agenda_range(arabize(text), now)
     span = period(text)
-    return {"staff": match.group("staff"), "day": day if span in ("today", "yesterday") else None,
-            "period": span if span not in ("today", "yesterday") else None}
+    return {
+        "staff": match.group("staff"),
+        "day": day if span in ("today", "yesterday") else None,
+        "period": span if span not in ("today", "yesterday") else None,
+    }
 
 
 _STAFF = rf"(?P<staff>{sx._SURNAME}[\u4e00-\u9fa5]{{1,2}}?)"
-STAFF_FOLLOWUPS = Command("staff_followups", _compile(
-    rf"^\s*(?:看看|查一?下?|看一?下?)?\s*{_STAFF}\s*(?P<when>今天|昨天|本周|这周|这个?星期)?\s*(?:都)?(?:跟进|跟|回访|联系|带看)了?\s*(?:哪些|什么|几个|多少|谁)",
-    rf"^\s*(?:看看|查一?下?|看一?下?)?\s*{_STAFF}\s*的?\s*(?P<when2>今天|昨天|本周|这周)?的?\s*跟进(?:记录|情况)",
-), _staff_followup_slots, lambda match, text: _is_staff(match.group("staff")))
-STAFF_CLIENTS = Command("staff_clients", _compile(
-    rf"^\s*(?:看看|查一?下?|看一?下?|列出)?\s*{_STAFF}\s*(?:的客户|手上的客户|名下的客户|手上有哪些客户|名下有哪些客户|有哪些客户|手里的客户)(?:列表|有哪些)?\s*[?？]?\s*$",
-), lambda match, text, now, written: {"staff": match.group("staff")}, lambda match, text: _is_staff(match.group("staff")))
+STAFF_FOLLOWUPS = Command(
+    "staff_followups",
+    _compile(
+        rf"^\s*(?:看看|查一?下?|看一?下?)?\s*{_STAFF}\s*(?P<when>今天|昨天|本周|这周|这个?星期)?\s*(?:都)?(?:跟进|跟|回访|联系|带看)了?\s*(?:哪些|什么|几个|多少|谁)",
+        rf"^\s*(?:看看|查一?下?|看一?下?)?\s*{_STAFF}\s*的?\s*(?P<when2>今天|昨天|本周|这周)?的?\s*跟进(?:记录|情况)",
+    ),
+    _staff_followup_slots,
+    lambda match, text: _is_staff(match.group("staff")),
+)
+STAFF_CLIENTS = Command(
+    "staff_clients",
+    _compile(
+        rf"^\s*(?:看看|查一?下?|看一?下?|列出)?\s*{_STAFF}\s*(?:的客户|手上的客户|名下的客户|手上有哪些客户|名下有哪些客户|有哪些客户|手里的客户)(?:列表|有哪些)?\s*[?？]?\s*$",
+    ),
+    lambda match, text, now, written: {"staff": match.group("staff")},
+    lambda match, text: _is_staff(match.group("staff")),
+)
 
 
 # ---- replying to a visitor, signing in ---------------------------------------------------------------------
-REPLY_VISITOR = Command("reply_visitor", _compile(
-    rf"^\s*回复\s*[:：]?\s*(?P<visitor>(?:{sx._SURNAME})(?:{sx._alternation(lx.TITLES)}|先生|女士|小姐)?|{_NAME})\s*[:：,，\s]\s*(?P<content>\S.*)$",
-), lambda match, text, now, written: {"visitor": match.group("visitor"),
-                                    "content": written[match.start("content"):match.end("content")].strip()})
-LOGIN = Command("login", _compile(
-    r"^\s*(?:我要|我想|怎么|如何|帮我)?\s*(?:登录|登陆|进入?|打开)\s*(?:一下)?\s*(?:后台|管理后台|网页版|电脑版|pc端|PC端|系统)",
-    r"^\s*(?:后台|管理后台|网页版|电脑版|pc端|PC端)\s*(?:登录|登陆|链接|地址|入口|网址|怎么进|在哪|怎么登录|怎么登陆|如何登录|怎么打开)",
-    r"^\s*(?:给我|发我)?(?:一?个)?\s*(?:后台登录|登录后台|后台|登录)(?:的)?(?:链接|地址|入口|网址)",
-    r"(?:电脑上|电脑端|在电脑)\s*(?:怎么|如何|可以|能)?\s*(?:看|用|登录|登陆|打开|操作)",
-    r"^\s*(?:后台|管理后台|网页版|电脑版|PC端|pc端)\s*[?？]?\s*$",
-), _nothing)
+REPLY_VISITOR = Command(
+    "reply_visitor",
+    _compile(
+        rf"^\s*回复\s*[:：]?\s*(?P<visitor>(?:{sx._SURNAME})(?:{sx._alternation(lx.TITLES)}|先生|女士|小姐)?|{_NAME})\s*[:：,，\s]\s*(?P<content>\S.*)$",
+    ),
+    lambda match, text, now, written: {
+        "visitor": match.group("visitor"),
+        "content": written[match.start("content") : match.end("content")].strip(),
+    },
+)
+LOGIN = Command(
+    "login",
+    _compile(
+        r"^\s*(?:我要|我想|怎么|如何|帮我)?\s*(?:登录|登陆|进入?|打开)\s*(?:一下)?\s*(?:后台|管理后台|网页版|电脑版|pc端|PC端|系统)",
+        r"^\s*(?:后台|管理后台|网页版|电脑版|pc端|PC端)\s*(?:登录|登陆|链接|地址|入口|网址|怎么进|在哪|怎么登录|怎么登陆|如何登录|怎么打开)",
+        r"^\s*(?:给我|发我)?(?:一?个)?\s*(?:后台登录|登录后台|后台|登录)(?:的)?(?:链接|地址|入口|网址)",
+        r"(?:电脑上|电脑端|在电脑)\s*(?:怎么|如何|可以|能)?\s*(?:看|用|登录|登陆|打开|操作)",
+        r"^\s*(?:后台|管理后台|网页版|电脑版|PC端|pc端)\s*[?？]?\s*$",
+    ),
+    _nothing,
+)
 
 COMMANDS: list[Command] = [
-    UNDO, CANCEL_FOLLOWUP, LOGIN, WITHDRAW, MY_COMMISSION, RESUBMIT_LISTING, SHARE_TEXT, LISTING_STATS,
-    SEND_LISTING, PHONE_LOOKUP, CONTACT_LOOKUP, EDIT_CLIENT, DELETE_CLIENT, MY_STATS, TEAM_STATS,
-    STAFF_FOLLOWUPS, STAFF_CLIENTS, REPLY_VISITOR, EDIT_LISTING, RECORD_DEAL,
+    UNDO,
+    CANCEL_FOLLOWUP,
+    LOGIN,
+    WITHDRAW,
+    MY_COMMISSION,
+    RESUBMIT_LISTING,
+    SHARE_TEXT,
+    LISTING_STATS,
+    SEND_LISTING,
+    PHONE_LOOKUP,
+    CONTACT_LOOKUP,
+    EDIT_CLIENT,
+    DELETE_CLIENT,
+    MY_STATS,
+    TEAM_STATS,
+    STAFF_FOLLOWUPS,
+    STAFF_CLIENTS,
+    REPLY_VISITOR,
+    EDIT_LISTING,
+    RECORD_DEAL,
 ]
 
 

@@ -1,4 +1,5 @@
 """Choosing the intent from the cue table, with the explicit tie-breaks of the contract."""
+
 from __future__ import annotations
 
 import re
@@ -35,7 +36,11 @@ def classify(text: str, has_quantities: bool, has_time: bool) -> tuple[str, re.M
         return "unknown", None
     lowered = stripped.lower()
     matches = cue_matches(lowered)
-    if lowered in _BARE_HELP or set(lowered) <= {"?", " "} or (len(stripped) <= lx.HELP_MAX_CHARS and any(_CUE_INTENT[m.group().lower()] == "help" for m in matches)):
+    if (
+        lowered in _BARE_HELP
+        or set(lowered) <= {"?", " "}
+        or (len(stripped) <= lx.HELP_MAX_CHARS and any(_CUE_INTENT[m.group().lower()] == "help" for m in matches))
+    ):
         return "help", None
     matches = [m for m in matches if _CUE_INTENT[m.group().lower()] != "help"]
 
@@ -55,9 +60,11 @@ def classify(text: str, has_quantities: bool, has_time: bool) -> tuple[str, re.M
 
     for m in sorted(matches, key=lambda m: -_PRIORITY[_CUE_INTENT[m.group().lower()]]):
         intent = _CUE_INTENT[m.group().lower()]
-        if intent == "match_client" and not (_names_client(text[: m.start()]) or _opens_with_client(text, m, has_quantities)):
+        if intent == "match_client" and not (
+            _names_client(text[: m.start()]) or _opens_with_client(text, m, has_quantities)
+        ):
             continue
-        if intent == "client_info" and not (_names_client(text[: m.start()]) or _names_client(text[m.end():])):
+        if intent == "client_info" and not (_names_client(text[: m.start()]) or _names_client(text[m.end() :])):
             continue
         if intent == "log_followup" and _is_listing_status(text):
             return "listing_status", None
@@ -68,7 +75,7 @@ def classify(text: str, has_quantities: bool, has_time: bool) -> tuple[str, re.M
     if _is_listing_status(text):
         return "listing_status", None
     lookup = _LOOKUP.match(text)
-    if lookup and _is_client_lookup(text[lookup.end():], has_quantities):
+    if lookup and _is_client_lookup(text[lookup.end() :], has_quantities):
         return "client_info", lookup
     stage_match = slots._STAGE_RE.search(text)
     if stage_match and _names_client(text[: stage_match.start()]):
@@ -84,8 +91,11 @@ _LISTING_QUERY_RE = re.compile(slots._alternation(lx.LISTING_QUERIES))
 
 def _asks_for_new_listings(text: str, cue: re.Match) -> bool:
     """`最近有什么新房源`, `有没有新房源`: a question about new listings, not the command that registers one."""
-    return (cue.start() > 0 and _CUE_INTENT[cue.group().lower()] == "new_listing"
-            and _LISTING_QUERY_RE.search(text[: cue.start()]) is not None)
+    return (
+        cue.start() > 0
+        and _CUE_INTENT[cue.group().lower()] == "new_listing"
+        and _LISTING_QUERY_RE.search(text[: cue.start()]) is not None
+    )
 
 
 _NOUN = slots._alternation(set(lx.PROPERTY_NOUNS) | set(slots._PROPERTY_OF))
@@ -93,14 +103,18 @@ _FOR_CLIENT = [
     # `给华兴精密推荐几个房源`, `帮李总找找仓库`
     re.compile(r"^\s*(?:帮忙给|帮|给|为|替)\s*(?P<who>[^\s,，。]+?)\s*(?:推荐|找找|找一下|找下|找|挑|选|匹配|配)"),
     # `推荐几个房源给李总`
-    re.compile(rf"(?:推荐|找|发|挑)(?:一下|几个|一些|几套|个|些|套)?(?:{_NOUN})给\s*(?P<who>[^\s,，。]+?)\s*[吧呀啊]?$"),
+    re.compile(
+        rf"(?:推荐|找|发|挑)(?:一下|几个|一些|几套|个|些|套)?(?:{_NOUN})给\s*(?P<who>[^\s,，。]+?)\s*[吧呀啊]?$"
+    ),
     # `有没有适合华兴精密的房源`, `有没有适合华兴精密的`
     re.compile(rf"适合\s*(?P<who>[^\s,，。]+?)\s*的(?:{_NOUN})?\s*[吗么呢?？]*$"),
     re.compile(rf"适合\s*(?P<who>[^\s,，。]+?)\s*的(?:{_NOUN})"),
     # `哪些房源适合李总`, `有什么房子适合康达物流吗`
     re.compile(rf"(?:{_NOUN}|房)\s*(?:比较|更|最)?适合\s*(?P<who>[^\s,，。]+?)\s*[吗么呢啊?？]*$"),
     # `恒力机械能配哪些房子`
-    re.compile(rf"^\s*(?P<who>[^\s,，。]+?)\s*(?:(?:能|可以)(?:配|匹配|推荐)|匹配|推荐)(?:哪些|什么|哪几个|几个)(?:{_NOUN}|房)?"),
+    re.compile(
+        rf"^\s*(?P<who>[^\s,，。]+?)\s*(?:(?:能|可以)(?:配|匹配|推荐)|匹配|推荐)(?:哪些|什么|哪几个|几个)(?:{_NOUN}|房)?"
+    ),
 ]
 
 
@@ -120,8 +134,12 @@ _LOOKUP = re.compile(r"^\s*(?:查一下|查下|查查|查询|查|看一下|看�
 
 def _is_client_lookup(rest: str, has_quantities: bool) -> bool:
     """`查一下俊达机械`: a lookup of a name alone, not of a property or a listing."""
-    return (not mentions_property(rest, has_quantities) and not slots.listing_reference(rest)
-            and slots.region(rest) is None and _names_client(rest))
+    return (
+        not mentions_property(rest, has_quantities)
+        and not slots.listing_reference(rest)
+        and slots.region(rest) is None
+        and _names_client(rest)
+    )
 
 
 _FILLER = re.compile(r"[\s,，。.!！~了已经过啦呢的那边这边]+")
@@ -132,7 +150,7 @@ def _only_stage(text: str) -> bool:
     who = slots.party(text)
     if not who.client or not slots._STAGE_RE.search(text, who.end):
         return False
-    return not _FILLER.sub("", slots._STAGE_RE.sub("", text[who.end:]))
+    return not _FILLER.sub("", slots._STAGE_RE.sub("", text[who.end :]))
 
 
 def _is_agenda(matches: list[re.Match]) -> bool:
@@ -144,7 +162,7 @@ _PREPOSITION = re.compile(f"^(?:{slots._alternation(lx.CLIENT_PREPOSITIONS)})")
 
 def _opens_with_client(text: str, cue: re.Match, has_quantities: bool) -> bool:
     """`匹配 恒丰纺织`: the cue opens the message and a client, not a property, follows."""
-    after = text[cue.end():].strip(" 一下下个:：")
+    after = text[cue.end() :].strip(" 一下下个:：")
     return not text[: cue.start()].strip() and not mentions_property(after, has_quantities) and _names_client(after)
 
 
@@ -160,7 +178,11 @@ def _is_listing_status(text: str) -> bool:
     a closing word (`A12租给李总了`, `A12签约了 华兴精密`, `华兴精密租了A12`) is also about the listing:
     a code is never a client."""
     status = slots.status_match(text)
-    if status and slots.listing_reference(text[: status.start()]) and not slots._STAGE_RE.search(text[: status.start()]):
+    if (
+        status
+        and slots.listing_reference(text[: status.start()])
+        and not slots._STAGE_RE.search(text[: status.start()])
+    ):
         return True
     return slots.listing_code(text) is not None and (status is not None or slots.stage(text) == "won")
 

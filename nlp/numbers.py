@@ -1,4 +1,5 @@
 """Chinese numerals (through cn2an) and the quantities of this trade: area, height, load, power, prices."""
+
 from __future__ import annotations
 
 import re
@@ -23,6 +24,7 @@ def cn_to_number(text: str) -> float | None:
     global _cn2an
     if _cn2an is None:
         import cn2an
+
         _cn2an = cn2an.cn2an
     try:
         return float(_cn2an(text, "smart"))
@@ -56,8 +58,8 @@ def arabize_mapped(text: str) -> tuple[str, list[tuple[int, int]]]:
         run = match.group()
         if not any(c in run for c in _CN_DIGITS + "十"):
             return run
-        before = source[max(0, match.start() - 2): match.start()]
-        after = source[match.end(): match.end() + 1]
+        before = source[max(0, match.start() - 2) : match.start()]
+        after = source[match.end() : match.end() + 1]
         if run == "一":
             if after in _LONE_ONE_WORDS or before[-1:].isdigit() or before[-1:] in ("元", "块", "毛", "平", "方", "米"):
                 return run
@@ -77,10 +79,10 @@ def _sub_mapped(pattern: re.Pattern, replace, text: str, spans: list[tuple[int, 
     last = 0
     for match in pattern.finditer(text):
         new = replace(match) if pattern is _CN_PAIR else replace(match, text)
-        out.append(text[last: match.start()])
-        out_spans.extend(spans[last: match.start()])
+        out.append(text[last : match.start()])
+        out_spans.extend(spans[last : match.start()])
         if new == match.group():
-            out_spans.extend(spans[match.start(): match.end()])
+            out_spans.extend(spans[match.start() : match.end()])
         else:
             whole = (spans[match.start()][0], spans[match.end() - 1][1])
             out_spans.extend([whole] * len(new))
@@ -108,7 +110,7 @@ def number_value(digits: str, multiplier: str | None) -> float:
 
 
 def _mask(text: str, span: tuple[int, int]) -> str:
-    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1]:]
+    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
 
 
 _QUALIFIERS = ((lx.AT_LEAST, "min"), (lx.AT_MOST, "max"), (lx.ABOUT, "about"))
@@ -148,11 +150,15 @@ _HEIGHT_AFTER = re.compile(f"{NUM}\\s*(?:米|m)(?:以上)?的?(?:层高|净高|�
 _LOAD_KEYED = _keyed(lx.LOAD_KEYS, "吨|t")
 _LOAD_AFTER = re.compile(f"{NUM}\\s*(?:吨|t)(?:/平|每平)?的?承重")
 _LOAD_KILOGRAMS = re.compile(f"(?:{'|'.join(lx.LOAD_KEYS)})[^\\d]{{0,5}}?(\\d+(?:\\.\\d+)?)\\s*(?:公斤|千克|kg)")
-_PRICE_PER_DAY = re.compile(f"{NUM}\\s*(?:元|块)?(?:{_PER}{_AREA_UNIT}(?:{_PER}|\\s*)(?:天|日)|{_PER}(?:天|日){_PER}{_AREA_UNIT})")
+_PRICE_PER_DAY = re.compile(
+    f"{NUM}\\s*(?:元|块)?(?:{_PER}{_AREA_UNIT}(?:{_PER}|\\s*)(?:天|日)|{_PER}(?:天|日){_PER}{_AREA_UNIT})"
+)
 # The unit first: `每平每天0.6元`, `每平米每月25块`.
 _PRICE_UNIT_FIRST = re.compile(f"(?:每|一)\\s*{_AREA_UNIT}\\s*(?:每|一|/)?\\s*(天|日|月|个月)\\s*{NUM}\\s*(?:元|块)?")
 _PRICE_PER_AREA = re.compile(f"{NUM}\\s*(?:元|块)?{_PER}{_AREA_UNIT}(?:{_PER}|\\s*)?(月|个月)?")
-_PRICE_KEYED = re.compile(f"(租金|租价|月租金|月租|单价|售价|价格|报价|总价|预算)[^\\d]{{0,6}}?{NUM}\\s*(?:元|块)?\\s*(/天|每天|一天|/月|每月)?")
+_PRICE_KEYED = re.compile(
+    f"(租金|租价|月租金|月租|单价|售价|价格|报价|总价|预算)[^\\d]{{0,6}}?{NUM}\\s*(?:元|块)?\\s*(/天|每天|一天|/月|每月)?"
+)
 # A bare price, `20元以内`, `25块左右`: small means rent per m² per month, large a sale price per m².
 _PRICE_BARE = re.compile(f"{NUM}\\s*(?:元|块)(?:钱)?(?!\\s*(?:/|每|一)?\\s*(?:天|日|月|年))")
 # A price with neither unit nor key, `0.8以内`, `25左右`: only a small number can be a rent.
@@ -227,7 +233,7 @@ def _extract_prices(text: str, slots: dict, requirement: bool, sale: bool, suffi
     for match in _PRICE_KEYED.finditer(text):
         key, period = match.group(1), match.group(4) or ""
         value = number_value(match.group(2), match.group(3))
-        window = text[max(0, match.start() - 3): match.start()]
+        window = text[max(0, match.start() - 3) : match.start()]
         if key == "总价" or (key == "预算" and sale):
             if requirement:
                 slots.setdefault("sale_total_max", value)
@@ -291,7 +297,9 @@ def _extract_area(text: str, slots: dict, requirement: bool) -> None:
     if not requirement:
         slots["area"] = value
         return
-    kind = _qualifier(text[max(0, match.start() - 4): match.start()].rstrip(), text[match.end(): match.end() + 4].lstrip())
+    kind = _qualifier(
+        text[max(0, match.start() - 4) : match.start()].rstrip(), text[match.end() : match.end() + 4].lstrip()
+    )
     if kind == "min":
         slots["area_min"] = value
     elif kind == "max":

@@ -1,4 +1,5 @@
 """jieba behind one function, with the trade words in its dictionary and its cache kept in the project."""
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """Slot extractors. Each takes normalized text and returns a value (or None) driven by the lexicon tables."""
+
 from __future__ import annotations
 
 import re
@@ -27,17 +28,24 @@ _STOREY_RE, _STOREY_OF = _table_regex(lx.SINGLE_STOREY)
 _FLOOR_RE, _FLOOR_OF = _table_regex(lx.FLOORS)
 _NEGATION_RE = re.compile(f"(?<!有)(?:{_alternation(lx.NEGATIONS)})$")  # `有没有独门独院的` asks, it does not refuse
 # Feature words that are not also a property type (`高台库` is both: a warehouse with a dock).
-_FEATURE_ONLY_RE = re.compile(f"(?!{_alternation(_PROPERTY_OF)})(?:{_alternation(set(_FEATURE_OF) - set(_PROPERTY_OF))})")
+_FEATURE_ONLY_RE = re.compile(
+    f"(?!{_alternation(_PROPERTY_OF)})(?:{_alternation(set(_FEATURE_OF) - set(_PROPERTY_OF))})"
+)
 
 _MOBILE = re.compile(r"(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d(?:[\s-]?\d){8})(?![\d])")
 _LANDLINE = re.compile(r"(?<![\d])(0\d{2,3}[\s-]?\d{3,4}[\s-]?\d{4})(?![\d])")
-_WECHAT = re.compile(rf"(?:{_alternation(lx.WECHAT_CUES)})(?:号)?\s*[:：是]?\s*([A-Za-z][-_A-Za-z0-9]{{4,19}}|\d{{5,12}})", re.I)
+_WECHAT = re.compile(
+    rf"(?:{_alternation(lx.WECHAT_CUES)})(?:号)?\s*[:：是]?\s*([A-Za-z][-_A-Za-z0-9]{{4,19}}|\d{{5,12}})", re.I
+)
 _SURNAME = f"(?:{_alternation(lx.COMPOUND_SURNAMES)}|[{lx.SURNAMES}])"
-_PERSON = re.compile(f"(?:(?P<surname>{_SURNAME})(?P<title>{_alternation(lx.TITLES)})|(?P<old>[老小])(?P<osurname>[{lx.SURNAMES}])(?![{lx.SURNAMES}]))")
+_PERSON = re.compile(
+    f"(?:(?P<surname>{_SURNAME})(?P<title>{_alternation(lx.TITLES)})|(?P<old>[老小])(?P<osurname>[{lx.SURNAMES}])(?![{lx.SURNAMES}]))"
+)
 _INDUSTRY = re.compile(
     f"(?<![能可以])(?:{_alternation(lx.INDUSTRY_OPENERS)})([\u4e00-\u9fa5A-Za-z]{{2,10}}?)(?:{_alternation(lx.INDUSTRY_CLOSERS)})"
     f"|(?:^|[\\s,，、])([\u4e00-\u9fa5]{{2,8}}?)行业"
-    f"|(?<![能可以叫])(?:{_alternation(lx.INDUSTRY_OPENERS)})([\u4e00-\u9fa5]{{2,8}}?)(?=[\\s,，。;；]|$)")
+    f"|(?<![能可以叫])(?:{_alternation(lx.INDUSTRY_OPENERS)})([\u4e00-\u9fa5]{{2,8}}?)(?=[\\s,，。;；]|$)"
+)
 _INDUSTRY_WORDS = set(lx.INDUSTRIES)
 _INDUSTRY_ENDINGS = tuple(word for word in lx.INDUSTRIES if len(word) >= 2)  # `重工机械`, `服装加工`
 # What follows 做 without naming a trade: `做不了`, `做决定`.
@@ -46,12 +54,21 @@ _LISTING_CODE = re.compile(r"(?<![A-Za-z\d_])([A-Za-z]{1,3}-?\d{1,4})(?![A-Za-z\
 _LISTING_NAME = re.compile(r"[\u4e00-\u9fa5]{0,6}?\d+号(?:厂房|仓库|楼|库|车间|栋)?")
 _CHUNK_END = re.compile(r"[\s,，。;；!！?？、:：]")
 _NAME_STOP = set(lx.NAME_STOP_WORDS) | set(_STAGE_OF) | set(lx.RELATIVE_DAYS) | set(lx.DAY_PARTS) | set(_PROPERTY_OF)
-_NAME_STOP_PREFIX = re.compile(f"(?:{_alternation(_NAME_STOP | set(_STATUS_OF))}|\\d|下周|周[一二三四五六日天]|星期|礼拜)")
+_NAME_STOP_PREFIX = re.compile(
+    f"(?:{_alternation(_NAME_STOP | set(_STATUS_OF))}|\\d|下周|周[一二三四五六日天]|星期|礼拜)"
+)
 _UNIT_CODES = {"m2", "M2"}
 _PROPERTY_NOUN_RE = re.compile(_alternation(lx.PROPERTY_NOUNS))
 # Generic words a candidate name is stripped of: what remains must still be a name (two characters or more).
-_GENERIC_IN_NAME = re.compile(_alternation(set(lx.NOT_CLIENT_NAMES) | set(lx.PROPERTY_NOUNS) | set(_PROPERTY_OF)
-                                           | set(lx.SEARCH_CUES) | {"房", "个", "套", "几"}))
+_GENERIC_IN_NAME = re.compile(
+    _alternation(
+        set(lx.NOT_CLIENT_NAMES)
+        | set(lx.PROPERTY_NOUNS)
+        | set(_PROPERTY_OF)
+        | set(lx.SEARCH_CUES)
+        | {"房", "个", "套", "几"}
+    )
+)
 
 
 def first_in_table(pattern: re.Pattern, lookup: dict, text: str):
@@ -66,8 +83,11 @@ _COMPLETED_WON = {"签了", "已签", "合同已签", "签好了", "签下来", 
 def won_is_done(text: str) -> bool:
     """Whether a deal word reports a deal made (签了, 今天签合同了) rather than one planned (明天签合同)."""
     for match in _WON_CUES.finditer(text):
-        if match.group() in _COMPLETED_WON or "已" in text[max(0, match.start() - 2):match.start()] \
-                or any(mark in text[match.end():match.end() + 2] for mark in "了完好"):
+        if (
+            match.group() in _COMPLETED_WON
+            or "已" in text[max(0, match.start() - 2) : match.start()]
+            or any(mark in text[match.end() : match.end() + 2] for mark in "了完好")
+        ):
             return True
     return False
 
@@ -81,8 +101,11 @@ _PLANNED_SIGNING = re.compile(r"(?:准备|打算|计划)[^，,。;；\s]{0,4}签
 def stage(text: str) -> str | None:
     """The stage named; the outcome wins when several are (看过房 ... 不租了 -> lost). A client who will come to
     see (`来看房`) has not viewed yet, so that is no stage."""
-    found = {_STAGE_OF[m.group()] for m in _STAGE_RE.finditer(text)
-             if not (_STAGE_OF[m.group()] == "viewing" and "来" in text[max(0, m.start() - 2):m.start()])}
+    found = {
+        _STAGE_OF[m.group()]
+        for m in _STAGE_RE.finditer(text)
+        if not (_STAGE_OF[m.group()] == "viewing" and "来" in text[max(0, m.start() - 2) : m.start()])
+    }
     if _PLANNED_SIGNING.search(text):
         found.add("negotiating")
     if _SEES_LISTING.search(text):
@@ -116,7 +139,7 @@ def source(text: str) -> str | None:
 def features(text: str) -> list[str]:
     found = set()
     for match in _FEATURE_RE.finditer(text):
-        if not _NEGATION_RE.search(text[max(0, match.start() - 3): match.start()]):
+        if not _NEGATION_RE.search(text[max(0, match.start() - 3) : match.start()]):
             found.add(_FEATURE_OF[match.group()])
     return sorted(found)
 
@@ -180,7 +203,7 @@ def phone(text: str) -> tuple[str | None, str]:
         match = pattern.search(text)
         if match:
             digits = re.sub(r"\D", "", match.group(1))
-            return digits, text[: match.start()] + " " * (match.end() - match.start()) + text[match.end():]
+            return digits, text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     return None, text
 
 
@@ -195,12 +218,21 @@ def industry(text: str) -> str | None:
     """`做精密机械的`, `新能源电池行业`, `做五金 要厂房`, or a trade named bare (`食品加工`, `印刷的`)."""
     for match in _INDUSTRY.finditer(text):
         value = match.group(1) or match.group(2) or match.group(3)
-        if value and not _FEATURE_RE.search(value) and not _PROPERTY_RE.fullmatch(value) and not _NOT_INDUSTRY.search(value):
+        if (
+            value
+            and not _FEATURE_RE.search(value)
+            and not _PROPERTY_RE.fullmatch(value)
+            and not _NOT_INDUSTRY.search(value)
+        ):
             return value
     for chunk in re.split(r"[\s,，。;；、]+", text):
         chunk = re.sub(r"(?:的|行业|企业|工厂|厂|公司|类)$", "", chunk)
-        if chunk in _INDUSTRY_WORDS or (2 < len(chunk) <= 6 and chunk.endswith(_INDUSTRY_ENDINGS)
-                                        and not _PROPERTY_RE.search(chunk) and region(chunk) is None):
+        if chunk in _INDUSTRY_WORDS or (
+            2 < len(chunk) <= 6
+            and chunk.endswith(_INDUSTRY_ENDINGS)
+            and not _PROPERTY_RE.search(chunk)
+            and region(chunk) is None
+        ):
             return chunk
     return None
 
@@ -247,6 +279,7 @@ def listing_reference(text: str) -> str | None:
 @dataclass
 class Party:
     """Who a message is about: a company and/or a person, with where the mention ends."""
+
     company: str | None = None
     person: str | None = None  # as written, with title: `张总`
     surname: str | None = None
@@ -260,7 +293,7 @@ class Party:
 def _person_at(chunk: str, pos: int = 0) -> re.Match | None:
     """A person mention in `chunk` that is followed by nothing, or by a word that cannot be part of a name."""
     for match in _PERSON.finditer(chunk, pos):
-        rest = chunk[match.end():]
+        rest = chunk[match.end() :]
         if not rest or _NAME_STOP_PREFIX.match(rest) or _PERSON.match(rest) is None and _starts_new_word(rest):
             return match
     return None
@@ -275,8 +308,12 @@ _FULL_NAME = re.compile(f"^{_SURNAME}[\u4e00-\u9fa5]{{1,2}}$")
 
 def looks_like_full_name(name: str) -> bool:
     """`李建国`, `张明`: two or three characters, a surname first, nothing that names a business."""
-    return (len(name) <= lx.COMMON_GIVEN_NAME_MAX and bool(_FULL_NAME.match(name))
-            and not any(c in lx.BUSINESS_CHARS for c in name[1:]) and region(name) is None)
+    return (
+        len(name) <= lx.COMMON_GIVEN_NAME_MAX
+        and bool(_FULL_NAME.match(name))
+        and not any(c in lx.BUSINESS_CHARS for c in name[1:])
+        and region(name) is None
+    )
 
 
 def _surname(match: re.Match) -> str:

@@ -1,5 +1,6 @@
 """Relative dates and times (明天下午3点, 下周三, 月底, 国庆后, 半小时后) resolved against `now`, per the contract's
 time rules, in the zone of `now`."""
+
 from __future__ import annotations
 
 import calendar
@@ -36,15 +37,18 @@ _DATE = (
     r"|(?P<thismonth>本月|这个月)(?![\d底末初上中下])"
 )
 # An offset from now, to the minute: `10分钟后`, `半小时后`, `2个小时后`, `一个半小时后`.
-_OFFSET = (rf"(?P<minutes>\d{{1,3}})分钟{_AFTER}|(?P<halfhour>半个?(?:小时|钟头)){_AFTER}"
-           rf"|(?P<hours>\d{{1,2}}(?:\.5)?)个?(?P<andhalf>半)?(?:小时|钟头){_AFTER}")
+_OFFSET = (
+    rf"(?P<minutes>\d{{1,3}})分钟{_AFTER}|(?P<halfhour>半个?(?:小时|钟头)){_AFTER}"
+    rf"|(?P<hours>\d{{1,2}}(?:\.5)?)个?(?P<andhalf>半)?(?:小时|钟头){_AFTER}"
+)
 _PART = "|".join(sorted((p for p in lx.DAY_PARTS if p != "今晚"), key=len, reverse=True))
 _CLOCK = r"(?<![\d.])(?P<hour>\d{1,2})(?:[:：](?P<minute>\d{2})|点钟?(?:(?P<half>半)|(?P<min2>\d{1,2})分?)?)"
 _BEFORE = r"(?P<before>之前|以前|前)?"
 _EXPRESSION = re.compile(rf"(?:{_OFFSET})|(?:(?P<date>{_DATE})?\s*(?P<part>{_PART})?\s*(?:{_CLOCK})?){_BEFORE}")
 _REMIND_BEFORE = re.compile(
     r"提前\s*(?P<n>\d{1,3}(?:\.\d)?|[一二两三四五六七八九十]{1,3}|半)?\s*个?\s*(?P<half>半)?\s*(?P<unit>天|小时|钟头|分钟|周|星期|礼拜)"
-    r"[^,，。;；]{0,3}?(?:提醒|通知|叫|告诉|喊|说一声|call)")
+    r"[^,，。;；]{0,3}?(?:提醒|通知|叫|告诉|喊|说一声|call)"
+)
 _UNIT_MINUTES = {"天": 1440, "小时": 60, "钟头": 60, "分钟": 1, "周": 10080, "星期": 10080, "礼拜": 10080}
 # Words right after a time that say it is what happened (`上午带看了`, `下午带看 结果客户没来`), within its clause.
 _DONE = re.compile(r"^[^,，。;；再约要将会准备打算计划]{0,8}?(?:了|过|完|结果|没来|没去|没见|没看)")
@@ -231,8 +235,15 @@ def _offset(m: re.Match, now: datetime) -> datetime:
 
 def _is_clock_noise(m: re.Match, text: str) -> bool:
     """A bare 1点 is far more often `一点` (a little) than one o'clock."""
-    return (m.group("hour") is not None and not m.group("date") and not m.group("part") and m.group("half") is None
-            and m.group("minute") is None and int(m.group("hour")) in (0, 1) and text[m.end():m.end() + 1] != "钟")
+    return (
+        m.group("hour") is not None
+        and not m.group("date")
+        and not m.group("part")
+        and m.group("half") is None
+        and m.group("minute") is None
+        and int(m.group("hour")) in (0, 1)
+        and text[m.end() : m.end() + 1] != "钟"
+    )
 
 
 def remind_before(text: str) -> tuple[int | None, str]:
@@ -245,7 +256,7 @@ def remind_before(text: str) -> tuple[int | None, str]:
     if match.group("half"):
         count += 0.5
     minutes = int(count * _UNIT_MINUTES[match.group("unit")])
-    blanked = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end():]
+    blanked = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     return (minutes or None), blanked
 
 
@@ -293,9 +304,9 @@ def _find_times(text: str, now: datetime, zone: tzinfo | None) -> tuple[TimeMent
 def _mention(m: re.Match, text: str, now: datetime, day: date | None, clock: tuple[int, int] | None) -> TimeMention:
     today = now.date()
     hour, minute = clock if clock else (9, 0)
-    after = text[m.end(): m.end() + 12]
+    after = text[m.end() : m.end() + 12]
     done = bool(_DONE.match(after)) and not _FUTURE.match(after)
-    past = bool(_PAST_BEFORE.search(text[max(0, m.start() - 4):m.start()])) or (m.group("rel") in _PAST_DAYS)
+    past = bool(_PAST_BEFORE.search(text[max(0, m.start() - 4) : m.start()])) or (m.group("rel") in _PAST_DAYS)
     if day is None:
         at = datetime(today.year, today.month, today.day, hour, minute, tzinfo=now.tzinfo)
         if at <= now:
@@ -313,8 +324,12 @@ def _mention(m: re.Match, text: str, now: datetime, day: date | None, clock: tup
             past = True  # `今天下午3点见了面`
         if day < today:
             past = True
-    past_day = (m.group("rel") in ("今天", "今日") and not m.group("hour") and not m.group("part")
-                or bool(m.group("thisweek") or m.group("thismonth")))
+    past_day = (
+        m.group("rel") in ("今天", "今日")
+        and not m.group("hour")
+        and not m.group("part")
+        or bool(m.group("thisweek") or m.group("thismonth"))
+    )
     until = None
     if m.group("nextweek") or m.group("thisweek"):
         until = today - timedelta(days=today.weekday()) + timedelta(days=13 if m.group("nextweek") else 6)

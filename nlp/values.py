@@ -5,6 +5,7 @@ Slots reach callers typed: aware datetimes for times, `date` for days, str-based
 from the JSON form of CONTRACT.md (ISO strings, plain strings, numbers) used by `python -m nlp`, the samples
 and anything that stores slots (a pending chat choice).
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -66,6 +67,7 @@ class Feature(StrEnum):
 
 class Period(StrEnum):
     """The span of own or team figures (`我这周的业绩`, `本月团队数据`)."""
+
     TODAY = "today"
     YESTERDAY = "yesterday"
     WEEK = "week"
@@ -75,8 +77,12 @@ class Period(StrEnum):
 
 
 ENUM_SLOTS: dict[str, type[StrEnum]] = {
-    "stage": Stage, "listing_status": ListingStatus, "property_type": PropertyType, "deal_type": DealType,
-    "source": Source, "period": Period,
+    "stage": Stage,
+    "listing_status": ListingStatus,
+    "property_type": PropertyType,
+    "deal_type": DealType,
+    "source": Source,
+    "period": Period,
 }
 DATETIME_SLOTS = {"next_at", "happened_at"}
 DATE_SLOTS = {"day", "until"}

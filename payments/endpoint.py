@@ -5,6 +5,7 @@ up to a day) on anything else; we answer 4xx only to notifications that do
 not verify or are not ours, and 500 when we could not store the result (so
 WeChat Pay tries again).
 """
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """Staff accounts, their one-time bind codes, and the WeChat users behind them."""
+
 from __future__ import annotations
 
 import hashlib
@@ -26,7 +27,9 @@ def _code_hash(code: str) -> str:
     return hashlib.sha256(f"scrm-bind:{code}".encode()).hexdigest()
 
 
-async def create_staff(name: str, role: Role, *, phone: str | None = None, manager: Account | None = None) -> tuple[Account, str]:
+async def create_staff(
+    name: str, role: Role, *, phone: str | None = None, manager: Account | None = None
+) -> tuple[Account, str]:
     """A new account and its bind code (6 digits, valid 24 h, usable once)."""
     name = name.strip()
     if not name or len(name) > 64:
@@ -34,8 +37,13 @@ async def create_staff(name: str, role: Role, *, phone: str | None = None, manag
     async with in_transaction():
         account = await Account.create(name=name, role=role, phone=phone or None, manager=manager)
         code = await issue_bind_code(account)
-        await AuditLog.create(actor=None, action="account.create", entity="account", entity_id=account.id,
-                              after={"name": name, "role": role.value})
+        await AuditLog.create(
+            actor=None,
+            action="account.create",
+            entity="account",
+            entity_id=account.id,
+            after={"name": name, "role": role.value},
+        )
     return account, code
 
 
@@ -73,8 +81,9 @@ async def bind(redis: Redis, openid: str, code: str) -> Account:
         account.bind_code_hash = None
         account.bind_code_expires_at = None
         await account.save(update_fields=["bind_code_hash", "bind_code_expires_at"])
-        await AuditLog.create(actor=account, action="account.bind", entity="account", entity_id=account.id,
-                              after={"wechat_user": user.id})
+        await AuditLog.create(
+            actor=account, action="account.bind", entity="account", entity_id=account.id, after={"wechat_user": user.id}
+        )
     await redis.delete(attempts_key)
     await forget_identities(redis, openid, previous.openid if previous is not None else None)
     return account

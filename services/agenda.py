@@ -1,4 +1,5 @@
 """A salesperson's day: follow-ups due that day and those overdue before it, by time."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,7 +27,9 @@ def _window(day: date, now: datetime | None, settings: Settings) -> tuple[dateti
     return start, start + timedelta(days=1), min(start, now) if now is not None else start
 
 
-async def for_day(*, actor: Account, day: date, settings: Settings, now: datetime | None = None, limit: int = 30) -> Agenda:
+async def for_day(
+    *, actor: Account, day: date, settings: Settings, now: datetime | None = None, limit: int = 30
+) -> Agenda:
     """Pending follow-ups (not superseded) of the clients ``actor`` owns: on ``day``, and overdue before it.
 
     An agenda is personal, so managers see their own clients here too.
@@ -45,7 +48,9 @@ class MemberLoad:
     overdue: int
 
 
-async def team_load(*, manager: Account, day: date, settings: Settings, now: datetime | None = None) -> list[MemberLoad]:
+async def team_load(
+    *, manager: Account, day: date, settings: Settings, now: datetime | None = None
+) -> list[MemberLoad]:
     """For a manager (or admin): each team member's due and overdue follow-ups on ``day``, busiest first.
 
     Admins see every active account's load; managers their own team's.

@@ -1,4 +1,5 @@
 """One way to write the audit log: who did what, with the values before and after."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -22,9 +23,21 @@ def plain(value: Any) -> Any:
     return value
 
 
-async def record(actor: Account | None, action: str, entity: str, entity_id: int | None, *,
-                 before: dict | None = None, after: dict | None = None) -> AuditLog:
+async def record(
+    actor: Account | None,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    *,
+    before: dict | None = None,
+    after: dict | None = None,
+) -> AuditLog:
     """Call inside the change's transaction, so the entry exists iff the change does."""
-    return await AuditLog.create(actor=actor, action=action, entity=entity, entity_id=entity_id,
-                                 before=plain(before) if before is not None else None,
-                                 after=plain(after) if after is not None else None)
+    return await AuditLog.create(
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        before=plain(before) if before is not None else None,
+        after=plain(after) if after is not None else None,
+    )

@@ -8,6 +8,7 @@ backup API. The manifest records the schema version (the last migration), the ro
 time, and the SHA-256 of every table file; restore checks all of them. Personal data stays as stored, so the
 restored database opens with the same PII_KEY.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -72,8 +73,9 @@ class Manifest:
 def backup_key(settings: Settings) -> bytes:
     """BACKUP_KEY as bytes; refused when unset or equal to PII_KEY or SECRET_KEY."""
     if not settings.backup_key:
-        raise ConfigError("BACKUP_KEY is not set; make one with `python -m app genkey` and keep it apart from "
-                          "the backups")
+        raise ConfigError(
+            "BACKUP_KEY is not set; make one with `python -m app genkey` and keep it apart from the backups"
+        )
     key = base64.urlsafe_b64decode(settings.backup_key)
     if key in (settings.pii_key_bytes, settings.secret_key_bytes):
         raise ConfigError("BACKUP_KEY must differ from PII_KEY and SECRET_KEY")
@@ -81,6 +83,7 @@ def backup_key(settings: Settings) -> bytes:
 
 
 # --- values in JSON lines ---------------------------------------------------------------------------------
+
 
 def _encode(value: Any) -> Any:
     if isinstance(value, Decimal):
@@ -99,19 +102,24 @@ def _encode(value: Any) -> Any:
 
 
 _DECODERS: dict[str, Callable[[Any], Any]] = {
-    "$d": Decimal, "$dt": datetime.fromisoformat, "$date": date.fromisoformat, "$time": time.fromisoformat,
-    "$td": lambda seconds: timedelta(seconds=seconds), "$b": base64.b64decode,
+    "$d": Decimal,
+    "$dt": datetime.fromisoformat,
+    "$date": date.fromisoformat,
+    "$time": time.fromisoformat,
+    "$td": lambda seconds: timedelta(seconds=seconds),
+    "$b": base64.b64decode,
 }
 
 
 def _decode(value: Any) -> Any:
     if not isinstance(value, dict):
         return value
-    (tag, raw), = value.items()
+    ((tag, raw),) = value.items()
     return _DECODERS[tag](raw)
 
 
 # --- encryption: sealed chunks, the last one marked, so a cut file fails ----------------------------------
+
 
 class _SealingWriter(io.RawIOBase):
     def __init__(self, out: BinaryIO, key: bytes) -> None:
@@ -161,6 +169,7 @@ def _opened_chunks(stream: BinaryIO, key: bytes) -> Iterator[bytes]:
 
 # --- reading a consistent snapshot ------------------------------------------------------------------------
 
+
 @dataclass
 class _Table:
     name: str
@@ -178,8 +187,12 @@ def _snapshot_sqlite(path: str) -> tuple[str, list[_Table]]:
         finally:
             source.close()
         try:
-            names = [r[0] for r in copy.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+            names = [
+                r[0]
+                for r in copy.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                )
+            ]
             version = _latest_version(copy.execute, "?")
             tables = []
             for name in names:
@@ -204,9 +217,14 @@ async def _snapshot_mysql(database_url: str) -> tuple[str, list[_Table]]:
     import aiomysql
 
     parsed = urlparse(database_url)
-    conn = await aiomysql.connect(host=parsed.hostname or "127.0.0.1", port=parsed.port or 3306,
-                                  user=parsed.username or "root", password=parsed.password or "",
-                                  db=parsed.path.lstrip("/"), charset="utf8mb4")
+    conn = await aiomysql.connect(
+        host=parsed.hostname or "127.0.0.1",
+        port=parsed.port or 3306,
+        user=parsed.username or "root",
+        password=parsed.password or "",
+        db=parsed.path.lstrip("/"),
+        charset="utf8mb4",
+    )
     try:
         async with conn.cursor() as cursor:
             await cursor.execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ")
@@ -231,11 +249,12 @@ async def _snapshot_mysql(database_url: str) -> tuple[str, list[_Table]]:
 
 async def snapshot(settings: Settings) -> tuple[str, list[_Table]]:
     if db.dialect(settings.database_url) == "sqlite":
-        return await asyncio.to_thread(_snapshot_sqlite, settings.database_url[len("sqlite://"):])
+        return await asyncio.to_thread(_snapshot_sqlite, settings.database_url[len("sqlite://") :])
     return await _snapshot_mysql(settings.database_url)
 
 
 # --- backup -----------------------------------------------------------------------------------------------
+
 
 def _table_file(table: _Table) -> bytes:
     lines = [json.dumps({"columns": table.columns}, ensure_ascii=False)]
@@ -255,8 +274,10 @@ def _write_archive(path: Path, key: bytes, manifest: Manifest, files: dict[str, 
     partial = path.with_name(path.name + ".partial")
     with open(partial, "wb") as out:
         sealing = _SealingWriter(out, key)
-        with gzip.GzipFile(fileobj=sealing, mode="wb", mtime=0) as compressed, \
-                tarfile.open(fileobj=compressed, mode="w") as archive:
+        with (
+            gzip.GzipFile(fileobj=sealing, mode="wb", mtime=0) as compressed,
+            tarfile.open(fileobj=compressed, mode="w") as archive,
+        ):
             _add(archive, "manifest.json", manifest.to_json())
             for name, data in files.items():
                 _add(archive, name, data)
@@ -274,16 +295,20 @@ async def backup(settings: Settings, out: Path) -> Manifest:
     key = backup_key(settings)
     version, tables = await snapshot(settings)
     files = {f"tables/{t.name}.jsonl": _table_file(t) for t in tables}
-    manifest = Manifest(created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                        dialect=db.dialect(settings.database_url), schema_version=version,
-                        tables={t.name: len(t.rows) for t in tables},
-                        sha256={name: hashlib.sha256(data).hexdigest() for name, data in files.items()})
+    manifest = Manifest(
+        created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        dialect=db.dialect(settings.database_url),
+        schema_version=version,
+        tables={t.name: len(t.rows) for t in tables},
+        sha256={name: hashlib.sha256(data).hexdigest() for name, data in files.items()},
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     await asyncio.to_thread(_write_archive, out, key, manifest, files)
     return manifest
 
 
 # --- restore ----------------------------------------------------------------------------------------------
+
 
 def read_archive(path: Path, key: bytes) -> tuple[Manifest, dict[str, bytes]]:
     """The manifest and table files, each checked against the manifest's SHA-256 (and the file's .sha256)."""
@@ -342,13 +367,17 @@ async def restore(settings: Settings, path: Path, *, force: bool = False) -> Man
     await db.init(settings)
     try:
         if (version := await _schema_version()) != manifest.schema_version:
-            raise BackupError(f"the backup is of schema {manifest.schema_version}, this release migrates to "
-                              f"{version}: restore with the release that wrote it, then migrate")
+            raise BackupError(
+                f"the backup is of schema {manifest.schema_version}, this release migrates to "
+                f"{version}: restore with the release that wrote it, then migrate"
+            )
         present = await row_counts(list(manifest.tables))
         if any(present.values()) and not force:
             busy = ", ".join(f"{name} ({n})" for name, n in present.items() if n)
-            raise BackupError(f"the database is not empty: {busy}. Restore into an empty database, or pass "
-                              "--force to replace its data")
+            raise BackupError(
+                f"the database is not empty: {busy}. Restore into an empty database, or pass "
+                "--force to replace its data"
+            )
         await _load(manifest, files)
         loaded = await row_counts(list(manifest.tables))
         wrong = {name: (loaded[name], n) for name, n in manifest.tables.items() if loaded[name] != n}
@@ -372,16 +401,19 @@ async def _load(manifest: Manifest, files: dict[str, bytes]) -> None:
             lines = files[f"tables/{name}.jsonl"].decode().splitlines()
             columns = json.loads(lines[0])["columns"]
             mark = "%s" if mysql else "?"
-            sql = (f"INSERT INTO {_quote(name, mysql)} ({', '.join(_quote(c, mysql) for c in columns)}) "
-                   f"VALUES ({', '.join([mark] * len(columns))})")
+            sql = (
+                f"INSERT INTO {_quote(name, mysql)} ({', '.join(_quote(c, mysql) for c in columns)}) "
+                f"VALUES ({', '.join([mark] * len(columns))})"
+            )
             rows = [[_decode(v) for v in json.loads(line)] for line in lines[1:]]
             for start in range(0, len(rows), INSERT_BATCH):
-                await connection.execute_many(sql, rows[start:start + INSERT_BATCH])
+                await connection.execute_many(sql, rows[start : start + INSERT_BATCH])
         if mysql:
             await connection.execute_script("SET FOREIGN_KEY_CHECKS=1")
 
 
 # --- scheduled backups ------------------------------------------------------------------------------------
+
 
 def backup_dir(settings: Settings) -> Path:
     return Path(settings.backup.dir)
@@ -391,7 +423,7 @@ def prune(directory: Path, keep: int) -> list[Path]:
     """Delete all but the newest ``keep`` backups (and their .sha256); returns what was deleted."""
     found = sorted(directory.glob("scrm-*.backup"), key=lambda p: p.name, reverse=True)
     removed = []
-    for old in found[max(keep, 1):]:
+    for old in found[max(keep, 1) :]:
         old.unlink(missing_ok=True)
         old.with_name(old.name + ".sha256").unlink(missing_ok=True)
         removed.append(old)
@@ -425,8 +457,12 @@ async def report_failure(exc: Exception, now: datetime) -> int:
     reason = (str(exc) or type(exc).__name__)[:60]
     queued = 0
     for admin in await Account.filter(role=Role.ADMIN, active=True):
-        if await notify.queue("notice", admin, dedupe_key=f"backup:failed:{now:%Y%m%d}:{admin.id}",
-                              payload={"title": "数据库备份失败", "detail": reason}):
+        if await notify.queue(
+            "notice",
+            admin,
+            dedupe_key=f"backup:failed:{now:%Y%m%d}:{admin.id}",
+            payload={"title": "数据库备份失败", "detail": reason},
+        ):
             queued += 1
     return queued
 

@@ -4,6 +4,7 @@ Every change runs in one transaction with its audit entry. A follow-up is
 keyed by the WeChat MsgId that created it, so a retried message never records
 it twice.
 """
+
 from __future__ import annotations
 
 import re
@@ -50,11 +51,33 @@ _PROVINCES = ("江苏", "浙江", "广东", "上海", "安徽", "中国")
 _TITLES = re.compile(r"(?:总|经理|老板|工|主任|先生|女士|小姐|姐|哥)$")
 _FAMILIAR = re.compile(r"^(?:小|老|阿)(?=\S{1,2}$)")
 """小李, 老王: the parser stores such a contact as 李, 王."""
-_CLIENT_FIELDS = ("company", "contact_name", "phone", "wechat_id", "industry", "region", "source", "source_detail",
-                  "notes")
-_REQUIREMENT_FIELDS = ("deal_type", "property_type", "region", "single_storey", "area_min", "area_max",
-                       "ceiling_height_min", "floor_load_min", "power_kva_min", "rent_max", "budget_month_max",
-                       "sale_price_max", "sale_total_max", "features")
+_CLIENT_FIELDS = (
+    "company",
+    "contact_name",
+    "phone",
+    "wechat_id",
+    "industry",
+    "region",
+    "source",
+    "source_detail",
+    "notes",
+)
+_REQUIREMENT_FIELDS = (
+    "deal_type",
+    "property_type",
+    "region",
+    "single_storey",
+    "area_min",
+    "area_max",
+    "ceiling_height_min",
+    "floor_load_min",
+    "power_kva_min",
+    "rent_max",
+    "budget_month_max",
+    "sale_price_max",
+    "sale_total_max",
+    "features",
+)
 
 
 STAGE_ORDER = [Stage.INTENT, Stage.VIEWING, Stage.NEGOTIATING, Stage.WON]
@@ -89,15 +112,16 @@ def normalize_company(name: str | None, settings: Settings) -> str | None:
         for place in places:
             for prefix in (place + "市", place + "区", place + "省", place):
                 if text.startswith(prefix) and len(text) > len(prefix) + 1:
-                    text, changed = text[len(prefix):], True
+                    text, changed = text[len(prefix) :], True
                     break
             if changed:
                 break
     return text[:128] or None
 
 
-async def duplicates(*, phone: str | None, company: str | None, settings: Settings,
-                     wechat_id: str | None = None) -> list[Client]:
+async def duplicates(
+    *, phone: str | None, company: str | None, settings: Settings, wechat_id: str | None = None
+) -> list[Client]:
     """Clients with the same phone or WeChat id (blind index) or the same normalized company name."""
     found: dict[int, Client] = {}
     for kind, value in (("phone", phone), ("wechat_id", wechat_id)):
@@ -116,8 +140,9 @@ def _requirement_values(slots: dict) -> dict:
     for name in _REQUIREMENT_FIELDS:
         if name in slots and slots[name] is not None:
             value = slots[name]
-            values[name] = Decimal(str(value)) if isinstance(value, float | int) and not isinstance(value, bool) \
-                else value
+            values[name] = (
+                Decimal(str(value)) if isinstance(value, float | int) and not isinstance(value, bool) else value
+            )
     if "features" in values:
         values["features"] = sorted(values["features"])
     return values
@@ -149,10 +174,18 @@ class OnDuplicate(str, Enum):
     """Create it anyway (a salesperson said it is another client)."""
 
 
-async def create_or_merge(*, actor: Account | None, slots: dict, settings: Settings, via: str,
-                          into: Client | None = None, on_duplicate: OnDuplicate = OnDuplicate.REFUSE,
-                          owner_id: int | None = None, referrer_id: int | None = None,
-                          wechat_user_id: int | None = None) -> Client:
+async def create_or_merge(
+    *,
+    actor: Account | None,
+    slots: dict,
+    settings: Settings,
+    via: str,
+    into: Client | None = None,
+    on_duplicate: OnDuplicate = OnDuplicate.REFUSE,
+    owner_id: int | None = None,
+    referrer_id: int | None = None,
+    wechat_user_id: int | None = None,
+) -> Client:
     """The one way a client enters the CRM, whatever the channel.
 
     ``slots`` are the client fields (company, contact_name, phone, wechat_id, industry, region, source,
@@ -168,33 +201,59 @@ async def create_or_merge(*, actor: Account | None, slots: dict, settings: Setti
         raise ClientUnnamed()
     duplicate_of = None
     if on_duplicate != OnDuplicate.CREATE:
-        found = await duplicates(phone=slots.get("phone"), company=slots.get("company"),
-                                 wechat_id=slots.get("wechat_id"), settings=settings)
+        found = await duplicates(
+            phone=slots.get("phone"), company=slots.get("company"), wechat_id=slots.get("wechat_id"), settings=settings
+        )
         if found and on_duplicate == OnDuplicate.REFUSE:
             raise DuplicateClient(found)
         duplicate_of = min(found, key=lambda c: c.id) if found else None
     source = slots.get("source")
     async with in_transaction():
         client = await Client.create(
-            company=slots.get("company"), company_norm=normalize_company(slots.get("company"), settings),
-            contact_name=slots.get("contact_name"), phone=slots.get("phone"), wechat_id=slots.get("wechat_id"),
-            industry=slots.get("industry"), region=slots.get("region"),
-            source=Source(source) if source else Source.OTHER, source_detail=slots.get("source_detail"),
-            notes=slots.get("notes"), owner_id=owner_id if owner_id is not None else (actor.id if actor else None),
-            referrer_id=referrer_id, wechat_user_id=wechat_user_id, duplicate_of=duplicate_of,
-            stage=Stage.INTENT, deal_probability=stage_probability(settings, Stage.INTENT),
+            company=slots.get("company"),
+            company_norm=normalize_company(slots.get("company"), settings),
+            contact_name=slots.get("contact_name"),
+            phone=slots.get("phone"),
+            wechat_id=slots.get("wechat_id"),
+            industry=slots.get("industry"),
+            region=slots.get("region"),
+            source=Source(source) if source else Source.OTHER,
+            source_detail=slots.get("source_detail"),
+            notes=slots.get("notes"),
+            owner_id=owner_id if owner_id is not None else (actor.id if actor else None),
+            referrer_id=referrer_id,
+            wechat_user_id=wechat_user_id,
+            duplicate_of=duplicate_of,
+            stage=Stage.INTENT,
+            deal_probability=stage_probability(settings, Stage.INTENT),
         )
         await Requirement.create(client=client, **_requirement_values(slots))
-        await audit.record(actor, "client.create", "client", client.id,
-                           after={**_client_snapshot(client), "via": via, "duplicate_of": client.duplicate_of_id,
-                                  "requirement": _requirement_values(slots)})
+        await audit.record(
+            actor,
+            "client.create",
+            "client",
+            client.id,
+            after={
+                **_client_snapshot(client),
+                "via": via,
+                "duplicate_of": client.duplicate_of_id,
+                "requirement": _requirement_values(slots),
+            },
+        )
     return client
 
 
 def _client_snapshot(client: Client) -> dict:
     """What the audit log keeps of a client: no plaintext contact data."""
-    return {"company": client.company, "contact_name": client.contact_name, "phone_hash": client.phone_hash,
-            "region": client.region, "stage": client.stage, "owner": client.owner_id, "industry": client.industry}
+    return {
+        "company": client.company,
+        "contact_name": client.contact_name,
+        "phone_hash": client.phone_hash,
+        "region": client.region,
+        "stage": client.stage,
+        "owner": client.owner_id,
+        "industry": client.industry,
+    }
 
 
 async def _merge(*, actor: Account | None, client: Client, slots: dict, settings: Settings, via: str) -> Client:
@@ -221,8 +280,14 @@ async def _merge(*, actor: Account | None, client: Client, slots: dict, settings
             await Requirement.create(client=client, **values)
         elif values:
             await Requirement.filter(id=requirement.id).update(**values)
-        await audit.record(actor, "client.merge", "client", client.id, before=before,
-                           after={**_client_snapshot(client), "via": via, "requirement": values})
+        await audit.record(
+            actor,
+            "client.merge",
+            "client",
+            client.id,
+            before=before,
+            after={**_client_snapshot(client), "via": via, "requirement": values},
+        )
     return client
 
 
@@ -263,16 +328,25 @@ async def settle_duplicate(*, actor: Account, lead: Client, same: bool, settings
         slots.update({name: getattr(requirement, name) for name in _REQUIREMENT_FIELDS})
     async with in_transaction():
         await _merge(actor=actor, client=existing, slots=slots, settings=settings, via="lead")
-        links = {name: getattr(lead, name) for name in ("wechat_user_id", "referrer_id")
-                 if getattr(lead, name) and not getattr(existing, name)}
+        links = {
+            name: getattr(lead, name)
+            for name in ("wechat_user_id", "referrer_id")
+            if getattr(lead, name) and not getattr(existing, name)
+        }
         if links:
             await Client.filter(id=existing.id).update(**links)
         for model in (FollowUp, Viewing, Notification, ReferralEvent, ListingStatusChange):
             await model.filter(client_id=lead.id).update(client_id=existing.id)
         await Listing.filter(held_by_id=lead.id).update(held_by_id=existing.id)
         await Client.filter(duplicate_of_id=lead.id).update(duplicate_of_id=existing.id)
-        await audit.record(actor, "client.merge_lead", "client", existing.id,
-                           before={"lead": lead.id, **_client_snapshot(lead)}, after=_client_snapshot(existing))
+        await audit.record(
+            actor,
+            "client.merge_lead",
+            "client",
+            existing.id,
+            before={"lead": lead.id, **_client_snapshot(lead)},
+            after=_client_snapshot(existing),
+        )
         await lead.delete()
     await existing.refresh_from_db()
     return existing
@@ -328,9 +402,17 @@ class FollowUpResult:
     """The planned next follow-up that still stands because this note gave no time of its own."""
 
 
-async def log_followup(*, actor: Account, client: Client, content: str, now: datetime, settings: Settings,
-                       next_at: datetime | None = None, stage: Stage | str | None = None,
-                       source_msg_id: str | None = None) -> FollowUpResult:
+async def log_followup(
+    *,
+    actor: Account,
+    client: Client,
+    content: str,
+    now: datetime,
+    settings: Settings,
+    next_at: datetime | None = None,
+    stage: Stage | str | None = None,
+    source_msg_id: str | None = None,
+) -> FollowUpResult:
     """Record a contact, ``content`` stored exactly as written.
 
     A new time replaces the planned one (earlier follow-ups are marked done, so only this one's reminder is
@@ -351,11 +433,20 @@ async def log_followup(*, actor: Account, client: Client, content: str, now: dat
             if next_at is None:
                 superseded = superseded.filter(Q(next_at__isnull=True) | Q(next_at__lte=now))
             await superseded.update(done=True)
-            kept = None if next_at is not None else await FollowUp.filter(
-                client_id=client.id, done=False, next_at__gt=now).order_by("next_at").first()
+            kept = (
+                None
+                if next_at is not None
+                else await FollowUp.filter(client_id=client.id, done=False, next_at__gt=now).order_by("next_at").first()
+            )
             followup = await FollowUp.create(
-                client=client, author=actor, content=(content or "").strip() or "（无备注）", stage=stage,
-                happened_at=now, next_at=next_at, source_msg_id=source_msg_id)
+                client=client,
+                author=actor,
+                content=(content or "").strip() or "（无备注）",
+                stage=stage,
+                happened_at=now,
+                next_at=next_at,
+                source_msg_id=source_msg_id,
+            )
             before = _client_snapshot(client)
             client.next_followup_at = next_at or (kept.next_at if kept else None)
             update = ["next_followup_at", "version", "updated_at"]
@@ -365,9 +456,14 @@ async def log_followup(*, actor: Account, client: Client, content: str, now: dat
                 update += ["stage", "deal_probability"]
             client.version += 1
             await client.save(update_fields=update)
-            await audit.record(actor, "followup.create", "followup", followup.id, before=before,
-                               after={"client": client.id, "next_at": next_at, "stage": stage,
-                                      "source_msg_id": source_msg_id})
+            await audit.record(
+                actor,
+                "followup.create",
+                "followup",
+                followup.id,
+                before=before,
+                after={"client": client.id, "next_at": next_at, "stage": stage, "source_msg_id": source_msg_id},
+            )
     except IntegrityError:
         existing = await FollowUp.filter(source_msg_id=source_msg_id).first() if source_msg_id else None
         if existing is None:
@@ -380,8 +476,12 @@ async def cancel_plans(*, actor: Account, client: Client) -> datetime | None:
     """Drop the client's planned follow-ups (no reminder goes out); returns the time that was planned, if any."""
     await permissions.ensure_can_change(actor, client)
     async with in_transaction():
-        planned = cast(list[datetime], await FollowUp.filter(
-            client_id=client.id, done=False, next_at__not_isnull=True).order_by("next_at").values_list("next_at", flat=True))
+        planned = cast(
+            list[datetime],
+            await FollowUp.filter(client_id=client.id, done=False, next_at__not_isnull=True)
+            .order_by("next_at")
+            .values_list("next_at", flat=True),
+        )
         was = planned[0] if planned else client.next_followup_at
         if was is None:
             return None
@@ -390,15 +490,19 @@ async def cancel_plans(*, actor: Account, client: Client) -> datetime | None:
         client.next_followup_at = None
         client.version += 1
         await client.save(update_fields=["next_followup_at", "version", "updated_at"])
-        await audit.record(actor, "followup.cancel", "client", client.id, before=before,
-                           after={"cancelled": list(planned)})
+        await audit.record(
+            actor, "followup.cancel", "client", client.id, before=before, after={"cancelled": list(planned)}
+        )
     return was
 
 
-async def _apply_stage(actor: Account, client: Client, stage: Stage, settings: Settings, *, note: str | None = None) -> None:
+async def _apply_stage(
+    actor: Account, client: Client, stage: Stage, settings: Settings, *, note: str | None = None
+) -> None:
     """Stage history, probability and, for a won deal, the referrer's commission; call inside the transaction."""
-    await StageChange.create(client=client, from_stage=client.stage, to_stage=stage, changed_by=actor,
-                             note=(note or "")[:255] or None)
+    await StageChange.create(
+        client=client, from_stage=client.stage, to_stage=stage, changed_by=actor, note=(note or "")[:255] or None
+    )
     client.stage = stage
     client.deal_probability = stage_probability(settings, stage)
     if stage == Stage.WON:
@@ -407,7 +511,9 @@ async def _apply_stage(actor: Account, client: Client, stage: Stage, settings: S
         await commissions.reward(EarningKind.VIEWING, client, settings=settings)
 
 
-async def set_stage(*, actor: Account, client: Client, stage: Stage | str, settings: Settings, note: str | None = None) -> bool:
+async def set_stage(
+    *, actor: Account, client: Client, stage: Stage | str, settings: Settings, note: str | None = None
+) -> bool:
     """Move a client to ``stage``; False when it already was there."""
     await permissions.ensure_can_change(actor, client)
     stage = Stage(stage)
@@ -416,7 +522,8 @@ async def set_stage(*, actor: Account, client: Client, stage: Stage | str, setti
     async with in_transaction():
         before = _client_snapshot(client)
         updated = await Client.filter(id=client.id, version=client.version).update(
-            stage=stage, deal_probability=stage_probability(settings, stage), version=client.version + 1)
+            stage=stage, deal_probability=stage_probability(settings, stage), version=client.version + 1
+        )
         if not updated:
             raise ChangedMeanwhile("client")
         await _apply_stage(actor, client, stage, settings, note=note)
@@ -434,8 +541,13 @@ async def reassign(*, actor: Account, client: Client, to: Account) -> Client:
         await client.save(update_fields=["owner_id", "version", "updated_at"])
         await audit.record(actor, "client.reassign", "client", client.id, before=before, after=_client_snapshot(client))
         if to.id != actor.id:
-            await notify.queue("notice", to, dedupe_key=f"client:{client.id}:owner:{client.version}", client=client,
-                               payload={"title": f"{actor.name}转给你一个客户", "detail": client.display_name})
+            await notify.queue(
+                "notice",
+                to,
+                dedupe_key=f"client:{client.id}:owner:{client.version}",
+                client=client,
+                payload={"title": f"{actor.name}转给你一个客户", "detail": client.display_name},
+            )
     return client
 
 
@@ -446,8 +558,9 @@ async def duplicate_name(client: Client) -> str:
 
 
 async def recent_followups(client: Client, *, limit: int = 5) -> list[FollowUp]:
-    return await FollowUp.filter(client_id=client.id).order_by("-happened_at", "-id").limit(limit) \
-        .select_related("author")
+    return (
+        await FollowUp.filter(client_id=client.id).order_by("-happened_at", "-id").limit(limit).select_related("author")
+    )
 
 
 async def requirement_of(client: Client) -> Requirement | None:

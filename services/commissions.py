@@ -23,6 +23,7 @@ through before release is reversed; a tenant who leaves early within
 ``clawback_days`` of the release takes the released amount back off the
 balance (which may then go below zero until new earnings cover it).
 """
+
 from __future__ import annotations
 
 import calendar
@@ -56,8 +57,11 @@ log = logging.getLogger(__name__)
 
 RELEASE_BATCH = 200
 TIER_LABELS = {EarningTier.DIRECT: "直接推荐", EarningTier.SECOND: "二级推荐"}
-KIND_LABELS = {EarningKind.DEAL: "成交佣金", EarningKind.QUALIFIED_LEAD: "推荐有礼（有效线索）",
-               EarningKind.VIEWING: "推荐有礼（带看）"}
+KIND_LABELS = {
+    EarningKind.DEAL: "成交佣金",
+    EarningKind.QUALIFIED_LEAD: "推荐有礼（有效线索）",
+    EarningKind.VIEWING: "推荐有礼（带看）",
+}
 
 
 def _now() -> datetime:
@@ -103,6 +107,7 @@ def _decimal(value, where: str) -> Decimal:
 
 # ---- rules ----------------------------------------------------------------------------------------
 
+
 def validate_spec(spec: dict) -> dict:
     """The spec if it is complete and every number is valid; otherwise InvalidRule naming the place."""
     if not isinstance(spec, dict):
@@ -143,8 +148,9 @@ def _check_rate(rate, deal_type: DealType, where: str) -> None:
     _decimal(next(iter(rate.values())), where)
 
 
-async def create_rule(*, actor: Account | None, spec: dict, effective_from: datetime,
-                      note: str | None = None) -> CommissionRule:
+async def create_rule(
+    *, actor: Account | None, spec: dict, effective_from: datetime, note: str | None = None
+) -> CommissionRule:
     """A new version of the rules, in force from ``effective_from`` (admins only)."""
     if actor is not None and actor.role != Role.ADMIN:
         raise AdminsOnly("edit_commission_rules")
@@ -153,10 +159,20 @@ async def create_rule(*, actor: Account | None, spec: dict, effective_from: date
         latest = await CommissionRule.all().order_by("-version").first()
         try:
             async with in_transaction():
-                rule = await CommissionRule.create(version=(latest.version if latest else 0) + 1, spec=spec,
-                                                   effective_from=effective_from, note=note, created_by=actor)
-                await audit.record(actor, "commission_rule.create", "commission_rule", rule.id,
-                                   after={"version": rule.version, "effective_from": effective_from, "spec": spec})
+                rule = await CommissionRule.create(
+                    version=(latest.version if latest else 0) + 1,
+                    spec=spec,
+                    effective_from=effective_from,
+                    note=note,
+                    created_by=actor,
+                )
+                await audit.record(
+                    actor,
+                    "commission_rule.create",
+                    "commission_rule",
+                    rule.id,
+                    after={"version": rule.version, "effective_from": effective_from, "spec": spec},
+                )
             return rule
         except IntegrityError:  # another version was added meanwhile
             continue
@@ -172,9 +188,12 @@ async def rule_in_force(settings: Settings, at: datetime) -> CommissionRule:
     if earliest is not None:  # every version starts later than ``at``: the first one applies
         return earliest
     try:
-        return await CommissionRule.create(version=1, spec=validate_spec(dict(settings.commission.default_rule)),
-                                           effective_from=datetime(2000, 1, 1, tzinfo=timezone.utc),
-                                           note="config.yaml commission.default_rule")
+        return await CommissionRule.create(
+            version=1,
+            spec=validate_spec(dict(settings.commission.default_rule)),
+            effective_from=datetime(2000, 1, 1, tzinfo=timezone.utc),
+            note="config.yaml commission.default_rule",
+        )
     except IntegrityError:
         return await CommissionRule.get(version=1)
 
@@ -220,6 +239,7 @@ def _apply(rate: dict, terms: DealTerms) -> tuple[int, str]:
 
 
 # ---- deals ----------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class DealTerms:
@@ -325,8 +345,9 @@ async def _earners(settings: Settings, client: Client) -> list[tuple[Account, Ea
     return found
 
 
-async def preview(*, actor: Account, client: Client, terms: DealTerms, settings: Settings,
-                  signed_at: datetime | None = None) -> Preview:
+async def preview(
+    *, actor: Account, client: Client, terms: DealTerms, settings: Settings, signed_at: datetime | None = None
+) -> Preview:
     """The commissions a deal on these terms will create, without recording anything."""
     await permissions.ensure_can_change(actor, client)
     signed_at = signed_at or _now()
@@ -343,8 +364,15 @@ async def preview(*, actor: Account, client: Client, terms: DealTerms, settings:
     return Preview(client, terms, rule, signed_at, release_time(settings, terms, signed_at), shares)
 
 
-async def record_deal(*, actor: Account, client: Client, terms: DealTerms, settings: Settings,
-                      signed_at: datetime | None = None, source_key: str | None = None) -> Deal:
+async def record_deal(
+    *,
+    actor: Account,
+    client: Client,
+    terms: DealTerms,
+    settings: Settings,
+    signed_at: datetime | None = None,
+    source_key: str | None = None,
+) -> Deal:
     """Record a signed deal: the client becomes won, each referrer's commission is earned and frozen.
 
     ``source_key`` (a chat MsgId, the back office's request id) makes a repeat return the same deal.
@@ -362,26 +390,56 @@ async def record_deal(*, actor: Account, client: Client, terms: DealTerms, setti
             if await Deal.filter(client_id=client.id, status=DealStatus.ACTIVE).exists():
                 raise DealExists(client)
             if client.stage != Stage.WON:
-                await clients.set_stage(actor=actor, client=client, stage=Stage.WON, settings=settings,
-                                        note="录入成交")
+                await clients.set_stage(actor=actor, client=client, stage=Stage.WON, settings=settings, note="录入成交")
             deal = await Deal.create(
-                client=client, deal_type=terms.deal_type, signed_at=plan.signed_at, lease_start=terms.lease_start,
-                rent_free_months=terms.rent_free_months, lease_years=terms.lease_years,
-                monthly_rent_fen=terms.monthly_rent_fen, sale_total_fen=terms.sale_total_fen,
-                size_fen=terms.size_fen, release_at=plan.release_at, rule=plan.rule,
-                rule_snapshot={"version": plan.rule.version, "spec": plan.rule.spec}, recorded_by=actor,
-                source_key=source_key)
+                client=client,
+                deal_type=terms.deal_type,
+                signed_at=plan.signed_at,
+                lease_start=terms.lease_start,
+                rent_free_months=terms.rent_free_months,
+                lease_years=terms.lease_years,
+                monthly_rent_fen=terms.monthly_rent_fen,
+                sale_total_fen=terms.sale_total_fen,
+                size_fen=terms.size_fen,
+                release_at=plan.release_at,
+                rule=plan.rule,
+                rule_snapshot={"version": plan.rule.version, "spec": plan.rule.spec},
+                recorded_by=actor,
+                source_key=source_key,
+            )
             for share in sorted(plan.shares, key=lambda s: s.account.id):  # one lock order: no deadlocks
-                await _earn(key=f"deal:{deal.id}:{share.tier.value}", kind=EarningKind.DEAL, tier=share.tier,
-                            account_id=share.account.id, client_id=client.id, deal=deal, level=share.level,
-                            basis=share.basis, amount_fen=share.amount_fen, release_at=plan.release_at,
-                            clawback_until=plan.release_at + timedelta(days=clawback_days))
-                await notify.queue("notice", share.account.id, dedupe_key=f"deal:{deal.id}:{share.tier.value}:earned",
-                                   client=client, payload={"title": "您推荐的客户已成交",
-                                                           "detail": f"佣金{yuan(share.amount_fen)}元（冻结中）"})
-            await audit.record(actor, "deal.create", "deal", deal.id,
-                               after={"client": client.id, "terms": terms.__dict__, "rule": plan.rule.version,
-                                      "shares": [(s.account.id, s.tier, s.amount_fen) for s in plan.shares]})
+                await _earn(
+                    key=f"deal:{deal.id}:{share.tier.value}",
+                    kind=EarningKind.DEAL,
+                    tier=share.tier,
+                    account_id=share.account.id,
+                    client_id=client.id,
+                    deal=deal,
+                    level=share.level,
+                    basis=share.basis,
+                    amount_fen=share.amount_fen,
+                    release_at=plan.release_at,
+                    clawback_until=plan.release_at + timedelta(days=clawback_days),
+                )
+                await notify.queue(
+                    "notice",
+                    share.account.id,
+                    dedupe_key=f"deal:{deal.id}:{share.tier.value}:earned",
+                    client=client,
+                    payload={"title": "您推荐的客户已成交", "detail": f"佣金{yuan(share.amount_fen)}元（冻结中）"},
+                )
+            await audit.record(
+                actor,
+                "deal.create",
+                "deal",
+                deal.id,
+                after={
+                    "client": client.id,
+                    "terms": terms.__dict__,
+                    "rule": plan.rule.version,
+                    "shares": [(s.account.id, s.tier, s.amount_fen) for s in plan.shares],
+                },
+            )
     except IntegrityError:
         if source_key and (existing := await Deal.get_or_none(source_key=source_key)) is not None:
             return existing
@@ -392,16 +450,37 @@ async def record_deal(*, actor: Account, client: Client, terms: DealTerms, setti
     return deal
 
 
-async def _earn(*, key: str, kind: EarningKind, tier: EarningTier, account_id: int, client_id: int | None,
-                level: str, basis: str, amount_fen: int, release_at: datetime, deal: Deal | None = None,
-                clawback_until: datetime | None = None) -> Earning | None:
+async def _earn(
+    *,
+    key: str,
+    kind: EarningKind,
+    tier: EarningTier,
+    account_id: int,
+    client_id: int | None,
+    level: str,
+    basis: str,
+    amount_fen: int,
+    release_at: datetime,
+    deal: Deal | None = None,
+    clawback_until: datetime | None = None,
+) -> Earning | None:
     """Create the earning ``key`` and put its amount into ``frozen``; None if it exists already."""
     async with ledger.movement(account_id) as move:
         if await Earning.exists(key=key):
             return None
-        earning = await Earning.create(key=key, kind=kind, tier=tier, account_id=account_id, client_id=client_id,
-                                       deal=deal, level=level, basis=basis[:64], amount_fen=amount_fen,
-                                       release_at=release_at, clawback_until=clawback_until)
+        earning = await Earning.create(
+            key=key,
+            kind=kind,
+            tier=tier,
+            account_id=account_id,
+            client_id=client_id,
+            deal=deal,
+            level=level,
+            basis=basis[:64],
+            amount_fen=amount_fen,
+            release_at=release_at,
+            clawback_until=clawback_until,
+        )
         await move.post(LedgerKind.EARNED, {Bucket.FROZEN: amount_fen}, earning=earning)
     return earning
 
@@ -413,8 +492,7 @@ async def get_deal(deal_id: int) -> Deal:
     return deal
 
 
-async def end_deal(*, actor: Account, deal: Deal, reason: str, settings: Settings,
-                   now: datetime | None = None) -> Deal:
+async def end_deal(*, actor: Account, deal: Deal, reason: str, settings: Settings, now: datetime | None = None) -> Deal:
     """The deal fell through (before release: its frozen commissions are reversed) or the tenant left early
     (released commissions still within their clawback window are taken back)."""
     now = now or _now()
@@ -426,13 +504,20 @@ async def end_deal(*, actor: Account, deal: Deal, reason: str, settings: Setting
         earnings = await Earning.filter(deal_id=deal.id).order_by("account_id")
         released = any(e.status == EarningStatus.RELEASED for e in earnings)
         status = DealStatus.TERMINATED if released else DealStatus.CANCELLED
-        if not await Deal.filter(id=deal.id, status=DealStatus.ACTIVE).update(status=status, ended_at=now,
-                                                                               end_reason=reason[:255]):
+        if not await Deal.filter(id=deal.id, status=DealStatus.ACTIVE).update(
+            status=status, ended_at=now, end_reason=reason[:255]
+        ):
             raise DealEnded()
         for earning in earnings:
             await take_back(earning.id, now=now, reason=reason)
-        await audit.record(actor, "deal.end", "deal", deal.id, before={"status": deal.status},
-                           after={"status": status, "reason": reason})
+        await audit.record(
+            actor,
+            "deal.end",
+            "deal",
+            deal.id,
+            before={"status": deal.status},
+            after={"status": status, "reason": reason},
+        )
     deal.status, deal.ended_at, deal.end_reason = status, now, reason
     return deal
 
@@ -451,14 +536,21 @@ async def take_back(earning_id: int, *, now: datetime, reason: str) -> bool:
         await Earning.filter(id=earning.id, status=earning.status).update(status=status)
         await move.post(LedgerKind.REVERSED, {bucket: -earning.amount_fen}, earning=earning)
         title = "佣金已撤销" if status == EarningStatus.REVERSED else "佣金已追回"
-        await notify.queue("notice", earning.account_id, dedupe_key=f"earning:{earning.id}:{status.value}",
-                           payload={"title": title, "detail": f"{yuan(earning.amount_fen)}元 {reason}"[:40]})
+        await notify.queue(
+            "notice",
+            earning.account_id,
+            dedupe_key=f"earning:{earning.id}:{status.value}",
+            payload={"title": title, "detail": f"{yuan(earning.amount_fen)}元 {reason}"[:40]},
+        )
     return True
 
 
 # ---- rewards (推荐有礼) -----------------------------------------------------------------------------
 
-async def reward(kind: EarningKind, client: Client, *, settings: Settings, now: datetime | None = None) -> list[Earning]:
+
+async def reward(
+    kind: EarningKind, client: Client, *, settings: Settings, now: datetime | None = None
+) -> list[Earning]:
     """The fixed reward for a referred client's qualified lead or viewing, once per client and tier."""
     now = now or _now()
     rule = await rule_in_force(settings, now)
@@ -471,10 +563,17 @@ async def reward(kind: EarningKind, client: Client, *, settings: Settings, now: 
         amount = amounts.get(level, amounts.get(_levels(rule.spec)[0]["code"]))
         if amount is None:
             continue
-        earning = await _earn(key=f"{kind.value}:{client.id}:{tier.value}", kind=kind, tier=tier,
-                              account_id=account.id, client_id=client.id, level=level,
-                              basis=f"固定{Decimal(str(amount)).normalize():f}元",
-                              amount_fen=_fen_of(Decimal(str(amount)) * 100), release_at=release_at)
+        earning = await _earn(
+            key=f"{kind.value}:{client.id}:{tier.value}",
+            kind=kind,
+            tier=tier,
+            account_id=account.id,
+            client_id=client.id,
+            level=level,
+            basis=f"固定{Decimal(str(amount)).normalize():f}元",
+            amount_fen=_fen_of(Decimal(str(amount)) * 100),
+            release_at=release_at,
+        )
         if earning is not None:
             made.append(earning)
     return made
@@ -482,15 +581,20 @@ async def reward(kind: EarningKind, client: Client, *, settings: Settings, now: 
 
 # ---- levels ---------------------------------------------------------------------------------------
 
+
 async def update_level(account_id: int, *, settings: Settings, now: datetime | None = None) -> str:
     """Set the account's level from its direct deals in the rolling window; a change is logged."""
     now = now or _now()
     spec = (await rule_in_force(settings, now)).spec
     window = settings.commission.level_window_days
     since = now - timedelta(days=window)
-    rows = await Earning.filter(account_id=account_id, kind=EarningKind.DEAL, tier=EarningTier.DIRECT,
-                                deal__status__not=DealStatus.CANCELLED, deal__signed_at__gte=since) \
-        .values("deal__size_fen")
+    rows = await Earning.filter(
+        account_id=account_id,
+        kind=EarningKind.DEAL,
+        tier=EarningTier.DIRECT,
+        deal__status__not=DealStatus.CANCELLED,
+        deal__signed_at__gte=since,
+    ).values("deal__size_fen")
     deals, amount = len(rows), sum(int(row["deal__size_fen"]) for row in rows)
     level = _levels(spec)[0]["code"]
     for lv in _levels(spec)[1:]:
@@ -503,28 +607,46 @@ async def update_level(account_id: int, *, settings: Settings, now: datetime | N
     if level != before or wallet.level is None:
         async with in_transaction():
             if await Wallet.filter(id=wallet.id, level=wallet.level).update(level=level) and level != before:
-                await LevelChange.create(account_id=account_id, from_level=before, to_level=level,
-                                         reason=f"近{window:g}天成交{deals}笔、"
-                                                f"金额{yuan(amount)}元")
-                await notify.queue("notice", account_id, dedupe_key=f"level:{account_id}:{now.isoformat()}",
-                                   payload={"title": "佣金等级变更",
-                                            "detail": f"{level_name(spec, before)} → {level_name(spec, level)}"})
+                await LevelChange.create(
+                    account_id=account_id,
+                    from_level=before,
+                    to_level=level,
+                    reason=f"近{window:g}天成交{deals}笔、金额{yuan(amount)}元",
+                )
+                await notify.queue(
+                    "notice",
+                    account_id,
+                    dedupe_key=f"level:{account_id}:{now.isoformat()}",
+                    payload={
+                        "title": "佣金等级变更",
+                        "detail": f"{level_name(spec, before)} → {level_name(spec, level)}",
+                    },
+                )
     return level
 
 
 # ---- release --------------------------------------------------------------------------------------
+
 
 async def release(earning_id: int, *, now: datetime) -> bool:
     """Move one due earning from frozen to available and tell the referrer; False if it was not frozen."""
     earning = await Earning.get(id=earning_id)
     async with ledger.movement(earning.account_id) as move:
         if not await Earning.filter(id=earning_id, status=EarningStatus.FROZEN).update(
-                status=EarningStatus.RELEASED, released_at=now):
+            status=EarningStatus.RELEASED, released_at=now
+        ):
             return False
-        await move.post(LedgerKind.RELEASED, {Bucket.FROZEN: -earning.amount_fen,
-                                              Bucket.AVAILABLE: earning.amount_fen}, earning=earning)
-        await notify.queue("notice", earning.account_id, dedupe_key=f"earning:{earning.id}:released",
-                           payload={"title": "佣金已解冻可提现", "detail": f"{yuan(earning.amount_fen)}元"})
+        await move.post(
+            LedgerKind.RELEASED,
+            {Bucket.FROZEN: -earning.amount_fen, Bucket.AVAILABLE: earning.amount_fen},
+            earning=earning,
+        )
+        await notify.queue(
+            "notice",
+            earning.account_id,
+            dedupe_key=f"earning:{earning.id}:released",
+            payload={"title": "佣金已解冻可提现", "detail": f"{yuan(earning.amount_fen)}元"},
+        )
     return True
 
 
@@ -534,8 +656,12 @@ async def release_due(*, now: datetime | None = None) -> int:
     released = 0
     while True:
         # A cancelled deal's earnings are no longer frozen: end_deal reversed them.
-        due = await Earning.filter(status=EarningStatus.FROZEN, release_at__lte=now) \
-            .order_by("release_at", "id").limit(RELEASE_BATCH).values("id")
+        due = (
+            await Earning.filter(status=EarningStatus.FROZEN, release_at__lte=now)
+            .order_by("release_at", "id")
+            .limit(RELEASE_BATCH)
+            .values("id")
+        )
         batch = [await release(row["id"], now=now) for row in due]
         released += sum(batch)
         if len(due) < RELEASE_BATCH or not any(batch):
@@ -553,6 +679,7 @@ def cron_jobs(settings: Settings) -> list[CronJob]:
 
 
 # ---- views ----------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Overview:
@@ -574,15 +701,26 @@ async def overview(account: Account | None, *, settings: Settings, limit: int = 
     if account is None:
         return Overview(ledger.Balance(), level, level_name(spec, level), [], 0, 0)
     return Overview(
-        balance=await ledger.balances(account.id), level=level, level_name=level_name(spec, level),
+        balance=await ledger.balances(account.id),
+        level=level,
+        level_name=level_name(spec, level),
         entries=await ledger.entries(account.id, limit=limit, offset=offset),
         referred_clients=await Client.filter(referrer_id=account.id).count(),
-        deals=await Earning.filter(account_id=account.id, kind=EarningKind.DEAL, tier=EarningTier.DIRECT,
-                                   status__not=EarningStatus.REVERSED).count())
+        deals=await Earning.filter(
+            account_id=account.id, kind=EarningKind.DEAL, tier=EarningTier.DIRECT, status__not=EarningStatus.REVERSED
+        ).count(),
+    )
 
 
-ENTRY_LABELS = {"earned": "入账（冻结）", "released": "解冻", "reversed": "撤销", "reserved": "提现申请",
-                "returned": "提现退回", "withdrawn": "提现到账", "fee": "手续费"}
+ENTRY_LABELS = {
+    "earned": "入账（冻结）",
+    "released": "解冻",
+    "reversed": "撤销",
+    "reserved": "提现申请",
+    "returned": "提现退回",
+    "withdrawn": "提现到账",
+    "fee": "手续费",
+}
 
 
 def describe_entry(entry) -> str:

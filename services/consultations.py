@@ -4,6 +4,7 @@ The lead is credited to whoever shared the link the visitor came through: the
 sharer is recorded as the visitor's referrer (first touch wins, as for a
 scanned code) and the lead then follows the mini-program's path.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,8 +23,18 @@ class Consultation:
     """The visitor's WeChat user: new for a visitor outside WeChat, who keeps it in their cookie."""
 
 
-async def create(resources: Resources, *, code: str, phone: str, name: str | None, need: str | None, company: str | None,
-                 token: str | None, visitor: str, wechat_user_id: int | None) -> Consultation:
+async def create(
+    resources: Resources,
+    *,
+    code: str,
+    phone: str,
+    name: str | None,
+    need: str | None,
+    company: str | None,
+    token: str | None,
+    visitor: str,
+    wechat_user_id: int | None,
+) -> Consultation:
     """NotFound if the listing is not on the market; AppError for a phone that is not a mainland mobile.
 
     As in the mini-program, the visitor is told nothing about whether the phone was known."""
@@ -41,10 +52,19 @@ async def create(resources: Resources, *, code: str, phone: str, name: str | Non
         if sharer is not None:
             scene = await attribution.scene_for_account(sharer)
             await attribution.record_miniapp_scene(user, scene.scene, settings=settings)
-    client = await leads.create(resources, wechat_user_id=user.id, company=company or None,
-                                         contact_name=name or None, phone=phone, need=need or "咨询房源",
-                                         listing_id=listing.id, via="h5")
+    client = await leads.create(
+        resources,
+        wechat_user_id=user.id,
+        company=company or None,
+        contact_name=name or None,
+        phone=phone,
+        need=need or "咨询房源",
+        listing_id=listing.id,
+        via="h5",
+    )
     if view is not None:
-        tracking.enqueue(resources.redis, [tracking.follow_event(
-            EventKind.CONSULT, token=view["token"], visitor=visitor, value=client.id)])
+        tracking.enqueue(
+            resources.redis,
+            [tracking.follow_event(EventKind.CONSULT, token=view["token"], visitor=visitor, value=client.id)],
+        )
     return Consultation(client, user.id)

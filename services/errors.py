@@ -3,6 +3,7 @@ words them (chat: ``bot/errors.py``; the mini-program API answers ``{"error": {c
 
 ``message`` is a short English description for logs and API clients, never chat wording.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -14,8 +15,15 @@ class AppError(Exception):
     status = 400
     code = "bad_request"
 
-    def __init__(self, message: str, *, fields: dict[str, str] | None = None, status: int | None = None,
-                 code: str | None = None, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        fields: dict[str, str] | None = None,
+        status: int | None = None,
+        code: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.fields = fields
@@ -69,6 +77,7 @@ def from_validation(exc: Exception) -> InvalidField:
 
 # ---- accounts ------------------------------------------------------------------------------------------
 
+
 class TooManyBindAttempts(RateLimited):
     code = "bind_attempts"
 
@@ -102,6 +111,7 @@ class ManagersOnly(Forbidden):
 
 
 # ---- clients -------------------------------------------------------------------------------------------
+
 
 class ClientUnnamed(AppError):
     code = "client_unnamed"
@@ -164,6 +174,7 @@ class ChangedMeanwhile(Conflict):
 
 
 # ---- listings ------------------------------------------------------------------------------------------
+
 
 class ListingNotFound(NotFound):
     code = "listing_not_found"
@@ -248,6 +259,7 @@ class HolderOnly(Forbidden):
 
 
 # ---- listing media and posters -------------------------------------------------------------------------
+
 
 class MediaOwnerOnly(Forbidden):
     """Only the listing's owner or a manager changes its photos and videos."""
@@ -335,6 +347,7 @@ class PosterUnavailable(AppError):
 
 
 # ---- commissions and withdrawals -----------------------------------------------------------------------
+
 
 class InvalidAmount(AppError):
     """``what`` (an amount) is not a number of yuan with at most two decimals."""

@@ -1,4 +1,5 @@
 """A mini-program user's favorite listings."""
+
 from __future__ import annotations
 
 from tortoise.exceptions import IntegrityError
@@ -23,5 +24,6 @@ async def remove(*, wechat_user_id: int, listing_id: int) -> None:
 
 async def list_listings(*, wechat_user_id: int) -> list[Listing]:
     """Favorited listings still visible to clients, most recently added first."""
-    return await Listing.filter(favorites__wechat_user_id=wechat_user_id, review_status=ReviewStatus.APPROVED,
-                                status__in=VISIBLE).order_by("-favorites__created_at")
+    return await Listing.filter(
+        favorites__wechat_user_id=wechat_user_id, review_status=ReviewStatus.APPROVED, status__in=VISIBLE
+    ).order_by("-favorites__created_at")

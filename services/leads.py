@@ -7,6 +7,7 @@ duplicate and goes to that client's salesperson, who settles it (``clients.settl
 learns nothing either way (the API answers the same), and their text is stored as their words
 (``FollowUp.by_client``), not as a follow-up written by staff.
 """
+
 from __future__ import annotations
 
 import re
@@ -42,8 +43,10 @@ async def _assignee(redis: Redis, referrer: Account | None) -> int | None:
     if referrer is not None and referrer.active:
         if referrer.role in STAFF_ROLES:
             return referrer.id
-        if referrer.manager_id and await Account.filter(id=referrer.manager_id, active=True,
-                                                        role__in=STAFF_ROLES).exists():
+        if (
+            referrer.manager_id
+            and await Account.filter(id=referrer.manager_id, active=True, role__in=STAFF_ROLES).exists()
+        ):
             return referrer.manager_id
     sales = await Account.filter(role=Role.SALES, active=True).order_by("id").values_list("id", flat=True)
     if not sales:
@@ -52,9 +55,18 @@ async def _assignee(redis: Redis, referrer: Account | None) -> int | None:
     return sales[(turn - 1) % len(sales)]
 
 
-async def create(resources: Resources, *, wechat_user_id: int, company: str | None, contact_name: str | None,
-                 phone: str, need: str, listing_id: int | None = None, via: str = "miniapp",
-                 now: datetime | None = None) -> Client:
+async def create(
+    resources: Resources,
+    *,
+    wechat_user_id: int,
+    company: str | None,
+    contact_name: str | None,
+    phone: str,
+    need: str,
+    listing_id: int | None = None,
+    via: str = "miniapp",
+    now: datetime | None = None,
+) -> Client:
     """The visitor's lead (a new client, or their own earlier one); callers must not tell the visitor which.
 
     ``via`` is ``miniapp`` or ``h5``."""
@@ -73,22 +85,43 @@ async def create(resources: Resources, *, wechat_user_id: int, company: str | No
             if client is None:
                 referred = user.referral_scene_id is not None
                 client = await clients.create_or_merge(
-                    actor=None, via=via, settings=resources.settings, on_duplicate=clients.OnDuplicate.MARK,
-                    slots={"company": company, "contact_name": contact_name, "phone": phone, "notes": need,
-                           "source": Source.REFERRAL if referred else source,
-                           "source_detail": f"scene:{user.referral_scene_id}" if referred else label},
-                    referrer_id=user.referrer_id, wechat_user_id=user.id)
+                    actor=None,
+                    via=via,
+                    settings=resources.settings,
+                    on_duplicate=clients.OnDuplicate.MARK,
+                    slots={
+                        "company": company,
+                        "contact_name": contact_name,
+                        "phone": phone,
+                        "notes": need,
+                        "source": Source.REFERRAL if referred else source,
+                        "source_detail": f"scene:{user.referral_scene_id}" if referred else label,
+                    },
+                    referrer_id=user.referrer_id,
+                    wechat_user_id=user.id,
+                )
             if client.owner_id is None:
                 client.owner_id = await _duplicate_owner(client) or await _assignee(redis, referrer)
                 await client.save(update_fields=["owner_id", "updated_at"])
-            words = await FollowUp.create(client=client, content=need, channel=FollowUpChannel.OTHER, by_client=True,
-                                          happened_at=now)
-            await audit.record(None, "client.lead", "client", client.id,
-                               after={"via": via, "followup": words.id, "listing": listing.id if listing else None})
+            words = await FollowUp.create(
+                client=client, content=need, channel=FollowUpChannel.OTHER, by_client=True, happened_at=now
+            )
+            await audit.record(
+                None,
+                "client.lead",
+                "client",
+                client.id,
+                after={"via": via, "followup": words.id, "listing": listing.id if listing else None},
+            )
             if client.owner_id:
-                await notify.queue("notice", client.owner_id, dedupe_key=f"lead:followup:{words.id}",
-                                   client=client, followup=words,
-                                   payload=await _notice(client, need, listing, created, label))
+                await notify.queue(
+                    "notice",
+                    client.owner_id,
+                    dedupe_key=f"lead:followup:{words.id}",
+                    client=client,
+                    followup=words,
+                    payload=await _notice(client, need, listing, created, label),
+                )
             await attribution.on_lead(client, user, assignee_id=client.owner_id, settings=resources.settings)
     return client
 
@@ -106,7 +139,9 @@ async def _notice(client: Client, need: str, listing, created: bool, label: str)
     detail = f"{client.display_name}：{need}{about}"
     if client.duplicate_of_id:
         existing = await Client.get(id=client.duplicate_of_id)
-        detail += (f"。电话或公司与已有客户{existing.display_name}相同：是同一客户发「合并 {client.display_name}」，"
-                   f"不是发「不是重复 {client.display_name}」")
+        detail += (
+            f"。电话或公司与已有客户{existing.display_name}相同：是同一客户发「合并 {client.display_name}」，"
+            f"不是发「不是重复 {client.display_name}」"
+        )
         return {"title": f"{label}新线索（可能重复）", "detail": detail}
     return {"title": f"{label}新线索" if created else f"客户{label}留言", "detail": detail}

@@ -9,6 +9,7 @@ can check them, and numbers the movement. Rows are unique per (account,
 movement, bucket), so two writers could never both commit the same number even
 without the lock.
 """
+
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
@@ -39,8 +40,12 @@ class Balance:
 
 
 async def balances(account_id: int) -> Balance:
-    rows = await LedgerEntry.filter(account_id=account_id).annotate(total=Sum("amount_fen")) \
-        .group_by("bucket").values_list("bucket", "total")
+    rows = (
+        await LedgerEntry.filter(account_id=account_id)
+        .annotate(total=Sum("amount_fen"))
+        .group_by("bucket")
+        .values_list("bucket", "total")
+    )
     return Balance(**{Bucket(bucket).value: int(total or 0) for bucket, total in rows})
 
 
@@ -63,8 +68,14 @@ class Movement:
         self.balance = balance
         self.number: int | None = None
 
-    async def post(self, kind: LedgerKind, changes: dict[Bucket, int], *, earning: Earning | None = None,
-                   withdrawal: Withdrawal | None = None) -> None:
+    async def post(
+        self,
+        kind: LedgerKind,
+        changes: dict[Bucket, int],
+        *,
+        earning: Earning | None = None,
+        withdrawal: Withdrawal | None = None,
+    ) -> None:
         """Append the rows: one signed amount per bucket. Call once per movement."""
         if self.number is not None:
             raise RuntimeError("a movement is posted once")
@@ -72,11 +83,21 @@ class Movement:
         if not await Wallet.filter(id=self.wallet.id, movements=self.wallet.movements).update(movements=number):
             raise ChangedMeanwhile("wallet")
         self.wallet.movements = self.number = number
-        await LedgerEntry.bulk_create([
-            LedgerEntry(account_id=self.wallet.account_id, movement=number, kind=kind, bucket=bucket,
-                        amount_fen=amount, earning=earning, withdrawal=withdrawal)
-            for bucket, amount in changes.items() if amount
-        ])
+        await LedgerEntry.bulk_create(
+            [
+                LedgerEntry(
+                    account_id=self.wallet.account_id,
+                    movement=number,
+                    kind=kind,
+                    bucket=bucket,
+                    amount_fen=amount,
+                    earning=earning,
+                    withdrawal=withdrawal,
+                )
+                for bucket, amount in changes.items()
+                if amount
+            ]
+        )
 
 
 @asynccontextmanager
@@ -93,5 +114,10 @@ async def movement(account_id: int) -> AsyncIterator[Movement]:
 
 async def entries(account_id: int, *, limit: int = 50, offset: int = 0) -> list[LedgerEntry]:
     """The account's rows, newest first, with the earning (and its deal and client) or withdrawal behind each."""
-    return await LedgerEntry.filter(account_id=account_id).order_by("-movement", "id").offset(offset).limit(limit) \
+    return (
+        await LedgerEntry.filter(account_id=account_id)
+        .order_by("-movement", "id")
+        .offset(offset)
+        .limit(limit)
         .select_related("earning", "earning__client", "earning__deal", "withdrawal")
+    )

@@ -15,6 +15,7 @@ shared view brought, and the fission coefficient the new visitors brought per
 sharer (visitors whose first visit to the listing was through someone's link,
 divided by the visitors whose links brought anyone).
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -84,15 +85,27 @@ async def figures(by: str, *, since: datetime, until: datetime, listing_id: int 
         kind = EventKind(row["kind"])
         if kind in names:
             setattr(out[row[column]], names[kind], row["n"])
-    for row in await window.filter(kind=EventKind.VIEW).annotate(n=Count("visitor", distinct=True)) \
-            .group_by(column).values(column, "n"):
+    for row in (
+        await window.filter(kind=EventKind.VIEW)
+        .annotate(n=Count("visitor", distinct=True))
+        .group_by(column)
+        .values(column, "n")
+    ):
         out[row[column]].visitors = row["n"]
-    for row in await window.filter(kind=EventKind.VIEW, parent_token__not_isnull=True).annotate(n=Count("id")) \
-            .group_by(column).values(column, "n"):
+    for row in (
+        await window.filter(kind=EventKind.VIEW, parent_token__not_isnull=True)
+        .annotate(n=Count("id"))
+        .group_by(column)
+        .values(column, "n")
+    ):
         out[row[column]].shares = row["n"]
     dwell: dict = defaultdict(list)
-    for row in await window.filter(kind=EventKind.DWELL).annotate(ms=Max("value")) \
-            .group_by("token", column).values(column, "ms"):
+    for row in (
+        await window.filter(kind=EventKind.DWELL)
+        .annotate(ms=Max("value"))
+        .group_by("token", column)
+        .values(column, "ms")
+    ):
         dwell[row[column]].append(row["ms"] or 0)
     for key, values in dwell.items():
         out[key].avg_dwell_s = round(sum(values) / len(values) / 1000)
@@ -116,8 +129,9 @@ async def _listing_outcomes(out: dict, since: datetime, until: datetime, listing
 
 async def _consulted_outcomes(out: dict, column: str, since: datetime, until: datetime) -> None:
     """Viewings and deals of the clients who consulted through each sharer or channel (ever, up to ``until``)."""
-    consulted = await TrackEvent.filter(kind=EventKind.CONSULT, happened_at__lt=until, value__not_isnull=True) \
-        .values(column, "value")
+    consulted = await TrackEvent.filter(kind=EventKind.CONSULT, happened_at__lt=until, value__not_isnull=True).values(
+        column, "value"
+    )
     groups: dict = defaultdict(set)
     for row in consulted:
         groups[row[column]].add(row["value"])
@@ -125,11 +139,19 @@ async def _consulted_outcomes(out: dict, column: str, since: datetime, until: da
     if not clients:
         return
     viewings = defaultdict(int)
-    for row in await Viewing.filter(client_id__in=list(clients), created_at__gte=since, created_at__lt=until) \
-            .exclude(status=ViewingStatus.CANCELLED).annotate(n=Count("id")).group_by("client_id").values("client_id", "n"):
+    for row in (
+        await Viewing.filter(client_id__in=list(clients), created_at__gte=since, created_at__lt=until)
+        .exclude(status=ViewingStatus.CANCELLED)
+        .annotate(n=Count("id"))
+        .group_by("client_id")
+        .values("client_id", "n")
+    ):
         viewings[row["client_id"]] = row["n"]
-    won = set(await StageChange.filter(client_id__in=list(clients), to_stage=Stage.WON, changed_at__gte=since,
-                                       changed_at__lt=until).values_list("client_id", flat=True))
+    won = set(
+        await StageChange.filter(
+            client_id__in=list(clients), to_stage=Stage.WON, changed_at__gte=since, changed_at__lt=until
+        ).values_list("client_id", flat=True)
+    )
     for key, members in groups.items():
         if sum(viewings[c] for c in members) or members & won:
             out[key].viewings = sum(viewings[c] for c in members)
@@ -138,9 +160,13 @@ async def _consulted_outcomes(out: dict, column: str, since: datetime, until: da
 
 async def tree(listing_id: int, *, since: datetime, until: datetime) -> Tree:
     """The forwarding tree of a listing's views in [since, until)."""
-    views = await TrackEvent.filter(kind=EventKind.VIEW, listing_id=listing_id, happened_at__gte=since,
-                                    happened_at__lt=until).order_by("happened_at", "id") \
+    views = (
+        await TrackEvent.filter(
+            kind=EventKind.VIEW, listing_id=listing_id, happened_at__gte=since, happened_at__lt=until
+        )
+        .order_by("happened_at", "id")
         .values("token", "parent_token", "visitor")
+    )
     return shape(views)
 
 
@@ -162,7 +188,8 @@ def shape(views: list[dict]) -> Tree:
         depth=max(depth.values(), default=0),
         branching=round(sum(children.values()) / len(children), 2) if children else 0.0,
         max_branching=max(children.values(), default=0),
-        sharers=len(sharers), new_visitors=brought,
+        sharers=len(sharers),
+        new_visitors=brought,
         fission=round(brought / len(sharers), 2) if sharers else 0.0,
     )
 
@@ -175,8 +202,11 @@ async def report(*, since: datetime, until: datetime, resources: Resources | Non
     for by in GROUPS:
         found = await figures(by, since=since, until=until)
         names = await _names(by, [key for key in found if key is not None])
-        rows = [Row(key, names.get(key, "-" if key is None else str(key)), value) for key, value in found.items()
-                if by != "listing" or key is not None]
+        rows = [
+            Row(key, names.get(key, "-" if key is None else str(key)), value)
+            for key, value in found.items()
+            if by != "listing" or key is not None
+        ]
         if by == "listing":
             for row in rows:
                 row.tree = await tree(int(row.key or 0), since=since, until=until)
@@ -187,7 +217,10 @@ async def report(*, since: datetime, until: datetime, resources: Resources | Non
 
 async def _names(by: str, keys: list) -> dict:
     if by == "listing":
-        return {r["id"]: f"{r['code']} {r['title']}" for r in await Listing.filter(id__in=keys).values("id", "code", "title")}
+        return {
+            r["id"]: f"{r['code']} {r['title']}"
+            for r in await Listing.filter(id__in=keys).values("id", "code", "title")
+        }
     if by == "sharer":
         return dict(await Account.filter(id__in=keys).values_list("id", "name"))
     return {key: key for key in keys}

@@ -5,6 +5,7 @@ for a client sets ``held_by``; another client's deal is refused while it
 holds. Every status change bumps ``version`` under a conditional UPDATE, so of
 two simultaneous changes exactly one wins (the other re-reads and re-checks).
 """
+
 from __future__ import annotations
 
 import re
@@ -37,8 +38,11 @@ HOLDING = (ListingStatus.NEGOTIATING, ListingStatus.CLOSED)
 # Taking a listing off the market or putting it back is its owner's (or a manager's) decision.
 OWNER_ONLY = (ListingStatus.PAUSED, ListingStatus.VACANT)
 # A deal on a listing moves its client forward to this stage (never back).
-DEAL_STAGES = {ListingStatus.VIEWING: Stage.VIEWING, ListingStatus.NEGOTIATING: Stage.NEGOTIATING,
-               ListingStatus.CLOSED: Stage.WON}
+DEAL_STAGES = {
+    ListingStatus.VIEWING: Stage.VIEWING,
+    ListingStatus.NEGOTIATING: Stage.NEGOTIATING,
+    ListingStatus.CLOSED: Stage.WON,
+}
 """The stage a client named with a listing status moves up to (never back)."""
 REVERSE_MATCH_LIMIT = 20
 STATUS_RETRIES = 3
@@ -97,10 +101,17 @@ async def create(*, actor: Account, slots: dict, title: str, settings: Settings)
     measures: dict[str, Any] = {name: _decimal(slots.get(name)) for name in _LISTING_FIELDS}
     async with in_transaction():
         listing = await Listing.create(
-            code=f"tmp-{uuid.uuid4().hex[:24]}", title=title[:128], property_type=property_type, deal_type=deal_type,
-            region=slots["region"], city=place.city if place else None, district=place.district if place else None,
-            town=place.town if place else None, single_storey=slots.get("single_storey"),
-            features=sorted(slots.get("features") or []), owner=actor,
+            code=f"tmp-{uuid.uuid4().hex[:24]}",
+            title=title[:128],
+            property_type=property_type,
+            deal_type=deal_type,
+            region=slots["region"],
+            city=place.city if place else None,
+            district=place.district if place else None,
+            town=place.town if place else None,
+            single_storey=slots.get("single_storey"),
+            features=sorted(slots.get("features") or []),
+            owner=actor,
             property_cert=True if "property_cert" in (slots.get("features") or []) else None,
             review_status=ReviewStatus.APPROVED if self_approved else ReviewStatus.PENDING,
             reviewed_by=actor if self_approved else None,
@@ -113,9 +124,16 @@ async def create(*, actor: Account, slots: dict, title: str, settings: Settings)
             await _announce_matches(listing, settings)
         else:
             for reviewer_id in await _reviewers(actor):
-                await notify.queue("notice", reviewer_id, dedupe_key=f"listing:{listing.id}:review:{reviewer_id}",
-                                   payload={"title": "房源待审核", "detail": f"{listing.code} {title} {actor.name}",
-                                            "listing": listing.code})
+                await notify.queue(
+                    "notice",
+                    reviewer_id,
+                    dedupe_key=f"listing:{listing.id}:review:{reviewer_id}",
+                    payload={
+                        "title": "房源待审核",
+                        "detail": f"{listing.code} {title} {actor.name}",
+                        "listing": listing.code,
+                    },
+                )
     return listing
 
 
@@ -127,12 +145,18 @@ async def _reviewers(actor: Account) -> list[int]:
 
 
 def _snapshot(listing: Listing) -> dict:
-    return {"code": listing.code, "status": listing.status, "review_status": listing.review_status,
-            "held_by": listing.held_by_id, "version": listing.version}
+    return {
+        "code": listing.code,
+        "status": listing.status,
+        "review_status": listing.review_status,
+        "held_by": listing.held_by_id,
+        "version": listing.version,
+    }
 
 
-async def review(*, actor: Account, code: str, approve: bool, reason: str | None,
-                 settings: Settings) -> tuple[Listing, list[tuple[Client, matching.Match]]]:
+async def review(
+    *, actor: Account, code: str, approve: bool, reason: str | None, settings: Settings
+) -> tuple[Listing, list[tuple[Client, matching.Match]]]:
     """Approve or reject a pending listing; returns it and, when approved, the clients it fits (owners told)."""
     permissions.ensure_manager(actor, "review_listing")
     listing = await get_by_code(code)
@@ -145,23 +169,37 @@ async def review(*, actor: Account, code: str, approve: bool, reason: str | None
     async with in_transaction():
         updated = await Listing.filter(id=listing.id, review_status=ReviewStatus.PENDING).update(
             review_status=ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED,
-            review_note=(reason or "")[:255] or None, reviewed_by_id=actor.id)
+            review_note=(reason or "")[:255] or None,
+            reviewed_by_id=actor.id,
+        )
         if not updated:
             await listing.refresh_from_db()
             raise AlreadyReviewed(listing)
         await listing.refresh_from_db()
-        await audit.record(actor, "listing.approve" if approve else "listing.reject", "listing", listing.id,
-                           before=before, after={**_snapshot(listing), "review_note": listing.review_note})
+        await audit.record(
+            actor,
+            "listing.approve" if approve else "listing.reject",
+            "listing",
+            listing.id,
+            before=before,
+            after={**_snapshot(listing), "review_note": listing.review_note},
+        )
         if listing.owner_id and listing.owner_id != actor.id:
             detail = f"{listing.code}已通过审核并上架" if approve else f"{listing.code}被驳回：{reason}"
-            await notify.queue("notice", listing.owner_id, dedupe_key=f"listing:{listing.id}:reviewed",
-                               payload={"title": "房源审核结果", "detail": detail, "listing": listing.code})
+            await notify.queue(
+                "notice",
+                listing.owner_id,
+                dedupe_key=f"listing:{listing.id}:reviewed",
+                payload={"title": "房源审核结果", "detail": detail, "listing": listing.code},
+            )
         if approve:
             fitting = await _announce_matches(listing, settings)
     return listing, fitting
 
 
-async def clients_fitting(listing: Listing, settings: Settings, *, limit: int = REVERSE_MATCH_LIMIT) -> list[tuple[Client, matching.Match]]:
+async def clients_fitting(
+    listing: Listing, settings: Settings, *, limit: int = REVERSE_MATCH_LIMIT
+) -> list[tuple[Client, matching.Match]]:
     """Reverse match: open clients whose requirement this listing fits, best first."""
     tolerance = settings.matching.area_tolerance
     area = float(listing.area)
@@ -191,10 +229,16 @@ async def _announce_matches(listing: Listing, settings: Settings) -> list[tuple[
     for client, match in fitting:
         if client.owner_id is not None:
             await notify.queue(
-                "notice", client.owner_id, dedupe_key=f"listing:{listing.id}:fits:{client.id}", client=client,
-                payload={"title": "新房源匹配客户",
-                         "detail": f"{listing.code}适合{client.display_name}（匹配度{round(match.score * 100)}%）",
-                         "listing": listing.code})
+                "notice",
+                client.owner_id,
+                dedupe_key=f"listing:{listing.id}:fits:{client.id}",
+                client=client,
+                payload={
+                    "title": "新房源匹配客户",
+                    "detail": f"{listing.code}适合{client.display_name}（匹配度{round(match.score * 100)}%）",
+                    "listing": listing.code,
+                },
+            )
     return fitting
 
 
@@ -213,8 +257,15 @@ async def holder(listing: Listing) -> Holder | None:
     return Holder(client, client.owner.name if client.owner else None)
 
 
-async def change_status(*, actor: Account, code: str, status: ListingStatus, client: Client | None = None,
-                        settings: Settings, note: str | None = None) -> Listing:
+async def change_status(
+    *,
+    actor: Account,
+    code: str,
+    status: ListingStatus,
+    client: Client | None = None,
+    settings: Settings,
+    note: str | None = None,
+) -> Listing:
     """Move a listing to ``status``, for ``client`` when it is a deal; refused while another deal holds it.
 
     The deal's client moves forward with it in the same transaction (negotiating, or won when closed).
@@ -228,24 +279,39 @@ async def change_status(*, actor: Account, code: str, status: ListingStatus, cli
         held = await holder(listing)
         if status in OWNER_ONLY and not await _may_list(actor, listing, held):
             raise OwnerOnly(listing)
-        if status == ListingStatus.CLOSED and client is None and held is None \
-                and not await _may_list(actor, listing, held):
+        if (
+            status == ListingStatus.CLOSED
+            and client is None
+            and held is None
+            and not await _may_list(actor, listing, held)
+        ):
             raise CloseOwnerOnly(listing)
         new_holder = await _new_holder(actor, listing, status, client, held)
         before = _snapshot(listing)
         async with in_transaction():
             won = await Listing.filter(id=listing.id, version=listing.version).update(
-                status=status, held_by_id=new_holder, version=listing.version + 1)
+                status=status, held_by_id=new_holder, version=listing.version + 1
+            )
             if not won:
                 continue  # changed under us: re-read and check again
-            await ListingStatusChange.create(listing=listing, from_status=listing.status, to_status=status,
-                                             client_id=new_holder if new_holder else (client.id if client else None),
-                                             changed_by=actor, note=(note or "")[:255] or None)
+            await ListingStatusChange.create(
+                listing=listing,
+                from_status=listing.status,
+                to_status=status,
+                client_id=new_holder if new_holder else (client.id if client else None),
+                changed_by=actor,
+                note=(note or "")[:255] or None,
+            )
             listing.status, listing.held_by_id, listing.version = status, new_holder, listing.version + 1
             await audit.record(actor, "listing.status", "listing", listing.id, before=before, after=_snapshot(listing))
             if client is not None and clients.advances(client.stage, DEAL_STAGES.get(status)):
-                await clients.set_stage(actor=actor, client=client, stage=DEAL_STAGES[status], settings=settings,
-                                        note=f"{listing.code} {status.value}")
+                await clients.set_stage(
+                    actor=actor,
+                    client=client,
+                    stage=DEAL_STAGES[status],
+                    settings=settings,
+                    note=f"{listing.code} {status.value}",
+                )
         return listing
     raise ChangedMeanwhile("listing")
 
@@ -253,11 +319,13 @@ async def change_status(*, actor: Account, code: str, status: ListingStatus, cli
 async def _may_list(actor: Account, listing: Listing, held: Holder | None) -> bool:
     """Owner, the owner's manager, an admin, or whoever may change the client whose deal holds it."""
     return await permissions.manages(actor, listing.owner_id) or (
-        held is not None and await permissions.can_change(actor, held.client))
+        held is not None and await permissions.can_change(actor, held.client)
+    )
 
 
-async def _new_holder(actor: Account, listing: Listing, status: ListingStatus, client: Client | None,
-                held: Holder | None) -> int | None:
+async def _new_holder(
+    actor: Account, listing: Listing, status: ListingStatus, client: Client | None, held: Holder | None
+) -> int | None:
     """Who holds the listing after the change; raises when another deal holds it."""
     if held is not None:
         same_deal = client is None or client.id == held.client.id
@@ -275,5 +343,9 @@ async def _new_holder(actor: Account, listing: Listing, status: ListingStatus, c
 
 
 async def history(listing: Listing, *, limit: int = 5) -> list[ListingStatusChange]:
-    return await ListingStatusChange.filter(listing_id=listing.id).order_by("-changed_at", "-id").limit(limit) \
+    return (
+        await ListingStatusChange.filter(listing_id=listing.id)
+        .order_by("-changed_at", "-id")
+        .limit(limit)
         .select_related("changed_by", "client")
+    )

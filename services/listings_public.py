@@ -9,6 +9,7 @@ by the matching engine: its hard filters and tolerances, best match first,
 paged by offset (at most ``matching.CANDIDATES`` results). Browsing without
 criteria, and keyword search (``q``), list newest first, keyset-paged by id.
 """
+
 from __future__ import annotations
 
 import base64
@@ -28,11 +29,40 @@ SEARCHABLE = (ListingStatus.VACANT, ListingStatus.VIEWING)
 VISIBLE = (ListingStatus.VACANT, ListingStatus.VIEWING, ListingStatus.NEGOTIATING)
 MAX_ID = 2**31 - 1
 
-SUMMARY_FIELDS = ("id", "code", "title", "property_type", "deal_type", "region", "city", "district", "town",
-                  "area", "rent", "sale_price", "ceiling_height", "single_storey", "features", "status")
+SUMMARY_FIELDS = (
+    "id",
+    "code",
+    "title",
+    "property_type",
+    "deal_type",
+    "region",
+    "city",
+    "district",
+    "town",
+    "area",
+    "rent",
+    "sale_price",
+    "ceiling_height",
+    "single_storey",
+    "features",
+    "status",
+)
 DETAIL_FIELDS = SUMMARY_FIELDS + (
-    "address", "latitude", "longitude", "land_area", "land_use", "property_cert", "floors", "floor",
-    "floor_load", "fire_rating", "power_kva", "sewage", "park_facilities", "transport", "description",
+    "address",
+    "latitude",
+    "longitude",
+    "land_area",
+    "land_use",
+    "property_cert",
+    "floors",
+    "floor",
+    "floor_load",
+    "fire_rating",
+    "power_kva",
+    "sewage",
+    "park_facilities",
+    "transport",
+    "description",
 )
 
 
@@ -77,15 +107,24 @@ async def get_visible(listing_id: int) -> Listing:
 
 async def get_visible_by_code(code: str) -> Listing:
     """A listing clients may see, by its short code (A12); NotFound otherwise."""
-    listing = await Listing.filter(code=code.upper()[:32], review_status=ReviewStatus.APPROVED,
-                                   status__in=VISIBLE).first()
+    listing = await Listing.filter(
+        code=code.upper()[:32], review_status=ReviewStatus.APPROVED, status__in=VISIBLE
+    ).first()
     if listing is None:
         raise NotFound("listing not found")
     return listing
 
 
-CRITERIA = ("region", "deal_type", "property_type", "area_min", "area_max", "ceiling_height_min", "rent_max",
-            "features")
+CRITERIA = (
+    "region",
+    "deal_type",
+    "property_type",
+    "area_min",
+    "area_max",
+    "ceiling_height_min",
+    "rent_max",
+    "features",
+)
 
 
 def _encode(kind: str, number: int) -> str:
@@ -102,19 +141,24 @@ def _decode(cursor: str, kind: str) -> int:
     return int(raw[1:])
 
 
-async def search(filters: dict[str, Any], cursor: str | None, limit: int, *, settings: Settings) -> tuple[list[Listing], str | None]:
+async def search(
+    filters: dict[str, Any], cursor: str | None, limit: int, *, settings: Settings
+) -> tuple[list[Listing], str | None]:
     """One page of listings and the cursor of the next (None on the last page).
 
     ``filters`` are the validated query of GET /listings (numbers as Decimal).
     """
     if filters.get("q") or not any(filters.get(name) for name in CRITERIA):
         return await _newest(filters, cursor, limit)
-    values: dict[str, Any] = {name: float(value) if isinstance(value, Decimal) else value
-                              for name, value in filters.items() if name in CRITERIA and value}
+    values: dict[str, Any] = {
+        name: float(value) if isinstance(value, Decimal) else value
+        for name, value in filters.items()
+        if name in CRITERIA and value
+    }
     criteria = matching.Criteria(**values)
     offset = _decode(cursor, "m") if cursor else 0
     matches = await matching.search(criteria, settings, limit=offset + limit + 1)
-    ids = [m.listing["id"] for m in matches[offset:offset + limit]]
+    ids = [m.listing["id"] for m in matches[offset : offset + limit]]
     rows = {listing.id: listing for listing in await Listing.filter(id__in=ids)}
     more = len(matches) > offset + limit
     return [rows[i] for i in ids if i in rows], _encode("m", offset + limit) if more else None
@@ -138,14 +182,23 @@ async def _newest(filters: dict[str, Any], cursor: str | None, limit: int) -> tu
     for name in ("deal_type", "property_type"):
         if filters.get(name):
             query = query.filter(**{name: filters[name]})
-    bounds = {"area_min": "area__gte", "area_max": "area__lte", "ceiling_height_min": "ceiling_height__gte",
-              "rent_max": "rent__lte"}
+    bounds = {
+        "area_min": "area__gte",
+        "area_max": "area__lte",
+        "ceiling_height_min": "ceiling_height__gte",
+        "rent_max": "rent__lte",
+    }
     for name, lookup in bounds.items():
         if filters.get(name) is not None:
             query = query.filter(**{lookup: filters[name]})
     if q := filters.get("q"):
-        query = query.filter(Q(title__icontains=q) | Q(description__icontains=q) | Q(address__icontains=q)
-                             | Q(region__icontains=q) | Q(code=q))
+        query = query.filter(
+            Q(title__icontains=q)
+            | Q(description__icontains=q)
+            | Q(address__icontains=q)
+            | Q(region__icontains=q)
+            | Q(code=q)
+        )
     for feature in filters.get("features") or ():
         query = query.annotate(**{f"has_{feature}": has_feature(feature)}).filter(**{f"has_{feature}": True})
     before = _decode(cursor, "l") if cursor else None

@@ -6,6 +6,7 @@ approved, available listings against it; ``fit`` checks one listing against
 one requirement (reverse match). Prices are compared in the parser contract
 units: rent in yuan/m²/month, sale price in yuan/m².
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
@@ -23,10 +24,28 @@ AVAILABLE = (ListingStatus.VACANT, ListingStatus.VIEWING)
 CANDIDATES = 200
 """Most rows fetched per search: the hard filters in SQL, nearest in area first."""
 
-COLUMNS = ("id", "code", "title", "property_type", "deal_type", "region", "city", "district", "town", "area",
-           "rent", "sale_price", "single_storey", "ceiling_height", "floor_load", "power_kva", "features",
-           "status", "review_status", "owner_id")
-
+COLUMNS = (
+    "id",
+    "code",
+    "title",
+    "property_type",
+    "deal_type",
+    "region",
+    "city",
+    "district",
+    "town",
+    "area",
+    "rent",
+    "sale_price",
+    "single_storey",
+    "ceiling_height",
+    "floor_load",
+    "power_kva",
+    "features",
+    "status",
+    "review_status",
+    "owner_id",
+)
 
 
 @dataclass
@@ -109,6 +128,7 @@ def _num(value) -> float | None:
 
 # --- soft scores: each returns (score 0..1, reason) for one dimension the requirement names ---
 
+
 def _area(c: Criteria, area: float, tol: float) -> tuple[float, Reason]:
     low, high = c.area_min, c.area_max
     if (low is None or area >= low) and (high is None or area <= high):
@@ -143,8 +163,10 @@ def _price(c: Criteria, row: dict, tol: float) -> tuple[float, Reason] | None:
 def _price_unknown(c: Criteria, row: dict) -> bool:
     asked_rent = c.rent_max or c.budget_month_max
     asked_sale = c.sale_price_max or c.sale_total_max
-    return bool((asked_rent and row["rent"] is None and not asked_sale)
-                or (asked_sale and row["sale_price"] is None and not asked_rent))
+    return bool(
+        (asked_rent and row["rent"] is None and not asked_sale)
+        or (asked_sale and row["sale_price"] is None and not asked_rent)
+    )
 
 
 def score(c: Criteria, row: dict, settings: Settings, place: regions.Place | None = None) -> Match | None:
@@ -165,8 +187,11 @@ def score(c: Criteria, row: dict, settings: Settings, place: regions.Place | Non
         if price[0] <= 0:
             return None
         parts.append(("price", *price))
-    for dim, need in (("ceiling_height", c.ceiling_height_min), ("floor_load", c.floor_load_min),
-                      ("power", c.power_kva_min)):
+    for dim, need in (
+        ("ceiling_height", c.ceiling_height_min),
+        ("floor_load", c.floor_load_min),
+        ("power", c.power_kva_min),
+    ):
         if need:
             parts.append((dim, 1.0, Reason(dim)))
     if required:
@@ -194,8 +219,11 @@ def _filters(c: Criteria, settings: Settings, place: regions.Place | None) -> di
         q["area__gte"] = Decimal(str(round(low, 2)))
     if high:
         q["area__lte"] = Decimal(str(round(high, 2)))
-    for column, need in (("ceiling_height", c.ceiling_height_min), ("floor_load", c.floor_load_min),
-                         ("power_kva", c.power_kva_min)):
+    for column, need in (
+        ("ceiling_height", c.ceiling_height_min),
+        ("floor_load", c.floor_load_min),
+        ("power_kva", c.power_kva_min),
+    ):
         if need:
             q[f"{column}__gte"] = Decimal(str(need))
     tol = 1 + cfg.price_tolerance
@@ -241,8 +269,11 @@ def fit(c: Criteria, listing: Listing, settings: Settings) -> Match | None:
     for key, want in _filters(c, settings, place).items():
         column, _, op = key.partition("__")
         have = row.get(column)
-        want = [w.value if hasattr(w, "value") else w for w in want] if isinstance(want, list) else \
-            (want.value if hasattr(want, "value") else want)
+        want = (
+            [w.value if hasattr(w, "value") else w for w in want]
+            if isinstance(want, list)
+            else (want.value if hasattr(want, "value") else want)
+        )
         if op == "" and have != want:
             return None
         if op == "in" and have not in want:

@@ -7,6 +7,7 @@ the first remaining image. Changes are made by the listing's owner or a
 manager, under a lock on the listing row, so photos arriving together each get
 their own place.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -98,29 +99,66 @@ def cover_url(item: ListingMedia | None) -> str | None:
 
 def public(item: ListingMedia) -> dict[str, Any]:
     """What clients may see of an item (API and H5): no storage keys, no uploader."""
-    return {"id": item.id, "kind": item.kind.value, "position": item.position, "is_cover": item.is_cover,
-            "caption": item.caption, "url": item.original_url, "web_url": item.web_url or
-            (item.original_url if item.kind in IMAGE_KINDS else None), "thumb_url": item.thumb_url,
-            "width": item.width, "height": item.height, "content_type": item.content_type}
+    return {
+        "id": item.id,
+        "kind": item.kind.value,
+        "position": item.position,
+        "is_cover": item.is_cover,
+        "caption": item.caption,
+        "url": item.original_url,
+        "web_url": item.web_url or (item.original_url if item.kind in IMAGE_KINDS else None),
+        "thumb_url": item.thumb_url,
+        "width": item.width,
+        "height": item.height,
+        "content_type": item.content_type,
+    }
 
 
-async def add(*, actor: Account, listing: Listing, kind: MediaKind, stored: StoredFiles,
-              caption: str | None = None, source: str | None = None) -> ListingMedia:
+async def add(
+    *,
+    actor: Account,
+    listing: Listing,
+    kind: MediaKind,
+    stored: StoredFiles,
+    caption: str | None = None,
+    source: str | None = None,
+) -> ListingMedia:
     """Append a stored upload to the gallery; the first image becomes the cover.
 
     The same ``source`` (a WeChat media id) added twice returns the first item: a retried job adds nothing.
     """
     ensure_can_edit(actor, listing)
-    return await _append(listing, dict(
-        kind=kind, caption=_caption(caption), content_type=stored.content_type, size_bytes=stored.size_bytes,
-        width=stored.width, height=stored.height, original_key=stored.original_key, original_url=stored.original_url,
-        web_key=stored.web_key, web_url=stored.web_url, thumb_key=stored.thumb_key, thumb_url=stored.thumb_url,
-        source=source, uploaded_by_id=actor.id,
-    ))
+    return await _append(
+        listing,
+        dict(
+            kind=kind,
+            caption=_caption(caption),
+            content_type=stored.content_type,
+            size_bytes=stored.size_bytes,
+            width=stored.width,
+            height=stored.height,
+            original_key=stored.original_key,
+            original_url=stored.original_url,
+            web_key=stored.web_key,
+            web_url=stored.web_url,
+            thumb_key=stored.thumb_key,
+            thumb_url=stored.thumb_url,
+            source=source,
+            uploaded_by_id=actor.id,
+        ),
+    )
 
 
-async def add_upload(*, resources, actor: Account, listing: Listing, data: bytes, kind: MediaKind | None = None,
-                     caption: str | None = None, source: str | None = None) -> ListingMedia:
+async def add_upload(
+    *,
+    resources,
+    actor: Account,
+    listing: Listing,
+    data: bytes,
+    kind: MediaKind | None = None,
+    caption: str | None = None,
+    source: str | None = None,
+) -> ListingMedia:
     """Check, prepare and store an uploaded image or video, then append it to the gallery.
 
     ``kind`` marks what the file is (a panorama, a floor plan, a drone video); without it a 2:1 image is a
@@ -159,18 +197,27 @@ async def add_upload(*, resources, actor: Account, listing: Listing, data: bytes
         raise
 
 
-async def _store(storage, listing: Listing, files: list[processing.Rendition],
-                 frame: processing.ProcessedImage | None) -> StoredFiles:
+async def _store(
+    storage, listing: Listing, files: list[processing.Rendition], frame: processing.ProcessedImage | None
+) -> StoredFiles:
     """Original, web size and thumbnail under fresh keys (a new upload never overwrites a cached URL)."""
     stem = f"listing/{listing.id}/{secrets.token_hex(8)}"
-    keys = [f"{stem}.{files[0].ext}", f"{stem}-w.jpg", f"{stem}-t.jpg"][:len(files)]
+    keys = [f"{stem}.{files[0].ext}", f"{stem}-w.jpg", f"{stem}-t.jpg"][: len(files)]
     urls = await asyncio.gather(*(storage.put(key, f.data, f.content_type) for key, f in zip(keys, files, strict=True)))
     web_key, thumb_key = (keys[1], keys[2]) if len(keys) == 3 else (None, None)
     web_url, thumb_url = (urls[1], urls[2]) if len(urls) == 3 else (None, None)
-    return StoredFiles(content_type=files[0].content_type, size_bytes=len(files[0].data), original_key=keys[0],
-                       original_url=urls[0], web_key=web_key, web_url=web_url, thumb_key=thumb_key,
-                       thumb_url=thumb_url, width=frame.width if frame else None,
-                       height=frame.height if frame else None)
+    return StoredFiles(
+        content_type=files[0].content_type,
+        size_bytes=len(files[0].data),
+        original_key=keys[0],
+        original_url=urls[0],
+        web_key=web_key,
+        web_url=web_url,
+        thumb_key=thumb_key,
+        thumb_url=thumb_url,
+        width=frame.width if frame else None,
+        height=frame.height if frame else None,
+    )
 
 
 async def delete_files(storage, keys: list[str]) -> None:
@@ -189,8 +236,16 @@ async def add_link(*, actor: Account, listing: Listing, url: str, caption: str |
     parsed = urlparse(url)
     if parsed.scheme not in ("http", "https") or not parsed.hostname or len(url) > 1024:
         raise InvalidTourUrl()
-    return await _append(listing, dict(kind=MediaKind.VR_LINK, caption=_caption(caption), original_url=url,
-                                       source=f"url:{url[:150]}", uploaded_by_id=actor.id))
+    return await _append(
+        listing,
+        dict(
+            kind=MediaKind.VR_LINK,
+            caption=_caption(caption),
+            original_url=url,
+            source=f"url:{url[:150]}",
+            uploaded_by_id=actor.id,
+        ),
+    )
 
 
 async def _append(listing: Listing, values: dict[str, Any]) -> ListingMedia:
@@ -198,15 +253,17 @@ async def _append(listing: Listing, values: dict[str, Any]) -> ListingMedia:
     try:
         async with in_transaction() as conn:
             await Listing.select_for_update().using_db(conn).get(id=listing.id)
-            if source and (found := await ListingMedia.filter(listing_id=listing.id, source=source)
-                           .using_db(conn).first()):
+            if source and (
+                found := await ListingMedia.filter(listing_id=listing.id, source=source).using_db(conn).first()
+            ):
                 return found
             items = await ListingMedia.filter(listing_id=listing.id).using_db(conn).order_by("position")
             if len(items) >= MAX_ITEMS:
                 raise GalleryFull(listing, MAX_ITEMS)
             cover = values["kind"] in IMAGE_KINDS and not any(item.is_cover for item in items)
-            return await ListingMedia.create(listing_id=listing.id, position=len(items) + 1, is_cover=cover,
-                                             using_db=conn, **values)
+            return await ListingMedia.create(
+                listing_id=listing.id, position=len(items) + 1, is_cover=cover, using_db=conn, **values
+            )
     except IntegrityError:  # the same source, added by a concurrent job in between
         if source:
             return await ListingMedia.get(listing_id=listing.id, source=source)
@@ -340,8 +397,9 @@ class Queued:
     """No drain is running for this queue: the caller queues the job that runs ``drain_wechat_queue``."""
 
 
-async def queue_from_wechat(resources, *, actor: Account, openid: str, listing: Listing, media_id: str,
-                            kind: MediaKind | None) -> Queued:
+async def queue_from_wechat(
+    resources, *, actor: Account, openid: str, listing: Listing, media_id: str, kind: MediaKind | None
+) -> Queued:
     """Fetch a message's image or video in the background (WeChat keeps it 3 days) and add it to the gallery.
 
     Files are added in the order they were sent: one job per salesperson and listing (the chat's
@@ -402,8 +460,14 @@ async def _attach(resources, account_id: int, listing_id: int, media_id: str, ki
         return Outcome(error=MediaOwnerOnly(listing) if listing else WeChatMediaGone())
     try:
         data = await _fetch(resources, media_id)
-        item = await add_upload(resources=resources, actor=actor, listing=listing, data=data,
-                                kind=MediaKind(kind) if kind else None, source=f"wechat:{media_id}")
+        item = await add_upload(
+            resources=resources,
+            actor=actor,
+            listing=listing,
+            data=data,
+            kind=MediaKind(kind) if kind else None,
+            source=f"wechat:{media_id}",
+        )
     except AppError as exc:
         return Outcome(error=exc)
     return Outcome(item=item)

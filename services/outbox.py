@@ -18,6 +18,7 @@ Exactly once for the user, at least once at the transport:
 
 The lease must outlast a batch: ``batch_size / send_concurrency * wechat_timeout_s``.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -124,26 +125,40 @@ class Sender:
         now = self.clock()
         self._batches += 1
         token = f"{self.name}:{self._batches}"[:64]
-        claimable = (Q(status=Status.PENDING, due_at__lte=now)
-                     & (Q(next_attempt_at=None) | Q(next_attempt_at__lte=now))) | Q(status=Status.SENDING,
-                                                                                     claimed_until__lt=now)
+        claimable = (
+            Q(status=Status.PENDING, due_at__lte=now) & (Q(next_attempt_at=None) | Q(next_attempt_at__lte=now))
+        ) | Q(status=Status.SENDING, claimed_until__lt=now)
         async with in_transaction():
             # FOR UPDATE SKIP LOCKED where the database has it (MySQL); SQLite runs one writer at a time.
-            ids = [n.id for n in await Notification.filter(claimable).order_by("due_at").limit(self.batch_size)
-                   .select_for_update(skip_locked=True).only("id")]
+            ids = [
+                n.id
+                for n in await Notification.filter(claimable)
+                .order_by("due_at")
+                .limit(self.batch_size)
+                .select_for_update(skip_locked=True)
+                .only("id")
+            ]
             if not ids:
                 return []
             await Notification.filter(claimable, id__in=ids).update(
-                status=Status.SENDING, claimed_by=token, claimed_until=now + self.lease, attempts=F("attempts") + 1)
+                status=Status.SENDING, claimed_by=token, claimed_until=now + self.lease, attempts=F("attempts") + 1
+            )
         return await Notification.filter(claimed_by=token, status=Status.SENDING)
 
     async def send(self, batch: list[Notification]) -> Counter:
         """Send a claimed batch concurrently and settle every row in one transaction."""
-        recipients = {u["account_id"]: u for u in await WechatUser.filter(
-            account_id__in={n.recipient_id for n in batch}).values("account_id", "openid", "subscribed", "unsubscribed_at",
-                                                             "account__active")}
-        followups = {f["id"]: f for f in await FollowUp.filter(
-            id__in={n.followup_id for n in batch if n.kind == FOLLOWUP_DUE}).values("id", "done", "next_at", "reminded_at")}
+        recipients = {
+            u["account_id"]: u
+            for u in await WechatUser.filter(account_id__in={n.recipient_id for n in batch}).values(
+                "account_id", "openid", "subscribed", "unsubscribed_at", "account__active"
+            )
+        }
+        followups = {
+            f["id"]: f
+            for f in await FollowUp.filter(id__in={n.followup_id for n in batch if n.kind == FOLLOWUP_DUE}).values(
+                "id", "done", "next_at", "reminded_at"
+            )
+        }
         gate = asyncio.Semaphore(self.concurrency)
         pause: list[datetime] = []
 
@@ -162,7 +177,9 @@ class Sender:
         if pause:
             return _Outcome(None, "sending paused (quota)", retry_at=pause[0], counts_attempt=False)
         if n.attempts > self.max_attempts:
-            return _Outcome(Status.FAILED, f"gave up after {self.max_attempts} attempts: {n.last_error or 'worker lost'}")
+            return _Outcome(
+                Status.FAILED, f"gave up after {self.max_attempts} attempts: {n.last_error or 'worker lost'}"
+            )
         if n.kind == FOLLOWUP_DUE and (reason := _stale(n, followups.get(n.followup_id))):
             return _Outcome(Status.CANCELLED, reason)
         template = self.settings.template(n.kind)
@@ -176,8 +193,12 @@ class Sender:
             return _Outcome(Status.FAILED, UNSUBSCRIBED)
         try:
             msgid = await self.resources.wechat.message.send_template(
-                recipient["openid"], template.template_id, self._data(n, template.fields),
-                client_msg_id=n.client_msg_id, **self._link(n))
+                recipient["openid"],
+                template.template_id,
+                self._data(n, template.fields),
+                client_msg_id=n.client_msg_id,
+                **self._link(n),
+            )
         except QuotaError as exc:
             seconds = self.quota_pause_s if exc.errcode == WeChatErrorCode.API_DAILY_QUOTA else self.rate_pause_s
             until = self.clock() + timedelta(seconds=seconds)
@@ -239,9 +260,19 @@ class Sender:
             if outcome.status != Status.SENT:
                 log.info("outbox: notification %s %s: %s", n.id, outcome.status.value, outcome.reason)
         async with in_transaction():
-            await Notification.bulk_update(batch, fields=[
-                "status", "claimed_by", "claimed_until", "last_error", "next_attempt_at", "attempts", "sent_at",
-                "wechat_msgid"])
+            await Notification.bulk_update(
+                batch,
+                fields=[
+                    "status",
+                    "claimed_by",
+                    "claimed_until",
+                    "last_error",
+                    "next_attempt_at",
+                    "attempts",
+                    "sent_at",
+                    "wechat_msgid",
+                ],
+            )
             if reminded:
                 await FollowUp.filter(Q(*reminded, join_type=Q.OR)).update(reminded_at=now)
         return counts

@@ -14,6 +14,7 @@
   withdrawals behind it and every transfer against WeChat Pay's record, and
   reports differences to the admins.
 """
+
 from __future__ import annotations
 
 import logging
@@ -72,21 +73,30 @@ async def pay(resources, withdrawal_id: int, *, now: datetime | None = None) -> 
     cfg = resources.settings.withdrawals
     try:
         bill = await client.create_transfer(
-            out_bill_no=number, openid=withdrawal.openid or "", amount_fen=withdrawal.amount_fen - withdrawal.fee_fen,
-            remark=cfg.transfer_remark, scene_id=cfg.transfer_scene_id,
-            report_infos=[{"info_type": "岗位类型", "info_content": "推荐合伙人"},
-                          {"info_type": "报酬说明", "info_content": f"推荐成交佣金{withdrawal.code}"}],
-            user_name=withdrawal.real_name)
+            out_bill_no=number,
+            openid=withdrawal.openid or "",
+            amount_fen=withdrawal.amount_fen - withdrawal.fee_fen,
+            remark=cfg.transfer_remark,
+            scene_id=cfg.transfer_scene_id,
+            report_infos=[
+                {"info_type": "岗位类型", "info_content": "推荐合伙人"},
+                {"info_type": "报酬说明", "info_content": f"推荐成交佣金{withdrawal.code}"},
+            ],
+            user_name=withdrawal.real_name,
+        )
     except NotConfigured:
-        log.warning("withdrawal %s approved but WeChat Pay is not configured: waiting for a manual payout",
-                    withdrawal.id)
+        log.warning(
+            "withdrawal %s approved but WeChat Pay is not configured: waiting for a manual payout", withdrawal.id
+        )
         await Withdrawal.filter(id=withdrawal.id).update(transfer_created_at=None, out_bill_no=None)
         await _tell_admins("提现需线下打款", f"{withdrawal.code} 微信支付未配置", key=f"unconfigured:{withdrawal.id}")
         return withdrawal
     except WeChatPayTransientError:
         raise
     except WeChatPayError as exc:  # refused: nothing was transferred
-        await withdrawals.settle(withdrawal.id, paid=False, reason=f"微信支付拒绝：{exc.code} {exc.message}".strip(), now=now)
+        await withdrawals.settle(
+            withdrawal.id, paid=False, reason=f"微信支付拒绝：{exc.code} {exc.message}".strip(), now=now
+        )
         await _tell_admins("提现转账失败", f"{withdrawal.code} {exc.code}", key=f"refused:{withdrawal.id}")
         return await Withdrawal.get(id=withdrawal.id)
     return await apply(withdrawal, bill, now=now)
@@ -111,10 +121,14 @@ async def apply(withdrawal: Withdrawal, bill: dict, *, now: datetime | None = No
         updates["package_info"] = str(bill["package_info"])
     if state == "WAIT_USER_CONFIRM":
         await Withdrawal.filter(id=withdrawal.id, status=WithdrawalStatus.PAYING).update(
-            status=WithdrawalStatus.CONFIRMING)
-        await notify.queue("notice", withdrawal.account_id, dedupe_key=f"withdrawal:{withdrawal.id}:confirm",
-                           payload={"title": "提现待确认收款",
-                                    "detail": f"{withdrawal.code} 请在小程序「我的提现」中确认收款"})
+            status=WithdrawalStatus.CONFIRMING
+        )
+        await notify.queue(
+            "notice",
+            withdrawal.account_id,
+            dedupe_key=f"withdrawal:{withdrawal.id}:confirm",
+            payload={"title": "提现待确认收款", "detail": f"{withdrawal.code} 请在小程序「我的提现」中确认收款"},
+        )
     final = state in ("SUCCESS", *FAILED_STATES)
     # A late answer about an earlier state must not overwrite what a callback already settled.
     await Withdrawal.filter(id=withdrawal.id, **({} if final else {"status__in": withdrawals.OPEN})).update(**updates)
@@ -129,11 +143,16 @@ async def pay_withdrawal(ctx: dict, withdrawal_id: int) -> None:
     except WeChatPayTransientError as exc:
         if ctx.get("job_try", 1) < PAY_TRIES:
             raise Retry(defer=30 * ctx.get("job_try", 1)) from None
-        log.error("withdrawal %s: transfer outcome unknown after %d tries (%s); the sync job keeps checking",
-                  withdrawal_id, PAY_TRIES, exc)
+        log.error(
+            "withdrawal %s: transfer outcome unknown after %d tries (%s); the sync job keeps checking",
+            withdrawal_id,
+            PAY_TRIES,
+            exc,
+        )
 
 
 # ---- callbacks ------------------------------------------------------------------------------------
+
 
 class CallbackRejected(Exception):
     """The notification is not about one of our transfers, or does not match it."""
@@ -156,6 +175,7 @@ async def on_notification(resources, resource: dict, *, now: datetime | None = N
 
 # ---- sync -----------------------------------------------------------------------------------------
 
+
 async def sync(resources, *, now: datetime | None = None) -> dict[str, int]:
     """Query bills whose callback has not come; cancel unconfirmed ones past ``confirm_expire_h``;
     start transfers whose task was lost."""
@@ -163,9 +183,15 @@ async def sync(resources, *, now: datetime | None = None) -> dict[str, int]:
     client: WeChatPay = resources.wechatpay
     expire = timedelta(hours=resources.settings.withdrawals.confirm_expire_h)
     counts = {"queried": 0, "cancelled": 0, "started": 0}
-    stale = await Withdrawal.filter(method=PayoutMethod.WECHAT,
-                                    status__in=(WithdrawalStatus.PAYING, WithdrawalStatus.CONFIRMING),
-                                    transfer_created_at__lte=now - SYNC_AFTER).order_by("id").limit(200)
+    stale = (
+        await Withdrawal.filter(
+            method=PayoutMethod.WECHAT,
+            status__in=(WithdrawalStatus.PAYING, WithdrawalStatus.CONFIRMING),
+            transfer_created_at__lte=now - SYNC_AFTER,
+        )
+        .order_by("id")
+        .limit(200)
+    )
     for withdrawal in stale:
         number = withdrawal.out_bill_no or out_bill_no(withdrawal)
         created = withdrawal.transfer_created_at or now
@@ -186,8 +212,12 @@ async def sync(resources, *, now: datetime | None = None) -> dict[str, int]:
             except WeChatPayError as exc:
                 log.warning("sync: cancel of %s failed: %s", withdrawal.out_bill_no, exc)
         await apply(withdrawal, bill, now=now)
-    lost = await Withdrawal.filter(method=PayoutMethod.WECHAT, status=WithdrawalStatus.PAYING,
-                                   transfer_created_at__isnull=True, updated_at__lte=now - SYNC_AFTER).limit(200)
+    lost = await Withdrawal.filter(
+        method=PayoutMethod.WECHAT,
+        status=WithdrawalStatus.PAYING,
+        transfer_created_at__isnull=True,
+        updated_at__lte=now - SYNC_AFTER,
+    ).limit(200)
     for withdrawal in lost:
         await tasks.enqueue(resources, pay_withdrawal, withdrawal.id, job_id=f"payout:{withdrawal.id}:{now:%H%M}")
         counts["started"] += 1
@@ -195,6 +225,7 @@ async def sync(resources, *, now: datetime | None = None) -> dict[str, int]:
 
 
 # ---- reconciliation -------------------------------------------------------------------------------
+
 
 @dataclass
 class Reconciliation:
@@ -215,19 +246,35 @@ async def reconcile(resources, *, day: date | None = None, now: datetime | None 
         report.accounts += 1
         report.differences += await _check_account(row["account_id"])
     start = datetime.combine(day, time.min, zone)
-    touched = await Withdrawal.filter(method=PayoutMethod.WECHAT, out_bill_no__not_isnull=True,
-                                      updated_at__gte=start, updated_at__lt=start + timedelta(days=1))
-    still_open = await Withdrawal.filter(method=PayoutMethod.WECHAT, out_bill_no__not_isnull=True,
-                                         status__in=(WithdrawalStatus.PAYING, WithdrawalStatus.CONFIRMING))
+    touched = await Withdrawal.filter(
+        method=PayoutMethod.WECHAT,
+        out_bill_no__not_isnull=True,
+        updated_at__gte=start,
+        updated_at__lt=start + timedelta(days=1),
+    )
+    still_open = await Withdrawal.filter(
+        method=PayoutMethod.WECHAT,
+        out_bill_no__not_isnull=True,
+        status__in=(WithdrawalStatus.PAYING, WithdrawalStatus.CONFIRMING),
+    )
     for withdrawal in {w.id: w for w in [*touched, *still_open]}.values():
         report.transfers += 1
         report.differences += await _check_transfer(resources.wechatpay, withdrawal)
     if report.differences:
         log.error("reconciliation %s: %d differences", day, len(report.differences))
         await _tell_admins("对账发现差异", f"{day} 共{len(report.differences)}项", key=f"reconcile:{day}")
-    await audit.record(None, "payout.reconcile", "reconciliation", None,
-                       after={"day": day, "accounts": report.accounts, "transfers": report.transfers,
-                              "differences": report.differences[:50]})
+    await audit.record(
+        None,
+        "payout.reconcile",
+        "reconciliation",
+        None,
+        after={
+            "day": day,
+            "accounts": report.accounts,
+            "transfers": report.transfers,
+            "differences": report.differences[:50],
+        },
+    )
     return report
 
 
@@ -240,8 +287,13 @@ async def _check_account(account_id: int) -> list[str]:
     reserved = sum(a for s, a, _ in mine if s in withdrawals.OPEN)
     paid = sum(a for s, a, _ in mine if s == WithdrawalStatus.PAID)
     fees = sum(f for s, _, f in mine if s == WithdrawalStatus.PAID)
-    expected = {Bucket.FROZEN: frozen, Bucket.WITHDRAWING: reserved, Bucket.WITHDRAWN: paid - fees, Bucket.FEES: fees,
-                Bucket.AVAILABLE: released - reserved - paid}
+    expected = {
+        Bucket.FROZEN: frozen,
+        Bucket.WITHDRAWING: reserved,
+        Bucket.WITHDRAWN: paid - fees,
+        Bucket.FEES: fees,
+        Bucket.AVAILABLE: released - reserved - paid,
+    }
     found = []
     for bucket, amount in expected.items():
         actual = getattr(balance, bucket.value)
@@ -262,8 +314,9 @@ async def _check_transfer(client: WeChatPay, withdrawal: Withdrawal) -> list[str
     state, amount = bill.get("state"), int(bill.get("transfer_amount", -1))
     found = []
     if amount != withdrawal.amount_fen - withdrawal.fee_fen:
-        found.append(f"{withdrawal.code} 金额 账面{yuan(withdrawal.amount_fen - withdrawal.fee_fen)} "
-                     f"微信{yuan(amount)}")
+        found.append(
+            f"{withdrawal.code} 金额 账面{yuan(withdrawal.amount_fen - withdrawal.fee_fen)} 微信{yuan(amount)}"
+        )
     if (state == "SUCCESS") != (withdrawal.status == WithdrawalStatus.PAID):
         found.append(f"{withdrawal.code} 状态 账面{withdrawal.status.value} 微信{state}")
     elif state in FAILED_STATES and withdrawal.status != WithdrawalStatus.FAILED:
@@ -273,8 +326,9 @@ async def _check_transfer(client: WeChatPay, withdrawal: Withdrawal) -> list[str
 
 async def _tell_admins(title: str, detail: str, *, key: str) -> None:
     for admin in await Account.filter(active=True, role=Role.ADMIN).values("id"):
-        await notify.queue("notice", admin["id"], dedupe_key=f"payout:{key}:{admin['id']}",
-                           payload={"title": title, "detail": detail})
+        await notify.queue(
+            "notice", admin["id"], dedupe_key=f"payout:{key}:{admin['id']}", payload={"title": title, "detail": detail}
+        )
 
 
 # ---- worker ---------------------------------------------------------------------------------------
@@ -289,7 +343,8 @@ async def payouts_tick(ctx: dict) -> dict[str, int]:
     now = _now()
     local = now.astimezone(ZoneInfo(resources.settings.timezone))
     if local.time() >= resources.settings.withdrawals.reconcile_time and await resources.redis.set(
-            RECONCILED_KEY.format(day=local.date()), "1", nx=True, ex=3 * 86400):
+        RECONCILED_KEY.format(day=local.date()), "1", nx=True, ex=3 * 86400
+    ):
         report = await reconcile(resources, now=now)
         counts["differences"] = len(report.differences)
     return counts

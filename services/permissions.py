@@ -9,6 +9,7 @@ follow-ups on it, and a manager reassigns only clients of their team, to someone
 Where someone else's client shows up (a duplicate, a listing hold) its contact data is masked.
 Listing reviews are by role: any manager or admin approves listings.
 """
+
 from __future__ import annotations
 
 from tortoise.expressions import Q

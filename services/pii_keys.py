@@ -6,6 +6,7 @@ before it serves, and ``rotate`` re-encrypts every value (and recomputes its bli
 Rotation is resumable: a value that already opens with the new key is left alone, so a run stopped halfway
 is simply run again.
 """
+
 from __future__ import annotations
 
 import logging
@@ -76,8 +77,10 @@ async def verify(keys: Keyring | None = None, *, sample: int = SAMPLE) -> int:
     for column in encrypted_columns():
         for order in ("ASC", "DESC"):
             try:
-                rows = await _query(f"SELECT id, {column.column} AS v FROM {column.table} "
-                                    f"WHERE {column.column} IS NOT NULL ORDER BY id {order} LIMIT {int(sample)}")
+                rows = await _query(
+                    f"SELECT id, {column.column} AS v FROM {column.table} "
+                    f"WHERE {column.column} IS NOT NULL ORDER BY id {order} LIMIT {int(sample)}"
+                )
             except OperationalError:
                 return checked  # not migrated yet: nothing stored to check
 
@@ -90,7 +93,8 @@ async def verify(keys: Keyring | None = None, *, sample: int = SAMPLE) -> int:
                     raise PiiKeyMismatch(
                         f"PII_KEY does not decrypt the stored data ({column.table}.{column.column} of row "
                         f"{row['id']}): it is not the key this database was written with. Set the original "
-                        "PII_KEY; to change keys use `python -m app rotate-pii-key` with PII_KEY_NEW") from None
+                        "PII_KEY; to change keys use `python -m app rotate-pii-key` with PII_KEY_NEW"
+                    ) from None
                 checked += 1
     return checked
 
@@ -101,8 +105,9 @@ async def verify_all(keys: Keyring, *, batch: int = BATCH) -> int:
     for table, columns in _by_table(encrypted_columns()).items():
         names = ", ".join(c.column for c in columns)
         last_id = 0
-        while rows := await _query(f"SELECT id, {names} FROM {table} WHERE id > %s ORDER BY id "
-                                   f"LIMIT {int(batch)}", [last_id]):
+        while rows := await _query(
+            f"SELECT id, {names} FROM {table} WHERE id > %s ORDER BY id LIMIT {int(batch)}", [last_id]
+        ):
             for row in rows:
                 for column in columns:
                     value = row[column.column]
@@ -111,8 +116,9 @@ async def verify_all(keys: Keyring, *, batch: int = BATCH) -> int:
                     try:
                         keys.decrypt(value)
                     except PiiDecryptionError:
-                        raise PiiKeyMismatch(f"{table}.{column.column} of row {row['id']} does not open with "
-                                             "the new key") from None
+                        raise PiiKeyMismatch(
+                            f"{table}.{column.column} of row {row['id']} does not open with the new key"
+                        ) from None
                     checked += 1
             last_id = rows[-1]["id"]
     return checked
@@ -126,8 +132,9 @@ class RotationReport:
     rows: int = 0
 
 
-async def rotate(old: Keyring, new: Keyring, *, batch: int = BATCH,
-                 progress: Callable[[str, int], None] | None = None) -> RotationReport:
+async def rotate(
+    old: Keyring, new: Keyring, *, batch: int = BATCH, progress: Callable[[str, int], None] | None = None
+) -> RotationReport:
     """Re-encrypt every stored value under ``new``: one transaction per batch of rows, resumable.
     With ``new`` the same as ``old`` it only encrypts values still stored in plain text.
 
@@ -139,8 +146,9 @@ async def rotate(old: Keyring, new: Keyring, *, batch: int = BATCH,
         names = ", ".join(c.column for c in columns)
         last_id = 0
         while True:
-            rows = await _query(f"SELECT id, {names} FROM {table} WHERE id > %s ORDER BY id LIMIT {int(batch)}",
-                                [last_id])
+            rows = await _query(
+                f"SELECT id, {names} FROM {table} WHERE id > %s ORDER BY id LIMIT {int(batch)}", [last_id]
+            )
             if not rows:
                 break
             async with in_transaction() as connection:
@@ -159,8 +167,9 @@ async def rotate(old: Keyring, new: Keyring, *, batch: int = BATCH,
     return report
 
 
-def _rotated_values(row: dict, columns: list[EncryptedColumn], old: Keyring, new: Keyring, table: str,
-                    report: RotationReport) -> dict[str, str]:
+def _rotated_values(
+    row: dict, columns: list[EncryptedColumn], old: Keyring, new: Keyring, table: str, report: RotationReport
+) -> dict[str, str]:
     changes: dict[str, str] = {}
     for column in columns:
         value = row[column.column]
@@ -176,8 +185,10 @@ def _rotated_values(row: dict, columns: list[EncryptedColumn], old: Keyring, new
             try:
                 plaintext = old.decrypt(value)
             except PiiDecryptionError:
-                raise PiiKeyMismatch(f"{table}.{column.column} of row {row['id']} opens with neither PII_KEY nor "
-                                     "PII_KEY_NEW; nothing of its batch was written") from None
+                raise PiiKeyMismatch(
+                    f"{table}.{column.column} of row {row['id']} opens with neither PII_KEY nor "
+                    "PII_KEY_NEW; nothing of its batch was written"
+                ) from None
         else:
             plaintext = value  # written before the column was encrypted
         changes[column.column] = new.encrypt(plaintext)

@@ -6,6 +6,7 @@ poster scan of that sharer by the H5 page's tracking, like a link click. A
 poster is rendered once per content (listing facts, cover, sharer, template):
 asking again returns the stored file.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -27,11 +28,27 @@ log = logging.getLogger(__name__)
 
 # The poster's own words (it is a surface, like the H5 page): what clients read on it.
 TYPE_NAMES = {"factory": "厂房", "warehouse": "仓库", "office": "研发办公", "land": "土地"}
-FEATURE_NAMES = {"crane": "行车", "eia": "环评", "sewage": "可排污", "property_cert": "独立产证", "standalone": "独门独院",
-                 "dock": "卸货平台", "dangerous_goods": "可做危化", "office_included": "带办公", "dormitory": "有宿舍",
-                 "canteen": "有食堂"}
-TEMPLATE_WORDS = {"经典": "classic", "大图": "immersive", "简约": "brochure", "1": "classic", "2": "immersive",
-                  "3": "brochure", **{name: name for name in poster.TEMPLATES}}
+FEATURE_NAMES = {
+    "crane": "行车",
+    "eia": "环评",
+    "sewage": "可排污",
+    "property_cert": "独立产证",
+    "standalone": "独门独院",
+    "dock": "卸货平台",
+    "dangerous_goods": "可做危化",
+    "office_included": "带办公",
+    "dormitory": "有宿舍",
+    "canteen": "有食堂",
+}
+TEMPLATE_WORDS = {
+    "经典": "classic",
+    "大图": "immersive",
+    "简约": "brochure",
+    "1": "classic",
+    "2": "immersive",
+    "3": "brochure",
+    **{name: name for name in poster.TEMPLATES},
+}
 
 
 @dataclass(frozen=True)
@@ -66,14 +83,21 @@ async def make(*, resources, listing: Listing, sharer: Account | None, template:
     cover = (await media.covers([listing.id])).get(listing.id)
     url = page_url(settings, listing, sharer)
     content = await _content(listing, sharer, settings, url)
-    digest = hashlib.sha256(json.dumps([asdict(content), template, cover and cover.web_key, fonts.regular],
-                                       ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()[:20]
+    digest = hashlib.sha256(
+        json.dumps(
+            [asdict(content), template, cover and cover.web_key, fonts.regular],
+            ensure_ascii=False,
+            sort_keys=True,
+            default=str,
+        ).encode()
+    ).hexdigest()[:20]
     key = f"poster/{listing.id}/{digest}.jpg"
     storage = resources.storage
     if not await storage.exists(key):
         cover_bytes = await _cover_bytes(storage, cover)
-        data = await processing.run_cpu(_render, poster.PosterContent(**{**asdict(content), "cover": cover_bytes}),
-                                        template, fonts)
+        data = await processing.run_cpu(
+            _render, poster.PosterContent(**{**asdict(content), "cover": cover_bytes}), template, fonts
+        )
         await storage.put(key, data, "image/jpeg")
     return Poster(url=storage.url(key), key=key, template=template, page_url=url)
 
@@ -98,10 +122,19 @@ async def _content(listing: Listing, sharer: Account | None, settings, url: str)
     price, unit, note = _price(listing)
     place = " · ".join(dict.fromkeys(p for p in (listing.city, listing.district, listing.town) if p)) or listing.region
     return poster.PosterContent(
-        title=listing.title, place=place, deal="出售" if listing.deal_type == DealType.SALE else "出租",
-        price=price, price_unit=unit, price_note=note, facts=tuple(_facts(listing)),
-        features=tuple(FEATURE_NAMES.get(f, f) for f in listing.features or ()), person=person, person_role=role,
-        brand=settings.media.poster_brand, code=listing.code, qr_text=url,
+        title=listing.title,
+        place=place,
+        deal="出售" if listing.deal_type == DealType.SALE else "出租",
+        price=price,
+        price_unit=unit,
+        price_note=note,
+        facts=tuple(_facts(listing)),
+        features=tuple(FEATURE_NAMES.get(f, f) for f in listing.features or ()),
+        person=person,
+        person_role=role,
+        brand=settings.media.poster_brand,
+        code=listing.code,
+        qr_text=url,
     )
 
 
@@ -139,16 +172,27 @@ def _price(listing: Listing) -> tuple[str, str, str]:
 
 
 def _facts(listing: Listing) -> list[tuple[str, str]]:
-    storey = "" if listing.single_storey is None else "单层" if listing.single_storey else (
-        f"{listing.floors}层" if listing.floors else "多层")
+    storey = (
+        ""
+        if listing.single_storey is None
+        else "单层"
+        if listing.single_storey
+        else (f"{listing.floors}层" if listing.floors else "多层")
+    )
     facts = [("面积", f"{_num(listing.area)}㎡")]
-    for label, measure, unit in (("层高", listing.ceiling_height, "米"), ("承重", listing.floor_load, "吨/㎡"),
-                                 ("配电", listing.power_kva, "kVA")):
+    for label, measure, unit in (
+        ("层高", listing.ceiling_height, "米"),
+        ("承重", listing.floor_load, "吨/㎡"),
+        ("配电", listing.power_kva, "kVA"),
+    ):
         if measure is not None:
             facts.append((label, f"{_num(measure)}{unit}"))
-    for label, text in (("类型", f"{storey}{TYPE_NAMES.get(listing.property_type.value, '')}"),
-                        ("消防", listing.fire_rating), ("土地", listing.land_use),
-                        ("产证", "独立产证" if listing.property_cert else None)):
+    for label, text in (
+        ("类型", f"{storey}{TYPE_NAMES.get(listing.property_type.value, '')}"),
+        ("消防", listing.fire_rating),
+        ("土地", listing.land_use),
+        ("产证", "独立产证" if listing.property_cert else None),
+    ):
         if text:
             facts.append((label, text))
     return facts

@@ -1,4 +1,5 @@
 """Fixed-window request limits in Redis, shared by every process."""
+
 from __future__ import annotations
 
 import asyncio

@@ -3,6 +3,7 @@
 A place name is written as the parser normalizes it (no trailing 市/区/县/镇).
 Searching a city includes its districts and towns; a district includes its towns.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,6 +66,8 @@ def _cached(key: tuple) -> RegionTree:
 
 def tree(settings: Settings) -> RegionTree:
     """The tree of ``settings.regions``, built once per distinct configuration."""
-    key = tuple((city, tuple((d, tuple(t or [])) for d, t in (districts or {}).items()))
-                for city, districts in settings.regions.items())
+    key = tuple(
+        (city, tuple((d, tuple(t or [])) for d, t in (districts or {}).items()))
+        for city, districts in settings.regions.items()
+    )
     return _cached(key)

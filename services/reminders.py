@@ -10,6 +10,7 @@ each notification once:
 - ``digest:<account>:<local date>``: one digest per salesperson and day;
 - ``escalation:<id>:<next_at epoch>``: one report to the manager per missed time.
 """
+
 from __future__ import annotations
 
 import logging
@@ -34,14 +35,29 @@ FOLLOWUP_DUE = "followup_due"
 DAILY_DIGEST = "daily_digest"
 OVERDUE_ESCALATION = "overdue_escalation"
 
-STAGE_LABELS = {Stage.INTENT: "意向", Stage.VIEWING: "带看", Stage.NEGOTIATING: "谈判", Stage.WON: "成交", Stage.LOST: "流失"}
+STAGE_LABELS = {
+    Stage.INTENT: "意向",
+    Stage.VIEWING: "带看",
+    Stage.NEGOTIATING: "谈判",
+    Stage.WON: "成交",
+    Stage.LOST: "流失",
+}
 DIGEST_FIRST = 3
 """How many of the day's follow-ups the digest names."""
 CHUNK = 500
 DIGEST_DONE_KEY = "reminders:digest_done:{day}"
 
-_FOLLOWUP_COLUMNS = ("id", "next_at", "content", "author_id", "client_id", "client__company",
-                     "client__contact_name", "client__owner_id", "client__stage")
+_FOLLOWUP_COLUMNS = (
+    "id",
+    "next_at",
+    "content",
+    "author_id",
+    "client_id",
+    "client__company",
+    "client__contact_name",
+    "client__owner_id",
+    "client__stage",
+)
 
 
 def due_key(followup_id: int, next_at: datetime) -> str:
@@ -77,13 +93,23 @@ async def queue_due(settings: Settings, *, now: datetime) -> int:
         if recipient is None:
             log.warning("follow-up %s is due but its client has no owner and it has no author", row["id"])
             continue
-        notifications.append(Notification(
-            kind=FOLLOWUP_DUE, recipient_id=recipient, followup_id=row["id"], client_id=row["client_id"],
-            dedupe_key=due_key(row["id"], row["next_at"]), due_at=row["next_at"],
-            payload={"client": _client_name(row), "note": mask_contacts(row["content"]),
-                     "stage": STAGE_LABELS.get(Stage(row["client__stage"]), ""),
-                     "due_at": local_time(settings, row["next_at"]), "next_at": int(row["next_at"].timestamp())},
-        ))
+        notifications.append(
+            Notification(
+                kind=FOLLOWUP_DUE,
+                recipient_id=recipient,
+                followup_id=row["id"],
+                client_id=row["client_id"],
+                dedupe_key=due_key(row["id"], row["next_at"]),
+                due_at=row["next_at"],
+                payload={
+                    "client": _client_name(row),
+                    "note": mask_contacts(row["content"]),
+                    "stage": STAGE_LABELS.get(Stage(row["client__stage"]), ""),
+                    "due_at": local_time(settings, row["next_at"]),
+                    "next_at": int(row["next_at"].timestamp()),
+                },
+            )
+        )
     return await _insert_new(notifications)
 
 
@@ -98,17 +124,26 @@ async def queue_digests(settings: Settings, redis: Redis, *, now: datetime) -> i
     if await redis.exists(done_key):
         return 0
     start = datetime.combine(day, time(0), tzinfo=zone)
-    rows = await (FollowUp.filter(done=False, next_at__gte=start, next_at__lt=start + timedelta(days=1))
-                  .order_by("next_at").values(*_FOLLOWUP_COLUMNS))
+    rows = await (
+        FollowUp.filter(done=False, next_at__gte=start, next_at__lt=start + timedelta(days=1))
+        .order_by("next_at")
+        .values(*_FOLLOWUP_COLUMNS)
+    )
     by_recipient: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
         if recipient := row["client__owner_id"] or row["author_id"]:
             by_recipient[recipient].append(row)
     active = {row["id"] for row in await Account.filter(id__in=list(by_recipient), active=True).values("id")}
     notifications = [
-        Notification(kind=DAILY_DIGEST, recipient_id=account_id, dedupe_key=f"digest:{account_id}:{day.isoformat()}",
-                     due_at=now, payload=_digest_payload(settings, day, followups))
-        for account_id, followups in by_recipient.items() if account_id in active
+        Notification(
+            kind=DAILY_DIGEST,
+            recipient_id=account_id,
+            dedupe_key=f"digest:{account_id}:{day.isoformat()}",
+            due_at=now,
+            payload=_digest_payload(settings, day, followups),
+        )
+        for account_id, followups in by_recipient.items()
+        if account_id in active
     ]
     queued = await _insert_new(notifications)
     await redis.set(done_key, "1", ex=2 * 86400)
@@ -127,12 +162,21 @@ async def queue_escalations(settings: Settings, *, now: datetime) -> int:
         salesperson = accounts.get(row["client__owner_id"] or row["author_id"])
         if salesperson is None or salesperson["manager_id"] is None:
             continue  # nobody to report to
-        notifications.append(Notification(
-            kind=OVERDUE_ESCALATION, recipient_id=salesperson["manager_id"], followup_id=row["id"],
-            client_id=row["client_id"], dedupe_key=f"escalation:{row['id']}:{int(row['next_at'].timestamp())}",
-            due_at=now, payload={"salesperson": salesperson["name"], "client": _client_name(row),
-                                 "due_at": local_time(settings, row["next_at"])},
-        ))
+        notifications.append(
+            Notification(
+                kind=OVERDUE_ESCALATION,
+                recipient_id=salesperson["manager_id"],
+                followup_id=row["id"],
+                client_id=row["client_id"],
+                dedupe_key=f"escalation:{row['id']}:{int(row['next_at'].timestamp())}",
+                due_at=now,
+                payload={
+                    "salesperson": salesperson["name"],
+                    "client": _client_name(row),
+                    "due_at": local_time(settings, row["next_at"]),
+                },
+            )
+        )
     return await _insert_new(notifications)
 
 
@@ -146,16 +190,18 @@ async def _open_followups(kind: str, since: datetime, until: datetime) -> list[d
     connection = Tortoise.get_connection("default")
     mark = "%s" if connection.capabilities.dialect == "mysql" else "?"
     reminder = kind == FOLLOWUP_DUE
-    sql = (f"SELECT f.id FROM followups f WHERE f.done = 0 AND f.next_at > {mark} AND f.next_at <= {mark}"
-           + (" AND f.reminded_at IS NULL" if reminder else "")
-           + f" AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.followup_id = f.id AND n.kind = {mark}"
-           + (" AND n.due_at = f.next_at)" if reminder else ")"))
+    sql = (
+        f"SELECT f.id FROM followups f WHERE f.done = 0 AND f.next_at > {mark} AND f.next_at <= {mark}"
+        + (" AND f.reminded_at IS NULL" if reminder else "")
+        + f" AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.followup_id = f.id AND n.kind = {mark}"
+        + (" AND n.due_at = f.next_at)" if reminder else ")")
+    )
     # Raw parameters skip Tortoise's conversion: times go in the zone the database keeps them in.
     _, found = await connection.execute_query(sql, [localtime(since), localtime(until), kind])
     ids = [row["id"] for row in found]
     rows = []
     for start in range(0, len(ids), CHUNK):
-        rows += await FollowUp.filter(id__in=ids[start:start + CHUNK]).values(*_FOLLOWUP_COLUMNS)
+        rows += await FollowUp.filter(id__in=ids[start : start + CHUNK]).values(*_FOLLOWUP_COLUMNS)
     return sorted(rows, key=lambda row: row["next_at"])
 
 
@@ -165,18 +211,26 @@ def _client_name(row: dict) -> str:
 
 def _digest_payload(settings: Settings, day: date, followups: list[dict]) -> dict:
     zone = ZoneInfo(settings.timezone)
-    first = "；".join(f"{row['next_at'].astimezone(zone):%H:%M} {_client_name(row)}" for row in followups[:DIGEST_FIRST])
-    return {"summary": f"今日待跟进{len(followups)}个客户", "first": first,
-            "date": f"{day.year}年{day.month:02d}月{day.day:02d}日", "count": len(followups)}
+    first = "；".join(
+        f"{row['next_at'].astimezone(zone):%H:%M} {_client_name(row)}" for row in followups[:DIGEST_FIRST]
+    )
+    return {
+        "summary": f"今日待跟进{len(followups)}个客户",
+        "first": first,
+        "date": f"{day.year}年{day.month:02d}月{day.day:02d}日",
+        "count": len(followups),
+    }
 
 
 async def _insert_new(notifications: list[Notification]) -> int:
     """Insert those whose dedupe key is new; a concurrent insert of the same key is ignored."""
     queued = 0
     for start in range(0, len(notifications), CHUNK):
-        chunk = notifications[start:start + CHUNK]
-        existing = {row["dedupe_key"] for row in await Notification.filter(
-            dedupe_key__in=[n.dedupe_key for n in chunk]).values("dedupe_key")}
+        chunk = notifications[start : start + CHUNK]
+        existing = {
+            row["dedupe_key"]
+            for row in await Notification.filter(dedupe_key__in=[n.dedupe_key for n in chunk]).values("dedupe_key")
+        }
         new = [n for n in chunk if n.dedupe_key not in existing]
         if new:
             await Notification.bulk_create(new, ignore_conflicts=True)

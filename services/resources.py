@@ -3,6 +3,7 @@
 The web app, the worker and the CLI all open the same ``Resources``; tests
 open one against the fake WeChat server and share it with the app.
 """
+
 from __future__ import annotations
 
 from contextlib import asynccontextmanager

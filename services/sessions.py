@@ -5,6 +5,7 @@ signature under SECRET_KEY, so any process can check it without a lookup.
 WeChat's ``session_key`` stays on the server: encrypted in Redis, never in a
 response.
 """
+
 from __future__ import annotations
 
 import base64
@@ -72,11 +73,14 @@ async def login(resources: Resources, code: str, *, scene: str | None = None) ->
     settings = resources.settings
     try:
         session = await resources.miniapp.sns.code_to_session(
-            code, appid=settings.miniapp_appid, secret=settings.miniapp_secret)
+            code, appid=settings.miniapp_appid, secret=settings.miniapp_secret
+        )
     except InvalidCode:
         raise Unauthorized("login code is invalid or already used", code="invalid_code") from None
     except WeChatError:
-        raise AppError("WeChat login is unavailable, try again shortly", status=503, code="wechat_unavailable") from None
+        raise AppError(
+            "WeChat login is unavailable, try again shortly", status=503, code="wechat_unavailable"
+        ) from None
     user, is_new = await wechat_users.user_for_miniapp(resources.redis, session["openid"], session.get("unionid"))
     await resources.redis.set(f"mp:session_key:{user.id}", pii.encrypt(session["session_key"]), ex=SESSION_KEY_TTL_S)
     if scene:

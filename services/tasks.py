@@ -7,6 +7,7 @@ embedded mode, ``serve`` itself) runs them. ``@task(retry=RetryPolicy(...))``
 runs a task again later when it fails with one of the policy's errors, such
 as an outside service's momentary failure.
 """
+
 from __future__ import annotations
 
 import functools
@@ -55,8 +56,9 @@ def _retrying(fn: Task, policy: RetryPolicy) -> Task:
     return run
 
 
-async def enqueue(resources: Resources, fn: Task, *args: Any, job_id: str | None = None,
-                  defer_s: float | None = None) -> None:
+async def enqueue(
+    resources: Resources, fn: Task, *args: Any, job_id: str | None = None, defer_s: float | None = None
+) -> None:
     """Queue the task ``fn``; the same ``job_id`` is queued at most once."""
     if TASKS.get(fn.__name__) is not fn:
         raise KeyError(f"{fn.__name__!r} is not a registered task")

@@ -17,6 +17,7 @@ web process drains the queue (``run_ingest``) with an atomic multi-pop, so each
 event is written by exactly one process, in one transaction per batch. A batch
 whose insert fails goes back to the queue.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -57,8 +58,9 @@ VISITOR = re.compile(r"[A-Za-z0-9_-]{16}")
 CHANNEL = re.compile(r"[a-z_]{1,16}")
 SCENE = re.compile(r"[sp]([1-9][0-9]{0,9})")
 CHANNELS = frozenset({"share", "poster", "chat", "miniapp", "moments", "direct", "portfolio", "similar"})
-CLICK_TARGETS = frozenset({"tel", "nav_tencent", "nav_amap", "video", "panorama", "vr", "photo", "floor_plan",
-                           "miniapp", "listing", "form"})
+CLICK_TARGETS = frozenset(
+    {"tel", "nav_tencent", "nav_amap", "video", "panorama", "vr", "photo", "floor_plan", "miniapp", "listing", "form"}
+)
 MAX_ACCOUNT_ID = 2**31 - 1
 KINDS = frozenset(kind.value for kind in EventKind)
 _drain_lock: asyncio.Lock | None = None
@@ -91,15 +93,39 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def view_event(*, token: str, parent_token: str | None, listing_id: int | None, visitor: str,
-               wechat_user_id: int | None, scene_account_id: int | None, channel: str,
-               now: datetime | None = None) -> dict[str, Any]:
-    return {"k": EventKind.VIEW.value, "t": token, "p": parent_token, "l": listing_id, "v": visitor,
-            "u": wechat_user_id, "s": scene_account_id, "c": channel, "at": (now or _now()).timestamp()}
+def view_event(
+    *,
+    token: str,
+    parent_token: str | None,
+    listing_id: int | None,
+    visitor: str,
+    wechat_user_id: int | None,
+    scene_account_id: int | None,
+    channel: str,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    return {
+        "k": EventKind.VIEW.value,
+        "t": token,
+        "p": parent_token,
+        "l": listing_id,
+        "v": visitor,
+        "u": wechat_user_id,
+        "s": scene_account_id,
+        "c": channel,
+        "at": (now or _now()).timestamp(),
+    }
 
 
-def follow_event(kind: EventKind, *, token: str, visitor: str, target: str | None = None, value: int | None = None,
-                 now: datetime | None = None) -> dict[str, Any]:
+def follow_event(
+    kind: EventKind,
+    *,
+    token: str,
+    visitor: str,
+    target: str | None = None,
+    value: int | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
     """An event of an existing view (click, dwell, share, poster scan, consult)."""
     return {"k": kind.value, "t": token, "v": visitor, "x": target, "n": value, "at": (now or _now()).timestamp()}
 
@@ -186,8 +212,16 @@ async def _store(parsed: list[dict[str, Any] | None], dwell_cap_ms: int) -> list
     events = [(i, e) for i, e in enumerate(parsed) if e is not None]
     views = {e["t"]: e for _, e in events if e.get("k") == EventKind.VIEW.value}
     wanted = {e["t"] for _, e in events if e["t"] not in views} | {e["p"] for e in views.values() if e.get("p")}
-    known = {row["token"]: row for row in await TrackEvent.filter(kind=EventKind.VIEW, token__in=list(wanted))
-             .values("token", "listing_id", "visitor", "wechat_user_id", "sharer_id", "channel")} if wanted else {}
+    known = (
+        {
+            row["token"]: row
+            for row in await TrackEvent.filter(kind=EventKind.VIEW, token__in=list(wanted)).values(
+                "token", "listing_id", "visitor", "wechat_user_id", "sharer_id", "channel"
+            )
+        }
+        if wanted
+        else {}
+    )
     active, bound = await _accounts(views, known)
     rows: list[TrackEvent] = []
     early: list[int] = []
@@ -208,10 +242,20 @@ async def _store(parsed: list[dict[str, Any] | None], dwell_cap_ms: int) -> list
         value = event.get("n")
         if event["k"] == EventKind.DWELL.value:
             value = min(max(int(value or 0), 0), dwell_cap_ms)
-        rows.append(TrackEvent(kind=EventKind(event["k"]), happened_at=at, target=event.get("x"), value=value,
-                               token=event["t"], listing_id=view["listing_id"], visitor=view["visitor"],
-                               wechat_user_id=view["wechat_user_id"], sharer_id=view["sharer_id"],
-                               channel=view["channel"]))
+        rows.append(
+            TrackEvent(
+                kind=EventKind(event["k"]),
+                happened_at=at,
+                target=event.get("x"),
+                value=value,
+                token=event["t"],
+                listing_id=view["listing_id"],
+                visitor=view["visitor"],
+                wechat_user_id=view["wechat_user_id"],
+                sharer_id=view["sharer_id"],
+                channel=view["channel"],
+            )
+        )
     if rows:
         async with in_transaction():
             await TrackEvent.bulk_create(rows)
@@ -221,8 +265,9 @@ async def _store(parsed: list[dict[str, Any] | None], dwell_cap_ms: int) -> list
 async def _accounts(views: dict[str, dict], known: dict[str, dict]) -> tuple[set[int], dict[int, int]]:
     """Which credited ids are active accounts, and the account each bound WeChat user belongs to."""
     ids = {e["s"] for e in views.values() if e.get("s")}
-    users = {e.get("u") for e in views.values() if e.get("u")} | {r["wechat_user_id"] for r in known.values()
-                                                                    if r["wechat_user_id"]}
+    users = {e.get("u") for e in views.values() if e.get("u")} | {
+        r["wechat_user_id"] for r in known.values() if r["wechat_user_id"]
+    }
     active: set[int] = set()
     bound: dict[int, int] = {}
     if ids:
@@ -247,8 +292,15 @@ def _credit(event: dict[str, Any], known: dict[str, dict], active: set[int], bou
         else:
             sharer = bound.get(parent["wechat_user_id"]) or parent["sharer_id"] or sharer
     channel = event["c"] if CHANNEL.fullmatch(event.get("c") or "") else "direct"
-    return {"token": event["t"], "parent_token": parent_token, "listing_id": event.get("l"), "visitor": event["v"],
-            "wechat_user_id": event.get("u"), "sharer_id": sharer, "channel": channel}
+    return {
+        "token": event["t"],
+        "parent_token": parent_token,
+        "listing_id": event.get("l"),
+        "visitor": event["v"],
+        "wechat_user_id": event.get("u"),
+        "sharer_id": sharer,
+        "channel": channel,
+    }
 
 
 async def view_of(redis: Redis, token: str, *, settings: Settings) -> dict[str, Any] | None:
@@ -256,9 +308,11 @@ async def view_of(redis: Redis, token: str, *, settings: Settings) -> dict[str, 
     if not TOKEN.fullmatch(token or ""):
         return None
     row = await TrackEvent.filter(kind=EventKind.VIEW, token=token).values(
-        "token", "listing_id", "visitor", "wechat_user_id", "sharer_id", "channel")
+        "token", "listing_id", "visitor", "wechat_user_id", "sharer_id", "channel"
+    )
     if not row:
         await flush(redis, settings=settings)
         row = await TrackEvent.filter(kind=EventKind.VIEW, token=token).values(
-            "token", "listing_id", "visitor", "wechat_user_id", "sharer_id", "channel")
+            "token", "listing_id", "visitor", "wechat_user_id", "sharer_id", "channel"
+        )
     return row[0] if row else None

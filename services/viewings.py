@@ -4,6 +4,7 @@ A user holds at most ``miniapp.max_open_viewings`` booked viewings that have not
 spends template-message quota on the salesperson's notice), and cancels their own; the salesperson hears of
 both.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -19,8 +20,9 @@ from services.errors import AppError, Conflict, NotFound
 from services.listings_public import MAX_ID, SEARCHABLE
 
 
-async def book(settings: Settings, *, wechat_user_id: int, listing_id: int, start_at: datetime,
-               now: datetime | None = None) -> Viewing:
+async def book(
+    settings: Settings, *, wechat_user_id: int, listing_id: int, start_at: datetime, now: datetime | None = None
+) -> Viewing:
     """Book [start_at, start_at + miniapp.viewing_minutes); Conflict if it overlaps a booked viewing."""
     now = now or datetime.now(timezone.utc)
     horizon = timedelta(days=settings.miniapp.viewing_horizon_days)
@@ -37,28 +39,42 @@ async def book(settings: Settings, *, wechat_user_id: int, listing_id: int, star
         # Row locks first, listing then user, before any plain read (which would fix MySQL's snapshot too
         # early): one listing's bookings are serialised, and so are one user's, who cannot pass the limit
         # with two at once. No-ops on SQLite, whose writers are serial.
-        listing = await Listing.filter(id=listing_id, review_status=ReviewStatus.APPROVED,
-                                       status__in=SEARCHABLE).select_for_update().first()
+        listing = (
+            await Listing.filter(id=listing_id, review_status=ReviewStatus.APPROVED, status__in=SEARCHABLE)
+            .select_for_update()
+            .first()
+        )
         if listing is None:
             raise NotFound("listing not found")
         await WechatUser.filter(id=wechat_user_id).select_for_update().first()
         limit = settings.miniapp.max_open_viewings
-        if await Viewing.filter(wechat_user_id=wechat_user_id, status=ViewingStatus.BOOKED, end_at__gt=now).count() \
-                >= limit:
-            raise Conflict(f"at most {limit} open viewings per user: cancel one first",
-                           fields={"start_at": "too many open viewings"}, code="too_many_viewings")
-        if await Viewing.filter(listing_id=listing.id, status=ViewingStatus.BOOKED,
-                                start_at__lt=end_at, end_at__gt=start_at).exists():
+        if (
+            await Viewing.filter(wechat_user_id=wechat_user_id, status=ViewingStatus.BOOKED, end_at__gt=now).count()
+            >= limit
+        ):
+            raise Conflict(
+                f"at most {limit} open viewings per user: cancel one first",
+                fields={"start_at": "too many open viewings"},
+                code="too_many_viewings",
+            )
+        if await Viewing.filter(
+            listing_id=listing.id, status=ViewingStatus.BOOKED, start_at__lt=end_at, end_at__gt=start_at
+        ).exists():
             raise Conflict("this time is already booked for the listing", fields={"start_at": "slot taken"})
         client = await Client.filter(wechat_user_id=wechat_user_id).order_by("id").first()
-        viewing = await Viewing.create(listing=listing, wechat_user_id=wechat_user_id, client=client,
-                                       start_at=start_at, end_at=end_at)
+        viewing = await Viewing.create(
+            listing=listing, wechat_user_id=wechat_user_id, client=client, start_at=start_at, end_at=end_at
+        )
         recipient = (client.owner_id if client else None) or listing.owner_id
         if recipient:
             who = client.display_name if client else "小程序用户"
-            await notify.queue("notice", recipient, dedupe_key=f"viewing:{viewing.id}:booked", client=client,
-                               payload={"title": "小程序预约看房",
-                                        "detail": f"{who} {start_at:%m-%d %H:%M} {listing.code}"})
+            await notify.queue(
+                "notice",
+                recipient,
+                dedupe_key=f"viewing:{viewing.id}:booked",
+                client=client,
+                payload={"title": "小程序预约看房", "detail": f"{who} {start_at:%m-%d %H:%M} {listing.code}"},
+            )
     return viewing
 
 
@@ -69,8 +85,12 @@ async def cancel(settings: Settings, *, wechat_user_id: int, viewing_id: int, no
     if not 1 <= viewing_id <= MAX_ID:
         raise NotFound("viewing not found")
     async with in_transaction():
-        viewing = await Viewing.filter(id=viewing_id, wechat_user_id=wechat_user_id).select_for_update() \
-            .select_related("listing", "client").first()
+        viewing = (
+            await Viewing.filter(id=viewing_id, wechat_user_id=wechat_user_id)
+            .select_for_update()
+            .select_related("listing", "client")
+            .first()
+        )
         if viewing is None:
             raise NotFound("viewing not found")
         if viewing.status != ViewingStatus.BOOKED:
@@ -84,7 +104,11 @@ async def cancel(settings: Settings, *, wechat_user_id: int, viewing_id: int, no
         if recipient:
             who = client.display_name if client else "小程序用户"
             start_at = viewing.start_at.astimezone(ZoneInfo(settings.timezone))
-            await notify.queue("notice", recipient, dedupe_key=f"viewing:{viewing.id}:cancelled", client=client,
-                               payload={"title": "小程序看房已取消",
-                                        "detail": f"{who} {start_at:%m-%d %H:%M} {listing.code}"})
+            await notify.queue(
+                "notice",
+                recipient,
+                dedupe_key=f"viewing:{viewing.id}:cancelled",
+                client=client,
+                payload={"title": "小程序看房已取消", "detail": f"{who} {start_at:%m-%d %H:%M} {listing.code}"},
+            )
     return viewing

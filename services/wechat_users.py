@@ -4,6 +4,7 @@ The follower and the mini-program user are one person when they share a
 unionid, learnt at mini-program login and, after a follow, by a background
 task; two rows found to be one person are merged.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -19,7 +20,9 @@ from services.resources import Resources
 from wechat import TransientError
 
 
-async def on_subscribe(resources: Resources, openid: str, scene_value: str | None, *, now: datetime | None = None) -> None:
+async def on_subscribe(
+    resources: Resources, openid: str, scene_value: str | None, *, now: datetime | None = None
+) -> None:
     """A follow (through a code if ``scene_value``); then learn the unionid in the background."""
     if scene_value:
         await attribution.record_qr_event(openid, scene_value, follow=True, settings=resources.settings, now=now)
@@ -72,8 +75,11 @@ async def _merge(a: WechatUser, b: WechatUser) -> WechatUser:
         if gone.subscribed and not keep.subscribed:
             keep.subscribed, keep.subscribed_at = True, gone.subscribed_at
         if first is not None:
-            keep.referral_scene_id, keep.referrer_id, keep.attributed_at = \
-                first.referral_scene_id, first.referrer_id, first.attributed_at
+            keep.referral_scene_id, keep.referrer_id, keep.attributed_at = (
+                first.referral_scene_id,
+                first.referrer_id,
+                first.attributed_at,
+            )
         await keep.save()
         kept_favorites = await Favorite.filter(wechat_user_id=keep.id).values_list("listing_id", flat=True)
         await Favorite.filter(wechat_user_id=gone.id, listing_id__in=list(kept_favorites)).delete()

@@ -10,6 +10,7 @@ are paid by bank transfer, recorded by an admin with its reference. Whatever
 ends a withdrawal settles its reservation exactly once: paid (``withdrawn``
 plus ``fees``) or given back (``available``).
 """
+
 from __future__ import annotations
 
 import logging
@@ -63,11 +64,15 @@ class Limits:
     @classmethod
     def of(cls, settings: Settings) -> Limits:
         cfg = settings.withdrawals
-        return cls(min_fen=to_fen(cfg.min_yuan), max_request_fen=to_fen(cfg.max_per_request_yuan),
-                   max_day_fen=to_fen(cfg.max_per_day_yuan), fee_percent=cfg.fee_percent,
-                   fee_min_fen=to_fen(cfg.fee_min_yuan),
-                   second_approval_above_fen=to_fen(cfg.second_approval_above_yuan),
-                   real_name_from_fen=to_fen(cfg.real_name_from_yuan))
+        return cls(
+            min_fen=to_fen(cfg.min_yuan),
+            max_request_fen=to_fen(cfg.max_per_request_yuan),
+            max_day_fen=to_fen(cfg.max_per_day_yuan),
+            fee_percent=cfg.fee_percent,
+            fee_min_fen=to_fen(cfg.fee_min_yuan),
+            second_approval_above_fen=to_fen(cfg.second_approval_above_yuan),
+            real_name_from_fen=to_fen(cfg.real_name_from_yuan),
+        )
 
     def fee(self, amount_fen: int) -> int:
         percent = int((Decimal(amount_fen) * self.fee_percent / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
@@ -78,8 +83,9 @@ def business_day(settings: Settings, moment: datetime):
     return moment.astimezone(ZoneInfo(settings.timezone)).date()
 
 
-async def request(*, account: Account, amount_fen: int, settings: Settings, real_name: str | None = None,
-                  now: datetime | None = None) -> Withdrawal:
+async def request(
+    *, account: Account, amount_fen: int, settings: Settings, real_name: str | None = None, now: datetime | None = None
+) -> Withdrawal:
     """Ask to withdraw ``amount_fen``: reserved at once, then reviewed.
 
     Paid by WeChat transfer to the partner's mini-program identity when they have one, else by bank
@@ -103,21 +109,40 @@ async def request(*, account: Account, amount_fen: int, settings: Settings, real
     async with ledger.movement(account.id) as move:
         if move.balance.available < amount_fen:
             raise InsufficientBalance(move.balance.available)
-        today = sum(row["amount_fen"] for row in await Withdrawal.filter(
-            account_id=account.id, requested_on=day, status__in=COUNTED_TODAY).values("amount_fen"))
+        today = sum(
+            row["amount_fen"]
+            for row in await Withdrawal.filter(
+                account_id=account.id, requested_on=day, status__in=COUNTED_TODAY
+            ).values("amount_fen")
+        )
         if today + amount_fen > limits.max_day_fen:
             raise WithdrawalLimit("daily", limits.max_day_fen, used_fen=today)
-        withdrawal = await Withdrawal.create(account_id=account.id, amount_fen=amount_fen,
-                                             fee_fen=limits.fee(amount_fen), method=method, requested_on=day,
-                                             openid=openid, real_name=real_name)
-        await move.post(LedgerKind.RESERVED, {Bucket.AVAILABLE: -amount_fen, Bucket.WITHDRAWING: amount_fen},
-                        withdrawal=withdrawal)
-        await audit.record(account, "withdrawal.request", "withdrawal", withdrawal.id,
-                           after={"amount_fen": amount_fen, "method": method})
+        withdrawal = await Withdrawal.create(
+            account_id=account.id,
+            amount_fen=amount_fen,
+            fee_fen=limits.fee(amount_fen),
+            method=method,
+            requested_on=day,
+            openid=openid,
+            real_name=real_name,
+        )
+        await move.post(
+            LedgerKind.RESERVED, {Bucket.AVAILABLE: -amount_fen, Bucket.WITHDRAWING: amount_fen}, withdrawal=withdrawal
+        )
+        await audit.record(
+            account,
+            "withdrawal.request",
+            "withdrawal",
+            withdrawal.id,
+            after={"amount_fen": amount_fen, "method": method},
+        )
         for reviewer in await Account.filter(active=True, role__in=(Role.MANAGER, Role.ADMIN)).values("id"):
-            await notify.queue("notice", reviewer["id"], dedupe_key=f"withdrawal:{withdrawal.id}:review:{reviewer['id']}",
-                               payload={"title": "提现待审核", "detail": f"{withdrawal.code} {account.name} "
-                                                                        f"{yuan(amount_fen)}元"})
+            await notify.queue(
+                "notice",
+                reviewer["id"],
+                dedupe_key=f"withdrawal:{withdrawal.id}:review:{reviewer['id']}",
+                payload={"title": "提现待审核", "detail": f"{withdrawal.code} {account.name} {yuan(amount_fen)}元"},
+            )
     return withdrawal
 
 
@@ -167,8 +192,13 @@ async def approve(*, actor: Account, withdrawal_id: int, resources, now: datetim
         if not needs_second:
             withdrawal.status = WithdrawalStatus.PAYING
         await withdrawal.save(update_fields=["first_approver_id", "second_approver_id", "status", "updated_at"])
-        await audit.record(actor, "withdrawal.approve", "withdrawal", withdrawal.id,
-                           after={"status": withdrawal.status, "needs_second": needs_second})
+        await audit.record(
+            actor,
+            "withdrawal.approve",
+            "withdrawal",
+            withdrawal.id,
+            after={"status": withdrawal.status, "needs_second": needs_second},
+        )
     if withdrawal.status == WithdrawalStatus.PAYING:
         if withdrawal.method == PayoutMethod.WECHAT:
             from services.payouts import pay_withdrawal  # payouts settles withdrawals through this module
@@ -186,14 +216,22 @@ async def reject(*, actor: Account, withdrawal_id: int, reason: str, now: dateti
     withdrawal = await get(withdrawal_id)
     if withdrawal.account_id == actor.id:
         raise OwnWithdrawal()
-    if not await settle(withdrawal.id, paid=False, status=WithdrawalStatus.REJECTED, reason=reason, actor=actor,
-                        now=now, only_from=(WithdrawalStatus.REVIEWING,)):
+    if not await settle(
+        withdrawal.id,
+        paid=False,
+        status=WithdrawalStatus.REJECTED,
+        reason=reason,
+        actor=actor,
+        now=now,
+        only_from=(WithdrawalStatus.REVIEWING,),
+    ):
         raise WithdrawalSettled(await get(withdrawal.id))
     return await get(withdrawal.id)
 
 
-async def record_manual_payout(*, actor: Account, withdrawal_id: int, reference: str,
-                               now: datetime | None = None) -> Withdrawal:
+async def record_manual_payout(
+    *, actor: Account, withdrawal_id: int, reference: str, now: datetime | None = None
+) -> Withdrawal:
     """An admin paid an approved withdrawal by bank transfer; ``reference`` is the bank's transaction number."""
     if actor.role != Role.ADMIN:
         raise AdminsOnly("record_manual_payout")
@@ -210,9 +248,16 @@ async def record_manual_payout(*, actor: Account, withdrawal_id: int, reference:
     return await get(withdrawal.id)
 
 
-async def settle(withdrawal_id: int, *, paid: bool, status: WithdrawalStatus | None = None,
-                 reason: str | None = None, actor: Account | None = None, now: datetime | None = None,
-                 only_from: tuple[WithdrawalStatus, ...] = OPEN) -> bool:
+async def settle(
+    withdrawal_id: int,
+    *,
+    paid: bool,
+    status: WithdrawalStatus | None = None,
+    reason: str | None = None,
+    actor: Account | None = None,
+    now: datetime | None = None,
+    only_from: tuple[WithdrawalStatus, ...] = OPEN,
+) -> bool:
     """End a withdrawal once: paid (the reserved amount becomes withdrawn and fee) or not (it goes back).
 
     False if it had already ended (a duplicate callback, a second approver too late).
@@ -222,31 +267,48 @@ async def settle(withdrawal_id: int, *, paid: bool, status: WithdrawalStatus | N
     withdrawal = await Withdrawal.get(id=withdrawal_id)
     async with ledger.movement(withdrawal.account_id) as move:
         changed = await Withdrawal.filter(id=withdrawal_id, status__in=only_from).update(
-            status=status, finished_at=now, reason=reason[:255] if reason else None, real_name=None,
-            rejected_by_id=actor.id if status == WithdrawalStatus.REJECTED and actor else None)
+            status=status,
+            finished_at=now,
+            reason=reason[:255] if reason else None,
+            real_name=None,
+            rejected_by_id=actor.id if status == WithdrawalStatus.REJECTED and actor else None,
+        )
         if not changed:
             return False
         amount, fee = withdrawal.amount_fen, withdrawal.fee_fen
         if paid:
-            await move.post(LedgerKind.WITHDRAWN, {Bucket.WITHDRAWING: -amount, Bucket.WITHDRAWN: amount - fee,
-                                                   Bucket.FEES: fee}, withdrawal=withdrawal)
+            await move.post(
+                LedgerKind.WITHDRAWN,
+                {Bucket.WITHDRAWING: -amount, Bucket.WITHDRAWN: amount - fee, Bucket.FEES: fee},
+                withdrawal=withdrawal,
+            )
             title, detail = "提现已到账", f"{withdrawal.code} {yuan(amount - fee)}元"
         else:
-            await move.post(LedgerKind.RETURNED, {Bucket.WITHDRAWING: -amount, Bucket.AVAILABLE: amount},
-                            withdrawal=withdrawal)
+            await move.post(
+                LedgerKind.RETURNED, {Bucket.WITHDRAWING: -amount, Bucket.AVAILABLE: amount}, withdrawal=withdrawal
+            )
             title = "提现被驳回" if status == WithdrawalStatus.REJECTED else "提现未完成，金额已退回"
             detail = f"{withdrawal.code} {reason or ''}"
-        await audit.record(actor, f"withdrawal.{status.value}", "withdrawal", withdrawal.id,
-                           after={"status": status, "reason": reason})
-        await notify.queue("notice", withdrawal.account_id, dedupe_key=f"withdrawal:{withdrawal.id}:{status.value}",
-                           payload={"title": title, "detail": detail[:40]})
+        await audit.record(
+            actor, f"withdrawal.{status.value}", "withdrawal", withdrawal.id, after={"status": status, "reason": reason}
+        )
+        await notify.queue(
+            "notice",
+            withdrawal.account_id,
+            dedupe_key=f"withdrawal:{withdrawal.id}:{status.value}",
+            payload={"title": title, "detail": detail[:40]},
+        )
     return True
 
 
 async def _tell_admins(withdrawal: Withdrawal, title: str, detail: str) -> None:
     for admin in await Account.filter(active=True, role=Role.ADMIN).values("id"):
-        await notify.queue("notice", admin["id"], dedupe_key=f"withdrawal:{withdrawal.id}:{title}:{admin['id']}",
-                           payload={"title": title, "detail": detail})
+        await notify.queue(
+            "notice",
+            admin["id"],
+            dedupe_key=f"withdrawal:{withdrawal.id}:{title}:{admin['id']}",
+            payload={"title": title, "detail": detail},
+        )
 
 
 async def list_for(account: Account, *, limit: int = 20) -> list[Withdrawal]:
@@ -256,6 +318,11 @@ async def list_for(account: Account, *, limit: int = 20) -> list[Withdrawal]:
 async def pending_reviews(actor: Account, *, limit: int = 20) -> list[Withdrawal]:
     """Requests waiting for ``actor``'s review: not their own, and not already approved by them."""
     permissions.ensure_manager(actor, "review_withdrawal")
-    waiting = await Withdrawal.filter(status=WithdrawalStatus.REVIEWING).exclude(account_id=actor.id) \
-        .order_by("id").limit(limit * 2).select_related("account")
+    waiting = (
+        await Withdrawal.filter(status=WithdrawalStatus.REVIEWING)
+        .exclude(account_id=actor.id)
+        .order_by("id")
+        .limit(limit * 2)
+        .select_related("account")
+    )
     return [w for w in waiting if w.first_approver_id != actor.id][:limit]

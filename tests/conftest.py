@@ -5,6 +5,7 @@ Redis when DATABASE_URL / REDIS_URL are set (``make test`` sets them with
 CI=true). Then a fresh database ``<name>_t<pid>`` is created and dropped, and
 an unreachable service fails the run instead of skipping.
 """
+
 from __future__ import annotations
 
 import base64
@@ -32,6 +33,8 @@ from tests.fakewechat import FakeWeChat
 from tests.fakewechatpay import FakeWeChatPay
 from tests.wx import WeChatSimulator
 
+pytest_plugins = ["tests.factories"]  # the row factories every test directory shares
+
 TEST_AES_KEY = base64.b64encode(b"scrm-test-aes-key-32-bytes-long!").decode()[:43]
 Sanic.test_mode = True
 
@@ -48,12 +51,21 @@ def test_environ(fake_url: str, **overrides: str) -> dict[str, str]:
     """The environment a test process (or a server it starts) runs with."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("WECHAT_", "MINIAPP_"))}
     env.update(
-        ENV="test", DATABASE_URL=TEST_DATABASE_URL, REDIS_URL=os.environ.get("REDIS_URL", ""),
-        WECHAT_APPID="wxtestappid", WECHAT_SECRET="test-secret", WECHAT_TOKEN="test-token",
-        WECHAT_AES_KEY=TEST_AES_KEY, WECHAT_API_BASE=fake_url, WECHAT_SHOWQRCODE_BASE=fake_url + "cgi-bin/showqrcode",
-        MINIAPP_APPID="wxtestminiapp", MINIAPP_SECRET="test-miniapp-secret",
-        SECRET_KEY=base64.urlsafe_b64encode(b"s" * 32).decode(), PII_KEY=base64.urlsafe_b64encode(b"p" * 32).decode(),
-        LOG_LEVEL="WARNING", MEDIA_DIR=f"/tmp/scrm-test-media-{os.getpid()}",
+        ENV="test",
+        DATABASE_URL=TEST_DATABASE_URL,
+        REDIS_URL=os.environ.get("REDIS_URL", ""),
+        WECHAT_APPID="wxtestappid",
+        WECHAT_SECRET="test-secret",
+        WECHAT_TOKEN="test-token",
+        WECHAT_AES_KEY=TEST_AES_KEY,
+        WECHAT_API_BASE=fake_url,
+        WECHAT_SHOWQRCODE_BASE=fake_url + "cgi-bin/showqrcode",
+        MINIAPP_APPID="wxtestminiapp",
+        MINIAPP_SECRET="test-miniapp-secret",
+        SECRET_KEY=base64.urlsafe_b64encode(b"s" * 32).decode(),
+        PII_KEY=base64.urlsafe_b64encode(b"p" * 32).decode(),
+        LOG_LEVEL="WARNING",
+        MEDIA_DIR=f"/tmp/scrm-test-media-{os.getpid()}",
         INBOUND__RESUME_INTERVAL_S="3600",  # a test resumes late replies itself (tests/bot/test_inbound.py)
     )
     env.update(overrides)
@@ -134,15 +146,16 @@ async def session_resources(settings):
 
 async def _drop_test_database(settings) -> None:
     if db.dialect(settings.database_url) == "sqlite":
-        path = settings.database_url[len("sqlite://"):]
+        path = settings.database_url[len("sqlite://") :]
         if os.path.exists(path):
             os.remove(path)
         return
     import aiomysql
 
     parsed = urlparse(settings.database_url)
-    conn = await aiomysql.connect(host=parsed.hostname, port=parsed.port or 3306, user=parsed.username or "root",
-                                  password=parsed.password or "")
+    conn = await aiomysql.connect(
+        host=parsed.hostname, port=parsed.port or 3306, user=parsed.username or "root", password=parsed.password or ""
+    )
     try:
         async with conn.cursor() as cursor:
             await cursor.execute(f"DROP DATABASE IF EXISTS `{parsed.path.lstrip('/')}`")
@@ -226,16 +239,18 @@ def wx(server, settings) -> WeChatSimulator:
 @pytest.fixture
 def wx_plain(plain_server, settings) -> WeChatSimulator:
     """Plain-mode callbacks, to the plain-mode app."""
-    return WeChatSimulator(f"{plain_server}/wechat", settings.wechat_token, settings.wechat_aes_key,
-                           settings.wechat_appid, aes=False)
+    return WeChatSimulator(
+        f"{plain_server}/wechat", settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid, aes=False
+    )
 
 
 @pytest.fixture
 def make_staff(resources):
     """``await make_staff("张三", bind_openid="o-zhang")``: an account, optionally bound to a WeChat user."""
 
-    async def make(name: str, role: Role = Role.SALES, *, manager: Account | None = None,
-                   bind_openid: str | None = None) -> Account:
+    async def make(
+        name: str, role: Role = Role.SALES, *, manager: Account | None = None, bind_openid: str | None = None
+    ) -> Account:
         account, code = await accounts.create_staff(name, role, manager=manager)
         if bind_openid:
             await accounts.bind(resources.redis, bind_openid, code)

@@ -76,6 +76,7 @@ _DISPOSITION = re.compile(rb'(\w+)="([^"]*)"')
 
 def _png(modules: int = 21, scale: int = 4) -> bytes:
     """A small, valid, QR-looking grey-scale PNG."""
+
     def dark(x: int, y: int) -> bool:
         for fx, fy in ((0, 0), (modules - 7, 0), (0, modules - 7)):
             if fx <= x < fx + 7 and fy <= y < fy + 7:
@@ -93,7 +94,12 @@ def _png(modules: int = 21, scale: int = 4) -> bytes:
 
     size = modules * scale
     header = struct.pack(">IIBBBBB", size, size, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows))) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows)))
+        + chunk(b"IEND", b"")
+    )
 
 
 QR_PNG = _png(21)
@@ -448,7 +454,9 @@ class FakeWeChat:
         ticket = "gQ" + base64.b64encode(secrets.token_bytes(40)).decode()
         with self._lock:
             self.tickets[ticket] = {
-                "scene": value, "permanent": permanent, "expires_at": None if permanent else time.time() + expire,
+                "scene": value,
+                "permanent": permanent,
+                "expires_at": None if permanent else time.time() + expire,
             }
         result = {"ticket": ticket, "url": f"http://weixin.qq.com/q/{secrets.token_hex(12)}"}
         if expire is not None:
@@ -584,9 +592,14 @@ class FakeWeChat:
             if code in self._used_codes:
                 raise _Reply(40163, "code been used")
             self._used_codes.add(code)
-        return {"access_token": f"SNS_{secrets.token_urlsafe(16)}", "expires_in": 7200,
-                "refresh_token": secrets.token_urlsafe(16), "openid": f"o_{code.split(':', 1)[0]}",
-                "scope": "snsapi_base", "is_snapshotuser": 0}
+        return {
+            "access_token": f"SNS_{secrets.token_urlsafe(16)}",
+            "expires_in": 7200,
+            "refresh_token": secrets.token_urlsafe(16),
+            "openid": f"o_{code.split(':', 1)[0]}",
+            "scope": "snsapi_base",
+            "is_snapshotuser": 0,
+        }
 
     def _wxacode(self, call: Call, files) -> bytes:
         body = _body(call)
@@ -608,9 +621,16 @@ class FakeWeChat:
         if unsubscribed:
             return {"subscribe": 0, "openid": openid}
         result = {
-            "subscribe": 1, "openid": openid, "language": call.query.get("lang", "zh_CN"),
-            "subscribe_time": 1_700_000_000, "remark": "", "groupid": 0, "tagid_list": [],
-            "subscribe_scene": "ADD_SCENE_QR_CODE", "qr_scene": 0, "qr_scene_str": "",
+            "subscribe": 1,
+            "openid": openid,
+            "language": call.query.get("lang", "zh_CN"),
+            "subscribe_time": 1_700_000_000,
+            "remark": "",
+            "groupid": 0,
+            "tagid_list": [],
+            "subscribe_scene": "ADD_SCENE_QR_CODE",
+            "qr_scene": 0,
+            "qr_scene_str": "",
         }
         if self.with_unionid:
             result["unionid"] = "u_" + openid.removeprefix("o_")
@@ -714,7 +734,8 @@ class _Handler(BaseHTTPRequestHandler):
         reason = self.responses.get(status, ("",))[0]
         self.wfile.write(
             f"HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\n"
-            f"Content-Length: {len(payload)}\r\n\r\n".encode() + payload
+            f"Content-Length: {len(payload)}\r\n\r\n".encode()
+            + payload
         )
 
     do_GET = do_POST = _serve

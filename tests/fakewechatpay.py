@@ -24,6 +24,7 @@ Behaviour worth knowing:
 - a new bill waits in ``WAIT_USER_CONFIRM`` with a ``package_info``;
   ``cancel`` moves an unfinished bill to ``CANCELLED`` (and makes a callback).
 """
+
 from __future__ import annotations
 
 import base64
@@ -50,8 +51,9 @@ FINAL = {"SUCCESS", "FAIL", "CANCELLED"}
 
 
 def _pem_private(key: rsa.RSAPrivateKey) -> str:
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                             serialization.NoEncryption()).decode()
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
 
 
 def _pem_public(key: rsa.RSAPublicKey) -> str:
@@ -71,15 +73,24 @@ class Keys:
 
     @classmethod
     def generate(cls) -> Keys:
-        return cls(rsa.generate_private_key(public_exponent=65537, key_size=2048),
-                   rsa.generate_private_key(public_exponent=65537, key_size=2048))
+        return cls(
+            rsa.generate_private_key(public_exponent=65537, key_size=2048),
+            rsa.generate_private_key(public_exponent=65537, key_size=2048),
+        )
 
     def settings(self, api_base: str, notify_url: str) -> dict[str, str]:
         """The ``wechatpay`` config section for an app talking to this fake."""
-        return {"mchid": self.mchid, "serial_no": self.serial_no, "private_key": _pem_private(self.merchant),
-                "platform_public_key": _pem_public(self.platform.public_key()),
-                "platform_public_key_id": self.platform_key_id, "apiv3_key": self.apiv3_key,
-                "api_base": api_base, "notify_url": notify_url, "timeout_s": "1"}
+        return {
+            "mchid": self.mchid,
+            "serial_no": self.serial_no,
+            "private_key": _pem_private(self.merchant),
+            "platform_public_key": _pem_public(self.platform.public_key()),
+            "platform_public_key_id": self.platform_key_id,
+            "apiv3_key": self.apiv3_key,
+            "api_base": api_base,
+            "notify_url": notify_url,
+            "timeout_s": "1",
+        }
 
 
 @dataclass
@@ -103,9 +114,18 @@ class Bill:
     created: float = field(default_factory=time.time)
 
     def view(self, mchid: str) -> dict[str, Any]:
-        out = {"mch_id": mchid, "out_bill_no": self.out_bill_no, "transfer_bill_no": self.transfer_bill_no,
-               "appid": self.appid, "state": self.state, "transfer_amount": self.amount, "openid": self.openid,
-               "transfer_remark": self.remark, "create_time": _iso(self.created), "update_time": _iso(time.time())}
+        out = {
+            "mch_id": mchid,
+            "out_bill_no": self.out_bill_no,
+            "transfer_bill_no": self.transfer_bill_no,
+            "appid": self.appid,
+            "state": self.state,
+            "transfer_amount": self.amount,
+            "openid": self.openid,
+            "transfer_remark": self.remark,
+            "create_time": _iso(self.created),
+            "update_time": _iso(time.time()),
+        }
         if self.fail_reason:
             out["fail_reason"] = self.fail_reason
         return out
@@ -179,20 +199,37 @@ class FakeWeChatPay:
         """The callback for the bill's current state, ``duplicates`` times (each freshly signed)."""
         out = []
         for _ in range(self.duplicates):
-            resource = signing.encrypt_resource(self.keys.apiv3_key.encode(), bill.view(self.keys.mchid),
-                                                nonce=secrets.token_hex(6), associated_data="mch_payment")
-            body = json.dumps({"id": secrets.token_hex(8), "create_time": _iso(time.time()),
-                               "resource_type": "encrypt-resource", "event_type": "MCHTRANSFER.BILL.FINISHED",
-                               "summary": "商家转账单据终态通知", "resource": resource}, ensure_ascii=False)
+            resource = signing.encrypt_resource(
+                self.keys.apiv3_key.encode(),
+                bill.view(self.keys.mchid),
+                nonce=secrets.token_hex(6),
+                associated_data="mch_payment",
+            )
+            body = json.dumps(
+                {
+                    "id": secrets.token_hex(8),
+                    "create_time": _iso(time.time()),
+                    "resource_type": "encrypt-resource",
+                    "event_type": "MCHTRANSFER.BILL.FINISHED",
+                    "summary": "商家转账单据终态通知",
+                    "resource": resource,
+                },
+                ensure_ascii=False,
+            )
             out.append((self.signed_headers(body), body))
         return out
 
     def signed_headers(self, body: str, *, timestamp: int | None = None) -> dict[str, str]:
         timestamp_text, nonce = str(timestamp or int(time.time())), secrets.token_hex(16)
-        return {"Wechatpay-Timestamp": timestamp_text, "Wechatpay-Nonce": nonce,
-                "Wechatpay-Signature": signing.sign(self.keys.platform,
-                                                    signing.signature_message(timestamp_text, nonce, body)),
-                "Wechatpay-Serial": self.keys.platform_key_id, "Content-Type": "application/json"}
+        return {
+            "Wechatpay-Timestamp": timestamp_text,
+            "Wechatpay-Nonce": nonce,
+            "Wechatpay-Signature": signing.sign(
+                self.keys.platform, signing.signature_message(timestamp_text, nonce, body)
+            ),
+            "Wechatpay-Serial": self.keys.platform_key_id,
+            "Content-Type": "application/json",
+        }
 
     # ---- server -----------------------------------------------------------------------------------
 
@@ -212,8 +249,7 @@ class FakeWeChatPay:
             return False
         if abs(time.time() - int(parts.get("timestamp") or 0)) > 300:
             return False
-        message = signing.signature_message(method, path, parts.get("timestamp", ""), parts.get("nonce_str", ""),
-                                            body)
+        message = signing.signature_message(method, path, parts.get("timestamp", ""), parts.get("nonce_str", ""), body)
         return signing.verify(self.keys.merchant.public_key(), message, parts.get("signature", ""))
 
     def handle(self, method: str, path: str, body: str, headers) -> tuple[int, dict | None, float]:
@@ -244,13 +280,24 @@ class FakeWeChatPay:
                 if bill.state in FINAL:
                     return 400, {"code": "INVALID_REQUEST", "message": "单据已终态"}
                 bill.state = "CANCELLED"
-                return 200, {"out_bill_no": bill.out_bill_no, "transfer_bill_no": bill.transfer_bill_no,
-                             "state": "CANCELLED", "update_time": _iso(time.time())}
+                return 200, {
+                    "out_bill_no": bill.out_bill_no,
+                    "transfer_bill_no": bill.transfer_bill_no,
+                    "state": "CANCELLED",
+                    "update_time": _iso(time.time()),
+                }
             return 200, bill.view(self.keys.mchid)
 
     def _create(self, data: dict, headers) -> tuple[int, dict]:
-        required = ("appid", "out_bill_no", "transfer_scene_id", "openid", "transfer_amount", "transfer_remark",
-                    "transfer_scene_report_infos")
+        required = (
+            "appid",
+            "out_bill_no",
+            "transfer_scene_id",
+            "openid",
+            "transfer_amount",
+            "transfer_remark",
+            "transfer_scene_report_infos",
+        )
         if not isinstance(data, dict) or any(data.get(k) in (None, "") for k in required):
             return 400, {"code": "PARAM_ERROR", "message": "缺少参数"}
         if not _OUT_BILL_NO.match(str(data["out_bill_no"])):
@@ -271,11 +318,21 @@ class FakeWeChatPay:
                 return 400, {"code": "PARAM_ERROR", "message": "商户单号重复但参数不同"}
             bill = existing
         else:
-            bill = Bill(data["out_bill_no"], f"1330000{secrets.randbelow(10**12):012d}", data["openid"], amount,
-                        data["appid"], data["transfer_remark"])
+            bill = Bill(
+                data["out_bill_no"],
+                f"1330000{secrets.randbelow(10**12):012d}",
+                data["openid"],
+                amount,
+                data["appid"],
+                data["transfer_remark"],
+            )
             self.bills[bill.out_bill_no] = bill
-        answer = {"out_bill_no": bill.out_bill_no, "transfer_bill_no": bill.transfer_bill_no,
-                  "create_time": _iso(bill.created), "state": bill.state}
+        answer = {
+            "out_bill_no": bill.out_bill_no,
+            "transfer_bill_no": bill.transfer_bill_no,
+            "create_time": _iso(bill.created),
+            "state": bill.state,
+        }
         if bill.state == "WAIT_USER_CONFIRM":
             answer["package_info"] = base64.b64encode(f"pkg:{bill.transfer_bill_no}".encode()).decode()
         return 200, answer
@@ -295,14 +352,16 @@ class FakeWeChatPay:
                 path = urlsplit(self.path).path
                 status, answer, stall = fake.handle(self.command, path, body, self.headers)
                 with fake._lock:
-                    fake._calls.append(Call(self.command, path, json.loads(body) if status != 400 and body else None,
-                                            status))
+                    fake._calls.append(
+                        Call(self.command, path, json.loads(body) if status != 400 and body else None, status)
+                    )
                 time.sleep(stall)
                 text = json.dumps(answer, ensure_ascii=False) if answer is not None else ""
                 payload = text.encode("utf-8")
                 self.send_response(status)
-                for key, value in (fake.signed_headers(text).items() if status < 300 else
-                                   [("Content-Type", "application/json")]):
+                for key, value in (
+                    fake.signed_headers(text).items() if status < 300 else [("Content-Type", "application/json")]
+                ):
                     self.send_header(key, value)
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()

@@ -1,4 +1,5 @@
 """``python -m app serve`` processes for tests that need real servers (stopped, killed, restarted)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -11,8 +12,12 @@ import pytest
 
 
 def start(port: int, env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "app", "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "app", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 async def wait_until_serving(procs: list[subprocess.Popen], urls: list[str], timeout: float = 60) -> None:

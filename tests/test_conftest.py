@@ -1,4 +1,5 @@
 """The suite's own guard: a test may open connections on this machine only."""
+
 import socket
 
 import pytest
@@ -30,5 +31,8 @@ def test_a_refused_connection_fails_the_test_even_if_the_code_swallowed_it(no_ou
 def test_connections_on_this_machine_are_allowed():
     with socket.create_server(("127.0.0.1", 0)) as server:
         port = server.getsockname()[1]
-        with socket.create_connection(("127.0.0.1", port), timeout=1), socket.create_connection(("localhost", port), timeout=1):
+        with (
+            socket.create_connection(("127.0.0.1", port), timeout=1),
+            socket.create_connection(("localhost", port), timeout=1),
+        ):
             pass

@@ -1,6 +1,6 @@
 """Pytest fixtures for code that talks to WeChat; import them from a conftest::
 
-    from tests.wechat_fixtures import fake_wechat  # noqa: F401
+from tests.wechat_fixtures import fake_wechat  # noqa: F401
 """
 
 from __future__ import annotations

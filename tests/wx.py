@@ -3,6 +3,7 @@
 werobot is an independent implementation of the protocol, so a test that
 passes proves our endpoint speaks WeChat's dialect, not merely its own.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -33,28 +34,37 @@ class Sent:
 
 def text_xml(openid: str, content: str, msg_id: int | None = None, create_time: int | None = None) -> str:
     msg_id = next(_msg_ids) if msg_id is None else msg_id
-    return (f"<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
-            f"<CreateTime>{create_time or int(time.time())}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
-            f"<Content>{escape(content)}</Content><MsgId>{msg_id}</MsgId></xml>")
+    return (
+        f"<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
+        f"<CreateTime>{create_time or int(time.time())}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+        f"<Content>{escape(content)}</Content><MsgId>{msg_id}</MsgId></xml>"
+    )
 
 
 def media_xml(openid: str, kind: str, media_id: str, msg_id: int | None = None) -> str:
     """An image, video or shortvideo message referring to media WeChat holds for 3 days."""
     msg_id = next(_msg_ids) if msg_id is None else msg_id
-    extra = ("<PicUrl><![CDATA[http://mmbiz.qpic.cn/x]]></PicUrl>" if kind == "image"
-             else "<ThumbMediaId><![CDATA[thumb]]></ThumbMediaId>")
-    return (f"<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
-            f"<CreateTime>{int(time.time())}</CreateTime><MsgType><![CDATA[{kind}]]></MsgType>{extra}"
-            f"<MediaId><![CDATA[{media_id}]]></MediaId><MsgId>{msg_id}</MsgId></xml>")
+    extra = (
+        "<PicUrl><![CDATA[http://mmbiz.qpic.cn/x]]></PicUrl>"
+        if kind == "image"
+        else "<ThumbMediaId><![CDATA[thumb]]></ThumbMediaId>"
+    )
+    return (
+        f"<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
+        f"<CreateTime>{int(time.time())}</CreateTime><MsgType><![CDATA[{kind}]]></MsgType>{extra}"
+        f"<MediaId><![CDATA[{media_id}]]></MediaId><MsgId>{msg_id}</MsgId></xml>"
+    )
 
 
 def event_xml(openid: str, event: str, event_key: str = "", ticket: str = "", create_time: int | None = None) -> str:
     extra = f"<EventKey><![CDATA[{event_key}]]></EventKey>" if event_key or event in ("subscribe", "SCAN") else ""
     if ticket:
         extra += f"<Ticket><![CDATA[{ticket}]]></Ticket>"
-    return (f"<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
-            f"<CreateTime>{create_time or int(time.time())}</CreateTime><MsgType><![CDATA[event]]></MsgType>"
-            f"<Event><![CDATA[{event}]]></Event>{extra}</xml>")
+    return (
+        f"<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
+        f"<CreateTime>{create_time or int(time.time())}</CreateTime><MsgType><![CDATA[event]]></MsgType>"
+        f"<Event><![CDATA[{event}]]></Event>{extra}</xml>"
+    )
 
 
 class WeChatSimulator:
@@ -69,8 +79,12 @@ class WeChatSimulator:
     def signed_query(self, timestamp: str | None = None, nonce: str | None = None) -> dict[str, str]:
         timestamp = timestamp or str(int(time.time()))
         nonce = nonce or secrets.token_hex(6)
-        return {"signature": get_signature(self.token, timestamp, nonce), "timestamp": timestamp, "nonce": nonce,
-                "openid": "o"}
+        return {
+            "signature": get_signature(self.token, timestamp, nonce),
+            "timestamp": timestamp,
+            "nonce": nonce,
+            "openid": "o",
+        }
 
     def envelope(self, xml: str, timestamp: str | None = None, nonce: str | None = None) -> tuple[dict, str]:
         """The query and body WeChat would send for ``xml``."""
@@ -95,7 +109,9 @@ class WeChatSimulator:
         if "Encrypt" in outer:
             expected = get_signature(self.token, outer["TimeStamp"], outer["Nonce"], outer["Encrypt"])
             assert expected == outer["MsgSignature"], "reply signature does not verify"
-            plain = self.crypt.decrypt_message(outer["TimeStamp"], outer["Nonce"], outer["MsgSignature"], outer["Encrypt"])
+            plain = self.crypt.decrypt_message(
+                outer["TimeStamp"], outer["Nonce"], outer["MsgSignature"], outer["Encrypt"]
+            )
             outer = xmltodict.parse(plain)["xml"]
         return Sent(200, body, outer)
 

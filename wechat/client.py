@@ -73,8 +73,9 @@ class WeChatAPI:
         self._http = http or httpx.AsyncClient(timeout=self._timeout)
         self._tokens = TokenCache(redis, appid, self._fetch_token, lock_ttl=max(10.0, 4 * timeout))
         self.jsapi = JsapiAPI(self)
-        self._tickets = TokenCache(redis, appid, self.jsapi.fetch_ticket, lock_ttl=max(10.0, 4 * timeout),
-                                   kind="jsapi_ticket")
+        self._tickets = TokenCache(
+            redis, appid, self.jsapi.fetch_ticket, lock_ttl=max(10.0, 4 * timeout), kind="jsapi_ticket"
+        )
 
         self.message = MessageAPI(self)
         self.qrcode = QRCodeAPI(self)
@@ -84,7 +85,9 @@ class WeChatAPI:
         self.wxa = WxaAPI(self)
 
     @classmethod
-    def from_settings(cls, settings: Settings, *, redis: Redis, miniapp: bool = False, http: httpx.AsyncClient | None = None) -> WeChatAPI:
+    def from_settings(
+        cls, settings: Settings, *, redis: Redis, miniapp: bool = False, http: httpx.AsyncClient | None = None
+    ) -> WeChatAPI:
         """The official account's client (or, with ``miniapp=True``, the
         mini-program's) from ``core.config.Settings``."""
         return cls(
@@ -142,7 +145,9 @@ class WeChatAPI:
     async def _fetch_token(self, force: bool) -> tuple[str, int]:
         body = {"grant_type": "client_credential", "appid": self.appid, "secret": self._secret, "force_refresh": force}
         data = await self._send("POST", "cgi-bin/stable_token", None, body, None, False)
-        log.info("wechat fetched access token for %s (force=%s, expires in %s s)", self.appid, force, data["expires_in"])
+        log.info(
+            "wechat fetched access token for %s (force=%s, expires in %s s)", self.appid, force, data["expires_in"]
+        )
         return data["access_token"], int(data["expires_in"])
 
     async def _send(self, method: str, path: str, params, json, files, raw: bool, json_ok: bool = False) -> Any:
@@ -164,7 +169,9 @@ class WeChatAPI:
         try:
             result = _result(response, endpoint, raw, json_ok)
         except WeChatError as exc:
-            log.info("wechat %s %s -> %s in %.0f ms, errcode %s", method, endpoint, response.status_code, ms, exc.errcode)
+            log.info(
+                "wechat %s %s -> %s in %.0f ms, errcode %s", method, endpoint, response.status_code, ms, exc.errcode
+            )
             raise
         log.debug("wechat %s %s -> %s in %.0f ms", method, endpoint, response.status_code, ms)
         return result

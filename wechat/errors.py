@@ -112,6 +112,7 @@ _CLASSES: dict[int, type[WeChatError]] = {
     WeChatErrorCode.INVALID_PAGE: InvalidArgument,
 }
 
+
 def error_from(errcode: int, errmsg: str, endpoint: str) -> WeChatError:
     """The typed exception for a WeChat errcode."""
     return _CLASSES.get(errcode, WeChatError)(errcode, errmsg, endpoint)

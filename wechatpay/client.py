@@ -7,6 +7,7 @@ unknown outcome (timeout, connection error, 5xx, rate limit, a response that
 does not verify) is ``WeChatPayTransientError``. Money calls are never retried
 here: the caller queries by ``out_bill_no`` before trying again.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,10 +43,21 @@ def _read(value: str) -> bytes:
 
 
 class WeChatPay:
-    def __init__(self, *, mchid: str, appid: str, serial_no: str, private_key_pem: str,
-                 platform_public_key_pem: str, platform_public_key_id: str, apiv3_key: str,
-                 api_base: str = API_BASE, notify_url: str = "", timeout: float = 10.0,
-                 http: httpx.AsyncClient | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        mchid: str,
+        appid: str,
+        serial_no: str,
+        private_key_pem: str,
+        platform_public_key_pem: str,
+        platform_public_key_id: str,
+        apiv3_key: str,
+        api_base: str = API_BASE,
+        notify_url: str = "",
+        timeout: float = 10.0,
+        http: httpx.AsyncClient | None = None,
+    ) -> None:
         self.mchid, self.appid, self.notify_url = mchid, appid, notify_url
         self.configured = bool(mchid and serial_no and private_key_pem and platform_public_key_pem and apiv3_key)
         self._serial_no = serial_no
@@ -59,11 +71,18 @@ class WeChatPay:
     @classmethod
     def from_settings(cls, settings: Settings) -> WeChatPay:
         cfg = settings.wechatpay
-        return cls(mchid=cfg.mchid, appid=cfg.appid or settings.miniapp_appid, serial_no=cfg.serial_no,
-                   private_key_pem=cfg.private_key, platform_public_key_pem=cfg.platform_public_key,
-                   platform_public_key_id=cfg.platform_public_key_id, apiv3_key=cfg.apiv3_key, api_base=cfg.api_base,
-                   notify_url=cfg.notify_url or settings.public_base_url.rstrip("/") + "/wechatpay/notify/transfer",
-                   timeout=cfg.timeout_s)
+        return cls(
+            mchid=cfg.mchid,
+            appid=cfg.appid or settings.miniapp_appid,
+            serial_no=cfg.serial_no,
+            private_key_pem=cfg.private_key,
+            platform_public_key_pem=cfg.platform_public_key,
+            platform_public_key_id=cfg.platform_public_key_id,
+            apiv3_key=cfg.apiv3_key,
+            api_base=cfg.api_base,
+            notify_url=cfg.notify_url or settings.public_base_url.rstrip("/") + "/wechatpay/notify/transfer",
+            timeout=cfg.timeout_s,
+        )
 
     @cached_property
     def _private_key(self) -> rsa.RSAPrivateKey:
@@ -79,23 +98,34 @@ class WeChatPay:
 
     # ---- transport --------------------------------------------------------------------------------
 
-    async def request(self, method: str, path: str, body: dict | None = None, *,
-                      sensitive: bool = False) -> dict[str, Any]:
+    async def request(
+        self, method: str, path: str, body: dict | None = None, *, sensitive: bool = False
+    ) -> dict[str, Any]:
         if not self.configured:
             raise NotConfigured("NOT_CONFIGURED", "WeChat Pay merchant id and keys are not configured")
         url = self._base + path
         text = json.dumps(body, ensure_ascii=False, separators=(",", ":")) if body is not None else ""
         timestamp, nonce = str(int(time.time())), secrets.token_hex(16)
-        headers = {"Accept": "application/json", "Content-Type": "application/json",
-                   "Authorization": signing.authorization(
-                       self._private_key, mchid=self.mchid, serial_no=self._serial_no, method=method,
-                       path=urlsplit(url).path + (f"?{urlsplit(url).query}" if urlsplit(url).query else ""),
-                       body=text, timestamp=timestamp, nonce=nonce)}
+        headers = {
+            "Accept": "application/json",
+            "Content-Type": "application/json",
+            "Authorization": signing.authorization(
+                self._private_key,
+                mchid=self.mchid,
+                serial_no=self._serial_no,
+                method=method,
+                path=urlsplit(url).path + (f"?{urlsplit(url).query}" if urlsplit(url).query else ""),
+                body=text,
+                timestamp=timestamp,
+                nonce=nonce,
+            ),
+        }
         if sensitive:
             headers["Wechatpay-Serial"] = self._platform_key_id
         try:
-            response = await self._http.request(method, url, content=text.encode("utf-8") if text else None,
-                                                headers=headers)
+            response = await self._http.request(
+                method, url, content=text.encode("utf-8") if text else None, headers=headers
+            )
         except httpx.HTTPError as exc:
             raise WeChatPayTransientError("NETWORK", f"{type(exc).__name__} on {path}", status=0) from None
         return self._answer(path, response)
@@ -114,8 +144,9 @@ class WeChatPay:
             raise WeChatPayError(code, message, status=response.status_code)
         if not self.verified(response.headers, response.text):
             log.error("WeChat Pay response to %s failed signature verification", path)
-            raise WeChatPayTransientError("BAD_SIGNATURE", "the response signature does not verify",
-                                          status=response.status_code)
+            raise WeChatPayTransientError(
+                "BAD_SIGNATURE", "the response signature does not verify", status=response.status_code
+            )
         return data
 
     def verified(self, headers, body: str, *, max_age_s: int | None = None) -> bool:
@@ -134,17 +165,31 @@ class WeChatPay:
 
     # ---- merchant transfers -----------------------------------------------------------------------
 
-    async def create_transfer(self, *, out_bill_no: str, openid: str, amount_fen: int, remark: str,
-                              scene_id: str, report_infos: list[dict[str, str]],
-                              user_name: str | None = None) -> dict[str, Any]:
+    async def create_transfer(
+        self,
+        *,
+        out_bill_no: str,
+        openid: str,
+        amount_fen: int,
+        remark: str,
+        scene_id: str,
+        report_infos: list[dict[str, str]],
+        user_name: str | None = None,
+    ) -> dict[str, Any]:
         """POST transfer-bills: ``{out_bill_no, transfer_bill_no, create_time, state, package_info?}``.
 
         Repeating the same ``out_bill_no`` never pays twice: WeChat Pay answers with the existing bill.
         """
         body: dict[str, Any] = {
-            "appid": self.appid, "out_bill_no": out_bill_no, "transfer_scene_id": scene_id, "openid": openid,
-            "transfer_amount": amount_fen, "transfer_remark": remark[:32], "notify_url": self.notify_url,
-            "user_recv_perception": "劳务报酬", "transfer_scene_report_infos": report_infos,
+            "appid": self.appid,
+            "out_bill_no": out_bill_no,
+            "transfer_scene_id": scene_id,
+            "openid": openid,
+            "transfer_amount": amount_fen,
+            "transfer_remark": remark[:32],
+            "notify_url": self.notify_url,
+            "user_recv_perception": "劳务报酬",
+            "transfer_scene_report_infos": report_infos,
         }
         if user_name:
             body["user_name"] = signing.encrypt_sensitive(self._platform_key, user_name)
@@ -169,6 +214,8 @@ class WeChatPay:
             resource = envelope["resource"]
         except (ValueError, KeyError, TypeError):
             raise InvalidNotification("not a WeChat Pay notification") from None
-        return {"event_type": envelope.get("event_type"), "id": envelope.get("id"),
-                **signing.decrypt_resource(self._apiv3_key, resource)}
-
+        return {
+            "event_type": envelope.get("event_type"),
+            "id": envelope.get("id"),
+            **signing.decrypt_resource(self._apiv3_key, resource),
+        }

@@ -1,4 +1,5 @@
 """What can go wrong talking to WeChat Pay, typed by what the caller must do next."""
+
 from __future__ import annotations
 
 

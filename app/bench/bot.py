@@ -1,4 +1,5 @@
 """``bench bot``: signed (and encrypted) text messages against an official-account endpoint."""
+
 from __future__ import annotations
 
 from app.bench import http
@@ -14,9 +15,12 @@ def register(sub) -> None:
     p.add_argument("--aes", action="store_true", help="safe mode: encrypt with WECHAT_AES_KEY")
     p.add_argument("--users", type=int, default=200, help="distinct sender openids")
     p.add_argument("--text", default="帮助")
-    p.add_argument("--reference", metavar="URL",
-                   help="also bench this endpoint (e.g. WeRoBot's echo, tests/bench/werobot_echo.py), "
-                        "alternating runs, and report the throughput ratio")
+    p.add_argument(
+        "--reference",
+        metavar="URL",
+        help="also bench this endpoint (e.g. WeRoBot's echo, tests/bench/werobot_echo.py), "
+        "alternating runs, and report the throughput ratio",
+    )
     p.add_argument("--rounds", type=int, default=3, help="alternating rounds with --reference")
     p.set_defaults(func=run)
 
@@ -44,10 +48,16 @@ def run(settings: Settings, args) -> int:
         ours.append(_bench(settings, args, args.url))
     best, best_reference = max(ours, key=lambda r: r.n / r.seconds), max(reference, key=lambda r: r.n / r.seconds)
     ratio = (best.n / best.seconds) / (best_reference.n / best_reference.seconds)
-    summary = best.summary(bench="bot", aes=args.aes, concurrency=args.concurrency, rounds=args.rounds,
-                           reference_per_s=round(best_reference.n / best_reference.seconds, 1),
-                           reference_p99_ms=best_reference.summary()["p99_ms"],
-                           errors_all_rounds=sum(r.errors for r in ours), ratio=round(ratio, 2))
+    summary = best.summary(
+        bench="bot",
+        aes=args.aes,
+        concurrency=args.concurrency,
+        rounds=args.rounds,
+        reference_per_s=round(best_reference.n / best_reference.seconds, 1),
+        reference_p99_ms=best_reference.summary()["p99_ms"],
+        errors_all_rounds=sum(r.errors for r in ours),
+        ratio=round(ratio, 2),
+    )
     http.print_summary(summary)
     return 0 if summary["errors_all_rounds"] == 0 else 1
 

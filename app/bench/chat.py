@@ -4,6 +4,7 @@ Binds a bench WeChat user to a sales account through services (same database
 as the server), then sends N signed ``找…`` messages (random places, types,
 areas, ceilings, rents). Last line: JSON with p50_ms and p95_ms.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -90,6 +91,8 @@ def run(settings: Settings, args) -> int:
         return 2
     openid = asyncio.run(bench_openid(settings))
     requests = signed_requests(settings, args, openid)
-    result = http.run_sync(http.run(args.url, requests, args.concurrency, check=search_reply_checker(settings, args.aes)))
+    result = http.run_sync(
+        http.run(args.url, requests, args.concurrency, check=search_reply_checker(settings, args.aes))
+    )
     http.print_summary(result.summary(bench="chat", aes=args.aes, concurrency=args.concurrency))
     return 0 if result.errors == 0 else 1

@@ -6,6 +6,7 @@ queue, and counts the stored events: ``stored`` must equal ``accepted`` (none lo
 server with the beacon limit raised (``H5__BEACONS_PER_IP_PER_MIN=100000000``) and its database and Redis
 in this process's environment. Last line: JSON with events_per_s, accepted, stored.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -21,8 +22,10 @@ from models.enums import EventKind
 from services import tracking
 from services.resources import opened
 
-PHONE_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-            "Version/17.5 Mobile/15E148 Safari/604.1")
+PHONE_UA = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/17.5 Mobile/15E148 Safari/604.1"
+)
 TARGETS = ("tel", "photo", "video", "nav_amap", "nav_tencent", "panorama", "form")
 
 
@@ -46,16 +49,27 @@ async def _run(settings, args) -> int:
     headers = {"User-Agent": PHONE_UA, "Cookie": cookie}
     async with httpx.AsyncClient(timeout=30, headers=headers) as client:
         pages = await asyncio.gather(*(client.get(args.url) for _ in range(args.views)))
-    tokens = [json.loads(p.text.split('<script id="h5-config" type="application/json">', 1)[1]
-                         .split("</script>", 1)[0])["token"] for p in pages]
+    tokens = [
+        json.loads(p.text.split('<script id="h5-config" type="application/json">', 1)[1].split("</script>", 1)[0])[
+            "token"
+        ]
+        for p in pages
+    ]
     base = args.url.split("/h5/", 1)[0]
     requests = []
     for n in range(args.n):
-        body = json.dumps({"t": tokens[n % len(tokens)],
-                           "e": [{"k": "click", "x": TARGETS[(n + i) % len(TARGETS)]} for i in range(args.per_beacon)]})
-        requests.append(http.build_request(f"{base}/h5/events", body.encode(), "text/plain")
-                        .replace(b"Connection: keep-alive", f"Cookie: {cookie}\r\nUser-Agent: {PHONE_UA}\r\n"
-                                 "Connection: keep-alive".encode()))
+        body = json.dumps(
+            {
+                "t": tokens[n % len(tokens)],
+                "e": [{"k": "click", "x": TARGETS[(n + i) % len(TARGETS)]} for i in range(args.per_beacon)],
+            }
+        )
+        requests.append(
+            http.build_request(f"{base}/h5/events", body.encode(), "text/plain").replace(
+                b"Connection: keep-alive",
+                f"Cookie: {cookie}\r\nUser-Agent: {PHONE_UA}\r\nConnection: keep-alive".encode(),
+            )
+        )
     result = await http.run(f"{base}/h5/events", requests, args.concurrency, expect=204)
     accepted = (result.n - result.errors) * args.per_beacon
     async with opened(settings) as resources:
@@ -68,8 +82,13 @@ async def _run(settings, args) -> int:
         drained_s = time.perf_counter() - started
         stored = await TrackEvent.filter(kind=EventKind.CLICK, token__in=tokens).count()
     summary = result.summary(bench="events", per_beacon=args.per_beacon, concurrency=args.concurrency)
-    summary.update(events_per_s=round(accepted / result.seconds, 1), accepted=accepted, stored=stored,
-                   lost=max(0, accepted - stored), duplicated=max(0, stored - accepted),
-                   written_within_s=round(drained_s, 1))
+    summary.update(
+        events_per_s=round(accepted / result.seconds, 1),
+        accepted=accepted,
+        stored=stored,
+        lost=max(0, accepted - stored),
+        duplicated=max(0, stored - accepted),
+        written_within_s=round(drained_s, 1),
+    )
     http.print_summary(summary)
     return 0 if result.errors == 0 and stored == accepted else 1

@@ -7,6 +7,7 @@ WeChat stand-in for the jsapi_ticket (``python -m tests.fakewechat``). The refer
 (``python -m tests.bench.bare_page``) fetches the page once and returns those bytes from memory.
 Last line: JSON with per_s, p50_ms, p95_ms and, with ``--reference``, the ratio.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -16,8 +17,10 @@ from app.bench import http
 from h5 import identity
 from services import tracking
 
-WECHAT_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-             "Mobile/15E148 MicroMessenger/8.0.50(0x1800322c) NetType/WIFI Language/zh_CN")
+WECHAT_UA = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Mobile/15E148 MicroMessenger/8.0.50(0x1800322c) NetType/WIFI Language/zh_CN"
+)
 
 
 def register(sub) -> None:
@@ -39,16 +42,23 @@ def get_request(url: str, headers: dict[str, str]) -> bytes:
 
 
 def requests_for(settings, args, url: str) -> list[bytes]:
-    cookies = [identity.cookie_value(settings, identity.Visitor(tracking.mint_visitor(), 10_000 + n, True))
-               for n in range(args.visitors)]
-    return [get_request(f"{url}?c=share&t={secrets.token_urlsafe(9)}",
-                        {"User-Agent": WECHAT_UA, "Cookie": f"{identity.COOKIE}={cookies[n % len(cookies)]}"})
-            for n in range(args.n)]
+    cookies = [
+        identity.cookie_value(settings, identity.Visitor(tracking.mint_visitor(), 10_000 + n, True))
+        for n in range(args.visitors)
+    ]
+    return [
+        get_request(
+            f"{url}?c=share&t={secrets.token_urlsafe(9)}",
+            {"User-Agent": WECHAT_UA, "Cookie": f"{identity.COOKIE}={cookies[n % len(cookies)]}"},
+        )
+        for n in range(args.n)
+    ]
 
 
 def _bench(settings, args, url: str) -> http.Result:
-    return http.run_sync(http.run(url, requests_for(settings, args, url), args.concurrency,
-                                  check=lambda body: b'id="h5-config"' in body))
+    return http.run_sync(
+        http.run(url, requests_for(settings, args, url), args.concurrency, check=lambda body: b'id="h5-config"' in body)
+    )
 
 
 def run(settings, args) -> int:
@@ -63,9 +73,14 @@ def run(settings, args) -> int:
     best = max(ours, key=lambda r: r.n / r.seconds)
     best_reference = max(reference, key=lambda r: r.n / r.seconds)
     ratio = (best.n / best.seconds) / (best_reference.n / best_reference.seconds)
-    summary = best.summary(bench="h5", concurrency=args.concurrency, rounds=args.rounds,
-                           reference_per_s=round(best_reference.n / best_reference.seconds, 1),
-                           reference_p95_ms=best_reference.summary()["p95_ms"],
-                           errors_all_rounds=sum(r.errors for r in ours), ratio=round(ratio, 2))
+    summary = best.summary(
+        bench="h5",
+        concurrency=args.concurrency,
+        rounds=args.rounds,
+        reference_per_s=round(best_reference.n / best_reference.seconds, 1),
+        reference_p95_ms=best_reference.summary()["p95_ms"],
+        errors_all_rounds=sum(r.errors for r in ours),
+        ratio=round(ratio, 2),
+    )
     http.print_summary(summary)
     return 0 if summary["errors_all_rounds"] == 0 else 1

@@ -3,6 +3,7 @@
 Requests are prepared before the clock starts, so the client spends its CPU
 on I/O only and the server under test gets the machine.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -26,17 +27,26 @@ class Result:
         def pct(p: float) -> float:
             return round(lat[min(len(lat) - 1, int(p / 100 * len(lat)))], 2)
 
-        return {**extra, "n": self.n, "errors": self.errors, "seconds": round(self.seconds, 3),
-                "per_s": round(self.n / self.seconds, 1) if self.seconds else 0,
-                "p50_ms": pct(50), "p95_ms": pct(95), "p99_ms": pct(99),
-                "mean_ms": round(statistics.fmean(lat), 2)}
+        return {
+            **extra,
+            "n": self.n,
+            "errors": self.errors,
+            "seconds": round(self.seconds, 3),
+            "per_s": round(self.n / self.seconds, 1) if self.seconds else 0,
+            "p50_ms": pct(50),
+            "p95_ms": pct(95),
+            "p99_ms": pct(99),
+            "mean_ms": round(statistics.fmean(lat), 2),
+        }
 
 
 def build_request(url: str, body: bytes, content_type: str = "text/xml") -> bytes:
     parts = urlsplit(url)
     target = parts.path + (f"?{parts.query}" if parts.query else "")
-    head = (f"POST {target} HTTP/1.1\r\nHost: {parts.netloc}\r\nContent-Type: {content_type}\r\n"
-            f"Content-Length: {len(body)}\r\nConnection: keep-alive\r\n\r\n")
+    head = (
+        f"POST {target} HTTP/1.1\r\nHost: {parts.netloc}\r\nContent-Type: {content_type}\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: keep-alive\r\n\r\n"
+    )
     return head.encode() + body
 
 
@@ -71,7 +81,7 @@ class _Connection(asyncio.Protocol):
         head = bytes(self.buffer[:head_end]).lower()
         marker = head.find(b"content-length:")
         if marker >= 0:
-            length = int(head[marker + 15:head.find(b"\r\n", marker) if head.find(b"\r\n", marker) > 0 else None])
+            length = int(head[marker + 15 : head.find(b"\r\n", marker) if head.find(b"\r\n", marker) > 0 else None])
         elif head[9:12] in (b"204", b"304"):  # no body, so no length
             length = 0
         else:
@@ -79,9 +89,9 @@ class _Connection(asyncio.Protocol):
         if len(self.buffer) < head_end + 4 + length:
             return
         status = int(head[9:12])
-        body = bytes(self.buffer[head_end + 4:head_end + 4 + length])
+        body = bytes(self.buffer[head_end + 4 : head_end + 4 + length])
         keep_alive = b"connection: close" not in head
-        del self.buffer[:head_end + 4 + length]
+        del self.buffer[: head_end + 4 + length]
         self.waiter.set_result((status, body, keep_alive))
 
     async def request(self, raw: bytes) -> tuple[int, bytes, bool]:

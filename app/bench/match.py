@@ -4,6 +4,7 @@ Seeds N demo listings if fewer are there, then times Q random requirements
 (regions of the configured tree, areas and prices as seeded) through
 ``services.matching.search``. Last line: JSON with p50_ms and p95_ms.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -60,8 +61,9 @@ async def _run(settings: Settings, args) -> int:
     try:
         team, _ = await demo.seed_team()
         started = time.perf_counter()
-        added = await demo.seed_listings(args.listings, rng=random.Random(args.seed), regions=settings.regions,
-                                         team=team)
+        added = await demo.seed_listings(
+            args.listings, rng=random.Random(args.seed), regions=settings.regions, team=team
+        )
         seeding_s = time.perf_counter() - started
         rng = random.Random(args.seed + 1)
         queries = [random_criteria(rng, settings.regions) for _ in range(args.queries)]
@@ -76,7 +78,14 @@ async def _run(settings: Settings, args) -> int:
         result = http.Result(len(queries), 0, time.perf_counter() - started, latencies)
     finally:
         await resources.close()
-    http.print_summary(result.summary(bench="match", listings=args.listings, seeded=added,
-                                      seeding_s=round(seeding_s, 1), with_results=found,
-                                      database=settings.database_url.split(":")[0]))
+    http.print_summary(
+        result.summary(
+            bench="match",
+            listings=args.listings,
+            seeded=added,
+            seeding_s=round(seeding_s, 1),
+            with_results=found,
+            database=settings.database_url.split(":")[0],
+        )
+    )
     return 0

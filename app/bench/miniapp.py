@@ -6,6 +6,7 @@ connections: 3 in 4 are searches with random criteria, the rest listing details.
 Run the server with rate limits raised (``RATE_LIMITS__PER_IP_PER_MIN``), or
 the bench measures 429s. Last line: JSON with per_s, p50_ms, p95_ms.
 """
+
 from __future__ import annotations
 
 import random
@@ -33,8 +34,10 @@ def register(sub) -> None:
 def get_request(url: str, token: str) -> bytes:
     parts = urlsplit(url)
     target = parts.path + (f"?{parts.query}" if parts.query else "")
-    return (f"GET {target} HTTP/1.1\r\nHost: {parts.netloc}\r\nAuthorization: Bearer {token}\r\n"
-            f"Connection: keep-alive\r\n\r\n").encode()
+    return (
+        f"GET {target} HTTP/1.1\r\nHost: {parts.netloc}\r\nAuthorization: Bearer {token}\r\n"
+        f"Connection: keep-alive\r\n\r\n"
+    ).encode()
 
 
 def random_query(rng: random.Random, regions: dict) -> dict:
@@ -59,8 +62,9 @@ async def _run(settings: Settings, args) -> int:
             response = await client.post(f"{API}/auth/login", json={"code": f"bench{n}:{secrets.token_hex(4)}"})
             response.raise_for_status()
             tokens.append(response.json()["token"])
-        first = (await client.get(f"{API}/listings", params={"limit": 50},
-                                  headers={"Authorization": f"Bearer {tokens[0]}"})).json()["items"]
+        first = (
+            await client.get(f"{API}/listings", params={"limit": 50}, headers={"Authorization": f"Bearer {tokens[0]}"})
+        ).json()["items"]
     ids = [item["id"] for item in first] or [1]
     requests = []
     for n in range(args.requests):
@@ -71,6 +75,7 @@ async def _run(settings: Settings, args) -> int:
             url = f"{args.url}{API}/listings/{rng.choice(ids)}"
         requests.append(get_request(url, token))
     result = await http.run(args.url, requests, args.concurrency)
-    http.print_summary(result.summary(bench="miniapp", users=args.users, concurrency=args.concurrency,
-                                      listings_seen=len(ids)))
+    http.print_summary(
+        result.summary(bench="miniapp", users=args.users, concurrency=args.concurrency, listings_seen=len(ids))
+    )
     return 0

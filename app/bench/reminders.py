@@ -6,6 +6,7 @@ start paused (``reminders:paused_until``), the follow-ups are created and
 turned into notifications, then sending is resumed and timed until every
 notification is settled. The bench's rows are deleted afterwards.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -77,10 +78,17 @@ async def _run(resources: Resources, args) -> int:
         seconds = time.perf_counter() - clock
         counts = {status.value: await mine.filter(status=status).count() for status in NotificationStatus}
         fake_after = _fake_stats(settings)
-        summary = {"bench": "reminders", "n": args.n, "workers": args.workers, "batch_size": settings.reminders.batch_size,
-                   "send_concurrency": settings.reminders.send_concurrency, "seconds": round(seconds, 3),
-                   "schedule_s": round(schedule_s, 3), **{k: v for k, v in counts.items() if v or k in ("sent", "failed")},
-                   "per_s": round(counts["sent"] / seconds, 1) if seconds else 0}
+        summary = {
+            "bench": "reminders",
+            "n": args.n,
+            "workers": args.workers,
+            "batch_size": settings.reminders.batch_size,
+            "send_concurrency": settings.reminders.send_concurrency,
+            "seconds": round(seconds, 3),
+            "schedule_s": round(schedule_s, 3),
+            **{k: v for k, v in counts.items() if v or k in ("sent", "failed")},
+            "per_s": round(counts["sent"] / seconds, 1) if seconds else 0,
+        }
         if fake_before is not None and fake_after is not None:
             summary["fake_delivered"] = fake_after["delivered"] - fake_before["delivered"]
             summary["fake_duplicates"] = fake_after["duplicates"] - fake_before["duplicates"]
@@ -97,13 +105,18 @@ async def _make_followups(run_id: str, n: int, due: datetime) -> list[int]:
     accounts = [Account(name=f"bench-{run_id}-{i}", role=Role.SALES) for i in range(SALESPEOPLE)]
     await Account.bulk_create(accounts)
     accounts = await Account.filter(name__startswith=f"bench-{run_id}-").order_by("id")
-    await WechatUser.bulk_create([WechatUser(openid=f"bench-{run_id}-{a.id}", account_id=a.id, subscribed=True)
-                                  for a in accounts])
-    await Client.bulk_create([Client(company=f"bench-{run_id}-{i}", owner_id=accounts[i % SALESPEOPLE].id)
-                              for i in range(n)], batch_size=1000)
+    await WechatUser.bulk_create(
+        [WechatUser(openid=f"bench-{run_id}-{a.id}", account_id=a.id, subscribed=True) for a in accounts]
+    )
+    await Client.bulk_create(
+        [Client(company=f"bench-{run_id}-{i}", owner_id=accounts[i % SALESPEOPLE].id) for i in range(n)],
+        batch_size=1000,
+    )
     clients = await Client.filter(company__startswith=f"bench-{run_id}-").values_list("id", flat=True)
-    await FollowUp.bulk_create([FollowUp(client_id=c, content="bench", happened_at=due - timedelta(days=1), next_at=due)
-                                for c in clients], batch_size=1000)
+    await FollowUp.bulk_create(
+        [FollowUp(client_id=c, content="bench", happened_at=due - timedelta(days=1), next_at=due) for c in clients],
+        batch_size=1000,
+    )
     return [a.id for a in accounts]
 
 

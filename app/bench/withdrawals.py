@@ -10,6 +10,7 @@ Then every partner's ledger is checked against what they earned and what the
 fake actually paid, and the reconciliation must find no difference. Uses the
 configured database; its rows are deleted afterwards.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -58,9 +59,16 @@ async def _run(resources, args) -> int:
     with FakeWeChatPay() as fake:
         cfg = fake.keys.settings(fake.url, "https://bench.invalid/notify")
         resources.wechatpay = WeChatPay(
-            mchid=cfg["mchid"], appid="wxbench", serial_no=cfg["serial_no"], private_key_pem=cfg["private_key"],
-            platform_public_key_pem=cfg["platform_public_key"], platform_public_key_id=cfg["platform_public_key_id"],
-            apiv3_key=cfg["apiv3_key"], api_base=fake.url, timeout=10)
+            mchid=cfg["mchid"],
+            appid="wxbench",
+            serial_no=cfg["serial_no"],
+            private_key_pem=cfg["private_key"],
+            platform_public_key_pem=cfg["platform_public_key"],
+            platform_public_key_id=cfg["platform_public_key_id"],
+            apiv3_key=cfg["apiv3_key"],
+            api_base=fake.url,
+            timeout=10,
+        )
         try:
             return await _bench(resources, fake, run_id, args)
         finally:
@@ -78,8 +86,12 @@ async def _bench(resources, fake, run_id: str, args) -> int:
         partner = await Account.create(name=f"bench-{run_id}-p{i}", role=Role.PARTNER)
         await WechatUser.create(miniapp_openid=f"bench-{run_id}-{i}", account=partner)
         client = await Client.create(company=f"bench-{run_id}-{i}", owner=sales, referrer=partner)
-        await commissions.record_deal(actor=sales, client=client, settings=settings,
-                                      terms=DealTerms(DealType.RENT, monthly_rent_fen=(3_000 + 97 * i) * 100))
+        await commissions.record_deal(
+            actor=sales,
+            client=client,
+            settings=settings,
+            terms=DealTerms(DealType.RENT, monthly_rent_fen=(3_000 + 97 * i) * 100),
+        )
         partners.append(partner)
     ids = [p.id for p in partners]
     await commissions.release_due(now=datetime.now(timezone.utc) + timedelta(days=400))
@@ -127,20 +139,34 @@ async def _bench(resources, fake, run_id: str, args) -> int:
     withdrawn = sum([(await ledger.balances(i)).withdrawn for i in ids])
     report = await payouts.reconcile(resources)
     summary = {
-        "bench": "withdrawals", "database": db.dialect(settings.database_url), "partners": args.partners,
-        "requests": len(results), "accepted": len(accepted), "refused": len(results) - len(accepted),
-        "request_s": round(request_s, 3), "requests_per_s": round(len(results) / request_s, 1),
+        "bench": "withdrawals",
+        "database": db.dialect(settings.database_url),
+        "partners": args.partners,
+        "requests": len(results),
+        "accepted": len(accepted),
+        "refused": len(results) - len(accepted),
+        "request_s": round(request_s, 3),
+        "requests_per_s": round(len(results) / request_s, 1),
         "pay_s": round(pay_s, 3),
         "paid": await mine.filter(status=WithdrawalStatus.PAID).count(),
         "failed": await mine.filter(status=WithdrawalStatus.FAILED).count(),
         "open": await mine.filter(status__in=withdrawals.OPEN).count(),
-        "earned_yuan": plain_yuan(sum(earned.values())), "withdrawn_yuan": plain_yuan(withdrawn),
-        "paid_by_fake_yuan": plain_yuan(paid_by_fake), "lost_fen": lost, "doubled_fen": doubled,
-        "transfer_calls": len(fake.calls("POST transfer-bills")), "reconcile_differences": len(report.differences),
+        "earned_yuan": plain_yuan(sum(earned.values())),
+        "withdrawn_yuan": plain_yuan(withdrawn),
+        "paid_by_fake_yuan": plain_yuan(paid_by_fake),
+        "lost_fen": lost,
+        "doubled_fen": doubled,
+        "transfer_calls": len(fake.calls("POST transfer-bills")),
+        "reconcile_differences": len(report.differences),
     }
     print_summary(summary)
-    ok = (lost == doubled == 0 and withdrawn == paid_by_fake and summary["open"] == 0 and not report.differences
-          and len(accepted) <= 2 * args.partners)
+    ok = (
+        lost == doubled == 0
+        and withdrawn == paid_by_fake
+        and summary["open"] == 0
+        and not report.differences
+        and len(accepted) <= 2 * args.partners
+    )
     return 0 if ok else 1
 
 

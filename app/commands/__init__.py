@@ -1,4 +1,5 @@
 """The CLI's commands, one module each (see app.cli)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -8,8 +9,9 @@ from core.config import Settings
 from services.resources import Resources, opened
 
 
-def command(work: Callable[[Resources, object], Awaitable[int]], *,
-            check_pii_key: bool = True) -> Callable[[Settings, object], int]:
+def command(
+    work: Callable[[Resources, object], Awaitable[int]], *, check_pii_key: bool = True
+) -> Callable[[Settings, object], int]:
     """A CLI command's ``run(settings, args)`` that does ``work(resources, args)`` with resources open."""
 
     def run(settings: Settings, args) -> int:

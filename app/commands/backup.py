@@ -1,4 +1,5 @@
 """``backup [--out FILE]``: an encrypted, compressed snapshot of the database, taken while the service runs."""
+
 import asyncio
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,7 +20,9 @@ def run(settings, args) -> int:
     except backups.BackupError as exc:
         print(f"backup failed: {exc}")
         return 1
-    print(f"schema {manifest.schema_version}, {len(manifest.tables)} tables, "
-          f"{sum(manifest.tables.values())} rows, checksum in {out.name}.sha256")
+    print(
+        f"schema {manifest.schema_version}, {len(manifest.tables)} tables, "
+        f"{sum(manifest.tables.values())} rows, checksum in {out.name}.sha256"
+    )
     print(out)
     return 0

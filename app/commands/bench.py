@@ -1,4 +1,5 @@
 """``bench WHAT``: the project's benchmarks (app/bench/<what>.py); each prints JSON as its last line."""
+
 from app.cli import register_all
 
 

@@ -1,4 +1,5 @@
 """``campaign``: a campaign referral code (temporary official-account QR) and its image URL."""
+
 from app.commands import command
 from models import Account
 from services import accounts

@@ -5,6 +5,7 @@ without one, a bind code is issued through services and 「绑定 code」 is sen
 first, exactly as a new colleague would. Messages are signed (and encrypted
 when WECHAT_AES_KEY is set) like WeChat does.
 """
+
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,5 @@
 """``createstaff``: a staff account and its one-time bind code (last line)."""
+
 from app.commands import command
 from models import Account
 from models.enums import Role
@@ -18,7 +19,9 @@ def register(sub) -> None:
 async def _run(resources: Resources, args) -> int:
     manager: Account | None = await accounts.find_staff(args.manager) if args.manager else None
     account, code = await accounts.create_staff(args.name, Role(args.role), phone=args.phone, manager=manager)
-    print(f"created {account.role.value} {account.name} (id {account.id}); "
-          f"in the official account send「绑定 {code}」within 24 hours:")
+    print(
+        f"created {account.role.value} {account.name} (id {account.id}); "
+        f"in the official account send「绑定 {code}」within 24 hours:"
+    )
     print(code)
     return 0

@@ -1,4 +1,5 @@
 """``genkey``: a fresh random value for SECRET_KEY or PII_KEY."""
+
 import base64
 import os
 
@@ -11,6 +12,8 @@ def register(sub) -> None:
 
 
 def run(settings: Settings | None, args) -> int:
-    print("# 32 random bytes, url-safe base64; use it as SECRET_KEY or PII_KEY (keep PII_KEY forever: it decrypts stored phones)")
+    print(
+        "# 32 random bytes, url-safe base64; use it as SECRET_KEY or PII_KEY (keep PII_KEY forever: it decrypts stored phones)"
+    )
     print(base64.urlsafe_b64encode(os.urandom(32)).decode())
     return 0

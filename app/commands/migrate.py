@@ -1,5 +1,6 @@
 """``migrate``: bring the database schema to the newest revision, then encrypt values of columns that became
 encrypted (follow-up notes written before they were)."""
+
 import asyncio
 
 from core import db

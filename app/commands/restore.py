@@ -1,4 +1,5 @@
 """``restore FILE [--force]``: load a backup into the configured database (empty unless --force)."""
+
 import asyncio
 from pathlib import Path
 
@@ -21,7 +22,8 @@ def run(settings, args) -> int:
     except (backups.BackupError, pii_keys.PiiKeyMismatch) as exc:
         print(f"restore failed: {exc}")
         return 1
-    print(f"restored {sum(manifest.tables.values())} rows in {len(manifest.tables)} tables "
-          f"(backup of {manifest.created_at}, schema {manifest.schema_version}); row counts and checksums match")
+    print(
+        f"restored {sum(manifest.tables.values())} rows in {len(manifest.tables)} tables "
+        f"(backup of {manifest.created_at}, schema {manifest.schema_version}); row counts and checksums match"
+    )
     return 0
-

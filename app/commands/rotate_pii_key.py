@@ -4,6 +4,7 @@ Stop the web processes and workers first (they would write under the old key mea
 set PII_KEY to the new value and start again. Interrupted, it is simply run again: values already under the
 new key are skipped. The command checks at the end that every value opens with the new key.
 """
+
 import base64
 import binascii
 import os
@@ -43,11 +44,16 @@ def _new_key(text: str) -> bytes:
 
 async def _rotate(resources, args) -> int:
     old = Keyring.from_secret(resources.settings.pii_key_bytes)
-    report = await pii_keys.rotate(old, args.new_keys, batch=args.batch,
-                                   progress=lambda table, last_id: print(f"{table}: up to id {last_id}",
-                                                                         file=sys.stderr))
+    report = await pii_keys.rotate(
+        old,
+        args.new_keys,
+        batch=args.batch,
+        progress=lambda table, last_id: print(f"{table}: up to id {last_id}", file=sys.stderr),
+    )
     checked = await pii_keys.verify_all(args.new_keys)
-    print(f"rows: {report.rows}, values re-encrypted: {report.rotated}, already under the new key: {report.already}, "
-          f"checked under the new key: {checked}")
+    print(
+        f"rows: {report.rows}, values re-encrypted: {report.rotated}, already under the new key: {report.already}, "
+        f"checked under the new key: {checked}"
+    )
     print("done: now set PII_KEY to the value of PII_KEY_NEW and start the service")
     return 0

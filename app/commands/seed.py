@@ -1,4 +1,5 @@
 """``seed``: demo staff, listings and clients, so `make run` has something to show."""
+
 from app import demo
 from app.commands import command
 from services.resources import Resources
@@ -13,8 +14,9 @@ def register(sub) -> None:
 
 
 async def _run(resources: Resources, args) -> int:
-    report = await demo.seed_demo(listings=args.listings, clients=args.clients, rng_seed=args.seed,
-                                  regions=resources.settings.regions)
+    report = await demo.seed_demo(
+        listings=args.listings, clients=args.clients, rng_seed=args.seed, regions=resources.settings.regions
+    )
     for line in report:
         print(line)
     return 0

@@ -1,4 +1,5 @@
 """``serve``: the web service (official-account endpoint, mini-program API)."""
+
 import asyncio
 import logging
 from functools import partial

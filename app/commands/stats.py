@@ -1,4 +1,5 @@
 """``stats listings [--since DAY] [--json]``: H5 figures per listing, sharer and channel, and forwarding trees."""
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,10 @@ HEADERS = ("浏览", "访客", "停留秒", "分享带来", "海报扫码", "咨
 def register(sub) -> None:
     p = sub.add_parser("stats", help="figures of the H5 pages")
     what = p.add_subparsers(dest="what", required=True, metavar="WHAT")
-    listings = what.add_parser("listings", help="views, visitors, dwell, shares, scans, consultations, viewings, "
-                                                "deals per listing, sharer and channel")
+    listings = what.add_parser(
+        "listings",
+        help="views, visitors, dwell, shares, scans, consultations, viewings, deals per listing, sharer and channel",
+    )
     listings.add_argument("--since", type=_day, help="first day (YYYY-MM-DD, business time zone); default 7 days ago")
     listings.add_argument("--json", action="store_true", help="print JSON only")
     listings.set_defaults(func=command(_run))
@@ -38,8 +41,12 @@ async def _run(resources: Resources, args) -> int:
     since = datetime.combine(first, datetime.min.time(), tz).astimezone(timezone.utc)
     report = await listing_stats.report(since=since, until=now + timedelta(seconds=1), resources=resources)
     if args.json:
-        print(json.dumps({"since": first.isoformat(), **{by: [row.as_json() for row in rows]
-                                                          for by, rows in report.items()}}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"since": first.isoformat(), **{by: [row.as_json() for row in rows] for by, rows in report.items()}},
+                ensure_ascii=False,
+            )
+        )
         return 0
     print(f"H5 figures since {first.isoformat()} ({resources.settings.timezone})")
     for by, title in (("listing", "房源"), ("sharer", "分享人"), ("channel", "渠道")):

@@ -1,4 +1,5 @@
 """``worker``: run queued jobs, the periodic reminder scan and the notification sender."""
+
 import asyncio
 import logging
 import signal

@@ -1,4 +1,5 @@
 """``agenda``: due and overdue follow-ups of the day, by time."""
+
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
@@ -30,26 +31,41 @@ async def show(ctx: Context, slots: dict, chosen=None) -> str:
     day = slots.get("day") or ctx.now.astimezone(tz).date()
     plan = await agenda.for_day(actor=ctx.account, day=day, settings=settings, now=ctx.now, limit=FETCHED)
     label = "今天" if day == ctx.now.astimezone(tz).date() else f"{day.month}月{day.day}日"
-    team = await agenda.team_load(manager=ctx.account, day=day, settings=settings, now=ctx.now) if ctx.account.is_manager else []
-    approvals = await withdrawals.pending_reviews(ctx.account, limit=SHOWN_APPROVALS + 1) if ctx.account.is_manager else []
+    team = (
+        await agenda.team_load(manager=ctx.account, day=day, settings=settings, now=ctx.now)
+        if ctx.account.is_manager
+        else []
+    )
+    approvals = (
+        await withdrawals.pending_reviews(ctx.account, limit=SHOWN_APPROVALS + 1) if ctx.account.is_manager else []
+    )
     if not plan.due and not plan.overdue and not team and not approvals:
         return f"{label}没有待跟进的客户。记录跟进时写上下次时间，例如「跟进 华兴精密 明天10点再联系」。"
     lines = [] if plan.due or plan.overdue else [f"{label}你自己没有待跟进的客户。"]
     if plan.due:
         lines.append(f"{label}待跟进{_count(plan.due)}个：")
-        lines += [f"· {f.next_at.astimezone(tz):%H:%M} {f.client.display_name[:12]} {f.content[:12]}"
-                  for f in plan.due[:SHOWN_DUE]]
+        lines += [
+            f"· {f.next_at.astimezone(tz):%H:%M} {f.client.display_name[:12]} {f.content[:12]}"
+            for f in plan.due[:SHOWN_DUE]
+        ]
         lines += _rest(plan.due, SHOWN_DUE)
     if plan.overdue:
         lines.append(f"已逾期{_count(plan.overdue)}个：")
-        lines += [f"· {fmt.when(f.next_at, settings.timezone, with_weekday=False)} {f.client.display_name[:12]} "
-                  f"{f.content[:12]}" for f in plan.overdue[:SHOWN_OVERDUE]]
+        lines += [
+            f"· {fmt.when(f.next_at, settings.timezone, with_weekday=False)} {f.client.display_name[:12]} "
+            f"{f.content[:12]}"
+            for f in plan.overdue[:SHOWN_OVERDUE]
+        ]
         lines += _rest(plan.overdue, SHOWN_OVERDUE)
     if team:
         lines.append("团队：" + "，".join(f"{m.name} 待{m.due} 逾期{m.overdue}" for m in team[:SHOWN_TEAM]))
     if approvals:
         more = "等" if len(approvals) > SHOWN_APPROVALS else ""
-        lines.append("待审核提现：" + "，".join(f"{w.code} {w.account.name} {yuan(w.amount_fen)}元"
-                                          for w in approvals[:SHOWN_APPROVALS]) + more + "（发「提现审核」看全部）")
+        lines.append(
+            "待审核提现："
+            + "，".join(f"{w.code} {w.account.name} {yuan(w.amount_fen)}元" for w in approvals[:SHOWN_APPROVALS])
+            + more
+            + "（发「提现审核」看全部）"
+        )
     lines.append("跟进后发「跟进 客户名 …」记录。")
     return "\n".join(lines)

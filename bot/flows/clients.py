@@ -1,4 +1,5 @@
 """``new_client``, ``log_followup``, ``client_info``, ``update_stage``."""
+
 from __future__ import annotations
 
 from bot import format as fmt
@@ -16,13 +17,15 @@ async def new_client(ctx: Context, slots: dict, chosen=None) -> str:
     settings = ctx.resources.settings
     if chosen is not None and chosen != "create":
         existing = await clients.get_visible(ctx.account, int(chosen))
-        client = await clients.create_or_merge(actor=ctx.account, slots=slots, settings=settings, via="chat",
-                                               into=existing)
+        client = await clients.create_or_merge(
+            actor=ctx.account, slots=slots, settings=settings, via="chat", into=existing
+        )
         return await _saved(ctx, client, slots, "已合并到已有客户")
     on_duplicate = clients.OnDuplicate.CREATE if chosen == "create" else clients.OnDuplicate.REFUSE
     try:
-        client = await clients.create_or_merge(actor=ctx.account, slots=slots, settings=settings, via="chat",
-                                               on_duplicate=on_duplicate)
+        client = await clients.create_or_merge(
+            actor=ctx.account, slots=slots, settings=settings, via="chat", on_duplicate=on_duplicate
+        )
     except DuplicateClient as dup:
         return await _offer_merge(ctx, slots, dup.clients)
     return await _saved(ctx, client, slots, "已录入客户")
@@ -33,12 +36,19 @@ async def _offer_merge(ctx: Context, slots: dict, found: list[Client]) -> str:
     if not mine:
         other = found[0]
         owner = other.owner.name if other.owner else "他人"
-        return (f"{other.display_name}已是{owner}的客户（{fmt.masked_phone(other.phone)}），没有重复录入。"
-                "如需转交请找经理。")
-    lines = [f"合并到 {c.display_name} {common.contact_beside(c)}{fmt.masked_phone(c.phone) + ' ' if c.phone else ''}"
-             f"{fmt.stage(c.stage)}" for c in mine]
+        return (
+            f"{other.display_name}已是{owner}的客户（{fmt.masked_phone(other.phone)}），没有重复录入。"
+            "如需转交请找经理。"
+        )
+    lines = [
+        f"合并到 {c.display_name} {common.contact_beside(c)}{fmt.masked_phone(c.phone) + ' ' if c.phone else ''}"
+        f"{fmt.stage(c.stage)}"
+        for c in mine
+    ]
     options = [str(c.id) for c in mine] + ["create"]
-    return await common.ask(ctx, "new_client", slots, options, [*lines, "仍然新建一个客户"], "已有相同客户（电话、微信或公司名相同）：")
+    return await common.ask(
+        ctx, "new_client", slots, options, [*lines, "仍然新建一个客户"], "已有相同客户（电话、微信或公司名相同）："
+    )
 
 
 async def _saved(ctx: Context, client: Client, slots: dict, verb: str) -> str:
@@ -50,12 +60,16 @@ async def _saved(ctx: Context, client: Client, slots: dict, verb: str) -> str:
     lines = [head + (f"（{who}）" if who else "")]
     need = fmt.requirement(requirement, client.region)
     lines.append(f"需求：{need or '未填'}")
-    missing = clients.missing_for_client({
-        "phone": client.phone, "wechat_id": client.wechat_id, "contact_name": client.contact_name,
-        "area_min": requirement.area_min if requirement else None,
-        "area_max": requirement.area_max if requirement else None,
-        "region": (requirement.region if requirement else None) or client.region,
-    })
+    missing = clients.missing_for_client(
+        {
+            "phone": client.phone,
+            "wechat_id": client.wechat_id,
+            "contact_name": client.contact_name,
+            "area_min": requirement.area_min if requirement else None,
+            "area_max": requirement.area_max if requirement else None,
+            "region": (requirement.region if requirement else None) or client.region,
+        }
+    )
     if missing:
         lines.append(f"缺：{fmt.fields(missing)}（补充可再发「新客户 {client.display_name} …」合并）")
     criteria = matching.Criteria.from_requirement(requirement, client.region)
@@ -66,9 +80,15 @@ async def _saved(ctx: Context, client: Client, slots: dict, verb: str) -> str:
     if not found:
         lines.append("暂无匹配房源，有新房源上架会通知你。")
         return "\n".join(lines)
-    lines.append(await common.page(ctx, f"推荐房源（共{common.count(found)}套）：",
-                                   [fmt.match_entry(m) for m in found], empty="",
-                                   first_page=TOP_MATCHES))
+    lines.append(
+        await common.page(
+            ctx,
+            f"推荐房源（共{common.count(found)}套）：",
+            [fmt.match_entry(m) for m in found],
+            empty="",
+            first_page=TOP_MATCHES,
+        )
+    )
     return "\n".join(lines)
 
 
@@ -79,21 +99,32 @@ async def log_followup(ctx: Context, slots: dict, chosen=None) -> str:
     settings = ctx.resources.settings
     next_at = slots.get("next_at")
     result = await clients.log_followup(
-        actor=ctx.account, client=client, content=slots.get("content") or "", now=ctx.now, settings=settings,
-        next_at=next_at, stage=slots.get("stage"), source_msg_id=common.msg_id(ctx, slots))
+        actor=ctx.account,
+        client=client,
+        content=slots.get("content") or "",
+        now=ctx.now,
+        settings=settings,
+        next_at=next_at,
+        stage=slots.get("stage"),
+        source_msg_id=common.msg_id(ctx, slots),
+    )
     if result.duplicate:
         return f"这条跟进已记录过（{client.display_name}），没有重复保存。"
     lines = [f"已记录跟进：{client.display_name}"]
     if result.stage_changed:
         lines.append(f"阶段：{fmt.stage(client.stage)}（成交概率{client.deal_probability}%）")
     elif slots.get("stage") and slots["stage"] != client.stage.value:
-        lines.append(f"阶段仍是{fmt.stage(client.stage)}，跟进不会让阶段倒退；确要改就发"
-                     f"「{client.display_name}改为{fmt.stage(slots['stage'])}」")
+        lines.append(
+            f"阶段仍是{fmt.stage(client.stage)}，跟进不会让阶段倒退；确要改就发"
+            f"「{client.display_name}改为{fmt.stage(slots['stage'])}」"
+        )
     if next_at:
         lines.append(f"下次跟进：{fmt.when(next_at, settings.timezone)}，到时提醒你")
     elif result.kept_next_at:
-        lines.append(f"原定下次跟进 {fmt.when(result.kept_next_at, settings.timezone)} 仍然有效，到时提醒你。"
-                     f"改时间就发新的时间，不要了就发「取消提醒 {client.display_name}」")
+        lines.append(
+            f"原定下次跟进 {fmt.when(result.kept_next_at, settings.timezone)} 仍然有效，到时提醒你。"
+            f"改时间就发新的时间，不要了就发「取消提醒 {client.display_name}」"
+        )
     else:
         lines.append("没有下次跟进时间。要提醒就再发，例如「跟进 " + client.display_name + " 明天10点再联系」")
     return "\n".join(lines)
@@ -119,20 +150,27 @@ async def client_info(ctx: Context, slots: dict, chosen=None) -> str:
     requirement = await clients.requirement_of(client)
     head = client.display_name + (f"（{client.contact_name}）" if client.contact_name and client.company else "")
     lines = [head]
-    contact_line = " ".join(f"{label}{contact[key]}" for key, label in
-                            (("phone", "电话"), ("wechat_id", "微信"), ("email", "邮箱")) if key in contact)
+    contact_line = " ".join(
+        f"{label}{contact[key]}"
+        for key, label in (("phone", "电话"), ("wechat_id", "微信"), ("email", "邮箱"))
+        if key in contact
+    )
     lines.append(contact_line or "联系方式：未填")
     lines.append(f"需求：{fmt.requirement(requirement, client.region) or '未填'}")
-    about = [f"行业：{client.industry}" if client.industry else "",
-             f"来源：{fmt.source(client.source)}" if client.source and fmt.source(client.source) != "其他" else ""]
+    about = [
+        f"行业：{client.industry}" if client.industry else "",
+        f"来源：{fmt.source(client.source)}" if client.source and fmt.source(client.source) != "其他" else "",
+    ]
     if about := [item for item in about if item]:
         lines.append(" · ".join(about))
     owner = client.owner.name if client.owner else "无"
     lines.append(f"阶段：{fmt.stage(client.stage)}（{client.deal_probability}%）· 负责人：{owner}")
     lines.append(f"下次跟进：{fmt.when(client.next_followup_at, tz)}")
     if client.duplicate_of_id:
-        lines.append(f"可能与已有客户{await clients.duplicate_name(client)}重复（电话、微信或公司相同）。"
-                     f"是同一客户发「合并 {client.display_name}」，不是发「不是重复 {client.display_name}」")
+        lines.append(
+            f"可能与已有客户{await clients.duplicate_name(client)}重复（电话、微信或公司相同）。"
+            f"是同一客户发「合并 {client.display_name}」，不是发「不是重复 {client.display_name}」"
+        )
     followups = await clients.recent_followups(client)
     if followups:
         lines.append("最近跟进：")
@@ -151,12 +189,14 @@ async def update_stage(ctx: Context, slots: dict, chosen=None) -> str:
     if isinstance(client, str):
         return client
     before = client.stage
-    changed = await clients.set_stage(actor=ctx.account, client=client, stage=slots["stage"],
-                                      settings=ctx.resources.settings)
+    changed = await clients.set_stage(
+        actor=ctx.account, client=client, stage=slots["stage"], settings=ctx.resources.settings
+    )
     if not changed:
         return f"{client.display_name}已经是{fmt.stage(client.stage)}，没有变化。"
-    reply = (f"{client.display_name}：{fmt.stage(before)} → {fmt.stage(client.stage)}"
-             f"（成交概率{client.deal_probability}%）")
+    reply = (
+        f"{client.display_name}：{fmt.stage(before)} → {fmt.stage(client.stage)}（成交概率{client.deal_probability}%）"
+    )
     if client.stage == Stage.WON and client.referrer_id:
         reply += f"\n这是推荐客户：请补充成交金额以计算佣金，例如「{client.display_name}成交 年租金120万 免租3个月」。"
     return reply
@@ -183,8 +223,9 @@ async def _settle_duplicate(ctx: Context, slots: dict, chosen, *, same: bool) ->
         if len(leads) > 1:
             action = "confirm_duplicate" if same else "reject_duplicate"
             lines = [f"{c.display_name} {common.contact_beside(c)}{fmt.masked_phone(c.phone)}" for c in leads]
-            return await common.ask(ctx, action, slots, [c.id for c in leads], lines,
-                                    f"有{len(leads)}个待确认的客户像「{name}」：")
+            return await common.ask(
+                ctx, action, slots, [c.id for c in leads], lines, f"有{len(leads)}个待确认的客户像「{name}」："
+            )
         lead = leads[0]
     lead_name, existing_name = lead.display_name, await clients.duplicate_name(lead)
     kept = await clients.settle_duplicate(actor=ctx.account, lead=lead, same=same, settings=ctx.resources.settings)

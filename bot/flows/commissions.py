@@ -5,6 +5,7 @@ manual payouts; and for referrers 我的佣金 and 提现 500. The handlers are 
 waits for 确认 (or 1): the pending deal is an open numbered question, so any
 other message drops it and nothing is stored before the confirmation.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,10 @@ from services.commissions import DealTerms, yuan
 from services.errors import InvalidDate, RealNameRequired
 
 _AMOUNT = r"(\d+(?:\.\d+)?)\s*(亿|万|千)?\s*元?"
-DEAL = re.compile(r"^\s*(?P<client>[^\s，,]+?)\s*(?:已经|已)?(?:成交|签约|签了)了?\s*[，,]?\s*"
-                  r"(?P<terms>.*(?:年租金|年租|月租金|月租|总价|售价|成交价).*)$")
+DEAL = re.compile(
+    r"^\s*(?P<client>[^\s，,]+?)\s*(?:已经|已)?(?:成交|签约|签了)了?\s*[，,]?\s*"
+    r"(?P<terms>.*(?:年租金|年租|月租金|月租|总价|售价|成交价).*)$"
+)
 CONFIRM = re.compile(r"^\s*(?:确认|确定|确认成交)\s*$")
 END_DEAL = re.compile(r"^\s*(?:取消成交|退租)\s*(?P<client>[^\s，,]+)\s*[，,:：]?\s*(?P<reason>.*?)\s*$")
 APPROVE = re.compile(r"^\s*(?:通过|批准)提现\s*(?P<code>[Ww]?\d+)\s*$")
@@ -40,8 +43,10 @@ _KEYS = {
     "sale": re.compile(r"(?:总价|售价|成交价)\s*[:：]?\s*" + _AMOUNT),
     "rent_free": re.compile(r"免租(?:期)?\s*(\d{1,2})\s*个?月"),
     "years": re.compile(r"(?:租期|签)\s*(\d{1,2}(?:\.\d)?)\s*年"),
-    "start": re.compile(r"(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*起租"
-                        r"|起租(?:日|日期)?\s*[:：]?\s*(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
+    "start": re.compile(
+        r"(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*起租"
+        r"|起租(?:日|日期)?\s*[:：]?\s*(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+    ),
 }
 _MULTIPLIER = {None: 1, "千": 1_000, "万": 10_000, "亿": 100_000_000}
 
@@ -63,12 +68,19 @@ def parse_terms(text: str, today: date) -> DealTerms:
             raise InvalidDate("lease_start") from None
         if not year and start < today:
             start = start.replace(year=today.year + 1)
-    common_terms = dict(rent_free_months=int(found["rent_free"].group(1)) if found["rent_free"] else 0,
-                        lease_years=Decimal(found["years"].group(1)) if found["years"] else None, lease_start=start)
+    common_terms = dict(
+        rent_free_months=int(found["rent_free"].group(1)) if found["rent_free"] else 0,
+        lease_years=Decimal(found["years"].group(1)) if found["years"] else None,
+        lease_start=start,
+    )
     if found["sale"] and not (found["annual"] or found["monthly"]):
         return DealTerms(DealType.SALE, sale_total_fen=_fen(found["sale"]))
-    return DealTerms(DealType.RENT, annual_rent_fen=_fen(found["annual"]) if found["annual"] else None,
-                     monthly_rent_fen=_fen(found["monthly"]) if found["monthly"] else None, **common_terms)
+    return DealTerms(
+        DealType.RENT,
+        annual_rent_fen=_fen(found["annual"]) if found["annual"] else None,
+        monthly_rent_fen=_fen(found["monthly"]) if found["monthly"] else None,
+        **common_terms,
+    )
 
 
 def _today(ctx: Context) -> date:
@@ -77,23 +89,34 @@ def _today(ctx: Context) -> date:
 
 # ---- staff ----------------------------------------------------------------------------------------
 
+
 async def propose_deal(ctx: Context, slots: dict, chosen=None) -> str:
     """Show the deal and the commissions it will create; 确认 records it."""
     client = await common.client_for(ctx, slots, "deal", chosen)
     if isinstance(client, str):
         return client
     terms = parse_terms(slots["terms"], _today(ctx))
-    plan = await commissions.preview(actor=ctx.account, client=client, terms=terms, settings=ctx.resources.settings,
-                                     signed_at=ctx.now)
-    await state.put(ctx.resources.redis, "pick", ctx.openid,
-                    {"action": "confirm_deal", "options": ["confirm"],
-                     "slots": {"client_id": client.id, "terms": slots["terms"], "_msg_id": common.msg_id(ctx, slots)}})
+    plan = await commissions.preview(
+        actor=ctx.account, client=client, terms=terms, settings=ctx.resources.settings, signed_at=ctx.now
+    )
+    await state.put(
+        ctx.resources.redis,
+        "pick",
+        ctx.openid,
+        {
+            "action": "confirm_deal",
+            "options": ["confirm"],
+            "slots": {"client_id": client.id, "terms": slots["terms"], "_msg_id": common.msg_id(ctx, slots)},
+        },
+    )
     tz = ZoneInfo(ctx.resources.settings.timezone)
     lines = [f"{client.display_name} 成交：{terms.describe()}"]
     if plan.shares:
         lines.append(f"将产生推荐佣金（冻结至{plan.release_at.astimezone(tz):%Y-%m-%d}，规则v{plan.rule.version}）：")
-        lines += [f"· {s.account.name}（{commissions.TIER_LABELS[s.tier]}，{s.level_name}）{s.basis} = "
-                  f"{yuan(s.amount_fen)}元" for s in plan.shares]
+        lines += [
+            f"· {s.account.name}（{commissions.TIER_LABELS[s.tier]}，{s.level_name}）{s.basis} = {yuan(s.amount_fen)}元"
+            for s in plan.shares
+        ]
     else:
         lines.append("没有需要支付的推荐佣金。")
     lines.append("回复「确认」（或1）记录成交，发「取消」放弃。")
@@ -112,11 +135,18 @@ async def confirm(ctx: Context, _=None) -> str:
 async def record_deal(ctx: Context, slots: dict, chosen=None) -> str:
     """The confirmed deal recorded (a 1 after the preview resumes here too)."""
     client = await clients.get_visible(ctx.account, int(slots["client_id"]))
-    deal = await commissions.record_deal(actor=ctx.account, client=client, settings=ctx.resources.settings,
-                                         terms=parse_terms(slots["terms"], _today(ctx)), signed_at=ctx.now,
-                                         source_key=f"chat:{slots['_msg_id']}")
+    deal = await commissions.record_deal(
+        actor=ctx.account,
+        client=client,
+        settings=ctx.resources.settings,
+        terms=parse_terms(slots["terms"], _today(ctx)),
+        signed_at=ctx.now,
+        source_key=f"chat:{slots['_msg_id']}",
+    )
     total = sum(e.amount_fen for e in await deal.earnings.all())
-    return f"已记录成交：{client.display_name}（成交#{deal.id}）" + (f"，推荐佣金共{yuan(total)}元已冻结。" if total else "。")
+    return f"已记录成交：{client.display_name}（成交#{deal.id}）" + (
+        f"，推荐佣金共{yuan(total)}元已冻结。" if total else "。"
+    )
 
 
 async def end_deal(ctx: Context, slots: dict, chosen=None) -> str:
@@ -126,8 +156,13 @@ async def end_deal(ctx: Context, slots: dict, chosen=None) -> str:
     deal = await client.deals.filter(status="active").first()
     if deal is None:
         return f"{client.display_name}没有记录中的成交。"
-    deal = await commissions.end_deal(actor=ctx.account, deal=deal, reason=slots.get("reason") or "未说明",
-                                      settings=ctx.resources.settings, now=ctx.now)
+    deal = await commissions.end_deal(
+        actor=ctx.account,
+        deal=deal,
+        reason=slots.get("reason") or "未说明",
+        settings=ctx.resources.settings,
+        now=ctx.now,
+    )
     verb = "已取消成交，冻结的佣金已撤销" if deal.status.value == "cancelled" else "已登记退租，追回期内的佣金已扣回"
     return f"{client.display_name}：{verb}。"
 
@@ -137,8 +172,9 @@ async def review(ctx: Context, code: str, *, approve: bool, reason: str = "") ->
     if not approve:
         rejected = await withdrawals.reject(actor=ctx.account, withdrawal_id=withdrawal_id, reason=reason, now=ctx.now)
         return f"已驳回{rejected.code}（{rejected.reason}），{yuan(rejected.amount_fen)}元已退回对方余额。"
-    result = await withdrawals.approve(actor=ctx.account, withdrawal_id=withdrawal_id, resources=ctx.resources,
-                                       now=ctx.now)
+    result = await withdrawals.approve(
+        actor=ctx.account, withdrawal_id=withdrawal_id, resources=ctx.resources, now=ctx.now
+    )
     w = result.withdrawal
     if result.needs_second:
         return f"已通过{w.code}（{yuan(w.amount_fen)}元）。金额较大，还需另一位经理复核。"
@@ -152,31 +188,44 @@ async def pending_reviews(ctx: Context) -> str:
     if not waiting:
         return "没有待审核的提现。"
     lines = [f"待审核提现{len(waiting)}笔："]
-    lines += [f"· {w.code} {w.account.name} {yuan(w.amount_fen)}元"
-              + ("（已一审，待复核）" if w.first_approver_id else "") for w in waiting]
+    lines += [
+        f"· {w.code} {w.account.name} {yuan(w.amount_fen)}元" + ("（已一审，待复核）" if w.first_approver_id else "")
+        for w in waiting
+    ]
     lines.append("发「通过提现 W12」或「驳回提现 W12 原因」。")
     return "\n".join(lines)
 
 
 async def manual_payout(ctx: Context, code: str, reference: str) -> str:
-    paid = await withdrawals.record_manual_payout(actor=ctx.account, withdrawal_id=withdrawals.parse_code(code),
-                                                  reference=reference, now=ctx.now)
+    paid = await withdrawals.record_manual_payout(
+        actor=ctx.account, withdrawal_id=withdrawals.parse_code(code), reference=reference, now=ctx.now
+    )
     return f"已登记{paid.code}线下打款（流水号{paid.manual_reference}），{yuan(paid.amount_fen - paid.fee_fen)}元。"
 
 
 # ---- partners -------------------------------------------------------------------------------------
 
+
 async def my_commission(ctx: Context) -> str:
     view = await commissions.overview(ctx.account, settings=ctx.resources.settings, limit=5)
     b = view.balance
-    lines = [f"您的佣金（{view.level_name}）：", f"可提现 {yuan(b.available)}元", f"冻结中 {yuan(b.frozen)}元",
-             f"提现中 {yuan(b.withdrawing)}元", f"已提现 {yuan(b.withdrawn)}元",
-             f"推荐客户{view.referred_clients}个，成交{view.deals}单。"]
+    lines = [
+        f"您的佣金（{view.level_name}）：",
+        f"可提现 {yuan(b.available)}元",
+        f"冻结中 {yuan(b.frozen)}元",
+        f"提现中 {yuan(b.withdrawing)}元",
+        f"已提现 {yuan(b.withdrawn)}元",
+        f"推荐客户{view.referred_clients}个，成交{view.deals}单。",
+    ]
     if view.entries:
         lines.append("最近记录：")
-        lines += [f"· {e.created_at.astimezone(ZoneInfo(ctx.resources.settings.timezone)):%m-%d} "
-                  f"{commissions.ENTRY_LABELS[e.kind.value]} {commissions.describe_entry(e)} "
-                  f"{yuan(e.amount_fen)}" for e in view.entries if e.amount_fen > 0][:5]
+        lines += [
+            f"· {e.created_at.astimezone(ZoneInfo(ctx.resources.settings.timezone)):%m-%d} "
+            f"{commissions.ENTRY_LABELS[e.kind.value]} {commissions.describe_entry(e)} "
+            f"{yuan(e.amount_fen)}"
+            for e in view.entries
+            if e.amount_fen > 0
+        ][:5]
     lines.append("发「提现 500」申请提现。")
     return "\n".join(lines)
 
@@ -184,11 +233,19 @@ async def my_commission(ctx: Context) -> str:
 async def withdraw(ctx: Context, amount: str, *, real_name: str | None = None) -> str:
     """``real_name`` (as in WeChat's real-name check) is needed for a WeChat transfer from 2,000 yuan."""
     try:
-        w = await withdrawals.request(account=ctx.account, amount_fen=commissions.to_fen(amount),
-                                      settings=ctx.resources.settings, real_name=real_name, now=ctx.now)
+        w = await withdrawals.request(
+            account=ctx.account,
+            amount_fen=commissions.to_fen(amount),
+            settings=ctx.resources.settings,
+            real_name=real_name,
+            now=ctx.now,
+        )
     except RealNameRequired as exc:
         return chat_text(exc) + f"，请发「提现 {amount} 您的姓名」。"
-    how = ("审核通过后请在小程序「我的提现」中确认收款" if w.method.value == "wechat"
-           else "审核通过后将通过银行转账支付（请把收款账户告诉您的对接人）")
+    how = (
+        "审核通过后请在小程序「我的提现」中确认收款"
+        if w.method.value == "wechat"
+        else "审核通过后将通过银行转账支付（请把收款账户告诉您的对接人）"
+    )
     fee = f"，手续费{yuan(w.fee_fen)}元" if w.fee_fen else ""
     return f"已申请提现{w.code}：{yuan(w.amount_fen)}元{fee}，{how}。"

@@ -1,4 +1,5 @@
 """What several flows share: choosing a client by name, numbered choices, paged result lists."""
+
 from __future__ import annotations
 
 import nlp
@@ -18,9 +19,12 @@ def msg_id(ctx: Context, slots: dict) -> str:
 
 async def ask(ctx: Context, action: str, slots: dict, options: list, lines: list[str], question: str) -> str:
     """Keep a pending choice and ask for its number."""
-    await state.put(ctx.resources.redis, "pick", ctx.openid,
-                    {"action": action, "slots": {**nlp.to_json(slots), "_msg_id": msg_id(ctx, slots)},
-                     "options": options})
+    await state.put(
+        ctx.resources.redis,
+        "pick",
+        ctx.openid,
+        {"action": action, "slots": {**nlp.to_json(slots), "_msg_id": msg_id(ctx, slots)}, "options": options},
+    )
     numbered = [f"{i}. {line}" for i, line in enumerate(lines, 1)]
     return "\n".join([question, *numbered, "回复序号选择，发「取消」放弃。"])
 
@@ -36,8 +40,11 @@ async def client_for(ctx: Context, slots: dict, action: str, chosen: int | None)
     if len(found) == 1:
         return found[0]
     if found:
-        lines = [f"{c.display_name} {contact_beside(c)}{fmt.stage(c.stage)}"
-                 + (f" ({c.owner.name})" if ctx.account.is_manager and c.owner else "") for c in found]
+        lines = [
+            f"{c.display_name} {contact_beside(c)}{fmt.stage(c.stage)}"
+            + (f" ({c.owner.name})" if ctx.account.is_manager and c.owner else "")
+            for c in found
+        ]
         return await ask(ctx, action, slots, [c.id for c in found], lines, f"有{len(found)}个客户像「{name}」：")
     elsewhere = await clients.find_elsewhere(ctx.account, name)
     if elsewhere is not None:
@@ -53,8 +60,9 @@ def contact_beside(client: Client) -> str:
     return ""
 
 
-async def page(ctx: Context, title: str, entries: list[str], *, offset: int = 0, empty: str,
-               first_page: int | None = None) -> str:
+async def page(
+    ctx: Context, title: str, entries: list[str], *, offset: int = 0, empty: str, first_page: int | None = None
+) -> str:
     """One page of ``entries`` (the first may be shorter); the rest stays for 更多."""
     size = ctx.resources.settings.matching.page_size
     if offset == 0 and first_page:
@@ -62,12 +70,16 @@ async def page(ctx: Context, title: str, entries: list[str], *, offset: int = 0,
     if not entries:
         await state.drop(ctx.resources.redis, "more", ctx.openid)
         return empty
-    shown = entries[offset:offset + size]
+    shown = entries[offset : offset + size]
     lines = [title if offset == 0 else f"{title.rstrip('：:')}（续）："]
     lines += [f"{offset + i}. {entry}" for i, entry in enumerate(shown, 1)]
     if offset + size < len(entries):
-        await state.put(ctx.resources.redis, "more", ctx.openid,
-                        {"title": title, "entries": entries[:MAX_RESULTS], "offset": offset + size})
+        await state.put(
+            ctx.resources.redis,
+            "more",
+            ctx.openid,
+            {"title": title, "entries": entries[:MAX_RESULTS], "offset": offset + size},
+        )
         lines.append(f"还有{len(entries) - offset - size}套，发「更多」继续。")
     else:
         await state.drop(ctx.resources.redis, "more", ctx.openid)

@@ -1,5 +1,6 @@
 """``new_listing``, ``listing_status``, a listing's card (A12 / A12什么情况), and the managers' review
 commands (通过 A12 / 驳回 A12 理由)."""
+
 from __future__ import annotations
 
 import re
@@ -14,10 +15,60 @@ from services import listings, media, permissions
 
 # What is left of a listing_status message once the listing and the status words are taken out: the client.
 _STATUS_WORDS = (
-    "已租", "已售", "已成交", "成交", "租出去", "租出", "租掉", "卖出去", "卖出", "卖掉", "售出", "已出租", "出租", "出售",
-    "签约", "签了", "谈判中", "进入谈判", "在谈判", "谈判", "在谈", "议价", "带看预约中", "带看预约", "预约带看", "约看",
-    "带看", "空置", "可租", "可售", "重新上架", "上架", "暂停推广", "暂停", "下架", "租给", "卖给", "售给", "状态", "改为",
-    "改成", "设为", "客户", "房源", "已经", "已", "了", "的", "给", "和", "跟", "与", "在", "中",
+    "已租",
+    "已售",
+    "已成交",
+    "成交",
+    "租出去",
+    "租出",
+    "租掉",
+    "卖出去",
+    "卖出",
+    "卖掉",
+    "售出",
+    "已出租",
+    "出租",
+    "出售",
+    "签约",
+    "签了",
+    "谈判中",
+    "进入谈判",
+    "在谈判",
+    "谈判",
+    "在谈",
+    "议价",
+    "带看预约中",
+    "带看预约",
+    "预约带看",
+    "约看",
+    "带看",
+    "空置",
+    "可租",
+    "可售",
+    "重新上架",
+    "上架",
+    "暂停推广",
+    "暂停",
+    "下架",
+    "租给",
+    "卖给",
+    "售给",
+    "状态",
+    "改为",
+    "改成",
+    "设为",
+    "客户",
+    "房源",
+    "已经",
+    "已",
+    "了",
+    "的",
+    "给",
+    "和",
+    "跟",
+    "与",
+    "在",
+    "中",
 )
 _NOT_A_NAME = re.compile("|".join(sorted(_STATUS_WORDS, key=len, reverse=True)) + r"|[，,。.!！、:：\s]+")
 _OPTIONAL = (("ceiling_height", "层高"), ("floor_load", "承重"), ("power_kva", "配电"))
@@ -27,8 +78,9 @@ async def new_listing(ctx: Context, slots: dict, chosen=None) -> str:
     missing = listings.missing_fields(slots)
     if missing:
         return f"房源缺{fmt.fields(missing)}，没有保存。例如：新房源 花桥 单层厂房 3000平 层高9米 租金28元"
-    listing = await listings.create(actor=ctx.account, slots=slots, title=fmt.listing_title(slots),
-                                    settings=ctx.resources.settings)
+    listing = await listings.create(
+        actor=ctx.account, slots=slots, title=fmt.listing_title(slots), settings=ctx.resources.settings
+    )
     await media_flow.remember(ctx, listing)
     lines = [f"已录入房源：{fmt.listing_line(_row(listing))}"]
     gaps = [label for key, label in _OPTIONAL if not slots.get(key)]
@@ -46,9 +98,23 @@ async def new_listing(ctx: Context, slots: dict, chosen=None) -> str:
 
 
 def _row(listing: Listing) -> dict:
-    return {name: getattr(listing, name) for name in (
-        "code", "property_type", "single_storey", "town", "district", "region", "area", "ceiling_height", "rent",
-        "sale_price", "deal_type", "status")}
+    return {
+        name: getattr(listing, name)
+        for name in (
+            "code",
+            "property_type",
+            "single_storey",
+            "town",
+            "district",
+            "region",
+            "area",
+            "ceiling_height",
+            "rent",
+            "sale_price",
+            "deal_type",
+            "status",
+        )
+    }
 
 
 async def listing_status(ctx: Context, slots: dict, chosen=None) -> str:
@@ -67,12 +133,15 @@ async def listing_status(ctx: Context, slots: dict, chosen=None) -> str:
                 return found
             client = found
     stage_before = client.stage if client else None
-    listing = await listings.change_status(actor=ctx.account, code=listing.code, status=status, client=client,
-                                           settings=ctx.resources.settings)
+    listing = await listings.change_status(
+        actor=ctx.account, code=listing.code, status=status, client=client, settings=ctx.resources.settings
+    )
     lines = [f"{listing.code}：{fmt.STATUS_NAMES[status.value]}" + (f"（{client.display_name}）" if client else "")]
     if client is not None and client.stage != stage_before:
-        lines.append(f"{client.display_name}：{fmt.stage(stage_before)} → {fmt.stage(client.stage)}"
-                     f"（成交概率{client.deal_probability}%）")
+        lines.append(
+            f"{client.display_name}：{fmt.stage(stage_before)} → {fmt.stage(client.stage)}"
+            f"（成交概率{client.deal_probability}%）"
+        )
     lines += await _history_lines(ctx, listing)
     return "\n".join(lines)
 
@@ -92,15 +161,18 @@ async def _history_lines(ctx: Context, listing: Listing) -> list[str]:
     for change in changes:
         who = change.changed_by.name if change.changed_by else ""
         client = f" {change.client.display_name}" if change.client else ""
-        lines.append(f"· {fmt.when(change.changed_at, tz, with_weekday=False)} {who} "
-                     f"{fmt.STATUS_NAMES.get(change.to_status.value, change.to_status.value)}{client}")
+        lines.append(
+            f"· {fmt.when(change.changed_at, tz, with_weekday=False)} {who} "
+            f"{fmt.STATUS_NAMES.get(change.to_status.value, change.to_status.value)}{client}"
+        )
     return lines
 
 
 async def review(ctx: Context, code: str, *, approve: bool, reason: str | None = None) -> str:
     permissions.ensure_manager(ctx.account, "review_listing")
-    listing, fitting = await listings.review(actor=ctx.account, code=code, approve=approve, reason=reason,
-                                             settings=ctx.resources.settings)
+    listing, fitting = await listings.review(
+        actor=ctx.account, code=code, approve=approve, reason=reason, settings=ctx.resources.settings
+    )
     if approve:
         return f"{listing.code}已通过审核并上架。" + _fitting_text(fitting)
     return f"{listing.code}已驳回：{reason}。已通知录入人。"
@@ -110,8 +182,10 @@ def _fitting_text(fitting: list) -> str:
     """The clients a new listing fits (reverse match), whose owners were told."""
     if not fitting:
         return "暂无匹配的客户。"
-    shown = [f"· {client.display_name}（{client.owner.name if client.owner else '无人'}）{fmt.explanation(match)}"
-             for client, match in fitting[:5]]
+    shown = [
+        f"· {client.display_name}（{client.owner.name if client.owner else '无人'}）{fmt.explanation(match)}"
+        for client, match in fitting[:5]
+    ]
     more = f"\n…共{len(fitting)}个" if len(fitting) > 5 else ""
     return f"匹配到{len(fitting)}个客户，已通知负责人：\n" + "\n".join(shown) + more
 
@@ -134,17 +208,23 @@ async def listing_info(ctx: Context, code: str) -> str:
     row = _row(listing)
     lines = [fmt.listing_line(row), listing.title]
     total = listing.sale_price * listing.area if listing.sale_price is not None and listing.area else None
-    specs = [f"总价约{fmt.money(total)}" if total else "",
-             f"承重{fmt.num(listing.floor_load)}吨/㎡" if listing.floor_load is not None else "",
-             f"配电{fmt.num(listing.power_kva)}kVA" if listing.power_kva is not None else "",
-             f"消防{listing.fire_rating}" if listing.fire_rating else "",
-             f"土地{listing.land_use}" if listing.land_use else ""]
+    specs = [
+        f"总价约{fmt.money(total)}" if total else "",
+        f"承重{fmt.num(listing.floor_load)}吨/㎡" if listing.floor_load is not None else "",
+        f"配电{fmt.num(listing.power_kva)}kVA" if listing.power_kva is not None else "",
+        f"消防{listing.fire_rating}" if listing.fire_rating else "",
+        f"土地{listing.land_use}" if listing.land_use else "",
+    ]
     if specs := [spec for spec in specs if spec]:
         lines.append(" ".join(specs))
     if listing.features:
         lines.append("配套：" + "、".join(fmt.features(listing.features)))
-    for label, value in (("地址", listing.address), ("交通", listing.transport), ("园区", listing.park_facilities),
-                         ("内部备注", listing.internal_notes)):
+    for label, value in (
+        ("地址", listing.address),
+        ("交通", listing.transport),
+        ("园区", listing.park_facilities),
+        ("内部备注", listing.internal_notes),
+    ):
         if value:
             lines.append(f"{label}：{value[:60]}")
     if listing.review_status != ReviewStatus.APPROVED:

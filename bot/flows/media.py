@@ -7,6 +7,7 @@ Commands: ``A12 相册`` (list), ``A12 删除第3张``, ``A12 封面第2张``,
 ``A12 第5张移到第1``, ``A12 第3张是全景``, ``A12 第2张说明 外立面``,
 ``A12 VR https://...``.
 """
+
 from __future__ import annotations
 
 import logging
@@ -24,16 +25,26 @@ log = logging.getLogger(__name__)
 
 CODE = r"([A-Za-z]\d{1,6})"
 NUMBER = r"第?\s*(\d{1,2})\s*[张个项]?"
-KIND_WORDS = {"全景": MediaKind.PANORAMA, "全景图": MediaKind.PANORAMA, "360": MediaKind.PANORAMA,
-              "平面图": MediaKind.FLOOR_PLAN, "户型图": MediaKind.FLOOR_PLAN, "航拍": MediaKind.DRONE_VIDEO,
-              "航拍视频": MediaKind.DRONE_VIDEO, "照片": MediaKind.PHOTO, "视频": MediaKind.VIDEO}
+KIND_WORDS = {
+    "全景": MediaKind.PANORAMA,
+    "全景图": MediaKind.PANORAMA,
+    "360": MediaKind.PANORAMA,
+    "平面图": MediaKind.FLOOR_PLAN,
+    "户型图": MediaKind.FLOOR_PLAN,
+    "航拍": MediaKind.DRONE_VIDEO,
+    "航拍视频": MediaKind.DRONE_VIDEO,
+    "照片": MediaKind.PHOTO,
+    "视频": MediaKind.VIDEO,
+}
 _KINDS = "|".join(sorted(KIND_WORDS, key=len, reverse=True))
 
 GALLERY = rf"^\s*{CODE}\s*(?:相册|照片|图片|视频|传图|传照片|加照片)\s*$"
 NEXT_KIND = rf"^\s*{CODE}\s*(?:传|发|加)?\s*(全景图?|360|平面图|户型图|航拍(?:视频)?)\s*$"
 DELETE = rf"^\s*{CODE}\s*(?:删除|删掉|删)\s*{NUMBER}\s*$"
-COVER = (rf"^\s*{CODE}\s*(?:(?:封面|设封面)\s*(?:用|设为|为|是)?\s*{NUMBER}"
-         rf"|{NUMBER}\s*(?:设为|设成|做|作为|当|为)?\s*封面)\s*$")
+COVER = (
+    rf"^\s*{CODE}\s*(?:(?:封面|设封面)\s*(?:用|设为|为|是)?\s*{NUMBER}"
+    rf"|{NUMBER}\s*(?:设为|设成|做|作为|当|为)?\s*封面)\s*$"
+)
 MOVE = rf"^\s*{CODE}\s*{NUMBER}\s*(?:移到|挪到|放到|调到|移至)\s*第?\s*(\d{{1,2}})\s*[张个项位]?\s*$"
 SET_KIND = rf"^\s*{CODE}\s*{NUMBER}\s*(?:是|为|标为|改为|改成|设为)\s*({_KINDS})\s*$"
 CAPTION = rf"^\s*{CODE}\s*{NUMBER}\s*(?:说明|标题|描述)\s*[:：]?\s*(.{{1,128}}?)\s*$"
@@ -44,8 +55,13 @@ MEDIA_MESSAGES = ("image", "video", "shortvideo")
 
 async def remember(ctx: Context, listing: Listing, kind: MediaKind | None = None) -> None:
     """``listing`` is the one photos sent next attach to (as ``kind``, or as what they look like)."""
-    await state.put(ctx.resources.redis, "listing", ctx.openid, {"id": listing.id, "kind": kind and kind.value},
-                    ttl=ctx.resources.settings.media.chat_listing_ttl_s)
+    await state.put(
+        ctx.resources.redis,
+        "listing",
+        ctx.openid,
+        {"id": listing.id, "kind": kind and kind.value},
+        ttl=ctx.resources.settings.media.chat_listing_ttl_s,
+    )
 
 
 async def on_media_message(ctx: Context, _=None) -> str | None:
@@ -59,8 +75,9 @@ async def on_media_message(ctx: Context, _=None) -> str | None:
         kind = None
     if ctx.message.type == "image" and kind == MediaKind.DRONE_VIDEO:
         kind = None
-    queued = await media.queue_from_wechat(ctx.resources, actor=ctx.account, openid=ctx.openid, listing=listing,
-                                           media_id=ctx.message.media_id, kind=kind)
+    queued = await media.queue_from_wechat(
+        ctx.resources, actor=ctx.account, openid=ctx.openid, listing=listing, media_id=ctx.message.media_id, kind=kind
+    )
     if queued.start_drain:
         await tasks.enqueue(ctx.resources, add_chat_media, ctx.account.id, ctx.openid, listing.id)
     await remember(ctx, listing, kind)  # the context lasts as long as photos keep coming
@@ -87,8 +104,9 @@ async def show(ctx: Context, match) -> str:
     for item in items:
         size = f" {item.width}×{item.height}" if item.width else ""
         flag = "【封面】" if item.is_cover else ""
-        lines.append(f"{item.position}. {fmt.media_kind(item.kind)}{size}{flag}"
-                     + (f" {item.caption}" if item.caption else ""))
+        lines.append(
+            f"{item.position}. {fmt.media_kind(item.kind)}{size}{flag}" + (f" {item.caption}" if item.caption else "")
+        )
     lines.append(texts.MEDIA_HOWTO.format(code=listing.code))
     return "\n".join(lines)
 
@@ -141,12 +159,12 @@ async def vr_link(ctx: Context, match) -> str:
 
 # ---- the background job: add the files, then one report ----------------------------------------------
 
+
 @tasks.task()
 async def add_chat_media(ctx: dict, account_id: int, openid: str, listing_id: int) -> None:
     """Add the files a salesperson sent (queued by ``media.queue_from_wechat``) and report once."""
     resources = ctx["resources"]
-    outcomes = await media.drain_wechat_queue(resources, account_id=account_id, openid=openid,
-                                              listing_id=listing_id)
+    outcomes = await media.drain_wechat_queue(resources, account_id=account_id, openid=openid, listing_id=listing_id)
     listing = await Listing.get_or_none(id=listing_id)
     if listing is None or not outcomes:
         return
@@ -164,7 +182,9 @@ def report(code: str, outcomes: list[media.Outcome], total: int) -> str:
         by_kind: dict[str, list[int]] = {}
         for item in added:
             by_kind.setdefault(item.kind.value, []).append(item.position)
-        parts = [f"{fmt.media_kind(kind)}{len(positions)}个（{_numbers(positions)}）" for kind, positions in by_kind.items()]
+        parts = [
+            f"{fmt.media_kind(kind)}{len(positions)}个（{_numbers(positions)}）" for kind, positions in by_kind.items()
+        ]
         lines.append(f"{code}已添加" + "、".join(parts) + f"，相册共{total}个。")
     failed = [chat_text(o.error) for o in outcomes if o.error is not None]
     if failed:

@@ -2,6 +2,7 @@
 
 Partners never reach the staff CRM flows (see ``bot.handlers``); they see only their own referrals.
 """
+
 from __future__ import annotations
 
 from bot import format, texts

@@ -3,6 +3,7 @@
 The reply comes at once; creating the QR code, uploading it and sending the
 image (slow WeChat calls) run as a task and arrive by customer-service message.
 """
+
 from __future__ import annotations
 
 import logging
@@ -40,16 +41,30 @@ async def send_poster(ctx: Context, code: str | None) -> str:
         return texts.POSTER_NO_LISTING.format(code=code)
     words = STYLE.findall(ctx.text)
     template = posters.template_of(words[-1] if words else None)
-    await tasks.enqueue(ctx.resources, send_poster_image, ctx.account.id, ctx.openid, listing.id, template,
-                        job_id=f"poster:{listing.id}:{template}:{ctx.account.id}:{ctx.openid}")
-    others = " / ".join(f"生成海报 {listing.code} {poster.TEMPLATE_NAMES[t]}" for t in poster.TEMPLATES if t != template)
+    await tasks.enqueue(
+        ctx.resources,
+        send_poster_image,
+        ctx.account.id,
+        ctx.openid,
+        listing.id,
+        template,
+        job_id=f"poster:{listing.id}:{template}:{ctx.account.id}:{ctx.openid}",
+    )
+    others = " / ".join(
+        f"生成海报 {listing.code} {poster.TEMPLATE_NAMES[t]}" for t in poster.TEMPLATES if t != template
+    )
     return texts.POSTER_COMING.format(code=listing.code, style=poster.TEMPLATE_NAMES[template], others=others)
 
 
 async def send_code(ctx: Context) -> str:
     """Queue the QR image to this account (once per minute at most) and answer with the stats so far."""
-    await tasks.enqueue(ctx.resources, codes.send_referral_qr, ctx.account.id, ctx.openid,
-                        job_id=f"referral-qr:{ctx.account.id}:{ctx.openid}")
+    await tasks.enqueue(
+        ctx.resources,
+        codes.send_referral_qr,
+        ctx.account.id,
+        ctx.openid,
+        job_id=f"referral-qr:{ctx.account.id}:{ctx.openid}",
+    )
     return f"{texts.REFERRAL_CODE_COMING}\n\n{await stats_text(ctx)}"
 
 

@@ -1,4 +1,5 @@
 """``search_listings`` and ``match_client``: ranked listings with one reason line each, paged by 更多."""
+
 from __future__ import annotations
 
 from bot import format as fmt
@@ -15,8 +16,12 @@ async def search_listings(ctx: Context, slots: dict, chosen=None) -> str:
     if criteria.empty:
         return "找什么样的房源？例如「找 昆山 2000平 单层厂房 层高8米」。"
     found = await matching.search(criteria, ctx.resources.settings, limit=common.MAX_RESULTS)
-    return await common.page(ctx, f"找到{common.count(found)}套（按匹配度）：", [fmt.match_entry(m) for m in found],
-                             empty=EMPTY.format(conditions=fmt.requirement(criteria)))
+    return await common.page(
+        ctx,
+        f"找到{common.count(found)}套（按匹配度）：",
+        [fmt.match_entry(m) for m in found],
+        empty=EMPTY.format(conditions=fmt.requirement(criteria)),
+    )
 
 
 async def match_client(ctx: Context, slots: dict, chosen=None) -> str:
@@ -27,6 +32,9 @@ async def match_client(ctx: Context, slots: dict, chosen=None) -> str:
     if criteria.empty:
         return f"{client.display_name}还没有需求。发「新客户 {client.display_name} 2000平 昆山 厂房」补充。"
     found = await matching.search(criteria, ctx.resources.settings, limit=common.MAX_RESULTS)
-    return await common.page(ctx, f"{client.display_name}的匹配房源（{common.count(found)}套）：",
-                             [fmt.match_entry(m) for m in found],
-                             empty=f"{client.display_name}暂无匹配房源（需求：{fmt.requirement(await clients.requirement_of(client), client.region)}）。有新房源上架会通知你。")
+    return await common.page(
+        ctx,
+        f"{client.display_name}的匹配房源（{common.count(found)}套）：",
+        [fmt.match_entry(m) for m in found],
+        empty=f"{client.display_name}暂无匹配房源（需求：{fmt.requirement(await clients.requirement_of(client), client.region)}）。有新房源上架会通知你。",
+    )

@@ -9,6 +9,7 @@ First touch wins: the first scene a user arrives through keeps them for
 (``attributed=False``) but do not take the user over. After the window the
 next scan attributes afresh.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,6 +38,7 @@ def _window(settings: Settings) -> timedelta:
 
 # ---- scenes ---------------------------------------------------------------------------------------
 
+
 def scene_string(account: Account) -> str:
     return f"{'p' if account.role == Role.PARTNER else 's'}{account.id}"
 
@@ -56,8 +58,9 @@ async def scene_for_account(account: Account) -> ReferralScene:
 
 async def create_campaign(name: str, *, owner: Account | None = None) -> ReferralScene:
     """A campaign scene; its QR code is temporary (``referral.campaign_qr_expire_s``)."""
-    return await ReferralScene.create(scene=f"c{secrets.token_hex(8)}", kind=SceneKind.CAMPAIGN, name=name[:64],
-                                      owner=owner)
+    return await ReferralScene.create(
+        scene=f"c{secrets.token_hex(8)}", kind=SceneKind.CAMPAIGN, name=name[:64], owner=owner
+    )
 
 
 async def miniapp_partner_account(redis: Redis, user: WechatUser) -> Account:
@@ -73,8 +76,9 @@ async def miniapp_partner_account(redis: Redis, user: WechatUser) -> Account:
         if locked.account_id:
             return await Account.get(id=locked.account_id)
         client = await Client.filter(wechat_user_id=user.id).order_by("id").first()
-        account = await Account.create(name=f"小程序用户{user.id}", role=Role.PARTNER,
-                                       manager_id=client.owner_id if client else None)
+        account = await Account.create(
+            name=f"小程序用户{user.id}", role=Role.PARTNER, manager_id=client.owner_id if client else None
+        )
         locked.account_id = account.id
         await locked.save(update_fields=["account_id", "updated_at"])
     await accounts.forget_identities(redis, user.openid)
@@ -84,14 +88,19 @@ async def miniapp_partner_account(redis: Redis, user: WechatUser) -> Account:
 
 # ---- attribution ----------------------------------------------------------------------------------
 
-async def _touch(user_id: int, scene: ReferralScene, kind: ReferralEventKind, *, settings: Settings,
-                 now: datetime | None = None) -> ReferralEvent:
+
+async def _touch(
+    user_id: int, scene: ReferralScene, kind: ReferralEventKind, *, settings: Settings, now: datetime | None = None
+) -> ReferralEvent:
     """Record a scan or follow through ``scene`` and attribute the user unless an earlier touch holds them."""
     now = now or _now()
     async with in_transaction():
         user = await WechatUser.filter(id=user_id).select_for_update().get()
-        held = (user.referral_scene_id is not None and user.attributed_at is not None
-                and user.attributed_at + _window(settings) > now)
+        held = (
+            user.referral_scene_id is not None
+            and user.attributed_at is not None
+            and user.attributed_at + _window(settings) > now
+        )
         own = scene.owner_id is not None and scene.owner_id == user.account_id
         attributed = not held and not own
         if attributed:
@@ -99,12 +108,14 @@ async def _touch(user_id: int, scene: ReferralScene, kind: ReferralEventKind, *,
             user.referrer_id = scene.owner_id
             user.attributed_at = now
             await user.save(update_fields=["referral_scene_id", "referrer_id", "attributed_at", "updated_at"])
-        return await ReferralEvent.create(scene=scene, kind=kind, wechat_user_id=user.id, attributed=attributed,
-                                          happened_at=now)
+        return await ReferralEvent.create(
+            scene=scene, kind=kind, wechat_user_id=user.id, attributed=attributed, happened_at=now
+        )
 
 
-async def record_qr_event(openid: str, scene_value: str, *, follow: bool, settings: Settings,
-                          now: datetime | None = None) -> ReferralEvent | None:
+async def record_qr_event(
+    openid: str, scene_value: str, *, follow: bool, settings: Settings, now: datetime | None = None
+) -> ReferralEvent | None:
     """An official-account ``subscribe`` through a code (``follow``) or ``SCAN``; None for unknown scenes."""
     scene = await ReferralScene.filter(scene=scene_value[:32]).first() if scene_value else None
     if scene is None:
@@ -114,8 +125,9 @@ async def record_qr_event(openid: str, scene_value: str, *, follow: bool, settin
     return await _touch(user.id, scene, kind, settings=settings, now=now)
 
 
-async def record_miniapp_scene(user: WechatUser, scene_value: str, *, settings: Settings,
-                               now: datetime | None = None) -> ReferralEvent | None:
+async def record_miniapp_scene(
+    user: WechatUser, scene_value: str, *, settings: Settings, now: datetime | None = None
+) -> ReferralEvent | None:
     """The mini-program was opened through a code carrying ``scene``; unknown scenes are ignored."""
     if not SCENE_PATTERN.fullmatch(scene_value):
         return None
@@ -135,10 +147,16 @@ async def on_lead(client: Client, user: WechatUser, *, assignee_id: int | None, 
         return
     if await ReferralEvent.filter(client_id=client.id, kind=ReferralEventKind.LEAD).exists():
         return
-    await ReferralEvent.create(scene_id=user.referral_scene_id, kind=ReferralEventKind.LEAD, wechat_user_id=user.id,
-                               client=client)
+    await ReferralEvent.create(
+        scene_id=user.referral_scene_id, kind=ReferralEventKind.LEAD, wechat_user_id=user.id, client=client
+    )
     if not client.duplicate_of_id:
         await commissions.reward(EarningKind.QUALIFIED_LEAD, client, settings=settings)
     if client.referrer_id and client.referrer_id != assignee_id:
-        await notify.queue("notice", client.referrer_id, dedupe_key=f"referral:lead:{client.id}", client=client,
-                           payload={"title": "您推荐的客户已留资", "detail": client.display_name})
+        await notify.queue(
+            "notice",
+            client.referrer_id,
+            dedupe_key=f"referral:lead:{client.id}",
+            client=client,
+            payload={"title": "您推荐的客户已留资", "detail": client.display_name},
+        )

@@ -3,6 +3,7 @@
 Made on demand and kept in media storage; the chat's requests for them run as
 background tasks that retry when WeChat has a hiccup.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -28,8 +29,9 @@ async def miniapp_code_url(resources: Resources, scene: ReferralScene) -> str:
     try:
         image = await resources.miniapp.wxa.get_unlimited_code(scene.scene, page=settings.referral.miniapp_page)
     except WeChatError:
-        raise AppError("the code image is not available now, try again shortly", status=503,
-                       code="wechat_unavailable") from None
+        raise AppError(
+            "the code image is not available now, try again shortly", status=503, code="wechat_unavailable"
+        ) from None
     scene.miniapp_code_path = f"mpcode/{scene.scene}.png"
     url = await resources.storage.put(scene.miniapp_code_path, image, "image/png")
     await scene.save(update_fields=["miniapp_code_path"])
@@ -62,7 +64,11 @@ async def qr_media_id(resources: Resources, scene: ReferralScene, *, now: dateti
     """The scene's QR image uploaded as WeChat media, re-uploaded only when the 3-day media expires."""
     now = now or datetime.now(timezone.utc)
     relpath = await qr_image(resources, scene, now=now)
-    if scene.qr_media_id is None or scene.qr_media_expires_at is None or scene.qr_media_expires_at <= now + MEDIA_MARGIN:
+    if (
+        scene.qr_media_id is None
+        or scene.qr_media_expires_at is None
+        or scene.qr_media_expires_at <= now + MEDIA_MARGIN
+    ):
         data = await resources.storage.get(relpath)
         scene.qr_media_id = await resources.wechat.media.upload("image", f"{scene.scene}.png", data)
         scene.qr_media_expires_at = now + MEDIA_LIFETIME

@@ -2,6 +2,7 @@
 
 What the referrer earns comes with the deal's amounts (services.commissions.record_deal).
 """
+
 from __future__ import annotations
 
 from core.config import Settings
@@ -23,8 +24,14 @@ async def on_client_won(client: Client, *, settings: Settings) -> None:
         user = await WechatUser.get_or_none(id=client.wechat_user_id)
         scene_id = user.referral_scene_id if user else None
     if scene_id is not None:
-        await ReferralEvent.create(scene_id=scene_id, kind=ReferralEventKind.DEAL, wechat_user_id=client.wechat_user_id,
-                                   client=client)
+        await ReferralEvent.create(
+            scene_id=scene_id, kind=ReferralEventKind.DEAL, wechat_user_id=client.wechat_user_id, client=client
+        )
     if client.referrer_id:
-        await notify.queue("notice", client.referrer_id, dedupe_key=f"referral:won:{client.id}", client=client,
-                           payload={"title": "您推荐的客户已成交", "detail": client.display_name})
+        await notify.queue(
+            "notice",
+            client.referrer_id,
+            dedupe_key=f"referral:won:{client.id}",
+            client=client,
+            payload={"title": "您推荐的客户已成交", "detail": client.display_name},
+        )

@@ -1,4 +1,5 @@
 """Referral figures: scans, follows, leads, deals and conversion, per scene or per account."""
+
 from __future__ import annotations
 
 from tortoise.functions import Count
@@ -14,15 +15,24 @@ async def for_scenes(scene_ids: list[int]) -> dict[str, int | float]:
     """
     counts = dict.fromkeys(ReferralEventKind, 0)
     if scene_ids:
-        rows = await ReferralEvent.filter(scene_id__in=scene_ids).annotate(n=Count("id")) \
-            .group_by("kind").values("kind", "n")
+        rows = (
+            await ReferralEvent.filter(scene_id__in=scene_ids)
+            .annotate(n=Count("id"))
+            .group_by("kind")
+            .values("kind", "n")
+        )
         for row in rows:
             counts[ReferralEventKind(row["kind"])] = row["n"]
     scans = counts[ReferralEventKind.SCAN] + counts[ReferralEventKind.FOLLOW]
     leads, deals = counts[ReferralEventKind.LEAD], counts[ReferralEventKind.DEAL]
-    return {"scans": scans, "follows": counts[ReferralEventKind.FOLLOW], "leads": leads, "deals": deals,
-            "conversion": round(leads / scans, 4) if scans else 0.0,
-            "deal_rate": round(deals / leads, 4) if leads else 0.0}
+    return {
+        "scans": scans,
+        "follows": counts[ReferralEventKind.FOLLOW],
+        "leads": leads,
+        "deals": deals,
+        "conversion": round(leads / scans, 4) if scans else 0.0,
+        "deal_rate": round(deals / leads, 4) if leads else 0.0,
+    }
 
 
 async def per_scene() -> list[tuple[ReferralScene, dict[str, int | float]]]:

@@ -1,4 +1,5 @@
 """Backups: taken while chat traffic runs, restored into a fresh database with every row; refused when unsafe."""
+
 import asyncio
 import base64
 import sys
@@ -18,8 +19,9 @@ from tests.conftest import TEST_DATABASE_URL, test_environ
 
 
 async def run_app(env: dict, *args: str) -> tuple[int, str]:
-    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "app", *args, env=env,
-                                                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "app", *args, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
+    )
     out, _ = await asyncio.wait_for(proc.communicate(), 300)
     return proc.returncode, out.decode()
 
@@ -45,8 +47,9 @@ async def fresh_database_url(tmp_path):
     import aiomysql
 
     parsed = urlparse(url)
-    conn = await aiomysql.connect(host=parsed.hostname, port=parsed.port or 3306, user=parsed.username or "root",
-                                  password=parsed.password or "")
+    conn = await aiomysql.connect(
+        host=parsed.hostname, port=parsed.port or 3306, user=parsed.username or "root", password=parsed.password or ""
+    )
     try:
         async with conn.cursor() as cursor:
             await cursor.execute(f"DROP DATABASE IF EXISTS `{parsed.path.lstrip('/')}`")
@@ -55,7 +58,8 @@ async def fresh_database_url(tmp_path):
 
 
 async def test_a_backup_taken_during_chat_traffic_restores_every_row_into_a_fresh_database(
-        migrated, resources, http, wx, fake_wechat, tmp_path, fresh_database_url):
+    migrated, resources, http, wx, fake_wechat, tmp_path, fresh_database_url
+):
     settings = resources.settings
     await demo.seed_demo(listings=120, clients=40, rng_seed=7, regions=settings.regions)
     zhang = await Account.get(name="张三")

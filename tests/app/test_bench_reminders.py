@@ -1,4 +1,5 @@
 """``bench reminders`` against a WeChat-compatible API that is not the test fake."""
+
 import json
 import os
 

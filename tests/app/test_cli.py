@@ -1,4 +1,5 @@
 """The CLI as an operator uses it: real processes, last lines that scripts can read."""
+
 import base64
 import re
 import subprocess
@@ -8,8 +9,9 @@ from tests.conftest import test_environ
 
 
 def run(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, timeout=120,
-                          env=env or None)
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], capture_output=True, text=True, timeout=120, env=env or None
+    )
 
 
 def test_genkey_prints_a_32_byte_key_as_its_last_line():
@@ -43,8 +45,13 @@ def test_migrate_twice_applies_nothing_the_second_time(fake_wechat_server, tmp_p
 
 def prod_environ(fake_url: str) -> dict[str, str]:
     """A complete production configuration; the services it names are never reached by a refused command."""
-    return test_environ(fake_url, ENV="prod", DATABASE_URL="mysql://root:@127.0.0.1:1/never_opened",
-                        REDIS_URL="redis://127.0.0.1:1/0", BACKUP_KEY=base64.urlsafe_b64encode(b"b" * 32).decode())
+    return test_environ(
+        fake_url,
+        ENV="prod",
+        DATABASE_URL="mysql://root:@127.0.0.1:1/never_opened",
+        REDIS_URL="redis://127.0.0.1:1/0",
+        BACKUP_KEY=base64.urlsafe_b64encode(b"b" * 32).decode(),
+    )
 
 
 def test_seed_refuses_to_run_in_production(fake_wechat_server):

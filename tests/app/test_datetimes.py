@@ -1,4 +1,5 @@
 """Aware datetimes round-trip on every write path (create, save with update_fields, update), on SQLite and MySQL."""
+
 from datetime import datetime, timedelta, timezone
 
 from models import Client

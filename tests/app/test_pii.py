@@ -1,4 +1,5 @@
 """Phones, WeChat ids and emails are encrypted at rest and found by their keyed hash."""
+
 from tortoise import Tortoise
 
 from models import Client, pii

@@ -1,4 +1,5 @@
 """A wrong PII_KEY fails loudly, and the key is rotated by a resumable command that loses no value."""
+
 import base64
 import os
 import re
@@ -38,10 +39,22 @@ async def test_the_start_up_check_names_the_column_a_wrong_key_does_not_open(res
 async def test_rotation_is_resumable_and_every_value_and_hash_follows_the_new_key(resources, configured_key):
     team = [await Account.create(name=f"销售{i}", role="sales", phone=f"1390000000{i}") for i in range(3)]
     for i in range(7):
-        await Client.create(company=f"公司{i}", phone=f"1381234567{i}", wechat_id=f"wx_{i}", owner=team[i % 3],
-                            email=f"c{i}@example.cn" if i % 2 else None)
-    await Listing.create(code="A1", title="花桥厂房", property_type="factory", deal_type="rent", region="花桥",
-                         area=2000, landlord_phone="13700000000")
+        await Client.create(
+            company=f"公司{i}",
+            phone=f"1381234567{i}",
+            wechat_id=f"wx_{i}",
+            owner=team[i % 3],
+            email=f"c{i}@example.cn" if i % 2 else None,
+        )
+    await Listing.create(
+        code="A1",
+        title="花桥厂房",
+        property_type="factory",
+        deal_type="rent",
+        region="花桥",
+        area=2000,
+        landlord_phone="13700000000",
+    )
     old, new = Keyring.from_secret(configured_key), Keyring.from_secret(os.urandom(32))
 
     def stop_after_first_batch(table, last_id):
@@ -90,8 +103,9 @@ async def test_notes_written_before_they_were_encrypted_are_encrypted_in_place(r
     note = await FollowUp.create(client=client, content="旧备注", happened_at=datetime.now(timezone.utc))
     connection = Tortoise.get_connection("default")
     mark = "%s" if connection.capabilities.dialect == "mysql" else "?"
-    await connection.execute_query(f"UPDATE followups SET content = {mark} WHERE id = {mark}",
-                                   ["旧备注 13812345678", note.id])
+    await connection.execute_query(
+        f"UPDATE followups SET content = {mark} WHERE id = {mark}", ["旧备注 13812345678", note.id]
+    )
     keys = Keyring.from_secret(configured_key)
     report = await pii_keys.rotate(keys, keys)
     assert report.rotated == 1

@@ -1,4 +1,5 @@
 """The service's operational surface: health check and request logs."""
+
 import json
 import logging
 

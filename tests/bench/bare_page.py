@@ -4,6 +4,7 @@
 
 Each worker fetches the page once (as a phone browser) and then answers every GET with those bytes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,8 +19,9 @@ app = Sanic("bare_page")
 
 @app.before_server_start
 async def fetch_page(app: Sanic) -> None:
-    request = urllib.request.Request(os.environ["BARE_PAGE_SOURCE"],
-                                     headers={"User-Agent": "Mozilla/5.0 (iPhone) bench reference"})
+    request = urllib.request.Request(
+        os.environ["BARE_PAGE_SOURCE"], headers={"User-Agent": "Mozilla/5.0 (iPhone) bench reference"}
+    )
     with urllib.request.urlopen(request) as response:
         app.ctx.body = response.read()
 

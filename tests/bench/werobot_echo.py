@@ -3,6 +3,7 @@
     WECHAT_TOKEN=... WECHAT_AES_KEY=... WECHAT_APPID=... \
         gunicorn -w 2 -b 127.0.0.1:8200 tests.bench.werobot_echo:application
 """
+
 import os
 
 import werobot

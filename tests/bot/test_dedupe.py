@@ -1,4 +1,5 @@
 """Answering each WeChat message once: the claim, the cached reply, the binding of a signed query to its body."""
+
 import pytest
 
 from bot import dedupe

@@ -1,4 +1,5 @@
 """/wechat: signatures, safe mode, hostile input, retries, binding, events."""
+
 import asyncio
 import time
 
@@ -55,8 +56,12 @@ async def test_a_signed_query_reused_with_another_body_is_refused(sim, http, mak
     assert (await http.post(sim.url, params=query, content=body.encode())).status_code == 200
     _, forged = sim.envelope(text_xml("o-manager", "帮助"), timestamp=query["timestamp"], nonce=query["nonce"])
     if sim.aes:  # whoever holds the token can sign an encrypted body too: the triple still binds
-        query = {**query, "msg_signature": get_signature(sim.token, query["timestamp"], query["nonce"],
-                                                         xmltodict.parse(forged)["xml"]["Encrypt"])}
+        query = {
+            **query,
+            "msg_signature": get_signature(
+                sim.token, query["timestamp"], query["nonce"], xmltodict.parse(forged)["xml"]["Encrypt"]
+            ),
+        }
     response = await http.post(sim.url, params=query, content=forged.encode())
     assert response.status_code == 403
     assert "跟进" not in response.text
@@ -82,15 +87,19 @@ async def test_timestamp_more_than_300_s_off_is_403(skew, http, wx):
     assert (await http.post("/wechat", params=query, content=body.encode())).status_code == 403
 
 
-@pytest.mark.parametrize("body", [
-    "<xml><ToUserName>",
-    "not xml at all",
-    "<xml><MsgType><![CDATA[text]]></MsgType></xml>",
-    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
-    "<xml><FromUserName>&lol2;</FromUserName></xml>",
-    '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xml><Content>&xxe;</Content></xml>',
-    "\xff\xfe garbage",
-], ids=["truncated", "text", "no-sender", "billion-laughs", "xxe", "binary"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<xml><ToUserName>",
+        "not xml at all",
+        "<xml><MsgType><![CDATA[text]]></MsgType></xml>",
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+        "<xml><FromUserName>&lol2;</FromUserName></xml>",
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xml><Content>&xxe;</Content></xml>',
+        "\xff\xfe garbage",
+    ],
+    ids=["truncated", "text", "no-sender", "billion-laughs", "xxe", "binary"],
+)
 async def test_malformed_or_hostile_plain_xml_is_400(body, http, wx_plain):
     query, _ = wx_plain.envelope("")
     response = await http.post(wx_plain.url, params=query, content=body.encode("utf-8", "surrogateescape"))
@@ -101,6 +110,7 @@ async def test_malformed_or_hostile_plain_xml_is_400(body, http, wx_plain):
 async def test_corrupt_ciphertext_is_400(http, wx):
     query, body = wx.envelope(text_xml("o-x", "hi"))
     from werobot.utils import get_signature
+
     corrupt = "QUJD" * 10
     query["msg_signature"] = get_signature(wx.token, query["timestamp"], query["nonce"], corrupt)
     body = f"<xml><Encrypt><![CDATA[{corrupt}]]></Encrypt></xml>"
@@ -205,8 +215,7 @@ async def test_repeated_event_is_processed_once(http, wx, resources):
 async def test_healthz_reports_db_and_redis(http, settings):
     response = await http.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "db": "ok",
-                               "redis": "embedded" if settings.embedded_redis else "ok"}
+    assert response.json() == {"status": "ok", "db": "ok", "redis": "embedded" if settings.embedded_redis else "ok"}
 
 
 async def test_two_senders_with_the_same_msgid_are_two_messages(http, wx, make_staff):

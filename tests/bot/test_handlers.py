@@ -1,4 +1,5 @@
 """The chat handler registry: one ordered list, first match wins, matchers are pure."""
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,9 @@ from models.enums import Role
 NOW = datetime(2026, 11, 30, 2, 0, tzinfo=timezone.utc)
 
 
-def ctx_for(text: str | None = None, *, role: Role | None = None, event: str | None = None,
-            kind: str = "image") -> Context:
+def ctx_for(
+    text: str | None = None, *, role: Role | None = None, event: str | None = None, kind: str = "image"
+) -> Context:
     """A context for matching only: no database, Redis or WeChat to call."""
     if event:
         message = SimpleNamespace(type="event", event=event, source="o-test")
@@ -46,32 +48,35 @@ def test_every_question_a_flow_asks_resumes_a_registered_flow():
     assert asked and asked <= set(handlers.RESUMABLE)
 
 
-@pytest.mark.parametrize(("text", "role", "expected"), [
-    ("绑定 123456", None, "bind"),
-    ("绑定 123456", Role.SALES, "bind"),
-    ("你好", None, "visitor"),
-    ("找 昆山 2000平 厂房", None, "visitor"),
-    ("我的推广码", Role.PARTNER, "partner_code"),
-    ("找 昆山 2000平 厂房", Role.PARTNER, "partner_help"),
-    ("2", Role.SALES, "choice"),
-    ("通过 A12", Role.MANAGER, "approve"),
-    ("驳回 A12 产证不全", Role.MANAGER, "reject"),
-    ("更多", Role.SALES, "more"),
-    ("把华兴精密转给李四", Role.MANAGER, "reassign"),
-    ("A12什么情况", Role.SALES, "listing_card"),
-    ("合并 华兴精密机械", Role.SALES, "confirm_duplicate"),
-    ("不是重复 华兴精密机械", Role.SALES, "reject_duplicate"),
-    ("取消", Role.SALES, "cancel"),
-    ("新客户 华兴精密 张总 13812345678 要2000平", Role.SALES, "new_client"),
-    ("跟进 华兴精密 明天下午3点带看", Role.SALES, "log_followup"),
-    ("找 昆山 2000平 厂房", Role.SALES, "search_listings"),
-    ("A12已租", Role.SALES, "listing_status"),
-    ("今天跟进谁", Role.SALES, "agenda"),
-    ("生成海报 A12", Role.SALES, "poster"),
-    ("帮助", Role.ADMIN, "help"),
-    ("华兴精密", Role.SALES, "client_by_name"),
-    ("你好 在吗 有什么事", Role.SALES, "unknown"),
-])
+@pytest.mark.parametrize(
+    ("text", "role", "expected"),
+    [
+        ("绑定 123456", None, "bind"),
+        ("绑定 123456", Role.SALES, "bind"),
+        ("你好", None, "visitor"),
+        ("找 昆山 2000平 厂房", None, "visitor"),
+        ("我的推广码", Role.PARTNER, "partner_code"),
+        ("找 昆山 2000平 厂房", Role.PARTNER, "partner_help"),
+        ("2", Role.SALES, "choice"),
+        ("通过 A12", Role.MANAGER, "approve"),
+        ("驳回 A12 产证不全", Role.MANAGER, "reject"),
+        ("更多", Role.SALES, "more"),
+        ("把华兴精密转给李四", Role.MANAGER, "reassign"),
+        ("A12什么情况", Role.SALES, "listing_card"),
+        ("合并 华兴精密机械", Role.SALES, "confirm_duplicate"),
+        ("不是重复 华兴精密机械", Role.SALES, "reject_duplicate"),
+        ("取消", Role.SALES, "cancel"),
+        ("新客户 华兴精密 张总 13812345678 要2000平", Role.SALES, "new_client"),
+        ("跟进 华兴精密 明天下午3点带看", Role.SALES, "log_followup"),
+        ("找 昆山 2000平 厂房", Role.SALES, "search_listings"),
+        ("A12已租", Role.SALES, "listing_status"),
+        ("今天跟进谁", Role.SALES, "agenda"),
+        ("生成海报 A12", Role.SALES, "poster"),
+        ("帮助", Role.ADMIN, "help"),
+        ("华兴精密", Role.SALES, "client_by_name"),
+        ("你好 在吗 有什么事", Role.SALES, "unknown"),
+    ],
+)
 def test_a_message_goes_to_the_first_handler_that_matches(text, role, expected):
     assert handler_for(text, role=role) == expected
 

@@ -1,4 +1,5 @@
 """Late replies (bot.inbound): written down before ``success``, finished from the database, drained, resumed."""
+
 import asyncio
 import dataclasses
 import time
@@ -51,18 +52,28 @@ class Clock:
 
 def inbound(resources, clock=None, **config) -> Inbound:
     """A process's Inbound, with ``config`` over the inbound settings."""
-    settings = dataclasses.replace(resources.settings, inbound=dataclasses.replace(resources.settings.inbound, **config))
+    settings = dataclasses.replace(
+        resources.settings, inbound=dataclasses.replace(resources.settings.inbound, **config)
+    )
     return Inbound(dataclasses.replace(resources, settings=settings), **({"clock": clock} if clock else {}))
 
 
-async def given_up(text: str, *, status=InboundStatus.WORKING, reply: str | None = None,
-                   attempts: int = 1) -> InboundMessage:
+async def given_up(
+    text: str, *, status=InboundStatus.WORKING, reply: str | None = None, attempts: int = 1
+) -> InboundMessage:
     """A message a killed process had written down: its lease has ended."""
     now = datetime.now(timezone.utc)
     return await InboundMessage.create(
-        key=f"wx:msg:o-zhang:{time.time_ns()}", openid="o-zhang", xml=text_xml("o-zhang", text), status=status,
-        reply=reply, attempts=attempts, received_at=now - timedelta(seconds=30), claimed_by="dead-host:1:abc",
-        claimed_until=now - timedelta(seconds=1))
+        key=f"wx:msg:o-zhang:{time.time_ns()}",
+        openid="o-zhang",
+        xml=text_xml("o-zhang", text),
+        status=status,
+        reply=reply,
+        attempts=attempts,
+        received_at=now - timedelta(seconds=30),
+        claimed_by="dead-host:1:abc",
+        claimed_until=now - timedelta(seconds=1),
+    )
 
 
 async def stored_columns() -> list[dict]:
@@ -78,7 +89,8 @@ async def eventually(condition, timeout: float = 10) -> None:
 
 
 async def test_a_reply_past_the_deadline_is_written_down_before_success_and_sent_by_customer_service_message(
-        http, wx, zhang, slow_chat, fake_wechat):
+    http, wx, zhang, slow_chat, fake_wechat
+):
     slow_chat.delay = 2
     started = time.perf_counter()
     sent = await wx.text(http, "o-zhang", "跟进 华兴精密 张总 13812345678")
@@ -98,7 +110,8 @@ async def test_a_reply_past_the_deadline_is_written_down_before_success_and_sent
 
 
 async def test_wechats_retry_of_a_written_down_message_gets_success_and_runs_nothing(
-        http, wx, zhang, slow_chat, fake_wechat):
+    http, wx, zhang, slow_chat, fake_wechat
+):
     slow_chat.delay = 1.5
     xml = text_xml("o-zhang", "跟进 华兴精密 已报价")
     first = await wx.post(http, xml)
@@ -110,7 +123,8 @@ async def test_wechats_retry_of_a_written_down_message_gets_success_and_runs_not
 
 
 async def test_a_message_given_up_by_a_killed_process_is_resumed_by_exactly_one_process(
-        resources, zhang, slow_chat, fake_wechat):
+    resources, zhang, slow_chat, fake_wechat
+):
     row = await given_up("跟进 华兴精密 明天下午3点带看")
     first, second = inbound(resources), inbound(resources)
     assert sorted(await asyncio.gather(first.resume_due(), second.resume_due())) == [0, 1]

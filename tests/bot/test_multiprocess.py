@@ -1,4 +1,5 @@
 """Two server processes sharing Redis and the database, as behind nginx."""
+
 import asyncio
 
 import httpx
@@ -32,8 +33,10 @@ async def two_servers(resources, fake_wechat):
 
 async def test_a_msgid_retried_three_times_across_two_processes_runs_once(two_servers, settings):
     account, code = await accounts.create_staff("张三", Role.SALES)
-    sims = [WeChatSimulator(f"{url}/wechat", settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid)
-            for url in two_servers]
+    sims = [
+        WeChatSimulator(f"{url}/wechat", settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid)
+        for url in two_servers
+    ]
     xml = text_xml("o-zhang", f"绑定 {code}", msg_id=424242)
     async with httpx.AsyncClient(timeout=10) as client:
         replies = await asyncio.gather(*(sims[i % 2].post(client, xml) for i in range(3)))

@@ -1,4 +1,5 @@
 """A real server stopped (systemd's SIGINT/SIGTERM) or killed during a slow message: nothing acknowledged is lost."""
+
 import asyncio
 import contextlib
 import signal
@@ -24,8 +25,12 @@ FOLLOWUP = "跟进 华兴精密 张总 明天下午3点带看"
 @pytest.fixture
 async def huaxing(make_staff, settings):
     zhang = await make_staff("张三", bind_openid="o-zhang")
-    return await Client.create(company="华兴精密", company_norm=client_service.normalize_company("华兴精密", settings),
-                               contact_name="张", owner=zhang)
+    return await Client.create(
+        company="华兴精密",
+        company_norm=client_service.normalize_company("华兴精密", settings),
+        contact_name="张",
+        owner=zhang,
+    )
 
 
 @contextlib.asynccontextmanager
@@ -78,7 +83,8 @@ async def assert_answered_once(client: Client, fake_wechat) -> None:
 
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 async def test_a_server_stopped_during_a_slow_message_finishes_it_before_it_exits(
-        stop_signal, serve, settings, huaxing, fake_wechat):
+    stop_signal, serve, settings, huaxing, fake_wechat
+):
     url, proc = await serve()
     async with httpx.AsyncClient(timeout=30) as http:
         async with client_row_held(huaxing):

@@ -3,6 +3,7 @@
 ``make test`` installs chromium when it is missing (``make browser-deps``); without it these tests fail
 rather than skip, so a machine without a browser cannot pass silently.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,13 +15,27 @@ from playwright.async_api import async_playwright
 from tests.h5.conftest import PHONE_UA, _fresh_caches, flush, make_listing, sales  # noqa: F401  (shared fixtures)
 
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync",
-         # WebGL in software, for the panorama viewer on a machine without a GPU.
-         "--use-angle=swiftshader", "--enable-unsafe-swiftshader"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # WebGL in software, for the panorama viewer on a machine without a GPU.
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
-PHONE = {"viewport": {"width": 375, "height": 812}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True,
-         "user_agent": PHONE_UA, "locale": "zh-CN"}
+PHONE = {
+    "viewport": {"width": 375, "height": 812},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": PHONE_UA,
+    "locale": "zh-CN",
+}
 
 
 @pytest.fixture(scope="session")

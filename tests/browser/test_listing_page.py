@@ -1,4 +1,5 @@
 """The listing page in a real phone-sized Chromium: gallery, panorama, consultation, sharing, dwell."""
+
 from __future__ import annotations
 
 import asyncio
@@ -18,9 +19,11 @@ def gallery_files(settings):
     """The images the test listing's gallery points at, in the media directory the app serves."""
     folder = Path(settings.media_dir) / "t"
     folder.mkdir(parents=True, exist_ok=True)
-    for name, size, colours in (("1.jpg", (800, 600), ((40, 90, 160), (200, 210, 220))),
-                                ("2.jpg", (800, 600), ((120, 120, 120), (230, 230, 230))),
-                                ("pano.jpg", (2048, 1024), ((30, 60, 120), (240, 200, 140)))):
+    for name, size, colours in (
+        ("1.jpg", (800, 600), ((40, 90, 160), (200, 210, 220))),
+        ("2.jpg", (800, 600), ((120, 120, 120), (230, 230, 230))),
+        ("pano.jpg", (2048, 1024), ((30, 60, 120), (240, 200, 140))),
+    ):
         image = Image.new("RGB", size, colours[0])
         draw = ImageDraw.Draw(image)
         for x in range(0, size[0], 64):  # columns, so a panorama visibly turns

@@ -1,4 +1,5 @@
 """Configuration: config.yaml, environment overrides, and one clear line for a bad value."""
+
 import base64
 import re
 from datetime import time
@@ -24,17 +25,20 @@ def test_defaults_are_the_embedded_mode():
     assert not settings.aes_mode
 
 
-@pytest.mark.parametrize("name, value, attribute", [
-    ("DATABASE_URL", "mysql://u:p@db:3306/scrm", "database_url"),
-    ("REDIS_URL", "redis://cache:6379/0", "redis_url"),
-    ("WECHAT_APPID", "wx123", "wechat_appid"),
-    ("WECHAT_SECRET", "s3cret", "wechat_secret"),
-    ("WECHAT_TOKEN", "tok", "wechat_token"),
-    ("WECHAT_AES_KEY", "a" * 43, "wechat_aes_key"),
-    ("WECHAT_API_BASE", "http://127.0.0.1:9999/", "wechat_api_base"),
-    ("MINIAPP_APPID", "wxmini", "miniapp_appid"),
-    ("MINIAPP_SECRET", "minisecret", "miniapp_secret"),
-])
+@pytest.mark.parametrize(
+    "name, value, attribute",
+    [
+        ("DATABASE_URL", "mysql://u:p@db:3306/scrm", "database_url"),
+        ("REDIS_URL", "redis://cache:6379/0", "redis_url"),
+        ("WECHAT_APPID", "wx123", "wechat_appid"),
+        ("WECHAT_SECRET", "s3cret", "wechat_secret"),
+        ("WECHAT_TOKEN", "tok", "wechat_token"),
+        ("WECHAT_AES_KEY", "a" * 43, "wechat_aes_key"),
+        ("WECHAT_API_BASE", "http://127.0.0.1:9999/", "wechat_api_base"),
+        ("MINIAPP_APPID", "wxmini", "miniapp_appid"),
+        ("MINIAPP_SECRET", "minisecret", "miniapp_secret"),
+    ],
+)
 def test_each_documented_key_is_overridden_by_its_environment_variable(name, value, attribute):
     assert getattr(load_settings(environ=env(**{name: value})), attribute) == value
 
@@ -63,30 +67,36 @@ def test_a_section_left_out_of_the_file_takes_its_defaults(tmp_path):
     assert settings.miniapp.viewing_minutes == 60
 
 
-@pytest.mark.parametrize("name, value, named", [
-    ("MATCHING__AREA_TOLERANCE", "wide", "MATCHING__AREA_TOLERANCE"),
-    ("MATCHING__WEIGHTS__AREA", "-1", "MATCHING__WEIGHTS__AREA"),
-    ("MATCHING__PAGE_SIZE", "0", "MATCHING__PAGE_SIZE"),
-    ("MATCHING__STAGE_PROBABILITY__WON", "120", "MATCHING__STAGE_PROBABILITY"),
-    ("REMINDERS__DIGEST_TIME", "noon", "REMINDERS__DIGEST_TIME"),
-    ("REMINDERS__SCAN_INTERVAL_S", "90", "REMINDERS__SCAN_INTERVAL_S"),
-    ("WITHDRAWALS__MIN_YUAN", "lots", "WITHDRAWALS__MIN_YUAN"),
-    ("WITHDRAWALS__MIN_YUAN", "0.1", "WITHDRAWALS"),
-    ("WECHATPAY__APIV3_KEY", "short", "WECHATPAY"),
-    ("RATE_LIMITS__PER_IP_PER_MIN", "1.5", "RATE_LIMITS__PER_IP_PER_MIN"),
-    ("REGIONS__苏州__昆山", "花桥", "REGIONS__苏州__昆山"),
-])
+@pytest.mark.parametrize(
+    "name, value, named",
+    [
+        ("MATCHING__AREA_TOLERANCE", "wide", "MATCHING__AREA_TOLERANCE"),
+        ("MATCHING__WEIGHTS__AREA", "-1", "MATCHING__WEIGHTS__AREA"),
+        ("MATCHING__PAGE_SIZE", "0", "MATCHING__PAGE_SIZE"),
+        ("MATCHING__STAGE_PROBABILITY__WON", "120", "MATCHING__STAGE_PROBABILITY"),
+        ("REMINDERS__DIGEST_TIME", "noon", "REMINDERS__DIGEST_TIME"),
+        ("REMINDERS__SCAN_INTERVAL_S", "90", "REMINDERS__SCAN_INTERVAL_S"),
+        ("WITHDRAWALS__MIN_YUAN", "lots", "WITHDRAWALS__MIN_YUAN"),
+        ("WITHDRAWALS__MIN_YUAN", "0.1", "WITHDRAWALS"),
+        ("WECHATPAY__APIV3_KEY", "short", "WECHATPAY"),
+        ("RATE_LIMITS__PER_IP_PER_MIN", "1.5", "RATE_LIMITS__PER_IP_PER_MIN"),
+        ("REGIONS__苏州__昆山", "花桥", "REGIONS__苏州__昆山"),
+    ],
+)
 def test_a_malformed_nested_value_names_its_key(name, value, named):
     with pytest.raises(ConfigError, match=named):
         load_settings(environ=env(**{name: value}))
 
 
-@pytest.mark.parametrize("text, named", [
-    ("matching:\n  area_tolerence: 0.2\n", "'matching.area_tolerence'"),
-    ("matching:\n  weights: {arae: 3}\n", "'matching.weights.arae'"),
-    ("templates:\n  notice: {template: x}\n", "'templates.notice.template'"),
-    ("rate_limits:\n  per_ip: 5\n", "'rate_limits.per_ip'"),
-])
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("matching:\n  area_tolerence: 0.2\n", "'matching.area_tolerence'"),
+        ("matching:\n  weights: {arae: 3}\n", "'matching.weights.arae'"),
+        ("templates:\n  notice: {template: x}\n", "'templates.notice.template'"),
+        ("rate_limits:\n  per_ip: 5\n", "'rate_limits.per_ip'"),
+    ],
+)
 def test_an_unknown_nested_key_in_the_file_is_refused(tmp_path, text, named):
     path = tmp_path / "config.yaml"
     path.write_text("wechat_token: t\n" + text)
@@ -105,16 +115,19 @@ def test_the_same_key_for_signing_and_for_personal_data_is_refused():
         load_settings(environ=env(PII_KEY=GOOD_KEY))
 
 
-@pytest.mark.parametrize("name, value, named", [
-    ("DATABASE_URL", "postgres://x/y", "DATABASE_URL"),
-    ("REDIS_URL", "memcached://x", "REDIS_URL"),
-    ("WECHAT_AES_KEY", "too-short", "WECHAT_AES_KEY"),
-    ("WECHAT_API_BASE", "ftp://x/", "WECHAT_API_BASE"),
-    ("WECHAT_TOKEN", "", "WECHAT_TOKEN"),
-    ("SECRET_KEY", "not-base64-32-bytes", "SECRET_KEY"),
-    ("PII_KEY", "", "PII_KEY"),
-    ("WECHAT_TIMEOUT_S", "soon", "WECHAT_TIMEOUT_S"),
-])
+@pytest.mark.parametrize(
+    "name, value, named",
+    [
+        ("DATABASE_URL", "postgres://x/y", "DATABASE_URL"),
+        ("REDIS_URL", "memcached://x", "REDIS_URL"),
+        ("WECHAT_AES_KEY", "too-short", "WECHAT_AES_KEY"),
+        ("WECHAT_API_BASE", "ftp://x/", "WECHAT_API_BASE"),
+        ("WECHAT_TOKEN", "", "WECHAT_TOKEN"),
+        ("SECRET_KEY", "not-base64-32-bytes", "SECRET_KEY"),
+        ("PII_KEY", "", "PII_KEY"),
+        ("WECHAT_TIMEOUT_S", "soon", "WECHAT_TIMEOUT_S"),
+    ],
+)
 def test_a_malformed_value_names_its_key(name, value, named):
     with pytest.raises(ConfigError, match=named):
         load_settings(environ=env(**{name: value}))
@@ -125,8 +138,16 @@ def test_prod_refuses_the_dev_placeholders():
         load_settings(environ=env(ENV="prod", DATABASE_URL="mysql://u@h/db", REDIS_URL="redis://h"))
 
 
-PROD = dict(ENV="prod", DATABASE_URL="mysql://u@h/db", REDIS_URL="redis://h", WECHAT_APPID="wx1", WECHAT_SECRET="s",
-            WECHAT_TOKEN="t", MINIAPP_SECRET="m", BACKUP_KEY="YmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmI=")
+PROD = dict(
+    ENV="prod",
+    DATABASE_URL="mysql://u@h/db",
+    REDIS_URL="redis://h",
+    WECHAT_APPID="wx1",
+    WECHAT_SECRET="s",
+    WECHAT_TOKEN="t",
+    MINIAPP_SECRET="m",
+    BACKUP_KEY="YmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmI=",
+)
 
 
 def test_prod_refuses_to_start_without_an_aes_key():

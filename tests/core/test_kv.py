@@ -1,4 +1,5 @@
 """The Redis batcher: commands of one event-loop turn share a round trip, each caller gets its own answer."""
+
 import asyncio
 
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -49,4 +50,3 @@ async def test_a_lost_connection_reaches_every_caller_of_the_batch(resources, mo
     monkeypatch.setattr(resources.redis, "pipeline", lambda **kw: Broken())
     for outcome in await asyncio.gather(batch.call("get", "a"), batch.call("get", "b"), return_exceptions=True):
         assert isinstance(outcome, RedisConnectionError)
-

@@ -1,4 +1,5 @@
 """What deploy/ ships: the production settings and nginx in front of the app."""
+
 import base64
 import re
 from pathlib import Path
@@ -6,8 +7,10 @@ from pathlib import Path
 from core.config import load_settings
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
-KEYS = {"SECRET_KEY": base64.urlsafe_b64encode(b"s" * 32).decode(),
-        "PII_KEY": base64.urlsafe_b64encode(b"p" * 32).decode()}
+KEYS = {
+    "SECRET_KEY": base64.urlsafe_b64encode(b"s" * 32).decode(),
+    "PII_KEY": base64.urlsafe_b64encode(b"p" * 32).decode(),
+}
 
 
 def production_environ() -> dict[str, str]:
@@ -29,8 +32,7 @@ def test_proxy_settings_are_read_from_the_environment():
     assert (settings.proxies_count, settings.real_ip_header) == (1, "X-Real-IP")
 
 
-
-QUERY_VARIABLES = ("$request ", "$request\"", "$request_uri", "$args", "$query_string", "$arg_", "$is_args")
+QUERY_VARIABLES = ("$request ", '$request"', "$request_uri", "$args", "$query_string", "$arg_", "$is_args")
 
 
 def test_nginx_never_writes_a_wechat_query_string_to_its_logs():
@@ -43,5 +45,5 @@ def test_nginx_never_writes_a_wechat_query_string_to_its_logs():
         assert path == "off" or (name and name[0] in formats), f"access_log {directive} uses the default format"
     for name, body in formats.items():
         assert not any(variable in body for variable in QUERY_VARIABLES), f"log_format {name} logs query strings"
-    wechat = nginx[nginx.index("location = /wechat"):]
-    assert re.search(r"error_log\s+\S+\s+crit;", wechat[:wechat.index("}")]), "error lines quote the request"
+    wechat = nginx[nginx.index("location = /wechat") :]
+    assert re.search(r"error_log\s+\S+\s+crit;", wechat[: wechat.index("}")]), "error lines quote the request"

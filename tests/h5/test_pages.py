@@ -1,4 +1,5 @@
 """GET /h5/listings/<code> and /h5/s/<staff code>: what a client sees, and what they never see."""
+
 from __future__ import annotations
 
 import json
@@ -50,8 +51,11 @@ async def test_unknown_or_malformed_code_is_a_polite_404(browser):
 
 async def test_closed_paused_and_pending_listings_show_similar_ones(browser, make_listing):
     similar = await make_listing(title="昆山相似厂房", area="2200")
-    for overrides in ({"status": ListingStatus.CLOSED}, {"status": ListingStatus.PAUSED},
-                      {"review_status": ReviewStatus.PENDING}):
+    for overrides in (
+        {"status": ListingStatus.CLOSED},
+        {"status": ListingStatus.PAUSED},
+        {"review_status": ReviewStatus.PENDING},
+    ):
         gone = await make_listing(**overrides)
         response = await browser.get(f"/h5/listings/{gone.code}")
         assert response.status_code == 410
@@ -62,8 +66,14 @@ async def test_closed_paused_and_pending_listings_show_similar_ones(browser, mak
 
 async def test_hostile_query_strings_are_harmless(browser, make_listing):
     listing = await make_listing()
-    for query in ("t=%3Cscript%3Ealert(1)%3C/script%3E", "s=s99999999999999", "c=%00%ff", "t=" + "x" * 5000,
-                  "code=x&state=h5", "s=p-1&t=abc&c=<b>"):
+    for query in (
+        "t=%3Cscript%3Ealert(1)%3C/script%3E",
+        "s=s99999999999999",
+        "c=%00%ff",
+        "t=" + "x" * 5000,
+        "code=x&state=h5",
+        "s=p-1&t=abc&c=<b>",
+    ):
         response = await browser.get(f"/h5/listings/{listing.code}?{query}")
         assert response.status_code == 200, query
         assert "<script>alert" not in response.text
@@ -93,8 +103,12 @@ async def test_first_visit_sets_a_signed_visitor_cookie_and_a_fresh_token_per_vi
 
 
 async def test_vendored_viewer_and_page_script_are_served(browser):
-    for path in ("/h5/static/vendor/pannellum-2.5.7/pannellum.js", "/h5/static/h5.js", "/h5/static/h5.css",
-                 "/h5/static/vendor/weixin-js-sdk-1.6.5/jweixin.js"):
+    for path in (
+        "/h5/static/vendor/pannellum-2.5.7/pannellum.js",
+        "/h5/static/h5.js",
+        "/h5/static/h5.css",
+        "/h5/static/vendor/weixin-js-sdk-1.6.5/jweixin.js",
+    ):
         assert (await browser.get(path)).status_code == 200, path
 
 

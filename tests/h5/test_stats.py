@@ -1,4 +1,5 @@
 """Figures per listing, sharer and channel, and the forwarding tree, against hand-computed data."""
+
 from __future__ import annotations
 
 import json
@@ -17,14 +18,31 @@ NOW = datetime(2026, 11, 30, 6, 0, tzinfo=timezone.utc)  # 14:00 in Shanghai
 def views(events, *specs):
     """``(token, parent, visitor, channel, sharer, minutes_ago)`` tuples queued as views of one listing."""
     for token, parent, visitor, channel, sharer, ago, listing_id in specs:
-        events.append(tracking.view_event(token=token.ljust(12, "_"), parent_token=parent and parent.ljust(12, "_"),
-                                          listing_id=listing_id, visitor=visitor.ljust(16, "_"), wechat_user_id=None,
-                                          scene_account_id=sharer, channel=channel, now=NOW - timedelta(minutes=ago)))
+        events.append(
+            tracking.view_event(
+                token=token.ljust(12, "_"),
+                parent_token=parent and parent.ljust(12, "_"),
+                listing_id=listing_id,
+                visitor=visitor.ljust(16, "_"),
+                wechat_user_id=None,
+                scene_account_id=sharer,
+                channel=channel,
+                now=NOW - timedelta(minutes=ago),
+            )
+        )
 
 
 def follow(events, kind, token, visitor, *, value=None, target=None, ago=0):
-    events.append(tracking.follow_event(kind, token=token.ljust(12, "_"), visitor=visitor.ljust(16, "_"), value=value,
-                                        target=target, now=NOW - timedelta(minutes=ago)))
+    events.append(
+        tracking.follow_event(
+            kind,
+            token=token.ljust(12, "_"),
+            visitor=visitor.ljust(16, "_"),
+            value=value,
+            target=target,
+            now=NOW - timedelta(minutes=ago),
+        )
+    )
 
 
 @pytest.fixture
@@ -37,14 +55,16 @@ async def scenario(resources, settings, make_listing, make_staff):
     listing = await make_listing(owner=sales)
     other = await make_listing(title="另一套")
     events = []
-    views(events,
-          ("alice", None, "alice", "chat", sales.id, 50, listing.id),
-          ("bob", "alice", "bob", "share", None, 40, listing.id),
-          ("carol", "alice", "carol", "moments", None, 30, listing.id),
-          ("dave", "bob", "dave", "share", None, 20, listing.id),
-          ("carol2", "alice", "carol", "share", None, 10, listing.id),
-          ("erin", None, "erin", "poster", sales.id, 5, listing.id),
-          ("zed", None, "zed", "direct", None, 5, other.id))
+    views(
+        events,
+        ("alice", None, "alice", "chat", sales.id, 50, listing.id),
+        ("bob", "alice", "bob", "share", None, 40, listing.id),
+        ("carol", "alice", "carol", "moments", None, 30, listing.id),
+        ("dave", "bob", "dave", "share", None, 20, listing.id),
+        ("carol2", "alice", "carol", "share", None, 10, listing.id),
+        ("erin", None, "erin", "poster", sales.id, 5, listing.id),
+        ("zed", None, "zed", "direct", None, 5, other.id),
+    )
     follow(events, EventKind.DWELL, "alice", "alice", value=40000, ago=49)
     follow(events, EventKind.DWELL, "alice", "alice", value=90000, ago=48)
     follow(events, EventKind.DWELL, "bob", "bob", value=30000, ago=39)
@@ -53,7 +73,9 @@ async def scenario(resources, settings, make_listing, make_staff):
     follow(events, EventKind.CONSULT, "dave", "dave", value=client.id, ago=19)
     tracking.enqueue(resources.redis, events)
     await tracking.flush(resources.redis, settings=settings)
-    await Viewing.create(listing=listing, client=client, start_at=NOW + timedelta(days=1), end_at=NOW + timedelta(days=1, hours=1))
+    await Viewing.create(
+        listing=listing, client=client, start_at=NOW + timedelta(days=1), end_at=NOW + timedelta(days=1, hours=1)
+    )
     await StageChange.create(client=client, to_stage=Stage.WON)
     await ListingStatusChange.create(listing=listing, from_status=ListingStatus.VACANT, to_status=ListingStatus.CLOSED)
     return listing, other, sales
@@ -62,8 +84,9 @@ async def scenario(resources, settings, make_listing, make_staff):
 async def test_figures_per_listing(scenario):
     listing, other, _ = scenario
     found = await listing_stats.figures("listing", since=NOW - timedelta(days=1), until=datetime.now(timezone.utc))
-    assert found[listing.id] == listing_stats.Figures(views=6, visitors=5, avg_dwell_s=60, shares=4, poster_scans=1,
-                                                      consultations=1, viewings=1, deals=1)
+    assert found[listing.id] == listing_stats.Figures(
+        views=6, visitors=5, avg_dwell_s=60, shares=4, poster_scans=1, consultations=1, viewings=1, deals=1
+    )
     assert found[other.id].views == 1 and found[other.id].shares == 0
 
 
@@ -75,7 +98,13 @@ async def test_figures_per_sharer_and_channel(scenario):
     assert by_sharer[sales.id].viewings == 1 and by_sharer[sales.id].deals == 1
     assert by_sharer[None].views == 1
     by_channel = await listing_stats.figures("channel", since=NOW - timedelta(days=1), until=until)
-    assert {k: v.views for k, v in by_channel.items()} == {"chat": 1, "share": 3, "moments": 1, "poster": 1, "direct": 1}
+    assert {k: v.views for k, v in by_channel.items()} == {
+        "chat": 1,
+        "share": 3,
+        "moments": 1,
+        "poster": 1,
+        "direct": 1,
+    }
     assert by_channel["share"].shares == 3 and by_channel["poster"].poster_scans == 1
     assert by_channel["share"].consultations == 1 and by_channel["share"].deals == 1
 

@@ -1,4 +1,5 @@
 """Views, beacons and the forwarding chain: what gets stored, credited to whom, and what is refused."""
+
 from __future__ import annotations
 
 from models import TrackEvent, WechatUser
@@ -18,8 +19,13 @@ async def test_a_view_is_stored_with_listing_visitor_channel_and_sharer(browser,
     token = await view(browser, f"/h5/listings/{listing.code}?s=s{sales.id}&c=chat")
     await flush()
     row = await TrackEvent.get(token=token)
-    assert (row.kind, row.listing_id, row.channel, row.sharer_id, row.parent_token) == \
-        (EventKind.VIEW, listing.id, "chat", sales.id, None)
+    assert (row.kind, row.listing_id, row.channel, row.sharer_id, row.parent_token) == (
+        EventKind.VIEW,
+        listing.id,
+        "chat",
+        sales.id,
+        None,
+    )
     assert tracking.VISITOR.fullmatch(row.visitor)
 
 
@@ -38,8 +44,9 @@ async def test_a_visit_through_a_shared_link_is_a_child_credited_to_the_chain(ne
     assert rows[grandchild].channel == "moments"
 
 
-async def test_a_partner_forwarding_a_link_is_credited_for_the_visits_it_brings(new_browser, make_listing, make_staff,
-                                                                                  sales, flush, fake_wechat):
+async def test_a_partner_forwarding_a_link_is_credited_for_the_visits_it_brings(
+    new_browser, make_listing, make_staff, sales, flush, fake_wechat
+):
     partner = await make_staff("赵经纪", Role.PARTNER)
     listing = await make_listing(owner=sales)
     async with new_browser(wechat=True) as zhao, new_browser() as stranger:
@@ -58,14 +65,18 @@ async def test_beacons_are_stored_against_their_view(browser, make_listing, flus
     listing = await make_listing()
     token = await view(browser, f"/h5/listings/{listing.code}")
     beacon = {"t": token, "e": [{"k": "click", "x": "tel"}, {"k": "dwell", "n": 15000}, {"k": "share", "x": "chat"}]}
-    response = await browser.post("/h5/events", content=__import__("json").dumps(beacon),
-                                  headers={"Content-Type": "text/plain;charset=UTF-8"})
+    response = await browser.post(
+        "/h5/events", content=__import__("json").dumps(beacon), headers={"Content-Type": "text/plain;charset=UTF-8"}
+    )
     assert response.status_code == 204
     await flush()
     rows = await TrackEvent.filter(token=token).order_by("id")
     assert [(r.kind, r.target, r.value) for r in rows] == [
-        (EventKind.VIEW, None, None), (EventKind.CLICK, "tel", None), (EventKind.DWELL, None, 15000),
-        (EventKind.SHARE, "chat", None)]
+        (EventKind.VIEW, None, None),
+        (EventKind.CLICK, "tel", None),
+        (EventKind.DWELL, None, 15000),
+        (EventKind.SHARE, "chat", None),
+    ]
     assert all(r.listing_id == listing.id for r in rows)
 
 
@@ -81,16 +92,21 @@ async def test_dwell_is_capped_per_view(browser, make_listing, flush, settings):
 async def test_forged_beacons_are_refused_or_dropped(browser, new_browser, make_listing, flush):
     listing = await make_listing()
     token = await view(browser, f"/h5/listings/{listing.code}")
-    bad_bodies = [b"", b"not json", b"[]", b'{"t": "short", "e": [{"k": "click", "x": "tel"}]}',
-                  b'{"t": "%s", "e": []}' % token.encode(),
-                  b'{"t": "%s", "e": [{"k": "view"}]}' % token.encode(),
-                  b'{"t": "%s", "e": [{"k": "consult"}]}' % token.encode(),
-                  b'{"t": "%s", "e": [{"k": "click", "x": "<script>"}]}' % token.encode(),
-                  b'{"t": "%s", "e": [{"k": "dwell", "n": -5}]}' % token.encode(),
-                  b'{"t": "%s", "e": [{"k": "dwell", "n": "1e9"}]}' % token.encode(),
-                  b'{"t": "%s", "e": [{"k": "dwell", "n": true}]}' % token.encode(),
-                  b'{"t": "%s", "e": %s}' % (token.encode(), b"[" + b",".join([b'{"k":"click","x":"tel"}'] * 21) + b"]"),
-                  b"x" * 5000]
+    bad_bodies = [
+        b"",
+        b"not json",
+        b"[]",
+        b'{"t": "short", "e": [{"k": "click", "x": "tel"}]}',
+        b'{"t": "%s", "e": []}' % token.encode(),
+        b'{"t": "%s", "e": [{"k": "view"}]}' % token.encode(),
+        b'{"t": "%s", "e": [{"k": "consult"}]}' % token.encode(),
+        b'{"t": "%s", "e": [{"k": "click", "x": "<script>"}]}' % token.encode(),
+        b'{"t": "%s", "e": [{"k": "dwell", "n": -5}]}' % token.encode(),
+        b'{"t": "%s", "e": [{"k": "dwell", "n": "1e9"}]}' % token.encode(),
+        b'{"t": "%s", "e": [{"k": "dwell", "n": true}]}' % token.encode(),
+        b'{"t": "%s", "e": %s}' % (token.encode(), b"[" + b",".join([b'{"k":"click","x":"tel"}'] * 21) + b"]"),
+        b"x" * 5000,
+    ]
     for body in bad_bodies:
         response = await browser.post("/h5/events", content=body)
         assert response.status_code == 400, body
@@ -120,9 +136,12 @@ async def test_robots_and_prefetches_are_served_but_not_counted(server, resource
     import httpx
 
     listing = await make_listing()
-    agents = [{"User-Agent": "Mozilla/5.0 (compatible; Baiduspider/2.0)"}, {"User-Agent": "python-httpx/0.28"},
-              {"User-Agent": "Mozilla/5.0 (iPhone) Safari", "Sec-Purpose": "prefetch;prerender"},
-              {"User-Agent": "Mozilla/5.0 (iPhone) Safari", "Purpose": "prefetch"}]
+    agents = [
+        {"User-Agent": "Mozilla/5.0 (compatible; Baiduspider/2.0)"},
+        {"User-Agent": "python-httpx/0.28"},
+        {"User-Agent": "Mozilla/5.0 (iPhone) Safari", "Sec-Purpose": "prefetch;prerender"},
+        {"User-Agent": "Mozilla/5.0 (iPhone) Safari", "Purpose": "prefetch"},
+    ]
     async with httpx.AsyncClient(base_url=server) as client:
         for headers in agents:
             assert (await client.get(f"/h5/listings/{listing.code}", headers=headers)).status_code == 200
@@ -147,9 +166,20 @@ async def test_beacons_beyond_the_rate_limit_get_429(browser, make_listing, sett
 async def test_a_failed_write_puts_the_batch_back(resources, settings, monkeypatch):
     import pytest
 
-    tracking.enqueue(resources.redis, [tracking.view_event(
-        token="A" * 12, parent_token=None, listing_id=None, visitor="V" * 16, wechat_user_id=None,
-        scene_account_id=None, channel="direct")])
+    tracking.enqueue(
+        resources.redis,
+        [
+            tracking.view_event(
+                token="A" * 12,
+                parent_token=None,
+                listing_id=None,
+                visitor="V" * 16,
+                wechat_user_id=None,
+                scene_account_id=None,
+                channel="direct",
+            )
+        ],
+    )
 
     async def broken(*args, **kwargs):
         raise RuntimeError("database down")
@@ -166,12 +196,24 @@ async def test_a_failed_write_puts_the_batch_back(resources, settings, monkeypat
 async def test_a_beacon_written_before_its_view_waits_for_it(resources, settings):
     """Two processes drain the queue: a click can reach the database before the batch holding its view."""
     token, visitor = "B" * 12, "W" * 16
-    tracking.enqueue(resources.redis, [tracking.follow_event(EventKind.CLICK, token=token, visitor=visitor,
-                                                             target="tel")])
+    tracking.enqueue(
+        resources.redis, [tracking.follow_event(EventKind.CLICK, token=token, visitor=visitor, target="tel")]
+    )
     await tracking.flush(resources.redis, settings=settings)
     assert await TrackEvent.filter(token=token).count() == 0
-    tracking.enqueue(resources.redis, [tracking.view_event(
-        token=token, parent_token=None, listing_id=None, visitor=visitor, wechat_user_id=None,
-        scene_account_id=None, channel="direct")])
+    tracking.enqueue(
+        resources.redis,
+        [
+            tracking.view_event(
+                token=token,
+                parent_token=None,
+                listing_id=None,
+                visitor=visitor,
+                wechat_user_id=None,
+                scene_account_id=None,
+                channel="direct",
+            )
+        ],
+    )
     await tracking.flush(resources.redis, settings=settings)
     assert sorted(r.kind for r in await TrackEvent.filter(token=token)) == sorted([EventKind.VIEW, EventKind.CLICK])

@@ -1,4 +1,5 @@
 """Inside WeChat: silent OAuth once, and a JS-SDK signature over the exact URL for the share card."""
+
 from __future__ import annotations
 
 import hashlib
@@ -11,8 +12,10 @@ from wechat.api.jsapi import signature
 def test_signature_matches_wechats_documented_example():
     # The example of WeChat's JS-SDK documentation (附录1).
     ticket = "sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg"
-    assert signature(ticket, "Wm3WZYTPz0wzccnW", 1414587457, "http://mp.weixin.qq.com?params=value") == \
-        "0f9de62fce790f9a083d5c99e95740ceb90c27ed"
+    assert (
+        signature(ticket, "Wm3WZYTPz0wzccnW", 1414587457, "http://mp.weixin.qq.com?params=value")
+        == "0f9de62fce790f9a083d5c99e95740ceb90c27ed"
+    )
 
 
 def test_signature_ignores_the_fragment_and_does_not_escape_the_url():

@@ -1,4 +1,5 @@
 """A listing's gallery: order, cover, deletion, permissions, concurrent additions."""
+
 from __future__ import annotations
 
 import asyncio
@@ -27,7 +28,10 @@ async def test_items_are_numbered_in_order_and_the_first_photo_is_the_cover(make
     await _add_photos(owner, listing, "a", "b")
     items = await media.list_for_listing(listing.id)
     assert [(i.position, i.kind, i.is_cover) for i in items] == [
-        (1, MediaKind.VR_LINK, False), (2, MediaKind.PHOTO, True), (3, MediaKind.PHOTO, False)]
+        (1, MediaKind.VR_LINK, False),
+        (2, MediaKind.PHOTO, True),
+        (3, MediaKind.PHOTO, False),
+    ]
     assert media.cover_url((await media.covers([listing.id]))[listing.id]) == "https://cdn.example/l/a-w.jpg"
 
 
@@ -54,7 +58,8 @@ async def test_set_cover_moves_the_flag_and_a_vr_link_cannot_be_the_cover(make_s
 
 
 async def test_deleting_the_cover_passes_it_to_the_first_remaining_image_and_removes_the_files(
-        make_staff, make_listing, resources):
+    make_staff, make_listing, resources
+):
     owner = await make_staff("张三")
     listing = await make_listing(owner=owner)
     await _add_photos(owner, listing, "a", "b", "c")
@@ -92,8 +97,9 @@ async def test_only_the_owner_or_a_manager_changes_the_gallery(make_staff, make_
 async def test_photos_added_at_once_each_get_their_own_place(make_staff, make_listing):
     owner = await make_staff("张三")
     listing = await make_listing(owner=owner)
-    await asyncio.gather(*(media.add(actor=owner, listing=listing, kind=MediaKind.PHOTO, stored=stored(str(n)))
-                           for n in range(8)))
+    await asyncio.gather(
+        *(media.add(actor=owner, listing=listing, kind=MediaKind.PHOTO, stored=stored(str(n))) for n in range(8))
+    )
     items = await media.list_for_listing(listing.id)
     assert [i.position for i in items] == list(range(1, 9))
     assert sum(i.is_cover for i in items) == 1
@@ -119,6 +125,8 @@ async def test_a_photo_can_be_marked_a_panorama_but_not_a_video(make_staff, make
     owner = await make_staff("张三")
     listing = await make_listing(owner=owner)
     await _add_photos(owner, listing, "a")
-    assert (await media.set_kind(actor=owner, listing=listing, number=1, kind=MediaKind.PANORAMA)).kind == MediaKind.PANORAMA
+    assert (
+        await media.set_kind(actor=owner, listing=listing, number=1, kind=MediaKind.PANORAMA)
+    ).kind == MediaKind.PANORAMA
     with pytest.raises(MediaKindMismatch):
         await media.set_kind(actor=owner, listing=listing, number=1, kind=MediaKind.VIDEO)

@@ -1,4 +1,5 @@
 """Share posters: three templates, text that never overflows, stored once, sent by chat, served to the mini-program."""
+
 from __future__ import annotations
 
 import io
@@ -25,24 +26,51 @@ def fonts():
 
 
 def content(**overrides) -> poster.PosterContent:
-    values = dict(title="花桥单层厂房 层高9米", place="苏州 · 昆山 · 花桥", deal="出租", price="28", price_unit="元/㎡·月",
-                  price_note="约8.4万元/月", facts=(("面积", "3000㎡"), ("层高", "9米"), ("承重", "3吨/㎡"),
-                                                   ("配电", "630kVA"), ("消防", "丙二类"), ("产证", "独立产证")),
-                  features=("行车", "环评"), person="张三", brand="优选厂房", code="A12",
-                  qr_text="https://scrm.example/h5/listings/A12?s=s2&c=poster", cover=jpeg((1600, 1200)))
+    values = dict(
+        title="花桥单层厂房 层高9米",
+        place="苏州 · 昆山 · 花桥",
+        deal="出租",
+        price="28",
+        price_unit="元/㎡·月",
+        price_note="约8.4万元/月",
+        facts=(
+            ("面积", "3000㎡"),
+            ("层高", "9米"),
+            ("承重", "3吨/㎡"),
+            ("配电", "630kVA"),
+            ("消防", "丙二类"),
+            ("产证", "独立产证"),
+        ),
+        features=("行车", "环评"),
+        person="张三",
+        brand="优选厂房",
+        code="A12",
+        qr_text="https://scrm.example/h5/listings/A12?s=s2&c=poster",
+        cover=jpeg((1600, 1200)),
+    )
     values.update(overrides)
     return poster.PosterContent(**values)
 
 
 @pytest.mark.parametrize("template", poster.TEMPLATES)
-@pytest.mark.parametrize("variant", [
-    {},
-    {"title": LONG_TITLE, "person": LONG_NAME, "brand": "苏州工业园区优选产业空间服务有限公司" * 2,
-     "place": "苏州 · 苏州工业园 · 唯亭 · " + "金陵东路88号" * 6, "price": "1234567", "price_note": "约" + "9" * 30 + "万元/月",
-     "facts": tuple((f"标签{i}", "1234567.89㎡" * 2) for i in range(8)), "features": ("独门独院",) * 20},
-    {"title": "", "person": "", "cover": None, "facts": (), "features": (), "price_note": "", "brand": ""},
-    {"cover": b"not an image"},
-])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        {},
+        {
+            "title": LONG_TITLE,
+            "person": LONG_NAME,
+            "brand": "苏州工业园区优选产业空间服务有限公司" * 2,
+            "place": "苏州 · 苏州工业园 · 唯亭 · " + "金陵东路88号" * 6,
+            "price": "1234567",
+            "price_note": "约" + "9" * 30 + "万元/月",
+            "facts": tuple((f"标签{i}", "1234567.89㎡" * 2) for i in range(8)),
+            "features": ("独门独院",) * 20,
+        },
+        {"title": "", "person": "", "cover": None, "facts": (), "features": (), "price_note": "", "brand": ""},
+        {"cover": b"not an image"},
+    ],
+)
 def test_every_template_renders_a_phone_sized_jpeg_whatever_the_text(template, variant, fonts):
     data = poster.render(content(**variant), template, fonts=fonts)
     picture = Image.open(io.BytesIO(data))
@@ -72,6 +100,7 @@ def test_a_configured_font_that_does_not_exist_is_reported():
 
 # ---- the service --------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 async def sales(make_staff):
     return await make_staff("张三", Role.SALES, bind_openid="o-zhang")
@@ -80,14 +109,18 @@ async def sales(make_staff):
 @pytest.fixture
 async def listing_with_cover(make_listing, sales, resources, settings):
     listing = await make_listing(code="A12", owner=sales, title=LONG_TITLE)
-    uploads = type("R", (), {"settings": replace(settings, media=replace(settings.media, ffmpeg="none")),
-                             "storage": resources.storage})
+    uploads = type(
+        "R",
+        (),
+        {"settings": replace(settings, media=replace(settings.media, ffmpeg="none")), "storage": resources.storage},
+    )
     await media.add_upload(resources=uploads, actor=sales, listing=listing, data=jpeg((1600, 1200)))
     return listing
 
 
 async def test_a_poster_is_rendered_once_and_its_code_opens_the_h5_page_credited_to_the_sharer(
-        listing_with_cover, sales, resources, monkeypatch):
+    listing_with_cover, sales, resources, monkeypatch
+):
     made = await posters.make(resources=resources, listing=listing_with_cover, sharer=sales)
     assert made.page_url.endswith(f"/h5/listings/A12?s=s{sales.id}&c=poster")
     stored = Image.open(io.BytesIO(await resources.storage.get(made.key)))
@@ -118,6 +151,7 @@ async def test_sale_prices_show_the_total_and_the_unit_price(make_listing, setti
 async def test_without_a_font_the_service_says_so(listing_with_cover, sales, resources, monkeypatch):
     def missing(configured=""):
         raise poster.FontMissing("none")
+
     monkeypatch.setattr(poster, "find_fonts", missing)
     with pytest.raises(PosterUnavailable, match="no_font"):
         await posters.make(resources=resources, listing=listing_with_cover, sharer=sales)
@@ -125,13 +159,17 @@ async def test_without_a_font_the_service_says_so(listing_with_cover, sales, res
 
 # ---- by chat ------------------------------------------------------------------------------------------
 
+
 async def run_jobs(resources) -> None:
     await app.worker.build(resources, burst=True).async_run()
 
 
 def texts_to(fake_wechat, openid: str) -> list[str]:
-    return [c.json["text"]["content"] for c in fake_wechat.calls("cgi-bin/message/custom/send")
-            if c.json["touser"] == openid and c.json["msgtype"] == "text"]
+    return [
+        c.json["text"]["content"]
+        for c in fake_wechat.calls("cgi-bin/message/custom/send")
+        if c.json["touser"] == openid and c.json["msgtype"] == "text"
+    ]
 
 
 async def test_a_poster_asked_for_in_chat_arrives_as_an_image(http, wx, listing_with_cover, fake_wechat, resources):
@@ -154,6 +192,7 @@ async def test_when_wechat_refuses_the_image_the_chat_gets_a_link(http, wx, list
 async def test_without_a_font_the_chat_is_told(http, wx, listing_with_cover, fake_wechat, resources, monkeypatch):
     def missing(configured=""):
         raise poster.FontMissing("none")
+
     monkeypatch.setattr(poster, "find_fonts", missing)
     await wx.text(http, "o-zhang", "生成海报 A12")
     await run_jobs(resources)
@@ -168,8 +207,9 @@ API = "/api/mp/v1"
 
 async def test_the_mini_program_gets_a_poster_url_credited_to_its_user(http, login, listing_with_cover):
     headers = await login("alice")
-    response = await http.get(f"{API}/listings/{listing_with_cover.id}/poster", params={"template": "brochure"},
-                              headers=headers)
+    response = await http.get(
+        f"{API}/listings/{listing_with_cover.id}/poster", params={"template": "brochure"}, headers=headers
+    )
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["template"] == "brochure" and "c=poster" in body["page_url"] and "s=p" in body["page_url"]
@@ -191,7 +231,8 @@ async def test_no_poster_for_a_listing_off_the_market(http, login, make_listing)
 
 
 async def test_scanning_a_poster_is_a_tracked_poster_scan_credited_to_the_sharer(
-        http, listing_with_cover, sales, resources, settings):
+    http, listing_with_cover, sales, resources, settings
+):
     from models import TrackEvent
     from models.enums import EventKind
     from services import tracking

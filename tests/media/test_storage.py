@@ -1,4 +1,5 @@
 """Storage: the local directory and an S3-compatible store (moto's server on 127.0.0.1), one behaviour."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,11 +26,13 @@ def s3_endpoint():
 def s3(s3_endpoint):
     import boto3
 
-    client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1", aws_access_key_id="test",
-                          aws_secret_access_key="test")
+    client = boto3.client(
+        "s3", endpoint_url=s3_endpoint, region_name="us-east-1", aws_access_key_id="test", aws_secret_access_key="test"
+    )
     client.create_bucket(Bucket=BUCKET)
-    store = storage.S3Storage(endpoint=s3_endpoint, bucket=BUCKET, access_key="test", secret_key="test",
-                              public_url="https://cdn.example/m")
+    store = storage.S3Storage(
+        endpoint=s3_endpoint, bucket=BUCKET, access_key="test", secret_key="test", public_url="https://cdn.example/m"
+    )
     yield store
     for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
         client.delete_object(Bucket=BUCKET, Key=item["Key"])
@@ -85,17 +88,30 @@ def test_without_a_cdn_the_s3_url_is_the_bucket_path(s3_endpoint):
 def test_settings_choose_the_storage(fake_wechat_server, s3_endpoint):
     local = storage.from_settings(load_settings(environ=test_environ(fake_wechat_server.url)))
     assert isinstance(local, storage.LocalStorage) and local.url("x.jpg").endswith("/media/x.jpg")
-    s3 = storage.from_settings(load_settings(environ=test_environ(
-        fake_wechat_server.url, MEDIA__STORAGE="s3", MEDIA__S3__ENDPOINT=s3_endpoint, MEDIA__S3__BUCKET=BUCKET,
-        MEDIA__S3__ACCESS_KEY="k", MEDIA__S3__SECRET_KEY="s", MEDIA__PUBLIC_URL="https://cdn.example")))
+    s3 = storage.from_settings(
+        load_settings(
+            environ=test_environ(
+                fake_wechat_server.url,
+                MEDIA__STORAGE="s3",
+                MEDIA__S3__ENDPOINT=s3_endpoint,
+                MEDIA__S3__BUCKET=BUCKET,
+                MEDIA__S3__ACCESS_KEY="k",
+                MEDIA__S3__SECRET_KEY="s",
+                MEDIA__PUBLIC_URL="https://cdn.example",
+            )
+        )
+    )
     assert isinstance(s3, storage.S3Storage) and s3.url("x.jpg") == "https://cdn.example/x.jpg"
     s3.close()
 
 
-@pytest.mark.parametrize("environ, message", [
-    ({"MEDIA__STORAGE": "ftp"}, "local or s3"),
-    ({"MEDIA__STORAGE": "s3", "MEDIA__S3__ENDPOINT": "http://127.0.0.1:9"}, "MEDIA__S3__BUCKET"),
-])
+@pytest.mark.parametrize(
+    "environ, message",
+    [
+        ({"MEDIA__STORAGE": "ftp"}, "local or s3"),
+        ({"MEDIA__STORAGE": "s3", "MEDIA__S3__ENDPOINT": "http://127.0.0.1:9"}, "MEDIA__S3__BUCKET"),
+    ],
+)
 def test_incomplete_storage_settings_name_the_missing_key(fake_wechat_server, environ, message):
     with pytest.raises(ConfigError, match=message):
         storage.from_settings(load_settings(environ=test_environ(fake_wechat_server.url, **environ)))

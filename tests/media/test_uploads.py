@@ -1,4 +1,5 @@
 """Uploads: type by content, size and pixel limits, metadata (GPS) removed, web size and thumbnail made once."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -22,8 +23,9 @@ LIMITS = MediaConfig(ffmpeg="no-such-ffmpeg")
 MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00\x00\x00\x08free" + b"\x00" * 200
 
 
-def jpeg(size=(1200, 900), *, gps: bool = False, orientation: int | None = None, color="steelblue",
-         noise: bool = False) -> bytes:
+def jpeg(
+    size=(1200, 900), *, gps: bool = False, orientation: int | None = None, color="steelblue", noise: bool = False
+) -> bytes:
     picture = Image.effect_noise(size, 60).convert("RGB") if noise else Image.new("RGB", size, color)
     exif = Image.Exif()
     exif[0x010F] = "TestPhone"  # Make
@@ -44,10 +46,16 @@ def png(size=(800, 600), mode="RGBA") -> bytes:
 
 def png_header_only(width: int, height: int) -> bytes:
     """A PNG that claims ``width``×``height`` pixels in a few bytes: a decompression bomb's calling card."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b""))
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _exif_of(data: bytes) -> Image.Exif:
@@ -88,12 +96,15 @@ def test_a_transparent_png_is_kept_as_png_and_shown_on_white():
     assert Image.open(io.BytesIO(done.web.data)).getpixel((10, 10)) == (255, 255, 255)
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"<html><script>alert(1)</script></html>", "not_an_image"),
-    (b"%PDF-1.4 " + b"x" * 200, "not_an_image"),
-    (jpeg(noise=True)[:20_000], "corrupt_image"),
-    (png_header_only(30000, 30000), "too_many_pixels"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"<html><script>alert(1)</script></html>", "not_an_image"),
+        (b"%PDF-1.4 " + b"x" * 200, "not_an_image"),
+        (jpeg(noise=True)[:20_000], "corrupt_image"),
+        (png_header_only(30000, 30000), "too_many_pixels"),
+    ],
+)
 def test_files_that_are_not_usable_images_are_refused_with_a_reason(data, reason):
     with pytest.raises(processing.Rejected, match=reason):
         processing.image(data, LIMITS)
@@ -162,6 +173,7 @@ async def test_a_refused_video_says_why():
 
 # ---- through the service, into storage ----------------------------------------------------------------
 
+
 @pytest.fixture
 def uploads(resources, settings):
     return SimpleNamespace(settings=dataclasses.replace(settings, media=LIMITS), storage=resources.storage)
@@ -182,8 +194,9 @@ async def test_a_panorama_is_recognised_and_can_be_marked_explicitly(uploads, ma
     owner = await make_staff("张三")
     listing = await make_listing(owner=owner)
     pano = await media.add_upload(resources=uploads, actor=owner, listing=listing, data=jpeg((4096, 2048)))
-    marked = await media.add_upload(resources=uploads, actor=owner, listing=listing, data=jpeg((3000, 2000)),
-                                    kind=MediaKind.PANORAMA)
+    marked = await media.add_upload(
+        resources=uploads, actor=owner, listing=listing, data=jpeg((3000, 2000)), kind=MediaKind.PANORAMA
+    )
     assert pano.kind == marked.kind == MediaKind.PANORAMA
 
 

@@ -1,4 +1,5 @@
 """Fixtures for the chat parser tests: the shared contract samples and our own labelled ones."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """`python -m nlp`: one message, a JSON-lines batch, scoring a labelled file."""
+
 from __future__ import annotations
 
 import json
@@ -15,16 +16,29 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_single_message(capsys):
     assert main(["A12已租", "--now", "2026-11-25T09:00:00+08:00"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"intent": "listing_status",
-                                                   "slots": {"listing": "A12", "listing_status": "closed"}}
+    assert json.loads(capsys.readouterr().out) == {
+        "intent": "listing_status",
+        "slots": {"listing": "A12", "listing_status": "closed"},
+    }
 
 
 def test_jsonl_batch_keeps_order_and_survives_bad_lines():
-    lines = [{"text": "明天待办", "now": "2026-11-29T10:00:00+08:00"}, {"text": "帮助"}, "not json",
-             {"text": "我的推广码", "now": "2026-11-25T09:00:00+08:00"}]
+    lines = [
+        {"text": "明天待办", "now": "2026-11-29T10:00:00+08:00"},
+        {"text": "帮助"},
+        "not json",
+        {"text": "我的推广码", "now": "2026-11-25T09:00:00+08:00"},
+    ]
     stdin = "\n".join(x if isinstance(x, str) else json.dumps(x, ensure_ascii=False) for x in lines) + "\n"
-    out = subprocess.run([sys.executable, "-m", "nlp", "--jsonl"], input=stdin, capture_output=True, text=True,
-                         cwd=REPO, check=True, timeout=60).stdout.splitlines()
+    out = subprocess.run(
+        [sys.executable, "-m", "nlp", "--jsonl"],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+        timeout=60,
+    ).stdout.splitlines()
     assert [json.loads(line) for line in out] == [
         {"intent": "agenda", "slots": {"day": "2026-11-30"}},
         {"intent": "help", "slots": {}},

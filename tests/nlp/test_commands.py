@@ -1,5 +1,6 @@
 """Commands beyond search and record: v2 contract intents and the chat's own (edit, delete, look-ups, figures,
 sending, resubmitting, replying), with the slots each carries."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -17,32 +18,35 @@ def parsed(text: str) -> tuple[str, dict]:
     return result.intent, result.to_json()["slots"]
 
 
-@pytest.mark.parametrize("text, intent, slots", [
-    ("取消提醒 华兴精密", "cancel_followup", {"client": "华兴精密"}),
-    ("宏达物流先不用提醒了", "cancel_followup", {"client": "宏达物流"}),
-    ("撤销", "undo", {}),
-    ("刚才那条记错了 删掉", "undo", {}),
-    ("我的佣金", "my_commission", {}),
-    ("提现1.5万", "withdraw", {"amount": 15000.0}),
-    ("A12 数据", "listing_stats", {"listing": "A12"}),
-    ("登录后台", "login", {}),
-    ("A12 朋友圈文案", "share_text", {"listing": "A12"}),
-    ("修改 华兴精密 电话 13812345679", "edit_client", {"client": "华兴精密", "phone": "13812345679"}),
-    ("华兴精密 联系人改成 李总", "edit_client", {"client": "华兴精密", "contact_name": "李"}),
-    ("A69改成仓库", "edit_listing", {"listing": "A69", "property_type": "warehouse"}),
-    ("A67 租金降到26", "edit_listing", {"listing": "A67", "rent": 26.0}),
-    ("删除客户 康达物流", "delete_client", {"client": "康达物流"}),
-    ("13588886666", "client_info", {"phone": "13588886666"}),
-    ("查客户 13588886666", "client_info", {"phone": "13588886666"}),
-    ("康达物流电话多少", "client_info", {"client": "康达物流"}),
-    ("我的数据", "my_stats", {}),
-    ("李四的客户", "staff_clients", {"staff": "李四"}),
-    ("张三今天跟进了哪些", "staff_followups", {"staff": "张三", "day": "2026-11-25"}),
-    ("本周团队业绩", "team_stats", {"period": "week"}),
-    ("把A61发给华兴精密张总", "send_listing", {"listing": "A61", "client": "华兴精密", "contact_name": "张"}),
-    ("A69 重新提交", "resubmit_listing", {"listing": "A69"}),
-    ("生成海报 A12", "poster", {"listing": "A12"}),
-])
+@pytest.mark.parametrize(
+    "text, intent, slots",
+    [
+        ("取消提醒 华兴精密", "cancel_followup", {"client": "华兴精密"}),
+        ("宏达物流先不用提醒了", "cancel_followup", {"client": "宏达物流"}),
+        ("撤销", "undo", {}),
+        ("刚才那条记错了 删掉", "undo", {}),
+        ("我的佣金", "my_commission", {}),
+        ("提现1.5万", "withdraw", {"amount": 15000.0}),
+        ("A12 数据", "listing_stats", {"listing": "A12"}),
+        ("登录后台", "login", {}),
+        ("A12 朋友圈文案", "share_text", {"listing": "A12"}),
+        ("修改 华兴精密 电话 13812345679", "edit_client", {"client": "华兴精密", "phone": "13812345679"}),
+        ("华兴精密 联系人改成 李总", "edit_client", {"client": "华兴精密", "contact_name": "李"}),
+        ("A69改成仓库", "edit_listing", {"listing": "A69", "property_type": "warehouse"}),
+        ("A67 租金降到26", "edit_listing", {"listing": "A67", "rent": 26.0}),
+        ("删除客户 康达物流", "delete_client", {"client": "康达物流"}),
+        ("13588886666", "client_info", {"phone": "13588886666"}),
+        ("查客户 13588886666", "client_info", {"phone": "13588886666"}),
+        ("康达物流电话多少", "client_info", {"client": "康达物流"}),
+        ("我的数据", "my_stats", {}),
+        ("李四的客户", "staff_clients", {"staff": "李四"}),
+        ("张三今天跟进了哪些", "staff_followups", {"staff": "张三", "day": "2026-11-25"}),
+        ("本周团队业绩", "team_stats", {"period": "week"}),
+        ("把A61发给华兴精密张总", "send_listing", {"listing": "A61", "client": "华兴精密", "contact_name": "张"}),
+        ("A69 重新提交", "resubmit_listing", {"listing": "A69"}),
+        ("生成海报 A12", "poster", {"listing": "A12"}),
+    ],
+)
 def test_commands(text, intent, slots):
     assert parsed(text) == (intent, slots)
 
@@ -61,8 +65,10 @@ def test_a_deal_with_terms_is_recorded_with_decimal_money():
 
 
 def test_a_status_change_is_not_an_edit():
-    assert parsed("把A12改成已租 华兴精密") == ("listing_status", {"listing": "A12", "listing_status": "closed",
-                                                                  "client": "华兴精密"})
+    assert parsed("把A12改成已租 华兴精密") == (
+        "listing_status",
+        {"listing": "A12", "listing_status": "closed", "client": "华兴精密"},
+    )
 
 
 def test_a_client_named_like_a_title_is_no_colleague():
@@ -79,9 +85,14 @@ def test_pending_work_asked_without_the_words_followup_or_todo(text):
     assert parsed(text)[0] == "agenda"
 
 
-@pytest.mark.parametrize("text, client", [
-    ("哪些房源适合李总", "李总"), ("有什么房子适合康达物流吗", "康达物流"), ("恒力机械能配哪些房子", "恒力机械"),
-])
+@pytest.mark.parametrize(
+    "text, client",
+    [
+        ("哪些房源适合李总", "李总"),
+        ("有什么房子适合康达物流吗", "康达物流"),
+        ("恒力机械能配哪些房子", "恒力机械"),
+    ],
+)
 def test_listings_that_suit_a_named_client_keep_the_client(text, client):
     assert parsed(text) == ("match_client", {"client": client})
 
@@ -96,7 +107,12 @@ def test_a_loosely_written_new_client():
     intent, slots = parsed("新客户 昆山那个做五金的 姓刘 电话139 1234 5678 要个1500平左右的厂房 一楼 层高7米以上")
     assert intent == "new_client"
     assert {k: slots.get(k) for k in ("company", "contact_name", "industry", "region", "phone")} == {
-        "company": None, "contact_name": "刘", "industry": "五金", "region": "昆山", "phone": "13912345678"}
+        "company": None,
+        "contact_name": "刘",
+        "industry": "五金",
+        "region": "昆山",
+        "phone": "13912345678",
+    }
 
 
 def test_alternative_places_are_all_kept():

@@ -1,5 +1,6 @@
 """`nlp.configure(settings.regions)`: the agency's region tree adds its towns as places, never its generic
 area words (`开发区`, `高新`), and every labelled sample still parses the same."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -45,8 +46,13 @@ def test_generic_area_words_are_not_places(name: str) -> None:
 
 
 def test_configured_towns_resolve(configured: dict) -> None:
-    for text, town in [("陈江有没有厂房", "陈江"), ("花桥 仓库 3000平", "花桥"), ("找张浦的厂房", "张浦"),
-                       ("惠州仲恺陈江 单层厂房 2000平", "陈江"), ("相城黄埭 厂房", "黄埭")]:
+    for text, town in [
+        ("陈江有没有厂房", "陈江"),
+        ("花桥 仓库 3000平", "花桥"),
+        ("找张浦的厂房", "张浦"),
+        ("惠州仲恺陈江 单层厂房 2000平", "陈江"),
+        ("相城黄埭 厂房", "黄埭"),
+    ]:
         parsed = nlp.parse(text, NOW)
         assert parsed.intent == "search_listings", text
         assert parsed.slots.get("region") == town, text

@@ -1,4 +1,5 @@
 """The contract's rules one at a time: numbers, areas, prices, times, places, conflicts."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -16,7 +17,9 @@ def slots(text: str, now: datetime) -> dict:
     return nlp.parse(text, now).to_json()["slots"]
 
 
-@pytest.mark.parametrize("text, value", [("两千五百", 2500), ("1.5万", 15000), ("五千", 5000), ("3千", 3000), ("八", 8)])
+@pytest.mark.parametrize(
+    "text, value", [("两千五百", 2500), ("1.5万", 15000), ("五千", 5000), ("3千", 3000), ("八", 8)]
+)
 def test_chinese_numerals(text, value):
     assert cn_to_number(text) == value
 
@@ -27,24 +30,27 @@ def test_arabize_leaves_words_alone():
     assert arabize("两三千平") == "2000-3000平"
 
 
-@pytest.mark.parametrize("phrase, want", [
-    ("2000-3000平", {"area_min": 2000.0, "area_max": 3000.0}),
-    ("2000到3000平", {"area_min": 2000.0, "area_max": 3000.0}),
-    ("两三千平", {"area_min": 2000.0, "area_max": 3000.0}),
-    ("2000平以上", {"area_min": 2000.0}),
-    ("不低于2000平", {"area_min": 2000.0}),
-    ("至少2000平", {"area_min": 2000.0}),
-    ("2000平起", {"area_min": 2000.0}),
-    ("3000平以内", {"area_max": 3000.0}),
-    ("不超过3000平", {"area_max": 3000.0}),
-    ("最多3000平", {"area_max": 3000.0}),
-    ("2000平左右", {"area_min": 1800.0, "area_max": 2200.0}),
-    ("大概2000平", {"area_min": 1800.0, "area_max": 2200.0}),
-    ("2000平", {"area_min": 1800.0, "area_max": 2200.0}),
-    ("两千平方米", {"area_min": 1800.0, "area_max": 2200.0}),
-    ("2000㎡以上", {"area_min": 2000.0}),
-    ("30亩以上", {"area_min": 20000.1}),
-])
+@pytest.mark.parametrize(
+    "phrase, want",
+    [
+        ("2000-3000平", {"area_min": 2000.0, "area_max": 3000.0}),
+        ("2000到3000平", {"area_min": 2000.0, "area_max": 3000.0}),
+        ("两三千平", {"area_min": 2000.0, "area_max": 3000.0}),
+        ("2000平以上", {"area_min": 2000.0}),
+        ("不低于2000平", {"area_min": 2000.0}),
+        ("至少2000平", {"area_min": 2000.0}),
+        ("2000平起", {"area_min": 2000.0}),
+        ("3000平以内", {"area_max": 3000.0}),
+        ("不超过3000平", {"area_max": 3000.0}),
+        ("最多3000平", {"area_max": 3000.0}),
+        ("2000平左右", {"area_min": 1800.0, "area_max": 2200.0}),
+        ("大概2000平", {"area_min": 1800.0, "area_max": 2200.0}),
+        ("2000平", {"area_min": 1800.0, "area_max": 2200.0}),
+        ("两千平方米", {"area_min": 1800.0, "area_max": 2200.0}),
+        ("2000㎡以上", {"area_min": 2000.0}),
+        ("30亩以上", {"area_min": 20000.1}),
+    ],
+)
 def test_requirement_areas(phrase, want, now):
     got = slots(f"找昆山的厂房 {phrase}", now)
     assert {k: got[k] for k in got if k.startswith("area")} == want
@@ -54,10 +60,17 @@ def test_listing_area_is_exact_even_with_about(now):
     assert slots("新房源 昆山 厂房 2000平左右", now)["area"] == 2000.0
 
 
-@pytest.mark.parametrize("phrase, want", [
-    ("0.8元/平/天", 24.0), ("0.8一平一天", 24.0), ("每平每天0.8元", 24.0), ("25元/平/月", 25.0), ("25一平", 25.0),
-    ("租金25以内", 25.0),
-])
+@pytest.mark.parametrize(
+    "phrase, want",
+    [
+        ("0.8元/平/天", 24.0),
+        ("0.8一平一天", 24.0),
+        ("每平每天0.8元", 24.0),
+        ("25元/平/月", 25.0),
+        ("25一平", 25.0),
+        ("租金25以内", 25.0),
+    ],
+)
 def test_rent_is_per_square_metre_per_month(phrase, want, now):
     assert slots(f"找昆山的厂房 3000平 {phrase}", now)["rent_max"] == pytest.approx(want)
 
@@ -76,27 +89,30 @@ def test_kilowatts_count_as_kva(now):
     assert slots("找厂房 电量800千瓦", now)["power_kva_min"] == 800.0
 
 
-@pytest.mark.parametrize("phrase, at", [
-    ("明天下午3点", "2026-11-26T15:00:00+08:00"),
-    ("后天上午", "2026-11-27T09:00:00+08:00"),
-    ("大后天", "2026-11-28T09:00:00+08:00"),
-    ("3天后", "2026-11-28T09:00:00+08:00"),
-    ("下周三下午3点", "2026-12-02T15:00:00+08:00"),
-    ("周五上午10点", "2026-11-27T10:00:00+08:00"),
-    ("周一", "2026-11-30T09:00:00+08:00"),
-    ("星期三晚上", "2026-12-02T19:00:00+08:00"),
-    ("下个月5号", "2026-12-05T09:00:00+08:00"),
-    ("12月8日下午两点半", "2026-12-08T14:30:00+08:00"),
-    ("1月6号", "2027-01-06T09:00:00+08:00"),
-    ("3号", "2026-12-03T09:00:00+08:00"),
-    ("28号", "2026-11-28T09:00:00+08:00"),
-    ("两点", "2026-11-25T14:00:00+08:00"),
-    ("11点", "2026-11-25T11:00:00+08:00"),
-    ("8点", "2026-11-26T08:00:00+08:00"),
-    ("晚上8点", "2026-11-25T20:00:00+08:00"),
-    ("中午", "2026-11-25T12:00:00+08:00"),
-    ("16:45", "2026-11-25T16:45:00+08:00"),
-])
+@pytest.mark.parametrize(
+    "phrase, at",
+    [
+        ("明天下午3点", "2026-11-26T15:00:00+08:00"),
+        ("后天上午", "2026-11-27T09:00:00+08:00"),
+        ("大后天", "2026-11-28T09:00:00+08:00"),
+        ("3天后", "2026-11-28T09:00:00+08:00"),
+        ("下周三下午3点", "2026-12-02T15:00:00+08:00"),
+        ("周五上午10点", "2026-11-27T10:00:00+08:00"),
+        ("周一", "2026-11-30T09:00:00+08:00"),
+        ("星期三晚上", "2026-12-02T19:00:00+08:00"),
+        ("下个月5号", "2026-12-05T09:00:00+08:00"),
+        ("12月8日下午两点半", "2026-12-08T14:30:00+08:00"),
+        ("1月6号", "2027-01-06T09:00:00+08:00"),
+        ("3号", "2026-12-03T09:00:00+08:00"),
+        ("28号", "2026-11-28T09:00:00+08:00"),
+        ("两点", "2026-11-25T14:00:00+08:00"),
+        ("11点", "2026-11-25T11:00:00+08:00"),
+        ("8点", "2026-11-26T08:00:00+08:00"),
+        ("晚上8点", "2026-11-25T20:00:00+08:00"),
+        ("中午", "2026-11-25T12:00:00+08:00"),
+        ("16:45", "2026-11-25T16:45:00+08:00"),
+    ],
+)
 def test_next_followup_time(phrase, at):
     now = datetime.fromisoformat("2026-11-25T09:00:00+08:00")
     assert slots(f"跟进 华兴精密 {phrase}再联系", now)["next_at"] == at
@@ -124,21 +140,30 @@ def test_followup_carries_only_its_own_slots(now):
     assert set(got) <= {"client", "contact_name", "stage", "next_at", "content"}
 
 
-@pytest.mark.parametrize("text, client, contact", [
-    ("跟进 华兴精密 张总 明天再约", "华兴精密", "张"),
-    ("回访宏达物流王经理，明天再联系", "宏达物流", "王"),
-    ("记录 李总 电话没接", "李总", None),
-    ("跟进 欧阳经理 明天再约", "欧阳经理", None),
-])
+@pytest.mark.parametrize(
+    "text, client, contact",
+    [
+        ("跟进 华兴精密 张总 明天再约", "华兴精密", "张"),
+        ("回访宏达物流王经理，明天再联系", "宏达物流", "王"),
+        ("记录 李总 电话没接", "李总", None),
+        ("跟进 欧阳经理 明天再约", "欧阳经理", None),
+    ],
+)
 def test_client_as_written(text, client, contact, now):
     got = slots(text, now)
     assert got["client"] == client and got.get("contact_name") == contact
 
 
-@pytest.mark.parametrize("written, digits", [
-    ("13812345678", "13812345678"), ("138 1234 5678", "13812345678"), ("138-1234-5678", "13812345678"),
-    ("+86 138 1234 5678", "13812345678"), ("0512-5788 1234", "051257881234"),
-])
+@pytest.mark.parametrize(
+    "written, digits",
+    [
+        ("13812345678", "13812345678"),
+        ("138 1234 5678", "13812345678"),
+        ("138-1234-5678", "13812345678"),
+        ("+86 138 1234 5678", "13812345678"),
+        ("0512-5788 1234", "051257881234"),
+    ],
+)
 def test_phone_digits_only(written, digits, now):
     assert slots(f"新客户 华兴精密 张总 {written}", now)["phone"] == digits
 
@@ -148,10 +173,20 @@ def test_wechat_same_as_phone(now):
     assert got["wechat_id"] == "13812345678"
 
 
-@pytest.mark.parametrize("written, place", [
-    ("苏州工业园区", "苏州工业园"), ("昆山市", "昆山"), ("花桥镇", "花桥"), ("陆家", "陆家"), ("张浦", "张浦"),
-    ("东莞长安镇", "长安"), ("湖州长兴", "长兴"), ("绍兴柯桥区", "柯桥"), ("合肥肥西县", "肥西"),
-])
+@pytest.mark.parametrize(
+    "written, place",
+    [
+        ("苏州工业园区", "苏州工业园"),
+        ("昆山市", "昆山"),
+        ("花桥镇", "花桥"),
+        ("陆家", "陆家"),
+        ("张浦", "张浦"),
+        ("东莞长安镇", "长安"),
+        ("湖州长兴", "长兴"),
+        ("绍兴柯桥区", "柯桥"),
+        ("合肥肥西县", "肥西"),
+    ],
+)
 def test_most_specific_region(written, place, now):
     assert slots(f"找{written}的仓库 3000平", now)["region"] == place
 
@@ -193,19 +228,25 @@ def test_parse_without_now_uses_the_clock():
     assert result.intent == "agenda" and isinstance(result.slots["day"], date)
 
 
-@pytest.mark.parametrize("phrase, at", [
-    ("下下周三", "2026-12-09T09:00:00+08:00"),
-    ("下周末", "2026-12-05T09:00:00+08:00"),
-])
+@pytest.mark.parametrize(
+    "phrase, at",
+    [
+        ("下下周三", "2026-12-09T09:00:00+08:00"),
+        ("下周末", "2026-12-05T09:00:00+08:00"),
+    ],
+)
 def test_weeks_beyond_next(phrase, at, now):
     assert slots(f"跟进 华兴精密 {phrase}再约", now)["next_at"] == at
 
 
-@pytest.mark.parametrize("text, want", [
-    ("新客户 李建国 13800000001 做机械的", {"contact_name": "李建国"}),
-    ("新客户 华兴精密 张总 13800000001", {"company": "华兴精密", "contact_name": "张"}),
-    ("新客户 宏达 13800000001", {"company": "宏达"}),
-])
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("新客户 李建国 13800000001 做机械的", {"contact_name": "李建国"}),
+        ("新客户 华兴精密 张总 13800000001", {"company": "华兴精密", "contact_name": "张"}),
+        ("新客户 宏达 13800000001", {"company": "宏达"}),
+    ],
+)
 def test_new_client_person_or_company(text, want, now):
     got = slots(text, now)
     assert {k: got.get(k) for k in ("company", "contact_name") if k in got} == want

@@ -1,4 +1,5 @@
 """Every labelled sample parses to exactly its intent and slots (CONTRACT.md); `content` is compared loosely."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -51,13 +52,15 @@ def test_the_copied_contract_samples_match_the_original_when_it_is_beside_the_pr
     if CONTRACT_ORIGINAL.exists():
         assert load(SHARED_SAMPLES) == load(CONTRACT_ORIGINAL), "copy ../shared/nlp/samples.jsonl into tests/nlp"
     if CONTRACT_ORIGINAL_V2.exists():
-        assert load(SHARED_SAMPLES_V2) == load(CONTRACT_ORIGINAL_V2), \
+        assert load(SHARED_SAMPLES_V2) == load(CONTRACT_ORIGINAL_V2), (
             "copy ../shared/nlp/samples_v2.jsonl into tests/nlp/contract_samples_v2.jsonl"
+        )
     assert len(load(SHARED_SAMPLES)) >= 45 and len(load(SHARED_SAMPLES_V2)) >= 25
 
 
-@pytest.mark.parametrize("sample", sample_params(RECALL_SAMPLES) + sample_params(HELDOUT_SAMPLES)
-                         + sample_params(DEV_SAMPLES))
+@pytest.mark.parametrize(
+    "sample", sample_params(RECALL_SAMPLES) + sample_params(HELDOUT_SAMPLES) + sample_params(DEV_SAMPLES)
+)
 def test_real_style_message(sample: dict) -> None:
     check(sample)
 
@@ -79,19 +82,68 @@ def test_extra_samples_cover_every_intent() -> None:
     counts = {}
     for s in samples:
         counts[s["intent"]] = counts.get(s["intent"], 0) + 1
-    intents = {"new_client", "new_listing", "log_followup", "search_listings", "match_client", "client_info",
-               "update_stage", "listing_status", "agenda", "poster", "referral_code", "help", "unknown"}
+    intents = {
+        "new_client",
+        "new_listing",
+        "log_followup",
+        "search_listings",
+        "match_client",
+        "client_info",
+        "update_stage",
+        "listing_status",
+        "agenda",
+        "poster",
+        "referral_code",
+        "help",
+        "unknown",
+    }
     assert set(counts) == intents
     assert min(counts.values()) >= 5, counts
 
 
 CONTRACT_SLOTS = {
-    "client", "company", "contact_name", "phone", "wechat_id", "industry", "source", "region", "deal_type", "property_type",
-    "single_storey", "area_min", "area_max", "area", "ceiling_height_min", "ceiling_height", "floor_load_min",
-    "floor_load", "power_kva_min", "power_kva", "rent_max", "rent", "budget_month_max", "sale_price_max", "sale_price",
-    "sale_total_max", "features", "listing", "listing_status", "stage", "next_at", "content", "day",
+    "client",
+    "company",
+    "contact_name",
+    "phone",
+    "wechat_id",
+    "industry",
+    "source",
+    "region",
+    "deal_type",
+    "property_type",
+    "single_storey",
+    "area_min",
+    "area_max",
+    "area",
+    "ceiling_height_min",
+    "ceiling_height",
+    "floor_load_min",
+    "floor_load",
+    "power_kva_min",
+    "power_kva",
+    "rent_max",
+    "rent",
+    "budget_month_max",
+    "sale_price_max",
+    "sale_price",
+    "sale_total_max",
+    "features",
+    "listing",
+    "listing_status",
+    "stage",
+    "next_at",
+    "content",
+    "day",
     # version 2
-    "until", "annual_rent", "monthly_rent_total", "sale_total", "rent_free_months", "lease_years", "coupon", "amount",
+    "until",
+    "annual_rent",
+    "monthly_rent_total",
+    "sale_total",
+    "rent_free_months",
+    "lease_years",
+    "coupon",
+    "amount",
     "remind_before_min",
 }
 OWN_SLOTS = {"regions", "happened_at", "period", "staff", "visitor"}
@@ -99,17 +151,42 @@ OWN_SLOTS = {"regions", "happened_at", "period", "staff", "visitor"}
 
 
 def test_samples_use_only_documented_slots() -> None:
-    for s in load(EXTRA_SAMPLES) + load(SHARED_SAMPLES) + load(SHARED_SAMPLES_V2) + load(RECALL_SAMPLES) \
-            + load(HELDOUT_SAMPLES) + load(DEV_SAMPLES):
+    for s in (
+        load(EXTRA_SAMPLES)
+        + load(SHARED_SAMPLES)
+        + load(SHARED_SAMPLES_V2)
+        + load(RECALL_SAMPLES)
+        + load(HELDOUT_SAMPLES)
+        + load(DEV_SAMPLES)
+    ):
         assert set(s["slots"]) <= CONTRACT_SLOTS | OWN_SLOTS, s["text"]
         assert all(v not in (None, "", []) for v in s["slots"].values()), s["text"]
 
 
 def test_the_readme_documents_every_own_intent_and_slot() -> None:
     readme = (Path(nlp.__file__).parent / "README.md").read_text(encoding="utf-8")
-    contract = {"new_client", "new_listing", "log_followup", "search_listings", "match_client", "client_info",
-                "update_stage", "listing_status", "agenda", "poster", "referral_code", "help", "unknown",
-                "cancel_followup", "undo", "record_deal", "my_commission", "withdraw", "listing_stats", "login",
-                "share_text"}
+    contract = {
+        "new_client",
+        "new_listing",
+        "log_followup",
+        "search_listings",
+        "match_client",
+        "client_info",
+        "update_stage",
+        "listing_status",
+        "agenda",
+        "poster",
+        "referral_code",
+        "help",
+        "unknown",
+        "cancel_followup",
+        "undo",
+        "record_deal",
+        "my_commission",
+        "withdraw",
+        "listing_stats",
+        "login",
+        "share_text",
+    }
     for name in (set(nlp.INTENTS) - contract) | OWN_SLOTS:
         assert f"`{name}`" in readme, name

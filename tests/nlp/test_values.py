@@ -1,4 +1,5 @@
 """Slots are typed (datetimes, dates, str-enums, Decimal money) and have one JSON form, the contract's."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -29,12 +30,25 @@ def test_enum_slots_still_compare_as_strings(now):
 
 
 def test_json_form_round_trips():
-    slots = {"next_at": datetime(2026, 11, 26, 15, tzinfo=ZoneInfo("Asia/Shanghai")), "day": date(2026, 11, 25),
-             "stage": nlp.Stage.WON, "features": [nlp.Feature.DOCK], "amount": Decimal("500"), "client": "华兴精密",
-             "area_min": 1800.0}
+    slots = {
+        "next_at": datetime(2026, 11, 26, 15, tzinfo=ZoneInfo("Asia/Shanghai")),
+        "day": date(2026, 11, 25),
+        "stage": nlp.Stage.WON,
+        "features": [nlp.Feature.DOCK],
+        "amount": Decimal("500"),
+        "client": "华兴精密",
+        "area_min": 1800.0,
+    }
     form = to_json(slots)
-    assert form == {"next_at": "2026-11-26T15:00:00+08:00", "day": "2026-11-25", "stage": "won",
-                    "features": ["dock"], "amount": 500.0, "client": "华兴精密", "area_min": 1800.0}
+    assert form == {
+        "next_at": "2026-11-26T15:00:00+08:00",
+        "day": "2026-11-25",
+        "stage": "won",
+        "features": ["dock"],
+        "amount": 500.0,
+        "client": "华兴精密",
+        "area_min": 1800.0,
+    }
     assert typed(form) == slots
     assert type(typed(form)["stage"]) is nlp.Stage
 

@@ -1,4 +1,5 @@
 """The task registry: tasks run by name on the worker; a retry policy runs a failed task again later."""
+
 import pytest
 from arq import Retry
 

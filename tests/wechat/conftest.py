@@ -63,8 +63,13 @@ async def make_api(fake_wechat, redis, appid):  # noqa: F811
 
     def make(**overrides) -> WeChatAPI:
         kwargs = dict(
-            appid=appid, secret="secret", redis=redis, api_base=fake_wechat.url,
-            showqrcode_base=fake_wechat.showqrcode_base, miniapp_appid="wxminiapp", timeout=2.0,
+            appid=appid,
+            secret="secret",
+            redis=redis,
+            api_base=fake_wechat.url,
+            showqrcode_base=fake_wechat.showqrcode_base,
+            miniapp_appid="wxminiapp",
+            timeout=2.0,
         )
         apis.append(WeChatAPI(**{**kwargs, **overrides}))
         return apis[-1]

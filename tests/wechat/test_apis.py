@@ -32,7 +32,9 @@ async def test_template_client_msg_id_passed_and_deduplicated(fake_wechat, api):
     other = await api.message.send_template("o_a", "tpl", {"k": "v"}, client_msg_id="scrm-n2")
     assert first == again != other
     assert [c.json["client_msg_id"] for c in fake_wechat.calls("cgi-bin/message/template/send")] == [
-        "scrm-n1", "scrm-n1", "scrm-n2",
+        "scrm-n1",
+        "scrm-n1",
+        "scrm-n2",
     ]
     stats = fake_wechat.stats()
     assert (stats["delivered"], stats["delivered_client_msg_ids"], stats["duplicates"]) == (2, 2, 1)
@@ -90,7 +92,8 @@ async def test_qrcode_permanent(fake_wechat, api):
     result = await api.qrcode.create("ref_123", permanent=True)
     assert result["expire_seconds"] is None and result["ticket"] and result["url"]
     assert fake_wechat.calls("cgi-bin/qrcode/create")[0].json == {
-        "action_name": "QR_LIMIT_STR_SCENE", "action_info": {"scene": {"scene_str": "ref_123"}},
+        "action_name": "QR_LIMIT_STR_SCENE",
+        "action_info": {"scene": {"scene_str": "ref_123"}},
     }
     assert fake_wechat.tickets[result["ticket"]]["scene"] == "ref_123"
 
@@ -141,7 +144,11 @@ async def test_wxa_unlimited_code(fake_wechat, api):
     image = await api.wxa.get_unlimited_code("ref=12", page="pages/index/index", env_version="trial")
     assert image.startswith(PNG)
     assert fake_wechat.calls("wxa/getwxacodeunlimit")[0].json == {
-        "scene": "ref=12", "page": "pages/index/index", "width": 430, "check_path": False, "env_version": "trial",
+        "scene": "ref=12",
+        "page": "pages/index/index",
+        "width": 430,
+        "check_path": False,
+        "env_version": "trial",
     }
 
 
@@ -163,13 +170,18 @@ async def test_user_info(fake_wechat, api):
 
 async def test_from_settings_uses_the_configured_bases(fake_wechat, redis):
     settings = SimpleNamespace(
-        wechat_appid="wxoa", wechat_secret="s1", miniapp_appid="wxmp", miniapp_secret="s2",
-        wechat_api_base=fake_wechat.url.rstrip("/"), wechat_showqrcode_base=fake_wechat.showqrcode_base,
+        wechat_appid="wxoa",
+        wechat_secret="s1",
+        miniapp_appid="wxmp",
+        miniapp_secret="s2",
+        wechat_api_base=fake_wechat.url.rstrip("/"),
+        wechat_showqrcode_base=fake_wechat.showqrcode_base,
         wechat_timeout_s=3.0,
     )
-    async with WeChatAPI.from_settings(settings, redis=redis) as oa, WeChatAPI.from_settings(
-        settings, redis=redis, miniapp=True
-    ) as mp:
+    async with (
+        WeChatAPI.from_settings(settings, redis=redis) as oa,
+        WeChatAPI.from_settings(settings, redis=redis, miniapp=True) as mp,
+    ):
         assert (oa.appid, mp.appid, oa.miniapp_appid) == ("wxoa", "wxmp", "wxmp")
         await oa.user.info("o_a")
         await mp.wxa.get_unlimited_code("a")

@@ -20,7 +20,9 @@ def post(url: str, body: dict) -> dict:
 
 
 def test_stats_and_reset_over_http(fake_wechat):
-    token = post(fake_wechat.url + "cgi-bin/stable_token", {"grant_type": "client_credential", "appid": "a", "secret": "s"})
+    token = post(
+        fake_wechat.url + "cgi-bin/stable_token", {"grant_type": "client_credential", "appid": "a", "secret": "s"}
+    )
     send = fake_wechat.url + "cgi-bin/message/template/send?access_token=" + token["access_token"]
     body = {"touser": "o_a", "template_id": "t", "data": {"k": {"value": "v"}}, "client_msg_id": "m1"}
     assert post(send, body)["msgid"] == post(send, body)["msgid"]

@@ -1,4 +1,5 @@
 """The WeChat Pay v3 client against the fake: signed requests, verified answers, typed errors."""
+
 import httpx
 import pytest
 
@@ -8,14 +9,28 @@ from wechatpay import NotConfigured, TransferNotFound, WeChatPay, WeChatPayError
 
 def client_for(fake: FakeWeChatPay, **overrides) -> WeChatPay:
     cfg = {**fake.keys.settings(fake.url, "https://scrm.example/notify"), **overrides}
-    return WeChatPay(mchid=cfg["mchid"], appid="wxapp", serial_no=cfg["serial_no"], private_key_pem=cfg["private_key"],
-                     platform_public_key_pem=cfg["platform_public_key"],
-                     platform_public_key_id=cfg["platform_public_key_id"], apiv3_key=cfg["apiv3_key"],
-                     api_base=cfg["api_base"], notify_url=cfg["notify_url"], timeout=1)
+    return WeChatPay(
+        mchid=cfg["mchid"],
+        appid="wxapp",
+        serial_no=cfg["serial_no"],
+        private_key_pem=cfg["private_key"],
+        platform_public_key_pem=cfg["platform_public_key"],
+        platform_public_key_id=cfg["platform_public_key_id"],
+        apiv3_key=cfg["apiv3_key"],
+        api_base=cfg["api_base"],
+        notify_url=cfg["notify_url"],
+        timeout=1,
+    )
 
 
-TRANSFER = dict(out_bill_no="SCRMW0000000001", openid="o_mp", amount_fen=5000, remark="佣金", scene_id="1005",
-                report_infos=[{"info_type": "岗位类型", "info_content": "推荐合伙人"}])
+TRANSFER = dict(
+    out_bill_no="SCRMW0000000001",
+    openid="o_mp",
+    amount_fen=5000,
+    remark="佣金",
+    scene_id="1005",
+    report_infos=[{"info_type": "岗位类型", "info_content": "推荐合伙人"}],
+)
 
 
 async def test_a_transfer_is_created_once_per_bill_number_and_can_be_queried(fake_wechatpay):
@@ -70,8 +85,16 @@ async def test_server_errors_and_timeouts_are_transient_refusals_are_not(fake_we
 
 
 async def test_an_unconfigured_client_refuses_without_a_network_call():
-    client = WeChatPay(mchid="", appid="", serial_no="", private_key_pem="", platform_public_key_pem="",
-                       platform_public_key_id="", apiv3_key="", http=httpx.AsyncClient())
+    client = WeChatPay(
+        mchid="",
+        appid="",
+        serial_no="",
+        private_key_pem="",
+        platform_public_key_pem="",
+        platform_public_key_id="",
+        apiv3_key="",
+        http=httpx.AsyncClient(),
+    )
     with pytest.raises(NotConfigured):
         await client.get_transfer("SCRMW0000000001")
     await client.close()

@@ -1,4 +1,5 @@
 """JS-SDK on H5 pages: the jsapi_ticket and the signature ``wx.config`` needs."""
+
 from __future__ import annotations
 
 import secrets
@@ -16,8 +17,9 @@ MEMO_S = 60.0
 def signature(ticket: str, noncestr: str, timestamp: int, url: str) -> str:
     """sha1 over ``jsapi_ticket=..&noncestr=..&timestamp=..&url=..`` (keys sorted), ``url`` without its fragment."""
     signer = WeChatSigner(delimiter=b"&")
-    signer.add_data(f"jsapi_ticket={ticket}", f"noncestr={noncestr}", f"timestamp={timestamp}",
-                    f"url={url.split('#', 1)[0]}")
+    signer.add_data(
+        f"jsapi_ticket={ticket}", f"noncestr={noncestr}", f"timestamp={timestamp}", f"url={url.split('#', 1)[0]}"
+    )
     return signer.signature
 
 
@@ -46,5 +48,10 @@ class JsapiAPI(BaseAPI):
         """What the page passes to ``wx.config`` for ``url`` (exactly as the browser shows it)."""
         ticket = await self.ticket()
         nonce, timestamp = secrets.token_urlsafe(12), int(time.time())
-        return {"appId": self._client.appid, "timestamp": timestamp, "nonceStr": nonce,
-                "signature": signature(ticket, nonce, timestamp, url), "jsApiList": api_list}
+        return {
+            "appId": self._client.appid,
+            "timestamp": timestamp,
+            "nonceStr": nonce,
+            "signature": signature(ticket, nonce, timestamp, url),
+            "jsApiList": api_list,
+        }

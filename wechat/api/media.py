@@ -21,8 +21,9 @@ class MediaAPI(BaseAPI):
 
         Images come as the body; videos as ``{"video_url": ...}``, which is fetched without the token.
         """
-        result = await self._client.request("GET", "cgi-bin/media/get", params={"media_id": media_id}, raw=True,
-                                            json_ok=True)
+        result = await self._client.request(
+            "GET", "cgi-bin/media/get", params={"media_id": media_id}, raw=True, json_ok=True
+        )
         if isinstance(result, bytes):
             return result
         url = result.get("video_url")

@@ -4,7 +4,9 @@ from .base import BaseAPI
 
 
 class SnsAPI(BaseAPI):
-    async def code_to_session(self, code: str, *, appid: str | None = None, secret: str | None = None) -> dict[str, str]:
+    async def code_to_session(
+        self, code: str, *, appid: str | None = None, secret: str | None = None
+    ) -> dict[str, str]:
         """Exchange a mini-program ``wx.login`` code (single use) for
         ``{"openid", "session_key", "unionid"?}``. Call it on the
         mini-program's ``WeChatAPI`` (or pass its appid and secret). Needs no
@@ -29,8 +31,12 @@ class SnsAPI(BaseAPI):
         result = await self._client.request(
             "GET",
             "sns/oauth2/access_token",
-            params={"appid": self._client.appid, "secret": self._client._secret, "code": code,
-                    "grant_type": "authorization_code"},
+            params={
+                "appid": self._client.appid,
+                "secret": self._client._secret,
+                "code": code,
+                "grant_type": "authorization_code",
+            },
             with_token=False,
         )
         return result["openid"]

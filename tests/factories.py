@@ -1,0 +1,127 @@
+"""Rows the tests build, shared by every test directory (registered in tests/conftest.py as a plugin).
+
+A directory whose tests need other defaults overrides a fixture in its own conftest.
+"""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+
+import pytest
+
+from models import Account, Client, Listing, Requirement
+from models.enums import ListingStatus, PropertyType, ReviewStatus, Role, Stage
+from services import clients as client_service
+from services import ledger, regions
+
+MANAGER, SALES, OTHER = "o-manager", "o-zhang", "o-li"
+
+
+@pytest.fixture
+async def team(make_staff) -> dict[str, Account]:
+    manager = await make_staff("王经理", Role.MANAGER, bind_openid=MANAGER)
+    zhang = await make_staff("张三", Role.SALES, manager=manager, bind_openid=SALES)
+    li = await make_staff("李四", Role.SALES, manager=manager, bind_openid=OTHER)
+    return {"manager": manager, "zhang": zhang, "li": li}
+
+
+@pytest.fixture
+def make_listing(settings, resources):
+    counter = iter(range(1, 10_000))
+
+    async def make(**overrides) -> Listing:
+        n = next(counter)
+        region = overrides.pop("region", "花桥")
+        place = regions.tree(settings).resolve(region)
+        values = dict(
+            code=f"A{n}",
+            title=f"{region}厂房{n}",
+            property_type=PropertyType.FACTORY,
+            deal_type="rent",
+            region=region,
+            city=place.city if place else None,
+            district=place.district if place else None,
+            town=place.town if place else None,
+            area=Decimal("2000"),
+            rent=Decimal("25"),
+            single_storey=True,
+            ceiling_height=Decimal("9"),
+            floor_load=Decimal("3"),
+            power_kva=Decimal("630"),
+            features=[],
+            status=ListingStatus.VACANT,
+            review_status=ReviewStatus.APPROVED,
+        )
+        values.update(overrides)
+        return await Listing.create(**values)
+
+    return make
+
+
+@pytest.fixture
+def make_client(settings, resources):
+    async def make(
+        owner: Account,
+        company: str = "华兴精密",
+        *,
+        phone: str | None = None,
+        contact_name: str | None = "张",
+        stage: Stage = Stage.INTENT,
+        **requirement,
+    ) -> Client:
+        client = await Client.create(
+            company=company,
+            company_norm=client_service.normalize_company(company, settings),
+            contact_name=contact_name,
+            phone=phone,
+            owner=owner,
+            stage=stage,
+            region=requirement.get("region"),
+        )
+        await Requirement.create(client=client, **requirement)
+        return client
+
+    return make
+
+
+async def balance(account: Account) -> ledger.Balance:
+    return await ledger.balances(account.id)
+
+
+async def fund(account: Account, fen: int, *, key: str | None = None) -> None:
+    """Give ``account`` ``fen`` of released commission (a fixed reward, released at once)."""
+    from datetime import datetime, timezone
+
+    from models.enums import EarningKind, EarningTier
+    from services import commissions
+
+    now = datetime.now(timezone.utc)
+    earning = await commissions._earn(
+        key=key or f"test:{account.id}:{fen}:{now.timestamp()}",
+        kind=EarningKind.VIEWING,
+        tier=EarningTier.DIRECT,
+        account_id=account.id,
+        client_id=None,
+        level="standard",
+        basis="test",
+        amount_fen=fen,
+        release_at=now,
+    )
+    await commissions.release(earning.id, now=now)
+
+
+@pytest.fixture
+def login(http):
+    """``headers = await login("alice", scene="s1")``: log in with a fresh wx.login code, return auth headers."""
+    counter = itertools.count(1)
+
+    async def do(name: str = "alice", *, scene: str | None = None) -> dict[str, str]:
+        body = {"code": f"{name}:{next(counter)}"}
+        if scene is not None:
+            body["scene"] = scene
+        response = await http.post("/api/mp/v1/auth/login", json=body)
+        assert response.status_code == 200, response.text
+        return {"Authorization": f"Bearer {response.json()['token']}"}
+
+    return do
