@@ -376,6 +376,7 @@ async def seed_clients(count: int, *, rng: random.Random, regions: dict, team: l
                         content="电话沟通需求",
                         happened_at=now,
                         next_at=client.next_followup_at,
+                        remind_at=client.next_followup_at,
                     )
                 )
         async with in_transaction():

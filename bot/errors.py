@@ -111,6 +111,14 @@ WORDING: dict[type[e.AppError], Callable] = {
         f"{exc.listing.code}还没通过审核（{fmt.REVIEW_NAMES[exc.listing.review_status.value]}），不能改状态"
     ),
     e.OwnerOnly: lambda exc: f"只有{exc.listing.code}的负责人或经理能暂停或重新上架",
+    e.CannotUndoWon: lambda exc: (
+        f"{exc.client.display_name}已成交，成交不能撤销；确实没成交就发「{exc.client.display_name}改为谈判」"
+    ),
+    e.NothingToUndo: lambda exc: f"最近{exc.minutes}分钟内你没有可撤销的记录",
+    e.EditOwnerOnly: lambda exc: f"只有{exc.listing.code}的负责人或经理能修改或重新提交它",
+    e.NotRejected: lambda exc: (
+        f"{exc.listing.code}{fmt.REVIEW_NAMES[exc.listing.review_status.value]}，只有被驳回的房源需要重新提交"
+    ),
     e.CloseOwnerOnly: lambda exc: (
         f"只有{exc.listing.code}的负责人或经理能不记客户直接标为已租/售；"
         f"是你的成交就写上客户，例如「{exc.listing.code}租给华兴精密了」"

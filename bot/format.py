@@ -53,6 +53,17 @@ FIELD_NAMES = {
     "name": "名称",
     "source_detail": "来源说明",
     "landlord_name": "房东",
+    "wechat_id": "微信",
+    "property_type": "类型",
+    "deal_type": "租售",
+    "rent": "租金",
+    "sale_price": "售价",
+    "ceiling_height": "层高",
+    "floor_load": "承重",
+    "power_kva": "配电",
+    "single_storey": "单层/多层",
+    "floor": "楼层",
+    "features": "配套",
 }
 REASON_NAMES = {
     "area": "面积",

@@ -27,7 +27,7 @@ import nlp
 from bot import state, texts
 from bot.context import Context
 from bot.filters import EVENT, MEDIA, NOT_TEXT, PARTNER, STAFF, TEXT, VISITOR, Filter, event, intent, regex
-from bot.flows import agenda, clients, common, figures, listings, media, partner, referral, search
+from bot.flows import agenda, clients, common, corrections, figures, listings, media, partner, referral, search
 from bot.flows import commissions as money
 from services import accounts, outbox, wechat_users
 from services import clients as client_service
@@ -316,6 +316,11 @@ HANDLERS: list[Handler] = [
     intent_handler("listing_status", listings.listing_status),
     intent_handler("agenda", agenda.show),
     intent_handler("listing_stats", figures.listing_figures),
+    intent_handler("edit_client", corrections.edit_client),
+    intent_handler("edit_listing", corrections.edit_listing),
+    intent_handler("undo", corrections.undo_last),
+    intent_handler("delete_client", corrections.delete_client),
+    intent_handler("resubmit_listing", listings.resubmit),
     Handler("record_deal", STAFF & intent("record_deal"), deal_as_before),
     Handler("poster", STAFF & intent("poster"), poster),
     Handler("referral_code", STAFF & intent("referral_code"), referral_code),

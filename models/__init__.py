@@ -2,7 +2,7 @@
 
 from models.accounts import Account, WechatUser
 from models.audit import AuditLog
-from models.clients import Client, FollowUp, Requirement, StageChange
+from models.clients import Client, ClientContact, FollowUp, Requirement, StageChange
 from models.commissions import CommissionRule, Deal, Earning, LedgerEntry, LevelChange, Wallet, Withdrawal
 from models.inbound import InboundMessage
 from models.listings import Listing, ListingStatusChange
@@ -16,6 +16,7 @@ __all__ = [
     "Account",
     "AuditLog",
     "Client",
+    "ClientContact",
     "CommissionRule",
     "Deal",
     "Earning",

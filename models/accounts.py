@@ -1,7 +1,6 @@
 """People who act in the system: staff, partners, and the WeChat users behind them."""
 
 from tortoise import fields
-from tortoise.models import Model
 
 from models.enums import Role
 from models.pii import EncryptedField, PiiModel
@@ -41,7 +40,7 @@ class Account(PiiModel):
         return self.role in (Role.ADMIN, Role.MANAGER)
 
 
-class WechatUser(Model):
+class WechatUser(PiiModel):
     """Someone who reached us through WeChat: follower of the official account or mini-program user."""
 
     id = fields.IntField(primary_key=True)
@@ -72,8 +71,13 @@ class WechatUser(Model):
     )
     referral_scene_id: int | None
     attributed_at = fields.DatetimeField(null=True)
+    name = fields.CharField(max_length=64, null=True, description="the name a visitor gave when booking a viewing")
+    phone = EncryptedField(null=True, description="the phone a visitor gave when booking a viewing")
+    phone_hash = fields.CharField(max_length=64, null=True, db_index=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
+
+    PII_FIELDS = {"phone": ("phone", "phone_hash")}
 
     class Meta:
         table = "wechat_users"

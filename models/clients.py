@@ -4,6 +4,7 @@ from typing import TypedDict
 
 from tortoise import fields
 from tortoise.models import Model
+from tortoise.queryset import QuerySet
 
 from models.enums import DealType, FollowUpChannel, PropertyType, Source, Stage
 from models.pii import EncryptedField, PiiModel
@@ -61,6 +62,9 @@ class Client(PiiModel):
     duplicate_of_id: int | None
     notes = fields.TextField(null=True)
     next_followup_at = fields.DatetimeField(null=True, db_index=True)
+    deleted_at = fields.DatetimeField(
+        null=True, db_index=True, description="deleted by its owner or a manager: hidden everywhere, kept for the audit"
+    )
     version = fields.IntField(default=1)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
@@ -75,9 +79,33 @@ class Client(PiiModel):
         table = "clients"
         indexes = (("owner_id", "stage"),)
 
+    @classmethod
+    def live(cls) -> QuerySet["Client"]:
+        """Clients not deleted: the only ones any interface shows, matches or reminds of."""
+        return cls.filter(deleted_at__isnull=True)
+
     @property
     def display_name(self) -> str:
         return self.company or (f"{self.contact_name}" if self.contact_name else f"客户#{self.id}")
+
+
+class ClientContact(PiiModel):
+    """Another person or phone of a client (a duplicate registration merged in with a second phone)."""
+
+    id = fields.IntField(primary_key=True)
+    client = fields.ForeignKeyField("models.Client", related_name="contacts", on_delete=fields.CASCADE)
+    client_id: int
+    name = fields.CharField(max_length=64, null=True)
+    phone = EncryptedField(null=True)
+    phone_hash = fields.CharField(max_length=64, null=True, db_index=True)
+    wechat_id = EncryptedField(null=True)
+    wechat_id_hash = fields.CharField(max_length=64, null=True, db_index=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    PII_FIELDS = {"phone": ("phone", "phone_hash"), "wechat_id": ("wechat_id", "wechat_id_hash")}
+
+    class Meta:
+        table = "client_contacts"
 
 
 class Requirement(Model):
@@ -89,6 +117,7 @@ class Requirement(Model):
     deal_type = fields.CharEnumField(DealType, max_length=8, null=True)
     property_type = fields.CharEnumField(PropertyType, max_length=16, null=True)
     region = fields.CharField(max_length=64, null=True)
+    regions = fields.JSONField(null=True, description="every place the client accepts (嘉善或者平湖都行)")
     single_storey = fields.BooleanField(null=True)
     area_min = fields.DecimalField(**MEASURE, null=True, description="m²")
     area_max = fields.DecimalField(**MEASURE, null=True, description="m²")
@@ -119,6 +148,11 @@ class FollowUp(Model):
     stage = fields.CharEnumField(Stage, max_length=16, null=True, description="stage named in this follow-up")
     happened_at = fields.DatetimeField()
     next_at = fields.DatetimeField(null=True, db_index=True)
+    remind_at = fields.DatetimeField(
+        null=True,
+        db_index=True,
+        description="when the reminder for next_at goes out: next_at, or earlier (提前一天提醒我)",
+    )
     done = fields.BooleanField(default=False, description="superseded by a later follow-up of the same client")
     reminded_at = fields.DatetimeField(null=True, description="when the due reminder for next_at went out")
     source_msg_id = fields.CharField(max_length=64, null=True, unique=True, description="WeChat MsgId that created it")
@@ -127,6 +161,12 @@ class FollowUp(Model):
     class Meta:
         table = "followups"
         indexes = (("client_id", "happened_at"),)
+
+    async def save(self, *args, **kwargs) -> None:
+        """A follow-up with a next time is reminded at that time unless an earlier reminder was asked for."""
+        if self.next_at is not None and self.remind_at is None:
+            self.remind_at = self.next_at
+        await super().save(*args, **kwargs)
 
 
 class StageChange(Model):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 from typing import Any, cast
@@ -22,6 +22,7 @@ from core.config import Settings
 from models import (
     Account,
     Client,
+    ClientContact,
     FollowUp,
     Listing,
     ListingStatusChange,
@@ -30,11 +31,13 @@ from models import (
     Requirement,
     StageChange,
     Viewing,
+    pii,
 )
-from models.enums import EarningKind, ReferralEventKind, Source, Stage
+from models.enums import EarningKind, NotificationStatus, ReferralEventKind, Source, Stage
 from models.pii import blind_index
-from services import audit, commissions, matching, notify, permissions, regions
+from services import audit, commissions, matching, notify, permissions, regions, reminders
 from services.errors import (
+    CannotUndoWon,
     ChangedMeanwhile,
     ClientNotFound,
     ClientUnnamed,
@@ -81,6 +84,8 @@ _REQUIREMENT_FIELDS = (
 
 
 STAGE_ORDER = [Stage.INTENT, Stage.VIEWING, Stage.NEGOTIATING, Stage.WON]
+CLOSED_STAGES = (Stage.WON, Stage.LOST)
+"""A client in these stages has no planned follow-up and gets no reminder."""
 
 
 def advances(current: Stage, target: Stage | None) -> bool:
@@ -122,15 +127,18 @@ def normalize_company(name: str | None, settings: Settings) -> str | None:
 async def duplicates(
     *, phone: str | None, company: str | None, settings: Settings, wechat_id: str | None = None
 ) -> list[Client]:
-    """Clients with the same phone or WeChat id (blind index) or the same normalized company name."""
+    """Clients with the same phone or WeChat id (blind index, also of their other contacts) or the same
+    normalized company name."""
     found: dict[int, Client] = {}
     for kind, value in (("phone", phone), ("wechat_id", wechat_id)):
         if value:
-            for client in await Client.filter(**{f"{kind}_hash": blind_index(kind, value)}).select_related("owner"):
+            digest = blind_index(kind, value)
+            same = Q(**{f"{kind}_hash": digest}) | Q(**{f"contacts__{kind}_hash": digest})
+            for client in await Client.live().filter(same).distinct().select_related("owner"):
                 found.setdefault(client.id, client)
     norm = normalize_company(company, settings)
     if norm:
-        for client in await Client.filter(company_norm=norm).select_related("owner"):
+        for client in await Client.live().filter(company_norm=norm).select_related("owner"):
             found.setdefault(client.id, client)
     return list(found.values())
 
@@ -264,6 +272,7 @@ async def _merge(*, actor: Account | None, client: Client, slots: dict, settings
     async with in_transaction():
         before = _client_snapshot(client)
         changed = []
+        added = await _add_contact(client, slots)
         for name in _CLIENT_FIELDS:
             value = slots.get(name)
             if value and not getattr(client, name):
@@ -286,9 +295,38 @@ async def _merge(*, actor: Account | None, client: Client, slots: dict, settings
             "client",
             client.id,
             before=before,
-            after={**_client_snapshot(client), "via": via, "requirement": values},
+            after={**_client_snapshot(client), "via": via, "requirement": values, "contact_added": added},
         )
     return client
+
+
+async def _add_contact(client: Client, slots: dict) -> int | None:
+    """A phone or WeChat id the client does not have yet (with the person named beside it) becomes another
+    contact of the client instead of being dropped; returns its id."""
+    known = ClientContact.filter(client_id=client.id)
+    new: dict[str, str] = {}
+    for kind in ("phone", "wechat_id"):
+        value, own = slots.get(kind), getattr(client, kind)
+        if not value or not own:
+            continue  # nothing given, or the client had none and took this one
+        digest = blind_index(kind, value)
+        if digest != getattr(client, f"{kind}_hash") and not await known.filter(**{f"{kind}_hash": digest}).exists():
+            new[kind] = value
+    if not new:
+        return None
+    person = slots.get("contact_name")
+    contact = await ClientContact.create(
+        client_id=client.id,
+        name=person if person and person != client.contact_name else None,
+        phone=new.get("phone"),
+        wechat_id=new.get("wechat_id"),
+    )
+    return contact.id
+
+
+async def contacts_of(client: Client) -> list[ClientContact]:
+    """The client's other contacts, oldest first."""
+    return list(await ClientContact.filter(client_id=client.id).order_by("id"))
 
 
 async def pending_duplicates(actor: Account, name: str) -> list[Client]:
@@ -384,12 +422,101 @@ async def resolve(actor: Account, name: str, *, limit: int = 9) -> list[Client]:
     return list(candidates.values())[:limit]
 
 
-async def find_elsewhere(actor: Account, name: str) -> Client | None:
-    """A client of someone else with this exact company name (shown masked to sales)."""
-    for client in await Client.filter(company=name).select_related("owner").limit(10):
+async def by_phone(actor: Account, phone: str) -> list[Client]:
+    """The clients ``actor`` may see whose phone is ``phone`` (blind index: nothing is decrypted to search)."""
+    digest = blind_index("phone", phone)
+    return list(
+        await permissions.visible_clients(actor)
+        .filter(Q(phone_hash=digest) | Q(contacts__phone_hash=digest))
+        .distinct()
+        .select_related("owner")
+        .order_by("-updated_at")
+        .limit(9)
+    )
+
+
+async def by_phone_elsewhere(actor: Account, phone: str) -> Client | None:
+    """Someone else's client with this phone (shown masked, with its owner, so nobody registers it twice)."""
+    digest = blind_index("phone", phone)
+    same = Q(phone_hash=digest) | Q(contacts__phone_hash=digest)
+    for client in await Client.live().filter(same).distinct().select_related("owner").limit(10):
         if not await permissions.can_change(actor, client):
             return client
     return None
+
+
+async def find_elsewhere(actor: Account, name: str) -> Client | None:
+    """A client of someone else with this exact company name (shown masked to sales)."""
+    for client in await Client.live().filter(company=name).select_related("owner").limit(10):
+        if not await permissions.can_change(actor, client):
+            return client
+    return None
+
+
+EDITABLE_FIELDS = ("company", "contact_name", "phone", "wechat_id", "industry", "region")
+"""What a salesperson corrects by chat (``修改 华兴精密 电话 …``)."""
+_SEALED = ("phone", "wechat_id")
+"""Fields whose previous value the audit entry keeps encrypted (for 撤销), never in clear."""
+
+
+async def update(*, actor: Account, client: Client, changes: dict, settings: Settings) -> dict[str, tuple]:
+    """Correct ``client``'s fields (``EDITABLE_FIELDS``); returns ``{field: (before, after)}`` of what changed.
+
+    Whoever may change the client may correct it; the write is conditional on the version read (another
+    change in between raises ``ChangedMeanwhile``) and the audit entry keeps what was there before (contact data
+    encrypted), so the correction can be undone.
+    """
+    await permissions.ensure_can_change(actor, client)
+    wanted = {name: changes[name] for name in EDITABLE_FIELDS if changes.get(name)}
+    changed = {name: (getattr(client, name), value) for name, value in wanted.items() if getattr(client, name) != value}
+    if not changed:
+        return {}
+    values = {name: after for name, (_, after) in changed.items()}
+    await _write(actor, client, values, settings, action="client.update")
+    return changed
+
+
+async def _write(actor: Account | None, client: Client, values: dict, settings: Settings, *, action: str) -> None:
+    """Write ``values`` to ``client`` under its version, with an audit entry that can restore them."""
+    previous = {name: getattr(client, name) for name in values}
+    sealed = {name: pii.encrypt(value) if name in _SEALED and value else value for name, value in previous.items()}
+    columns = dict(values)
+    for name in _SEALED:
+        if name in columns:
+            columns[f"{name}_hash"] = blind_index(name, columns[name]) if columns[name] else None
+    if "company" in columns:
+        columns["company_norm"] = normalize_company(columns["company"], settings)
+    async with in_transaction():
+        before = _client_snapshot(client)
+        updated = await Client.filter(id=client.id, version=client.version).update(
+            **columns, version=client.version + 1
+        )
+        if not updated:
+            raise ChangedMeanwhile("client")
+        for name, value in columns.items():
+            setattr(client, name, value)
+        client.version += 1
+        if "region" in values:
+            await Requirement.filter(client_id=client.id).update(region=values["region"])
+        await audit.record(
+            actor,
+            action,
+            "client",
+            client.id,
+            before={**before, "previous": sealed},
+            after={**_client_snapshot(client), "fields": sorted(values)},
+        )
+
+
+async def restore(*, actor: Account, client: Client, sealed: dict, settings: Settings) -> None:
+    """Put back the values an audit entry's ``previous`` kept (the undo of ``update``)."""
+    await permissions.ensure_can_change(actor, client)
+    values = {
+        name: pii.decrypt(value) if name in _SEALED and value else value
+        for name, value in sealed.items()
+        if name in EDITABLE_FIELDS
+    }
+    await _write(actor, client, values, settings, action="client.restore")
 
 
 @dataclass
@@ -412,8 +539,12 @@ async def log_followup(
     next_at: datetime | None = None,
     stage: Stage | str | None = None,
     source_msg_id: str | None = None,
+    happened_at: datetime | None = None,
+    remind_before_min: int | None = None,
 ) -> FollowUpResult:
-    """Record a contact, ``content`` stored exactly as written.
+    """Record a contact, ``content`` stored exactly as written, as of ``happened_at`` (a time said in the past,
+    ``上午带看了``; default ``now``). ``remind_before_min`` sends the reminder that long before ``next_at``
+    (``提前一天提醒我``), at once if that moment has passed.
 
     A new time replaces the planned one (earlier follow-ups are marked done, so only this one's reminder is
     pending). A note without a time keeps a plan that is still ahead; a plan whose time has come is taken
@@ -427,12 +558,15 @@ async def log_followup(
         if existing is not None:
             return FollowUpResult(existing, client, False, duplicate=True)
     stage = Stage(stage) if stage else None
+    if happened_at is None or happened_at > now:
+        happened_at = now
     try:
         async with in_transaction():
             superseded = FollowUp.filter(client_id=client.id, done=False)
             if next_at is None:
                 superseded = superseded.filter(Q(next_at__isnull=True) | Q(next_at__lte=now))
-            await superseded.update(done=True)
+            superseded_ids = list(await superseded.values_list("id", flat=True))
+            await FollowUp.filter(id__in=superseded_ids).update(done=True)
             kept = (
                 None
                 if next_at is not None
@@ -443,17 +577,22 @@ async def log_followup(
                 author=actor,
                 content=(content or "").strip() or "（无备注）",
                 stage=stage,
-                happened_at=now,
+                happened_at=happened_at,
                 next_at=next_at,
+                remind_at=max(next_at - timedelta(minutes=remind_before_min), now)
+                if next_at is not None and remind_before_min
+                else next_at,
                 source_msg_id=source_msg_id,
             )
-            before = _client_snapshot(client)
+            before = {**_client_snapshot(client), "next_followup_at": client.next_followup_at}
             client.next_followup_at = next_at or (kept.next_at if kept else None)
             update = ["next_followup_at", "version", "updated_at"]
             changed = advances(client.stage, stage)
             if changed and stage is not None:
                 await _apply_stage(actor, client, stage, settings, note=f"跟进#{followup.id}")
                 update += ["stage", "deal_probability"]
+            elif client.stage in CLOSED_STAGES:
+                await _close_plans(client)  # a note about a won or lost client plans nothing
             client.version += 1
             await client.save(update_fields=update)
             await audit.record(
@@ -462,7 +601,13 @@ async def log_followup(
                 "followup",
                 followup.id,
                 before=before,
-                after={"client": client.id, "next_at": next_at, "stage": stage, "source_msg_id": source_msg_id},
+                after={
+                    "client": client.id,
+                    "next_at": next_at,
+                    "stage": stage,
+                    "source_msg_id": source_msg_id,
+                    "superseded": superseded_ids,
+                },
             )
     except IntegrityError:
         existing = await FollowUp.filter(source_msg_id=source_msg_id).first() if source_msg_id else None
@@ -470,6 +615,51 @@ async def log_followup(
             raise
         return FollowUpResult(existing, client, False, duplicate=True)
     return FollowUpResult(followup, client, changed, kept_next_at=kept.next_at if kept else None)
+
+
+async def remove_followup(
+    *, actor: Account, followup: FollowUp, before: dict, superseded: list[int], settings: Settings
+) -> Client:
+    """Take back a follow-up just recorded (撤销): it is deleted with its reminders, the plans it replaced are
+    open again, and a stage it moved the client to goes back. ``before`` and ``superseded`` are what its audit
+    entry kept. A deal it won is not taken back here (its commission is settled as a deal)."""
+    client = await Client.get(id=followup.client_id).select_related("owner")
+    await permissions.ensure_can_change(actor, client)
+    moved = await StageChange.filter(client_id=client.id, note=f"跟进#{followup.id}").first()
+    if moved is not None and moved.to_stage == Stage.WON:
+        raise CannotUndoWon(client)
+    async with in_transaction():
+        await FollowUp.filter(id__in=superseded, client_id=client.id).update(done=False)
+        await followup.delete()
+        client.next_followup_at = _datetime(before.get("next_followup_at"))
+        await client.save(update_fields=["next_followup_at", "updated_at"])
+        if moved is not None and moved.from_stage is not None and client.stage == moved.to_stage:
+            await revert_stage(actor=actor, client=client, to=moved.from_stage, settings=settings, note="撤销跟进")
+    return client
+
+
+async def revert_stage(*, actor: Account, client: Client, to: Stage, settings: Settings, note: str) -> None:
+    """Put a client back to the stage it had (撤销 of a stage change); a won deal is settled as a deal instead."""
+    await permissions.ensure_can_change(actor, client)
+    if client.stage == Stage.WON:
+        raise CannotUndoWon(client)
+    async with in_transaction():
+        before = _client_snapshot(client)
+        updated = await Client.filter(id=client.id, version=client.version).update(
+            stage=to, deal_probability=stage_probability(settings, to), version=client.version + 1
+        )
+        if not updated:
+            raise ChangedMeanwhile("client")
+        await StageChange.create(client=client, from_stage=client.stage, to_stage=to, changed_by=actor, note=note)
+        client.stage, client.deal_probability = to, stage_probability(settings, to)
+        client.version += 1
+        await audit.record(
+            actor, "client.stage_undo", "client", client.id, before=before, after=_client_snapshot(client)
+        )
+
+
+def _datetime(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
 
 
 async def cancel_plans(*, actor: Account, client: Client) -> datetime | None:
@@ -496,15 +686,30 @@ async def cancel_plans(*, actor: Account, client: Client) -> datetime | None:
     return was
 
 
+async def _close_plans(client: Client) -> None:
+    """A won or lost client is not followed up any more: its planned follow-ups are done and their queued
+    reminders cancelled; call inside the transaction and save ``next_followup_at``."""
+    open_ids = list(await FollowUp.filter(client_id=client.id, done=False).values_list("id", flat=True))
+    if open_ids:
+        await FollowUp.filter(id__in=open_ids).update(done=True)
+        await Notification.filter(
+            followup_id__in=open_ids, kind=reminders.FOLLOWUP_DUE, status=NotificationStatus.PENDING
+        ).update(status=NotificationStatus.CANCELLED)
+    client.next_followup_at = None
+
+
 async def _apply_stage(
     actor: Account, client: Client, stage: Stage, settings: Settings, *, note: str | None = None
 ) -> None:
-    """Stage history, probability and, for a won deal, the referrer's commission; call inside the transaction."""
+    """Stage history, probability, planned follow-ups closed when won or lost and, for a won deal, the
+    referrer's commission; call inside the transaction."""
     await StageChange.create(
         client=client, from_stage=client.stage, to_stage=stage, changed_by=actor, note=(note or "")[:255] or None
     )
     client.stage = stage
     client.deal_probability = stage_probability(settings, stage)
+    if stage in CLOSED_STAGES:
+        await _close_plans(client)
     if stage == Stage.WON:
         await commission.on_client_won(client, settings=settings)
     elif stage == Stage.VIEWING:
@@ -527,9 +732,39 @@ async def set_stage(
         if not updated:
             raise ChangedMeanwhile("client")
         await _apply_stage(actor, client, stage, settings, note=note)
+        if stage in CLOSED_STAGES:
+            await Client.filter(id=client.id).update(next_followup_at=None)
         client.version += 1
         await audit.record(actor, "client.stage", "client", client.id, before=before, after=_client_snapshot(client))
     return True
+
+
+async def delete(*, actor: Account, client: Client, now: datetime, reason: str = "") -> None:
+    """Delete a client (its owner, their manager or an admin): hidden from every interface, matching and
+    reminders, its planned follow-ups closed; the row and its history stay, and the audit entry says who and why."""
+    await permissions.ensure_can_change(actor, client)
+    async with in_transaction():
+        updated = await Client.filter(id=client.id, version=client.version, deleted_at__isnull=True).update(
+            deleted_at=now, next_followup_at=None, version=client.version + 1
+        )
+        if not updated:
+            raise ChangedMeanwhile("client")
+        await _close_plans(client)
+        client.deleted_at, client.version = now, client.version + 1
+        await audit.record(
+            actor, "client.delete", "client", client.id, before=_client_snapshot(client), after={"reason": reason}
+        )
+
+
+async def undelete(*, actor: Account, client_id: int) -> Client:
+    """Bring back a client deleted by mistake (撤销 of ``delete``); its closed plans stay closed."""
+    client = await Client.get(id=client_id).select_related("owner")
+    await permissions.ensure_can_change(actor, client)
+    async with in_transaction():
+        await Client.filter(id=client.id).update(deleted_at=None, version=client.version + 1)
+        client.deleted_at, client.version = None, client.version + 1
+        await audit.record(actor, "client.undelete", "client", client.id, after=_client_snapshot(client))
+    return client
 
 
 async def reassign(*, actor: Account, client: Client, to: Account) -> Client:

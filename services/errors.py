@@ -145,6 +145,24 @@ class NotADuplicate(Conflict):
         self.client = client
 
 
+class CannotUndoWon(Conflict):
+    """A won client's deal (and its commission) is not taken back by 撤销."""
+
+    code = "cannot_undo_won"
+
+    def __init__(self, client: Any) -> None:
+        super().__init__("a won deal is not undone")
+        self.client = client
+
+
+class NothingToUndo(NotFound):
+    code = "nothing_to_undo"
+
+    def __init__(self, minutes: int) -> None:
+        super().__init__(f"nothing recorded in the last {minutes} minutes")
+        self.minutes = minutes
+
+
 class NotYourClient(Forbidden):
     code = "not_your_client"
 
@@ -210,6 +228,16 @@ class ReasonRequired(AppError):
         self.listing = listing
 
 
+class NotRejected(Conflict):
+    """Only a rejected listing is resubmitted for review."""
+
+    code = "listing_not_rejected"
+
+    def __init__(self, listing: Any) -> None:
+        super().__init__(f"{listing.code} is {listing.review_status.value}, not rejected")
+        self.listing = listing
+
+
 class NotApproved(Conflict):
     code = "listing_not_approved"
 
@@ -225,6 +253,16 @@ class OwnerOnly(Forbidden):
 
     def __init__(self, listing: Any) -> None:
         super().__init__(f"only the owner of {listing.code} or a manager may do this")
+        self.listing = listing
+
+
+class EditOwnerOnly(Forbidden):
+    """Only the listing's owner or a manager corrects or resubmits it."""
+
+    code = "listing_edit_owner_only"
+
+    def __init__(self, listing: Any) -> None:
+        super().__init__(f"only the owner or a manager may change {listing.code}")
         self.listing = listing
 
 

@@ -80,7 +80,7 @@ async def create(
     # One lead per visitor at a time, so two submissions cannot create two clients.
     async with redis.lock(f"lock:lead:{user.id}", timeout=10, blocking_timeout=10):
         async with in_transaction():
-            client = await Client.filter(wechat_user_id=user.id).order_by("id").first()
+            client = await Client.live().filter(wechat_user_id=user.id).order_by("id").first()
             created = client is None
             if client is None:
                 referred = user.referral_scene_id is not None

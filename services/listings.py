@@ -25,11 +25,13 @@ from services.errors import (
     AlreadyReviewed,
     ChangedMeanwhile,
     CloseOwnerOnly,
+    EditOwnerOnly,
     HolderOnly,
     ListingHeld,
     ListingIncomplete,
     ListingNotFound,
     NotApproved,
+    NotRejected,
     OwnerOnly,
     ReasonRequired,
 )
@@ -90,7 +92,10 @@ def missing_fields(slots: dict) -> list[str]:
 
 
 async def create(*, actor: Account, slots: dict, title: str, settings: Settings) -> Listing:
-    """A listing from chat slots, titled by the interface; pending review unless a manager or admin registers it."""
+    """A listing from chat slots, titled by the interface; pending review unless a manager or admin registers it.
+
+    The slots' ``contact_name`` and ``phone`` are the landlord's (kept encrypted, shown to the owner and managers).
+    """
     missing = missing_fields(slots)
     if missing:
         raise ListingIncomplete(missing)
@@ -110,7 +115,10 @@ async def create(*, actor: Account, slots: dict, title: str, settings: Settings)
             district=place.district if place else None,
             town=place.town if place else None,
             single_storey=slots.get("single_storey"),
+            floor=slots.get("floor"),
             features=sorted(slots.get("features") or []),
+            landlord_name=(slots.get("contact_name") or "")[:64] or None,
+            landlord_phone=slots.get("phone"),
             owner=actor,
             property_cert=True if "property_cert" in (slots.get("features") or []) else None,
             review_status=ReviewStatus.APPROVED if self_approved else ReviewStatus.PENDING,
@@ -134,6 +142,123 @@ async def create(*, actor: Account, slots: dict, title: str, settings: Settings)
                         "listing": listing.code,
                     },
                 )
+    return listing
+
+
+EDITABLE_FIELDS = (
+    "property_type",
+    "deal_type",
+    "area",
+    "rent",
+    "sale_price",
+    "ceiling_height",
+    "floor_load",
+    "power_kva",
+    "single_storey",
+    "floor",
+    "features",
+    "landlord_name",
+    "title",
+)
+"""What the owner corrects by chat (``A69改成仓库``, ``A67 租金降到26``); the interface that titled the listing
+sends a new title when the words of the old one changed."""
+
+
+def _stored(name: str, value: Any) -> Any:
+    if name in _LISTING_FIELDS:
+        return _decimal(value)
+    if name == "property_type":
+        return PropertyType(value)
+    if name == "deal_type":
+        return DealType(value)
+    if name == "features":
+        return sorted(value)
+    return value
+
+
+async def update(*, actor: Account, listing: Listing, changes: dict) -> dict[str, tuple]:
+    """Correct ``listing``'s fields; returns ``{field: (before, after)}`` of what changed.
+
+    Like pausing it, only its owner, the owner's manager or an admin may; the write is conditional on the
+    version read, and the audit entry keeps what was there before (for 撤销).
+    """
+    if not await permissions.manages(actor, listing.owner_id):
+        raise EditOwnerOnly(listing)
+    values = {name: _stored(name, changes[name]) for name in EDITABLE_FIELDS if changes.get(name) is not None}
+    if "features" in values:
+        values["features"] = sorted(set(listing.features or []) | set(values["features"]))
+    changed = {
+        name: (getattr(listing, name), value) for name, value in values.items() if getattr(listing, name) != value
+    }
+    if not changed:
+        return {}
+    await _write(actor, listing, {name: after for name, (_, after) in changed.items()}, action="listing.update")
+    return changed
+
+
+async def restore(*, actor: Account, listing: Listing, previous: dict) -> None:
+    """Put back the values an audit entry's ``previous`` kept (the undo of ``update``)."""
+    if not await permissions.manages(actor, listing.owner_id):
+        raise EditOwnerOnly(listing)
+    values = {name: _stored(name, value) if value is not None else None for name, value in previous.items()}
+    await _write(actor, listing, {k: v for k, v in values.items() if k in EDITABLE_FIELDS}, action="listing.restore")
+
+
+async def _write(actor: Account, listing: Listing, values: dict, *, action: str) -> None:
+    previous = {name: getattr(listing, name) for name in values}
+    columns = dict(values)
+    async with in_transaction():
+        updated = await Listing.filter(id=listing.id, version=listing.version).update(
+            **columns, version=listing.version + 1
+        )
+        if not updated:
+            raise ChangedMeanwhile("listing")
+        for name, value in columns.items():
+            setattr(listing, name, value)
+        listing.version += 1
+        await audit.record(
+            actor,
+            action,
+            "listing",
+            listing.id,
+            before={"code": listing.code, "previous": previous},
+            after={**_snapshot(listing), **values},
+        )
+
+
+async def resubmit(*, actor: Account, listing: Listing) -> Listing:
+    """A rejected listing, corrected by its owner, goes back to review; the reviewers are told again."""
+    if not await permissions.manages(actor, listing.owner_id):
+        raise EditOwnerOnly(listing)
+    if listing.review_status != ReviewStatus.REJECTED:
+        raise NotRejected(listing)
+    async with in_transaction():
+        updated = await Listing.filter(id=listing.id, version=listing.version).update(
+            review_status=ReviewStatus.PENDING, version=listing.version + 1
+        )
+        if not updated:
+            raise ChangedMeanwhile("listing")
+        before = _snapshot(listing)
+        listing.review_status, listing.version = ReviewStatus.PENDING, listing.version + 1
+        await audit.record(
+            actor,
+            "listing.resubmit",
+            "listing",
+            listing.id,
+            before={**before, "review_note": listing.review_note},
+            after=_snapshot(listing),
+        )
+        for reviewer_id in await _reviewers(actor):
+            await notify.queue(
+                "notice",
+                reviewer_id,
+                dedupe_key=f"listing:{listing.id}:review:{reviewer_id}:v{listing.version}",
+                payload={
+                    "title": "房源重新提交审核",
+                    "detail": f"{listing.code} {listing.title} {actor.name}",
+                    "listing": listing.code,
+                },
+            )
     return listing
 
 
@@ -209,6 +334,7 @@ async def clients_fitting(
         Q(area_min__lte=Decimal(str(round(area / (1 - tolerance), 2)))) | Q(area_min__isnull=True),
         Q(area_max__gte=Decimal(str(round(area / (1 + tolerance), 2)))) | Q(area_max__isnull=True),
         client__stage__in=[Stage.INTENT, Stage.VIEWING, Stage.NEGOTIATING],
+        client__deleted_at__isnull=True,
     ).select_related("client__owner")
     found = []
     for requirement in requirements:

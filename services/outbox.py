@@ -37,6 +37,7 @@ from tortoise.transactions import in_transaction
 
 from models import FollowUp, Notification, WechatUser
 from models.enums import NotificationStatus as Status
+from models.enums import Stage
 from services import accounts
 from services.reminders import FOLLOWUP_DUE, local_time
 from services.resources import Resources
@@ -156,7 +157,7 @@ class Sender:
         followups = {
             f["id"]: f
             for f in await FollowUp.filter(id__in={n.followup_id for n in batch if n.kind == FOLLOWUP_DUE}).values(
-                "id", "done", "next_at", "reminded_at"
+                "id", "done", "next_at", "reminded_at", "client__stage", "client__deleted_at"
             )
         }
         gate = asyncio.Semaphore(self.concurrency)
@@ -256,7 +257,7 @@ class Sender:
             if outcome.status == Status.SENT:
                 n.sent_at, n.wechat_msgid = now, str(outcome.msgid)
                 if n.kind == FOLLOWUP_DUE and n.followup_id is not None:
-                    reminded.append(Q(id=n.followup_id, next_at=n.due_at))
+                    reminded.append(Q(id=n.followup_id, remind_at=n.due_at))
             if outcome.status != Status.SENT:
                 log.info("outbox: notification %s %s: %s", n.id, outcome.status.value, outcome.reason)
         async with in_transaction():
@@ -284,6 +285,10 @@ def _stale(n: Notification, followup: dict | None) -> str | None:
         return "follow-up deleted"
     if followup["done"]:
         return "follow-up superseded by a newer one"
+    if followup["client__deleted_at"] is not None:
+        return "client deleted"
+    if followup["client__stage"] in (Stage.WON, Stage.LOST):
+        return f"client {followup['client__stage']}"
     if followup["next_at"] is None or int(followup["next_at"].timestamp()) != n.payload.get("next_at"):
         return "follow-up rescheduled"
     if followup["reminded_at"] is not None:

@@ -27,12 +27,12 @@ def sees_all(account: Account) -> bool:
 
 
 def visible_clients(account: Account) -> QuerySet[Client]:
-    """The clients ``account`` may see in full and change."""
+    """The clients ``account`` may see in full and change (never a deleted one)."""
     if sees_all(account):
-        return Client.all()
+        return Client.live()
     if account.role == Role.MANAGER:
-        return Client.filter(Q(owner_id=account.id) | Q(owner__manager_id=account.id))
-    return Client.filter(owner_id=account.id)
+        return Client.live().filter(Q(owner_id=account.id) | Q(owner__manager_id=account.id))
+    return Client.live().filter(owner_id=account.id)
 
 
 async def manages(account: Account, member_id: int | None) -> bool:

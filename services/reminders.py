@@ -5,7 +5,7 @@ them) and takes ``now`` so tests control the clock. Dedupe keys make every
 run idempotent, so a tick repeated, late or run on two workers at once queues
 each notification once:
 
-- ``followup:<id>:<next_at epoch>``: the reminder for one follow-up's next time
+- ``followup:<id>:<remind_at epoch>``: the reminder for one follow-up's next time
   (a follow-up moved in place to another time gets a new reminder);
 - ``digest:<account>:<local date>``: one digest per salesperson and day;
 - ``escalation:<id>:<next_at epoch>``: one report to the manager per missed time.
@@ -50,6 +50,7 @@ DIGEST_DONE_KEY = "reminders:digest_done:{day}"
 _FOLLOWUP_COLUMNS = (
     "id",
     "next_at",
+    "remind_at",
     "content",
     "author_id",
     "client_id",
@@ -60,8 +61,8 @@ _FOLLOWUP_COLUMNS = (
 )
 
 
-def due_key(followup_id: int, next_at: datetime) -> str:
-    return f"followup:{followup_id}:{int(next_at.timestamp())}"
+def due_key(followup_id: int, remind_at: datetime) -> str:
+    return f"followup:{followup_id}:{int(remind_at.timestamp())}"
 
 
 def local_time(settings: Settings, moment: datetime) -> str:
@@ -80,7 +81,7 @@ async def schedule(resources: Resources, *, now: datetime) -> dict[str, int]:
 
 
 async def queue_due(settings: Settings, *, now: datetime) -> int:
-    """Queue a reminder for every open follow-up whose next time has come.
+    """Queue a reminder for every open follow-up whose reminder time (its next time, or earlier) has come.
 
     Follow-ups due longer than ``due_lookback_h`` ago (the worker was down that
     long) are left to escalation rather than reminded late.
@@ -99,8 +100,8 @@ async def queue_due(settings: Settings, *, now: datetime) -> int:
                 recipient_id=recipient,
                 followup_id=row["id"],
                 client_id=row["client_id"],
-                dedupe_key=due_key(row["id"], row["next_at"]),
-                due_at=row["next_at"],
+                dedupe_key=due_key(row["id"], row["remind_at"]),
+                due_at=row["remind_at"],
                 payload={
                     "client": _client_name(row),
                     "note": mask_contacts(row["content"]),
@@ -126,6 +127,8 @@ async def queue_digests(settings: Settings, redis: Redis, *, now: datetime) -> i
     start = datetime.combine(day, time(0), tzinfo=zone)
     rows = await (
         FollowUp.filter(done=False, next_at__gte=start, next_at__lt=start + timedelta(days=1))
+        .exclude(client__stage__in=[Stage.WON, Stage.LOST])
+        .filter(client__deleted_at__isnull=True)
         .order_by("next_at")
         .values(*_FOLLOWUP_COLUMNS)
     )
@@ -181,23 +184,29 @@ async def queue_escalations(settings: Settings, *, now: datetime) -> int:
 
 
 async def _open_followups(kind: str, since: datetime, until: datetime) -> list[dict]:
-    """Open follow-ups with ``since < next_at <= until`` that have no ``kind`` notification yet.
+    """Open follow-ups that have no ``kind`` notification yet, of clients not won or lost (the stage is checked
+    again here, whatever closed or left open their plans): for reminders, those with ``since < remind_at <=
+    until`` (the reminder may be asked for earlier than the time, 提前一天提醒我); for escalations, by next_at.
 
-    For reminders, "yet" means for this very next time; one escalation per
+    For reminders, "yet" means for this very time; one escalation per
     follow-up is enough. The anti-join keeps a tick cheap while thousands of
     queued reminders wait to be sent.
     """
     connection = Tortoise.get_connection("default")
     mark = "%s" if connection.capabilities.dialect == "mysql" else "?"
     reminder = kind == FOLLOWUP_DUE
+    at = "f.remind_at" if reminder else "f.next_at"
     sql = (
-        f"SELECT f.id FROM followups f WHERE f.done = 0 AND f.next_at > {mark} AND f.next_at <= {mark}"
+        f"SELECT f.id FROM followups f JOIN clients c ON c.id = f.client_id"
+        f" WHERE f.done = 0 AND {at} > {mark} AND {at} <= {mark}"
+        f" AND c.stage NOT IN ({mark}, {mark}) AND c.deleted_at IS NULL"
         + (" AND f.reminded_at IS NULL" if reminder else "")
         + f" AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.followup_id = f.id AND n.kind = {mark}"
-        + (" AND n.due_at = f.next_at)" if reminder else ")")
+        + (" AND n.due_at = f.remind_at)" if reminder else ")")
     )
     # Raw parameters skip Tortoise's conversion: times go in the zone the database keeps them in.
-    _, found = await connection.execute_query(sql, [localtime(since), localtime(until), kind])
+    closed = [Stage.WON.value, Stage.LOST.value]
+    _, found = await connection.execute_query(sql, [localtime(since), localtime(until), *closed, kind])
     ids = [row["id"] for row in found]
     rows = []
     for start in range(0, len(ids), CHUNK):

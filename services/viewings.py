@@ -61,7 +61,7 @@ async def book(
             listing_id=listing.id, status=ViewingStatus.BOOKED, start_at__lt=end_at, end_at__gt=start_at
         ).exists():
             raise Conflict("this time is already booked for the listing", fields={"start_at": "slot taken"})
-        client = await Client.filter(wechat_user_id=wechat_user_id).order_by("id").first()
+        client = await Client.live().filter(wechat_user_id=wechat_user_id).order_by("id").first()
         viewing = await Viewing.create(
             listing=listing, wechat_user_id=wechat_user_id, client=client, start_at=start_at, end_at=end_at
         )

@@ -114,7 +114,10 @@ async def _make_followups(run_id: str, n: int, due: datetime) -> list[int]:
     )
     clients = await Client.filter(company__startswith=f"bench-{run_id}-").values_list("id", flat=True)
     await FollowUp.bulk_create(
-        [FollowUp(client_id=c, content="bench", happened_at=due - timedelta(days=1), next_at=due) for c in clients],
+        [
+            FollowUp(client_id=c, content="bench", happened_at=due - timedelta(days=1), next_at=due, remind_at=due)
+            for c in clients
+        ],
         batch_size=1000,
     )
     return [a.id for a in accounts]

@@ -98,6 +98,7 @@ async def log_followup(ctx: Context, slots: dict, chosen=None) -> str:
         return client
     settings = ctx.resources.settings
     next_at = slots.get("next_at")
+    planned = client.next_followup_at
     result = await clients.log_followup(
         actor=ctx.account,
         client=client,
@@ -107,18 +108,36 @@ async def log_followup(ctx: Context, slots: dict, chosen=None) -> str:
         next_at=next_at,
         stage=slots.get("stage"),
         source_msg_id=common.msg_id(ctx, slots),
+        happened_at=slots.get("happened_at"),
+        remind_before_min=slots.get("remind_before_min"),
     )
     if result.duplicate:
         return f"这条跟进已记录过（{client.display_name}），没有重复保存。"
-    lines = [f"已记录跟进：{client.display_name}"]
+    happened = result.followup.happened_at
+    when = "" if happened >= ctx.now else f"（记为{fmt.when(happened, settings.timezone, with_weekday=False)}）"
+    lines = [f"已记录跟进：{client.display_name}{when}"]
     if result.stage_changed:
         lines.append(f"阶段：{fmt.stage(client.stage)}（成交概率{client.deal_probability}%）")
+    if client.stage in clients.CLOSED_STAGES and result.stage_changed:
+        lines.append(_plans_closed(client, planned or next_at, settings.timezone))
+        return "\n".join(lines)
     elif slots.get("stage") and slots["stage"] != client.stage.value:
         lines.append(
             f"阶段仍是{fmt.stage(client.stage)}，跟进不会让阶段倒退；确要改就发"
             f"「{client.display_name}改为{fmt.stage(slots['stage'])}」"
         )
-    if next_at:
+    if client.stage in clients.CLOSED_STAGES:
+        if next_at:
+            lines.append(
+                f"{client.display_name}已{fmt.stage(client.stage)}，不设跟进提醒；"
+                f"要继续跟进，先发「{client.display_name}改为谈判中」再记时间。"
+            )
+    elif next_at and result.followup.remind_at and result.followup.remind_at < next_at:
+        lines.append(
+            f"下次跟进：{fmt.when(next_at, settings.timezone)}，"
+            f"{fmt.when(result.followup.remind_at, settings.timezone)} 提前提醒你"
+        )
+    elif next_at:
         lines.append(f"下次跟进：{fmt.when(next_at, settings.timezone)}，到时提醒你")
     elif result.kept_next_at:
         lines.append(
@@ -128,6 +147,14 @@ async def log_followup(ctx: Context, slots: dict, chosen=None) -> str:
     else:
         lines.append("没有下次跟进时间。要提醒就再发，例如「跟进 " + client.display_name + " 明天10点再联系」")
     return "\n".join(lines)
+
+
+def _plans_closed(client: Client, planned, tz: str) -> str:
+    """What a won or lost client's reply says of its reminders (they are all closed)."""
+    outcome = "成交" if client.stage == Stage.WON else "流失"
+    if planned is None:
+        return f"已{outcome}，不再提醒跟进。"
+    return f"已{outcome}，原定 {fmt.when(planned, tz)} 的跟进提醒已关闭。"
 
 
 async def cancel_followup(ctx: Context, slots: dict, chosen=None) -> str:
@@ -156,6 +183,13 @@ async def client_info(ctx: Context, slots: dict, chosen=None) -> str:
         if key in contact
     )
     lines.append(contact_line or "联系方式：未填")
+    for other in await clients.contacts_of(client):
+        shown = (
+            other.name,
+            f"电话{other.phone}" if other.phone else "",
+            f"微信{other.wechat_id}" if other.wechat_id else "",
+        )
+        lines.append("其他联系人：" + " ".join(x for x in shown if x))
     lines.append(f"需求：{fmt.requirement(requirement, client.region) or '未填'}")
     about = [
         f"行业：{client.industry}" if client.industry else "",
@@ -188,7 +222,7 @@ async def update_stage(ctx: Context, slots: dict, chosen=None) -> str:
     client = await common.client_for(ctx, slots, "update_stage", chosen)
     if isinstance(client, str):
         return client
-    before = client.stage
+    before, planned = client.stage, client.next_followup_at
     changed = await clients.set_stage(
         actor=ctx.account, client=client, stage=slots["stage"], settings=ctx.resources.settings
     )
@@ -197,6 +231,8 @@ async def update_stage(ctx: Context, slots: dict, chosen=None) -> str:
     reply = (
         f"{client.display_name}：{fmt.stage(before)} → {fmt.stage(client.stage)}（成交概率{client.deal_probability}%）"
     )
+    if client.stage in clients.CLOSED_STAGES:
+        reply += "\n" + _plans_closed(client, planned, ctx.resources.settings.timezone)
     if client.stage == Stage.WON and client.referrer_id:
         reply += f"\n这是推荐客户：请补充成交金额以计算佣金，例如「{client.display_name}成交 年租金120万 免租3个月」。"
     return reply

@@ -34,6 +34,8 @@ async def client_for(ctx: Context, slots: dict, action: str, chosen: int | None)
     if chosen is not None:
         return await clients.get_visible(ctx.account, chosen)
     name = slots.get("client") or slots.get("company") or ""
+    if not name and slots.get("phone"):
+        return await _client_by_phone(ctx, slots, action, slots["phone"])
     if not name:
         return "请写上客户名，例如「跟进 华兴精密 …」。"
     found = await clients.resolve(ctx.account, name)
@@ -51,6 +53,20 @@ async def client_for(ctx: Context, slots: dict, action: str, chosen: int | None)
         owner = elsewhere.owner.name if elsewhere.owner else "他人"
         return f"{elsewhere.display_name}是{owner}的客户（{fmt.masked_phone(elsewhere.phone)}），你不能查看或修改。需要转交请找经理。"
     return f"没找到客户「{name}」。先录入：新客户 {name} 联系人 电话 需求"
+
+
+async def _client_by_phone(ctx: Context, slots: dict, action: str, phone: str) -> Client | str:
+    found = await clients.by_phone(ctx.account, phone)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        lines = [f"{c.display_name} {contact_beside(c)}{fmt.stage(c.stage)}" for c in found]
+        return await ask(ctx, action, slots, [c.id for c in found], lines, f"电话{phone}有{len(found)}个客户：")
+    elsewhere = await clients.by_phone_elsewhere(ctx.account, phone)
+    if elsewhere is not None:
+        owner = elsewhere.owner.name if elsewhere.owner else "他人"
+        return f"电话{fmt.masked_phone(phone)}是{owner}的客户{elsewhere.display_name}，你不能查看或修改。需要转交请找经理。"
+    return f"没有电话是{phone}的客户。要录入就发「新客户 公司名 联系人 {phone} 需求」"
 
 
 def contact_beside(client: Client) -> str:

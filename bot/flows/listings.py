@@ -83,6 +83,9 @@ async def new_listing(ctx: Context, slots: dict, chosen=None) -> str:
     )
     await media_flow.remember(ctx, listing)
     lines = [f"已录入房源：{fmt.listing_line(_row(listing))}"]
+    if listing.landlord_name or listing.landlord_phone:
+        landlord = " ".join(x for x in (listing.landlord_name, listing.landlord_phone) if x)
+        lines.append(f"房东：{landlord}（加密保存，仅负责人和经理可见）")
     gaps = [label for key, label in _OPTIONAL if not slots.get(key)]
     if not slots.get("rent") and not slots.get("sale_price"):
         gaps.append("价格")
@@ -190,6 +193,12 @@ def _fitting_text(fitting: list) -> str:
     return f"匹配到{len(fitting)}个客户，已通知负责人：\n" + "\n".join(shown) + more
 
 
+async def resubmit(ctx: Context, slots: dict, chosen=None) -> str:
+    """``A69 重新提交``: the owner sends a rejected listing, corrected, back to review."""
+    listing = await listings.resubmit(actor=ctx.account, listing=await listings.find(slots.get("listing") or ""))
+    return f"{listing.code}已重新提交审核，经理通过后上架。（上次驳回理由：{listing.review_note or '未写'}）"
+
+
 async def pending_reviews(ctx: Context) -> str:
     """What a manager can approve, shown when 通过/驳回 names no listing."""
     pending = await listings.list_pending()
@@ -227,8 +236,13 @@ async def listing_info(ctx: Context, code: str) -> str:
     ):
         if value:
             lines.append(f"{label}：{value[:60]}")
-    if listing.review_status != ReviewStatus.APPROVED:
+    if listing.review_status == ReviewStatus.REJECTED:
+        lines.append(f"审核：已驳回，理由：{listing.review_note or '未写'}。改好后发「{listing.code} 重新提交」")
+    elif listing.review_status != ReviewStatus.APPROVED:
         lines.append(f"审核：{fmt.REVIEW_NAMES[listing.review_status.value]}")
+    if (listing.landlord_name or listing.landlord_phone) and await permissions.manages(ctx.account, listing.owner_id):
+        landlord = " ".join(x for x in (listing.landlord_name, listing.landlord_phone) if x)
+        lines.append(f"房东：{landlord}（仅负责人和经理可见）")
     if held := await listings.holder(listing):
         lines.append(f"占用：{held.owner_name or '无人'}的客户{held.client.display_name}")
     lines += await _history_lines(ctx, listing)

@@ -75,7 +75,7 @@ async def miniapp_partner_account(redis: Redis, user: WechatUser) -> Account:
         locked = await WechatUser.filter(id=user.id).select_for_update().get()
         if locked.account_id:
             return await Account.get(id=locked.account_id)
-        client = await Client.filter(wechat_user_id=user.id).order_by("id").first()
+        client = await Client.live().filter(wechat_user_id=user.id).order_by("id").first()
         account = await Account.create(
             name=f"小程序用户{user.id}", role=Role.PARTNER, manager_id=client.owner_id if client else None
         )

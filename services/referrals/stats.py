@@ -44,7 +44,7 @@ async def per_scene() -> list[tuple[ReferralScene, dict[str, int | float]]]:
 
 async def referred_clients(account: Account, *, limit: int = 10) -> list[Client]:
     """The clients this account referred, newest first: all a partner may see of the CRM."""
-    return await Client.filter(referrer_id=account.id).order_by("-id").limit(limit)
+    return await Client.live().filter(referrer_id=account.id).order_by("-id").limit(limit)
 
 
 async def for_account(account: Account) -> dict[str, int | float]:

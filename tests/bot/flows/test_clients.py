@@ -508,3 +508,88 @@ async def test_contact_data_typed_into_a_note_is_encrypted_at_rest_and_masked_in
     [reminder] = await Notification.filter(kind="followup_due")
     assert "139****5678" in reminder.payload["note"] and "13912345678" not in reminder.payload["note"]
     assert "ligong_bs" not in reminder.payload["note"] and "带看" in reminder.payload["note"]
+
+
+async def test_a_phone_alone_looks_up_its_client(team, say, make_client):
+    await make_client(team["zhang"], "康达物流", phone="13588886666", contact_name="周")
+    for text in ("13588886666", "查客户 13588886666"):
+        reply = await say(SALES, text)
+        assert reply.startswith("康达物流（周）") and "13588886666" in reply
+
+
+async def test_asking_for_a_clients_phone_shows_its_record(team, say, make_client):
+    await make_client(team["zhang"], "康达物流", phone="13588886666")
+    assert "电话13588886666" in await say(SALES, "康达物流电话多少")
+
+
+async def test_a_client_is_found_by_its_contact_and_by_part_of_its_name(team, say, make_client):
+    await make_client(team["zhang"], "康达物流", phone="13588886666", contact_name="周")
+    assert (await say(SALES, "周总")).startswith("康达物流")
+    assert (await say(SALES, "查客户 康达")).startswith("康达物流")
+
+
+async def test_a_phone_of_someone_elses_client_shows_only_whose_it_is_masked(team, say, make_client):
+    await make_client(team["li"], "康达物流", phone="13588886666")
+    reply = await say(SALES, "13588886666")
+    assert "李四的客户康达物流" in reply and "135****6666" in reply and "13588886666" not in reply
+    assert "13588886666" in await say(MANAGER, "13588886666")  # their manager sees it in full
+
+
+async def test_a_second_phone_of_a_merged_duplicate_is_kept_as_another_contact(team, say, make_client):
+    client = await make_client(team["zhang"], "华兴精密", phone="13812345678", contact_name="张")
+    await say(SALES, "新客户 华兴精密 王总 13900001111 3000平 太仓 厂房")
+    await say(SALES, "1")
+    assert (await Client.get(id=client.id)).phone == "13812345678"
+    reply = await say(SALES, "查客户 华兴精密")
+    assert "其他联系人：王 电话13900001111" in reply
+    assert (await say(SALES, "13900001111")).startswith("华兴精密")
+    assert "已有相同客户" in await say(SALES, "新客户 另一家 13900001111")
+
+
+async def test_a_time_said_in_the_past_dates_the_followup_not_a_reminder(team, say, make_client):
+    client = await make_client(team["zhang"], "华兴精密")
+    reply = await say(SALES, "跟进 华兴精密 昨天下午带看了 客户没来")
+    followup = await FollowUp.get(client_id=client.id)
+    local = followup.happened_at.astimezone(timezone(timedelta(hours=8)))
+    today = datetime.now(timezone(timedelta(hours=8))).date()
+    assert followup.next_at is None and (local.date(), local.hour) == (today - timedelta(days=1), 14)
+    assert "记为" in reply and "14:00" in reply
+
+
+async def test_a_reminder_a_day_before_is_stored_and_sent_a_day_early(team, say, make_client, resources):
+    from services import reminders
+
+    client = await make_client(team["zhang"], "新锐医疗器械")
+    reply = await say(SALES, "跟进 新锐医疗器械 客户说下个月5号来看房 提前一天提醒我")
+    followup = await FollowUp.get(client_id=client.id)
+    assert followup.next_at is not None and followup.next_at - followup.remind_at == timedelta(days=1)
+    assert "已记录跟进：新锐医疗器械" in reply and "提前提醒你" in reply
+    await reminders.schedule(resources, now=followup.remind_at + timedelta(minutes=1))
+    assert await Notification.filter(followup_id=followup.id, kind=reminders.FOLLOWUP_DUE).exists()
+
+
+async def test_winning_or_losing_closes_the_planned_followup_and_says_so(team, say, make_client, resources):
+    won = await make_client(team["zhang"], "华兴精密", stage=Stage.NEGOTIATING)
+    lost = await make_client(team["zhang"], "宏达物流")
+    for name in ("华兴精密", "宏达物流"):
+        await say(SALES, f"跟进 {name} 电话沟通 明天上午10点再打")
+    reply = await say(SALES, "华兴精密成交了")
+    assert "原定" in reply and "跟进提醒已关闭" in reply
+    reply = await say(SALES, "跟进 宏达物流 客户选了别家 不租了")
+    assert "已流失" in reply and "跟进提醒已关闭" in reply
+    for client in (won, lost):
+        assert (await Client.get(id=client.id)).next_followup_at is None
+        assert not await FollowUp.filter(client_id=client.id, done=False).exists()
+
+
+async def test_the_worker_checks_the_stage_again_before_reminding(team, make_client, settings, resources):
+    from services import reminders
+
+    client = await make_client(team["zhang"], "华兴精密")
+    now = datetime.now(timezone.utc)
+    await clients.log_followup(
+        actor=team["zhang"], client=client, content="电话", now=now, settings=settings, next_at=now + timedelta(hours=1)
+    )
+    await Client.filter(id=client.id).update(stage=Stage.WON)  # e.g. won through another path, plans left open
+    await reminders.schedule(resources, now=now + timedelta(hours=2))
+    assert not await Notification.filter(client_id=client.id, kind=reminders.FOLLOWUP_DUE).exists()

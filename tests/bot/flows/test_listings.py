@@ -259,3 +259,37 @@ async def test_a_manager_of_another_team_does_not_pause_a_listing(team, say, mak
     assert "负责人或经理" in await say("o-zhao", f"{listing.code}暂停推广")
     await listing.refresh_from_db()
     assert listing.status == ListingStatus.VACANT
+
+
+async def test_a_new_listing_keeps_its_landlord_encrypted_and_shows_them_to_owner_and_managers(team, say):
+    from tortoise import Tortoise
+
+    reply = await say(SALES, "录个房源：嘉善 高台库 3000平 房东王总 13900002222 租金25")
+    listing = await Listing.get()
+    assert listing.landlord_name == "王" and listing.landlord_phone == "13900002222"
+    assert "房东：王 13900002222" in reply
+    assert listing.property_type.value == "warehouse" and "dock" in listing.features
+    _, rows = await Tortoise.get_connection("default").execute_query(
+        "SELECT landlord_phone FROM listings WHERE id = " + str(listing.id)
+    )
+    assert "13900002222" not in str(rows[0]["landlord_phone"])
+    assert "13900002222" in await say(MANAGER, listing.code)
+    assert "13900002222" in await say(SALES, listing.code)
+    card = await say(OTHER, listing.code)
+    assert "房东" not in card and "13900002222" not in card
+
+
+async def test_a_rejected_listings_card_gives_the_reason_and_the_owner_resubmits_it(team, say):
+    await say(SALES, "新房源 花桥 单层厂房 2000平 层高9米 租金28元")
+    listing = await Listing.get()
+    await say(MANAGER, f"驳回 {listing.code} 产证不全")
+    card = await say(SALES, listing.code)
+    assert "已驳回，理由：产证不全" in card and f"「{listing.code} 重新提交」" in card
+    assert "负责人或经理" in await say(OTHER, f"{listing.code} 重新提交")
+    reply = await say(SALES, f"{listing.code} 重新提交")
+    await listing.refresh_from_db()
+    assert listing.review_status == ReviewStatus.PENDING and "已重新提交审核" in reply
+    titles = [n.payload["title"] for n in await Notification.filter(recipient_id=team["manager"].id)]
+    assert titles == ["房源待审核", "房源重新提交审核"]
+    assert "已通过审核" in await say(MANAGER, f"通过 {listing.code}")
+    assert "只有被驳回的房源" in await say(SALES, f"{listing.code} 重新提交")

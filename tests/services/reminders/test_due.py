@@ -110,7 +110,7 @@ async def test_rescheduled_followup_is_cancelled_then_reminded_at_its_new_time(
 ):
     followup = await make_followup(sales, T0)
     await reminders.schedule(resources, now=clock.now)
-    await FollowUp.filter(id=followup.id).update(next_at=T0 + timedelta(hours=2))
+    await FollowUp.filter(id=followup.id).update(next_at=T0 + timedelta(hours=2), remind_at=T0 + timedelta(hours=2))
 
     await sender().drain()
     clock.advance(hours=2)

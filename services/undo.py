@@ -1,0 +1,83 @@
+"""撤销: take back my last record, from the audit log, within ``UNDO_WINDOW``.
+
+The audit entry of each undoable write keeps what is needed to take it back (the plans a follow-up replaced,
+the values a correction overwrote, contact data encrypted). Taking one back writes an ``undo`` entry naming
+it, so the next 撤销 goes one record further back and nothing is undone twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from core.config import Settings
+from models import Account, AuditLog, FollowUp
+from models.enums import Stage
+from services import audit, clients, listings
+from services.errors import NothingToUndo
+
+UNDO_WINDOW = timedelta(minutes=10)
+UNDOABLE = ("followup.create", "client.update", "listing.update", "client.stage", "client.create", "client.delete")
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What was taken back: ``kind`` is the undone entry's action, ``name`` the client or listing it was about."""
+
+    kind: str
+    name: str
+    detail: str = ""
+    fields: tuple[str, ...] = ()
+
+
+async def undo_last(*, actor: Account, now: datetime, settings: Settings) -> Undone:
+    """Take back ``actor``'s last undoable record of the last ``UNDO_WINDOW``; ``NothingToUndo`` when none is."""
+    since = now - UNDO_WINDOW
+    undone_ids = {
+        entry["after"].get("undid")
+        for entry in await AuditLog.filter(actor_id=actor.id, action="undo", at__gte=since - UNDO_WINDOW).values(
+            "after"
+        )
+        if entry["after"]
+    }
+    entries = (
+        await AuditLog.filter(actor_id=actor.id, action__in=UNDOABLE, at__gte=since).order_by("-at", "-id").limit(20)
+    )
+    entry = next((e for e in entries if e.id not in undone_ids), None)
+    if entry is None:
+        raise NothingToUndo(int(UNDO_WINDOW.total_seconds() // 60))
+    undone = await _take_back(actor, entry, settings, now)
+    await audit.record(actor, "undo", entry.entity, entry.entity_id, after={"undid": entry.id, "action": entry.action})
+    return undone
+
+
+async def _take_back(actor: Account, entry: AuditLog, settings: Settings, now: datetime) -> Undone:
+    before, after = entry.before or {}, entry.after or {}
+    if entry.action == "followup.create":
+        followup = await FollowUp.get_or_none(id=entry.entity_id)
+        if followup is None:
+            raise NothingToUndo(int(UNDO_WINDOW.total_seconds() // 60))
+        client = await clients.remove_followup(
+            actor=actor, followup=followup, before=before, superseded=after.get("superseded") or [], settings=settings
+        )
+        return Undone(entry.action, client.display_name, followup.content)
+    if entry.action == "client.update":
+        client = await clients.get_visible(actor, entry.entity_id or 0)
+        await clients.restore(actor=actor, client=client, sealed=before.get("previous") or {}, settings=settings)
+        return Undone(entry.action, client.display_name, fields=tuple(after.get("fields") or ()))
+    if entry.action == "listing.update":
+        listing = await listings.get_by_code(before["code"])
+        await listings.restore(actor=actor, listing=listing, previous=before.get("previous") or {})
+        return Undone(entry.action, listing.code, fields=tuple(sorted(before.get("previous") or {})))
+    if entry.action == "client.stage":
+        client = await clients.get_visible(actor, entry.entity_id or 0)
+        await clients.revert_stage(
+            actor=actor, client=client, to=Stage(before["stage"]), settings=settings, note="撤销"
+        )
+        return Undone(entry.action, client.display_name, f"{after.get('stage')}>{before.get('stage')}")
+    if entry.action == "client.delete":
+        client = await clients.undelete(actor=actor, client_id=entry.entity_id or 0)
+        return Undone(entry.action, client.display_name)
+    client = await clients.get_visible(actor, entry.entity_id or 0)
+    await clients.delete(actor=actor, client=client, now=now, reason="撤销录入")
+    return Undone(entry.action, client.display_name)
