@@ -181,7 +181,9 @@ def requirement(req, region: str | None = None) -> str:
     if req is None:
         return region or ""
     parts = []
-    if req.region or region:
+    if req.regions and len(req.regions) > 1:
+        parts.append("或".join(req.regions))
+    elif req.region or region:
         parts.append(req.region or region)
     if req.deal_type:
         parts.append({"rent": "租", "sale": "买"}[_value(req.deal_type)])

@@ -69,6 +69,7 @@ _REQUIREMENT_FIELDS = (
     "deal_type",
     "property_type",
     "region",
+    "regions",
     "single_storey",
     "area_min",
     "area_max",
@@ -153,6 +154,8 @@ def _requirement_values(slots: dict) -> dict:
             )
     if "features" in values:
         values["features"] = sorted(values["features"])
+    if "region" in values and not values.get("regions"):
+        values["regions"] = [values["region"]]  # a new place replaces the alternatives given before
     return values
 
 

@@ -9,11 +9,13 @@ units: rent in yuan/m²/month, sale price in yuan/m².
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from functools import reduce
 from typing import Any
 
-from tortoise.expressions import RawSQL
+from tortoise.expressions import Q, RawSQL
 
 from core.config import Settings
 from models import Listing, Requirement
@@ -64,6 +66,8 @@ class Criteria:
     sale_price_max: float | None = None
     sale_total_max: float | None = None
     features: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    """Every place the client accepts (嘉善或者平湖都行); ``region`` is the first."""
 
     @classmethod
     def from_slots(cls, slots: dict) -> Criteria:
@@ -86,7 +90,15 @@ class Criteria:
             values[f.name] = value
         values["features"] = sorted(req.features or [])
         values["region"] = req.region or region
+        values["regions"] = list(req.regions or [])
         return cls(**values)
+
+    @property
+    def places(self) -> list[str]:
+        """The places asked for, in the order given: ``regions`` when several, else ``region``."""
+        if len(self.regions) > 1:
+            return list(dict.fromkeys(self.regions))
+        return [self.region] if self.region else []
 
     @property
     def empty(self) -> bool:
@@ -201,17 +213,29 @@ def score(c: Criteria, row: dict, settings: Settings, place: regions.Place | Non
     return Match(listing=row, score=round(value, 4), reasons=[reason for _, _, reason in parts])
 
 
-def _filters(c: Criteria, settings: Settings, place: regions.Place | None) -> dict:
+def _places(c: Criteria, settings: Settings) -> list[tuple[str, str]]:
+    """(column, value) pairs of which a listing must match one: each asked place, resolved in the region tree
+    (``town``/``district``/``city``) or, when unknown there, the listing's ``region`` as written."""
+    tree = regions.tree(settings)
+    pairs = []
+    for name in c.places:
+        place = tree.resolve(name)
+        pairs.append((place.level, place.name) if place is not None else ("region", name))
+    return pairs
+
+
+def _in_places(row: dict, places: list[tuple[str, str]]) -> bool:
+    return not places or any(row.get(column) == value for column, value in places)
+
+
+def _filters(c: Criteria, settings: Settings) -> dict:
+    """The hard filters but the place (``_places``: one of several)."""
     cfg = settings.matching
     q: dict[str, Any] = {"review_status": ReviewStatus.APPROVED, "status__in": list(AVAILABLE)}
     if c.deal_type:
         q["deal_type"] = c.deal_type
     if c.property_type:
         q["property_type"] = c.property_type
-    if place is not None:
-        q[place.level] = place.name
-    elif c.region:
-        q["region"] = c.region
     if c.single_storey is not None:
         q["single_storey"] = c.single_storey
     low, high = area_bounds(c, cfg.area_tolerance)
@@ -236,8 +260,12 @@ def _filters(c: Criteria, settings: Settings, place: regions.Place | None) -> di
 
 async def search(c: Criteria, settings: Settings, *, limit: int = 50) -> list[Match]:
     """Approved, available listings that pass every hard filter, best first."""
-    place = regions.tree(settings).resolve(c.region)
-    query = Listing.filter(**_filters(c, settings, place))
+    place = _resolved(c, settings)
+    places = _places(c, settings)
+    query = Listing.filter(
+        reduce(operator.or_, (Q(**{column: value}) for column, value in places)) if places else Q(),
+        **_filters(c, settings),
+    )
     if c.area_min or c.area_max:
         bounds = [bound for bound in (c.area_min, c.area_max) if bound]
         target = sum(bounds) / len(bounds)
@@ -250,6 +278,12 @@ async def search(c: Criteria, settings: Settings, *, limit: int = 50) -> list[Ma
     return matches[:limit]
 
 
+def _resolved(c: Criteria, settings: Settings) -> regions.Place | None:
+    """A place of the region tree among those asked: the region dimension is scored when one is known."""
+    tree = regions.tree(settings)
+    return next((place for name in c.places if (place := tree.resolve(name)) is not None), None)
+
+
 def _rank(c: Criteria, m: Match) -> tuple:
     """Best score first; among equals, the area nearest the asked one, then the cheaper."""
     target = ((c.area_min or c.area_max or 0) + (c.area_max or c.area_min or 0)) / 2
@@ -260,13 +294,15 @@ def _rank(c: Criteria, m: Match) -> tuple:
 
 def fit(c: Criteria, listing: Listing, settings: Settings) -> Match | None:
     """One listing against one requirement: the same hard filters as ``search``, in Python."""
-    place = regions.tree(settings).resolve(c.region)
+    place = _resolved(c, settings)
     row = {name: getattr(listing, name) for name in COLUMNS if name != "owner_id"}
     row["owner_id"] = getattr(listing, "owner_id", None)
     for name in ("property_type", "deal_type", "status", "review_status"):
         if hasattr(row[name], "value"):
             row[name] = row[name].value
-    for key, want in _filters(c, settings, place).items():
+    if not _in_places(row, _places(c, settings)):
+        return None
+    for key, want in _filters(c, settings).items():
         column, _, op = key.partition("__")
         have = row.get(column)
         want = (

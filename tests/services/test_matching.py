@@ -212,3 +212,16 @@ async def test_a_deal_on_a_listing_moves_its_client_forward_never_back(settings,
         settings=settings,
     )
     assert (await Client.get(id=client.id)).stage == Stage.WON
+
+
+async def test_a_requirement_with_several_regions_matches_listings_in_any_of_them(settings, make_listing):
+    from models import Requirement
+
+    jiashan = await make_listing(region="嘉善")
+    pinghu = await make_listing(region="平湖")
+    await make_listing(region="花桥")
+    requirement = Requirement(region="嘉善", regions=["嘉善", "平湖"], area_min=1800, area_max=2200)
+    criteria = matching.Criteria.from_requirement(requirement)
+    found = await matching.search(criteria, settings)
+    assert {m.listing["id"] for m in found} == {jiashan.id, pinghu.id}
+    assert matching.fit(criteria, pinghu, settings) is not None

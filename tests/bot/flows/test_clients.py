@@ -593,3 +593,20 @@ async def test_the_worker_checks_the_stage_again_before_reminding(team, make_cli
     await Client.filter(id=client.id).update(stage=Stage.WON)  # e.g. won through another path, plans left open
     await reminders.schedule(resources, now=now + timedelta(hours=2))
     assert not await Notification.filter(client_id=client.id, kind=reminders.FOLLOWUP_DUE).exists()
+
+
+async def test_a_client_that_accepts_two_regions_keeps_both_and_is_matched_in_either(team, say, make_listing):
+    await make_listing(region="平湖", area=2000)
+    await make_listing(region="花桥", area=2000)
+    reply = await say(SALES, "新客户 华兴 张总 13800001111 要厂房 嘉善或者平湖都行 2000平")
+    requirement = await clients.requirement_of(await Client.get(company="华兴"))
+    assert requirement.regions == ["嘉善", "平湖"]
+    assert "嘉善或平湖" in reply and "推荐房源（共1套）" in reply and "平湖" in reply
+
+
+async def test_a_loosely_written_new_client_is_understood(team, say):
+    await say(SALES, "新客户 昆山那个做五金的 姓刘 电话139 1234 5678 要个1500平左右的厂房 一楼 层高7米以上")
+    client = await Client.get(phone_hash__not_isnull=True).prefetch_related("requirement")
+    assert (client.contact_name, client.industry, client.company) == ("刘", "五金", None)
+    assert client.requirement.region == "昆山" and client.requirement.single_storey is True
+    assert float(client.requirement.ceiling_height_min) == 7
