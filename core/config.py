@@ -104,6 +104,11 @@ class RemindersConfig:
     send_concurrency: int = field(default=32, metadata=AT_LEAST_ONE)
     poll_interval_s: float = 1
     due_lookback_h: float = 72
+    first_followup_min: int = field(default=60, metadata=AT_LEAST_ONE)
+    """A new lead is due for its first follow-up this many business minutes after it came in."""
+    business_opens: time = time(9, 0)
+    business_closes: time = time(18, 0)
+    """The salespeople's working hours (business time zone, every day): first follow-ups fall inside them."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +146,9 @@ class MiniappConfig:
     viewing_horizon_days: int = field(default=90, metadata=AT_LEAST_ONE)
     max_open_viewings: int = field(default=3, metadata=AT_LEAST_ONE)
     """Booked viewings not yet ended that one mini-program user may hold."""
+    viewing_opens: time = time(9, 0)
+    viewing_closes: time = time(18, 0)
+    """Viewings are booked inside these hours of the business time zone, any day."""
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,17 @@ bp = Blueprint("mp_viewings")
 BOOK = operation(
     "post",
     "/viewings",
-    "Book a viewing; 409 when it overlaps another booked viewing of the listing, or when the "
-    "user already has miniapp.max_open_viewings open (code too_many_viewings)",
+    "Book a viewing inside miniapp.viewing_opens..viewing_closes (else 400 outside_viewing_hours); the visitor's "
+    "name and phone are needed once and remembered (else 400 contact_required, fields name/phone); 409 when it "
+    "overlaps another booked viewing of the listing, or when the user already has miniapp.max_open_viewings open "
+    "(code too_many_viewings)",
     body=obj(
-        {"listing_id": ID, "start_at": {"type": "string", "format": "date-time", "maxLength": 40}},
+        {
+            "listing_id": ID,
+            "start_at": {"type": "string", "format": "date-time", "maxLength": 40},
+            "name": {"type": "string", "maxLength": 64},
+            "phone": {"type": "string", "maxLength": 20},
+        },
         ("listing_id", "start_at"),
     ),
     responses={

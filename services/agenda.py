@@ -1,16 +1,18 @@
-"""A salesperson's day: follow-ups due that day and those overdue before it, by time."""
+"""A salesperson's day: follow-ups due that day and those overdue before it, by time, and the viewings booked
+in the mini-program."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from tortoise.expressions import Q
 from tortoise.functions import Count
 
 from core.config import Settings
-from models import Account, FollowUp
-from models.enums import Role
+from models import Account, FollowUp, Viewing
+from models.enums import Role, ViewingStatus
 
 
 @dataclass
@@ -18,6 +20,8 @@ class Agenda:
     day: date
     overdue: list[FollowUp]
     due: list[FollowUp]
+    viewings: list[Viewing] = field(default_factory=list)
+    """Viewings booked in the mini-program that day, for the client's salesperson (else the listing's owner)."""
 
 
 def _window(day: date, now: datetime | None, settings: Settings) -> tuple[datetime, datetime, datetime]:
@@ -38,7 +42,21 @@ async def for_day(
     pending = FollowUp.filter(client__owner_id=actor.id, done=False, next_at__not_isnull=True).select_related("client")
     overdue = await pending.filter(next_at__lt=cutoff).order_by("next_at").limit(limit)
     due = await pending.filter(next_at__gte=start, next_at__lt=end).order_by("next_at").limit(limit)
-    return Agenda(day, list(overdue), list(due))
+    return Agenda(day, list(overdue), list(due), await viewings_for(actor, start, end, limit=limit))
+
+
+async def viewings_for(actor: Account, start: datetime, end: datetime, *, limit: int = 30) -> list[Viewing]:
+    """Booked viewings in [start, end) that ``actor`` receives: those of their clients, and those of their
+    listings whose visitor is no client yet (as ``viewings.book`` tells them)."""
+    mine = Q(client__owner_id=actor.id, client__deleted_at__isnull=True) | Q(
+        client_id__isnull=True, listing__owner_id=actor.id
+    )
+    return list(
+        await Viewing.filter(mine, status=ViewingStatus.BOOKED, start_at__gte=start, start_at__lt=end)
+        .order_by("start_at")
+        .limit(limit)
+        .select_related("listing", "client", "wechat_user")
+    )
 
 
 @dataclass

@@ -15,15 +15,28 @@ from tortoise.transactions import in_transaction
 from core.config import Settings
 from models import Client, Listing, Viewing, WechatUser
 from models.enums import ReviewStatus, ViewingStatus
-from services import notify
+from models.pii import mask_phone
+from services import leads, notify
 from services.errors import AppError, Conflict, NotFound
 from services.listings_public import MAX_ID, SEARCHABLE
 
 
 async def book(
-    settings: Settings, *, wechat_user_id: int, listing_id: int, start_at: datetime, now: datetime | None = None
+    settings: Settings,
+    *,
+    wechat_user_id: int,
+    listing_id: int,
+    start_at: datetime,
+    name: str | None = None,
+    phone: str | None = None,
+    now: datetime | None = None,
 ) -> Viewing:
-    """Book [start_at, start_at + miniapp.viewing_minutes); Conflict if it overlaps a booked viewing."""
+    """Book [start_at, start_at + miniapp.viewing_minutes) inside the viewing hours; Conflict if it overlaps a
+    booked viewing.
+
+    The salesperson needs to know who comes: the visitor's ``name`` and ``phone`` are asked once and kept on
+    their profile, so a later booking needs neither (``contact_required`` names what is missing).
+    """
     now = now or datetime.now(timezone.utc)
     horizon = timedelta(days=settings.miniapp.viewing_horizon_days)
     if start_at <= now:
@@ -33,8 +46,11 @@ async def book(
     # In the configured zone: SQLite stores date-times as text in that zone and compares them as text.
     start_at = start_at.astimezone(ZoneInfo(settings.timezone))
     end_at = start_at + timedelta(minutes=settings.miniapp.viewing_minutes)
+    _check_hours(settings, start_at, end_at)
     if not 1 <= listing_id <= MAX_ID:
         raise NotFound("listing not found")
+    name = (name or "").strip()[:64] or None
+    phone = leads.normalize_mobile(phone) if phone and phone.strip() else None
     async with in_transaction():
         # Row locks first, listing then user, before any plain read (which would fix MySQL's snapshot too
         # early): one listing's bookings are serialised, and so are one user's, who cannot pass the limit
@@ -46,7 +62,10 @@ async def book(
         )
         if listing is None:
             raise NotFound("listing not found")
-        await WechatUser.filter(id=wechat_user_id).select_for_update().first()
+        user = await WechatUser.filter(id=wechat_user_id).select_for_update().first()
+        if user is None:
+            raise NotFound("user not found")
+        await _remember_visitor(user, name, phone)
         limit = settings.miniapp.max_open_viewings
         if (
             await Viewing.filter(wechat_user_id=wechat_user_id, status=ViewingStatus.BOOKED, end_at__gt=now).count()
@@ -67,15 +86,42 @@ async def book(
         )
         recipient = (client.owner_id if client else None) or listing.owner_id
         if recipient:
-            who = client.display_name if client else "小程序用户"
+            # the outbox keeps no contact data in clear: the agenda shows the phone in full
+            who = " ".join(dict.fromkeys(x for x in (client.display_name if client else None, user.name) if x))
             await notify.queue(
                 "notice",
                 recipient,
                 dedupe_key=f"viewing:{viewing.id}:booked",
                 client=client,
-                payload={"title": "小程序预约看房", "detail": f"{who} {start_at:%m-%d %H:%M} {listing.code}"},
+                payload={
+                    "title": "小程序预约看房",
+                    "detail": f"{listing.code} {start_at:%m-%d %H:%M} {who} {mask_phone(user.phone or '')}",
+                },
             )
     return viewing
+
+
+def _check_hours(settings: Settings, start_at: datetime, end_at: datetime) -> None:
+    """Inside ``miniapp.viewing_opens`` .. ``viewing_closes`` of one day (times in the business zone)."""
+    opens, closes = settings.miniapp.viewing_opens, settings.miniapp.viewing_closes
+    if start_at.time() < opens or end_at.date() != start_at.date() or end_at.time() > closes:
+        raise AppError(
+            f"viewings are booked between {opens:%H:%M} and {closes:%H:%M}",
+            fields={"start_at": f"outside viewing hours {opens:%H:%M}-{closes:%H:%M}"},
+            code="outside_viewing_hours",
+        )
+
+
+async def _remember_visitor(user: WechatUser, name: str | None, phone: str | None) -> None:
+    """Keep what the visitor gave on their profile; refuse a booking whose visitor is still unknown."""
+    changed = [field for field, value in (("name", name), ("phone", phone)) if value and getattr(user, field) != value]
+    for field in changed:
+        setattr(user, field, name if field == "name" else phone)
+    missing = {field: "required" for field in ("name", "phone") if not getattr(user, field)}
+    if missing:
+        raise AppError("the visitor's name and phone are needed once", fields=missing, code="contact_required")
+    if changed:
+        await user.save(update_fields=changed)
 
 
 async def cancel(settings: Settings, *, wechat_user_id: int, viewing_id: int, now: datetime | None = None) -> Viewing:

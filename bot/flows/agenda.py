@@ -25,6 +25,14 @@ def _rest(items: list, shown: int) -> list[str]:
     return [f"  …另有{len(items) - shown}{'+' if len(items) >= FETCHED else ''}个"]
 
 
+def _viewing_line(viewing, tz: ZoneInfo) -> str:
+    """``· 14:00 看房 A61 王先生 13800001111（华兴精密）``: who comes, to reach them before."""
+    user = viewing.wechat_user
+    visitor = " ".join(x for x in (user.name, user.phone) if x) if user else ""
+    client = f"（{viewing.client.display_name}）" if viewing.client else ""
+    return f"· {viewing.start_at.astimezone(tz):%H:%M} 看房 {viewing.listing.code} {visitor or '小程序用户'}{client}"
+
+
 async def show(ctx: Context, slots: dict, chosen=None) -> str:
     settings = ctx.resources.settings
     tz = ZoneInfo(settings.timezone)
@@ -39,9 +47,12 @@ async def show(ctx: Context, slots: dict, chosen=None) -> str:
     approvals = (
         await withdrawals.pending_reviews(ctx.account, limit=SHOWN_APPROVALS + 1) if ctx.account.is_manager else []
     )
-    if not plan.due and not plan.overdue and not team and not approvals:
+    if not plan.due and not plan.overdue and not plan.viewings and not team and not approvals:
         return f"{label}没有待跟进的客户。记录跟进时写上下次时间，例如「跟进 华兴精密 明天10点再联系」。"
-    lines = [] if plan.due or plan.overdue else [f"{label}你自己没有待跟进的客户。"]
+    lines = [] if plan.due or plan.overdue or plan.viewings else [f"{label}你自己没有待跟进的客户。"]
+    if plan.viewings:
+        lines.append(f"{label}小程序看房预约{len(plan.viewings)}个：")
+        lines += [_viewing_line(v, tz) for v in plan.viewings[:SHOWN_DUE]]
     if plan.due:
         lines.append(f"{label}待跟进{_count(plan.due)}个：")
         lines += [

@@ -197,10 +197,10 @@ async def test_after_a_lead_with_a_known_phone_the_visitors_viewings_carry_their
     headers = await login("mallory")
     await http.post(f"{API}/leads", json={**LEAD, "company": "马某贸易"}, headers=headers)
     listing = await make_listing()
-    start = (datetime.now(timezone.utc) + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
-    booked = await http.post(
-        f"{API}/viewings", json={"listing_id": listing.id, "start_at": start.isoformat()}, headers=headers
-    )
+    tomorrow = datetime.now(timezone(timedelta(hours=8))) + timedelta(days=1)
+    start = tomorrow.replace(hour=11, minute=0, second=0, microsecond=0)
+    body = {"listing_id": listing.id, "start_at": start.isoformat(), "name": "王先生", "phone": "13800001111"}
+    booked = await http.post(f"{API}/viewings", json=body, headers=headers)
     viewing = await Viewing.get(id=booked.json()["id"])
     assert viewing.client_id == (await lead_client()).id != existing.id
     notice = await Notification.get(dedupe_key=f"viewing:{viewing.id}:booked")

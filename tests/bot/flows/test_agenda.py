@@ -110,3 +110,19 @@ async def test_tomorrows_agenda_does_not_call_this_evenings_followups_overdue(te
     await _followup(team, make_client, "逾期公司", now - timedelta(days=2))
     reply = await say(SALES, "明天待办")
     assert "已逾期1个" in reply and "逾期公司" in reply and "今晚公司" not in reply
+
+
+async def test_a_mini_program_viewing_is_in_the_salespersons_agenda_with_the_visitor(
+    team, say, http, login, make_listing
+):
+    import nlp
+
+    thursday = nlp.parse("周四跟进谁", datetime.now(SHANGHAI)).slots["day"]
+    listing = await make_listing(code="A61", owner=team["zhang"])
+    start = datetime(thursday.year, thursday.month, thursday.day, 14, tzinfo=SHANGHAI)
+    body = {"listing_id": listing.id, "start_at": start.isoformat(), "name": "王先生", "phone": "13800001111"}
+    booked = await http.post("/api/mp/v1/viewings", json=body, headers=await login("visitor"))
+    assert booked.status_code == 201, booked.text
+    reply = await say(SALES, "周四跟进谁")
+    assert "小程序看房预约1个" in reply and "· 14:00 看房 A61 王先生 13800001111" in reply
+    assert "A61" not in await say(MANAGER, "周四跟进谁")  # the listing is 张三's, not the manager's
