@@ -566,8 +566,8 @@ async def log_followup(
     try:
         async with in_transaction():
             superseded = FollowUp.filter(client_id=client.id, done=False)
-            if next_at is None:
-                superseded = superseded.filter(Q(next_at__isnull=True) | Q(next_at__lte=now))
+            if next_at is None:  # a lead's first contact (by_client) is answered by any follow-up
+                superseded = superseded.filter(Q(next_at__isnull=True) | Q(next_at__lte=now) | Q(by_client=True))
             superseded_ids = list(await superseded.values_list("id", flat=True))
             await FollowUp.filter(id__in=superseded_ids).update(done=True)
             kept = (

@@ -11,11 +11,13 @@ learns nothing either way (the API answers the same), and their text is stored a
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
 from tortoise.transactions import in_transaction
 
+from core.config import Settings
 from models import Account, Client, FollowUp, WechatUser, pii
 from models.enums import FollowUpChannel, Role, Source
 from services import audit, clients, listings_public, notify
@@ -103,9 +105,22 @@ async def create(
             if client.owner_id is None:
                 client.owner_id = await _duplicate_owner(client) or await _assignee(redis, referrer)
                 await client.save(update_fields=["owner_id", "updated_at"])
-            words = await FollowUp.create(
-                client=client, content=need, channel=FollowUpChannel.OTHER, by_client=True, happened_at=now
+            first_contact = (
+                first_followup_due(now, resources.settings)
+                if created and client.owner_id and client.next_followup_at is None
+                else None
             )
+            words = await FollowUp.create(
+                client=client,
+                content=need,
+                channel=FollowUpChannel.OTHER,
+                by_client=True,
+                happened_at=now,
+                next_at=first_contact,
+            )
+            if first_contact is not None:
+                client.next_followup_at = first_contact
+                await client.save(update_fields=["next_followup_at", "updated_at"])
             await audit.record(
                 None,
                 "client.lead",
@@ -124,6 +139,27 @@ async def create(
                 )
             await attribution.on_lead(client, user, assignee_id=client.owner_id, settings=resources.settings)
     return client
+
+
+def first_followup_due(received: datetime, settings: Settings) -> datetime:
+    """When a new lead is due for its first follow-up: ``reminders.first_followup_min`` of working time
+    (``business_opens`` .. ``business_closes``, every day) after it came in; so it is in the salesperson's
+    agenda and reminded like any planned follow-up."""
+    cfg = settings.reminders
+    remaining = timedelta(minutes=cfg.first_followup_min)
+    if cfg.business_opens >= cfg.business_closes:
+        return received + remaining  # no working hours configured: plain elapsed time
+    zone = ZoneInfo(settings.timezone)
+    cursor = received.astimezone(zone)
+    while True:
+        opens = datetime.combine(cursor.date(), cfg.business_opens, zone)
+        closes = datetime.combine(cursor.date(), cfg.business_closes, zone)
+        start = max(cursor, opens)
+        if start + remaining <= closes:
+            return (start + remaining).replace(second=0, microsecond=0)
+        if start < closes:
+            remaining -= closes - start
+        cursor = opens + timedelta(days=1)
 
 
 async def _duplicate_owner(client: Client) -> int | None:
