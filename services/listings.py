@@ -18,7 +18,7 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from core.config import Settings
-from models import Account, Client, Listing, ListingStatusChange, Requirement
+from models import Account, Client, Listing, ListingStatusChange, Requirement, Viewing
 from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus, Role, Stage
 from services import audit, clients, matching, notify, permissions, regions
 from services.errors import (
@@ -466,6 +466,22 @@ async def _new_holder(
     if status in HOLDING and client is not None:
         return client.id
     return None
+
+
+async def in_play(client: Client) -> list[Listing]:
+    """The listings still on the market that ``client``'s deal went through: held for it, moved to viewing or
+    negotiating for it, or booked for a viewing by it. A won client with one of them has probably taken it."""
+    ids = set(await Listing.filter(held_by_id=client.id).values_list("id", flat=True))
+    ids |= set(
+        await ListingStatusChange.filter(
+            client_id=client.id, to_status__in=[ListingStatus.VIEWING, ListingStatus.NEGOTIATING]
+        ).values_list("listing_id", flat=True)
+    )
+    ids |= set(await Viewing.filter(client_id=client.id).values_list("listing_id", flat=True))
+    if not ids:
+        return []
+    open_statuses = [ListingStatus.VACANT, ListingStatus.VIEWING, ListingStatus.NEGOTIATING]
+    return list(await Listing.filter(id__in=ids, status__in=open_statuses).order_by("id"))
 
 
 async def history(listing: Listing, *, limit: int = 5) -> list[ListingStatusChange]:

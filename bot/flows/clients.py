@@ -6,8 +6,8 @@ from bot import format as fmt
 from bot.context import Context
 from bot.flows import common
 from models import Client
-from models.enums import Stage
-from services import accounts, clients, matching, permissions
+from models.enums import DealType, ListingStatus, Stage
+from services import accounts, clients, listings, matching, permissions
 from services.errors import DuplicateClient
 
 TOP_MATCHES = 3
@@ -120,7 +120,7 @@ async def log_followup(ctx: Context, slots: dict, chosen=None) -> str:
         lines.append(f"阶段：{fmt.stage(client.stage)}（成交概率{client.deal_probability}%）")
     if client.stage in clients.CLOSED_STAGES and result.stage_changed:
         lines.append(_plans_closed(client, planned or next_at, settings.timezone))
-        return "\n".join(lines)
+        return await _ask_listing_taken(ctx, client, "\n".join(lines))
     elif slots.get("stage") and slots["stage"] != client.stage.value:
         lines.append(
             f"阶段仍是{fmt.stage(client.stage)}，跟进不会让阶段倒退；确要改就发"
@@ -235,7 +235,29 @@ async def update_stage(ctx: Context, slots: dict, chosen=None) -> str:
         reply += "\n" + _plans_closed(client, planned, ctx.resources.settings.timezone)
     if client.stage == Stage.WON and client.referrer_id:
         reply += f"\n这是推荐客户：请补充成交金额以计算佣金，例如「{client.display_name}成交 年租金120万 免租3个月」。"
-    return reply
+    return await _ask_listing_taken(ctx, client, reply)
+
+
+async def _ask_listing_taken(ctx: Context, client: Client, reply: str) -> str:
+    """A client just won with one listing in play: ask whether that listing is now let or sold (1 closes it for
+    the client, as 「A61已租 华兴精密」 would)."""
+    if client.stage != Stage.WON:
+        return reply
+    found = await listings.in_play(client)
+    if len(found) != 1:
+        return reply
+    listing = found[0]
+    taken = "已售" if listing.deal_type == DealType.SALE else "已租"
+    slots = {"listing": listing.code, "listing_status": ListingStatus.CLOSED.value, "client": client.display_name}
+    question = await common.ask(
+        ctx,
+        "listing_status",
+        slots,
+        [client.id],
+        [f"是，{listing.code}{taken}给{client.display_name}"],
+        f"{listing.code}（{fmt.STATUS_NAMES[listing.status.value]}）是不是{taken}给{client.display_name}了？",
+    )
+    return reply + "\n" + question
 
 
 async def confirm_duplicate(ctx: Context, slots: dict, chosen=None) -> str:

@@ -610,3 +610,30 @@ async def test_a_loosely_written_new_client_is_understood(team, say):
     assert (client.contact_name, client.industry, client.company) == ("刘", "五金", None)
     assert client.requirement.region == "昆山" and client.requirement.single_storey is True
     assert float(client.requirement.ceiling_height_min) == 7
+
+
+async def test_winning_a_client_with_one_listing_in_play_asks_whether_it_is_let_and_1_closes_it(
+    team, say, make_client, make_listing
+):
+    from models import Listing
+    from models.enums import ListingStatus
+
+    client = await make_client(team["zhang"], "华兴精密")
+    listing = await make_listing(code="A61", owner=team["zhang"])
+    await say(SALES, "A61谈判中 华兴精密")
+    reply = await say(SALES, "华兴精密成交了")
+    assert "A61（谈判中）是不是已租给华兴精密了？" in reply and "1. 是，A61已租给华兴精密" in reply
+    reply = await say(SALES, "1")
+    await listing.refresh_from_db()
+    assert listing.status == ListingStatus.CLOSED and listing.held_by_id == client.id and "A61：已" in reply
+    assert (await Listing.get(id=listing.id)).status == ListingStatus.CLOSED
+
+
+async def test_winning_a_client_with_no_or_several_listings_in_play_asks_nothing(team, say, make_client, make_listing):
+    await make_client(team["zhang"], "华兴精密")
+    assert "是不是已租" not in await say(SALES, "华兴精密成交了")
+    await make_client(team["zhang"], "宏达物流")
+    for code in ("A71", "A72"):
+        await make_listing(code=code, owner=team["zhang"])
+        await say(SALES, f"{code}带看预约 宏达物流")
+    assert "是不是已租" not in await say(SALES, "宏达物流签了")
