@@ -13,6 +13,7 @@ from sanic.response import HTTPResponse, json
 from tortoise.exceptions import ValidationError
 
 import nlp
+from app.metrics import metrics_page
 from bot import dedupe, router
 from bot.endpoint import bp as wechat_bp
 from bot.inbound import Inbound
@@ -24,7 +25,7 @@ from media import storage
 from miniapp_api import bp as miniapp_bp
 from miniapp_api.docs import bp as miniapp_docs_bp
 from payments.endpoint import bp as payments_bp
-from services import tracking
+from services import metrics, tracking
 from services.errors import AppError, from_validation
 from services.resources import Resources
 
@@ -54,6 +55,7 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
         media_root.mkdir(parents=True, exist_ok=True)
         app.static(storage.URL_PREFIX, media_root, name="media")
     app.add_route(healthz, "/healthz", methods=["GET"])
+    app.add_route(metrics_page, "/metrics", methods=["GET"])
 
     @app.before_server_start
     async def open_resources(app: Sanic) -> None:
@@ -134,6 +136,17 @@ async def _start_timer(request: Request) -> None:
 async def _log_request(request: Request, response: HTTPResponse) -> None:
     started = getattr(request.ctx, "started", None)
     ms = round((time.perf_counter() - started) * 1000, 1) if started else None
+    resources: Resources | None = request.app.ctx.resources
+    if resources is not None and ms is not None:
+        route = f"/{request.route.path}" if request.route is not None else "unmatched"
+        metrics.count_request(
+            resources.redis,
+            timezone=resources.settings.timezone,
+            method=request.method,
+            route=route,
+            status=response.status,
+            ms=ms,
+        )
     # The path only: query strings carry signatures and tokens.
     log.info(
         "request",

@@ -19,7 +19,7 @@ from bot.context import Context
 from bot.errors import chat_text
 from bot.handlers import HANDLERS, Handler
 from models import Account
-from services import accounts
+from services import accounts, metrics
 from services.errors import AppError, from_validation
 from services.resources import Resources
 
@@ -56,11 +56,15 @@ async def respond(
         # numbered list) must not record a follow-up on the client offered earlier.
         await state.drop(resources.redis, "pick", ctx.openid)
     try:
-        return await handler.callback(ctx, matched)
+        answer = await handler.callback(ctx, matched)
     except AppError as exc:
-        return chat_text(exc)
+        answer = chat_text(exc)
     except ValidationError as exc:  # the transaction rolled back: nothing was stored
-        return chat_text(from_validation(exc))
+        answer = chat_text(from_validation(exc))
+    if answer is not None and message.type != "event":
+        intent = metrics.NOT_UNDERSTOOD if answer == texts.UNKNOWN_HINT else handler.name
+        metrics.count_chat_reply(resources.redis, timezone=resources.settings.timezone, intent=intent)
+    return answer
 
 
 def match(ctx: Context) -> tuple[Handler, Any] | None:

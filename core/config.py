@@ -300,6 +300,8 @@ class Settings:
     secret_key: str = field(default="", repr=False)
     pii_key: str = field(default="", repr=False)
     backup_key: str = field(default="", repr=False)
+    metrics_token: str = field(default="", repr=False)
+    """Bearer token of GET /metrics; empty: only direct connections from the same host."""
     public_base_url: str = "http://127.0.0.1:8000"
     timezone: str = "Asia/Shanghai"
     media_dir: str = "data/media"
@@ -365,6 +367,7 @@ SECRET_KEYS = {
     "secret_key",
     "pii_key",
     "backup_key",
+    "metrics_token",
 }
 """Top-level secrets; nested ones (wechatpay.private_key, apiv3_key) are hidden by their section's repr."""
 

@@ -7,7 +7,7 @@ from sanic.response import HTTPResponse, json
 
 from miniapp_api.schema import ERROR, ID, obj, operation, text
 from miniapp_api.validation import validate_body
-from services import ratelimit, sessions
+from services import metrics, ratelimit, sessions
 from services.errors import Unauthorized
 
 bp = Blueprint("mp_auth")
@@ -43,6 +43,7 @@ async def guard(request: Request) -> None:
         raise Unauthorized("a bearer token is required: log in first")
     request.ctx.user_id = await sessions.current_user_id(request.app.ctx.settings, token.strip())
     await ratelimit.hit(resources.redis, f"mp:user:{request.ctx.user_id}", limits.per_openid_per_min)
+    metrics.mark_miniapp_user(resources.redis, timezone=resources.settings.timezone, user_id=request.ctx.user_id)
 
 
 @bp.post("/auth/login", ctx_public=True)

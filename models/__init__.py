@@ -5,6 +5,21 @@ from models.audit import AuditLog
 from models.clients import Client, ClientContact, FollowUp, Requirement, StageChange
 from models.commissions import CommissionRule, Deal, Earning, LedgerEntry, LevelChange, Wallet, Withdrawal
 from models.inbound import InboundMessage
+from models.kpis import (
+    ActiveDay,
+    ChannelSpend,
+    ClientMilestones,
+    EndpointDaily,
+    FirstSeen,
+    IntentDaily,
+    Retention,
+    SharerDay,
+    TrackDaily,
+    UsageDaily,
+    UserFirstView,
+    ViewDepth,
+    ViewingRating,
+)
 from models.listings import Listing, ListingStatusChange
 from models.media import ListingMedia
 from models.miniapp import Favorite, Viewing
@@ -14,15 +29,21 @@ from models.tracking import TrackEvent
 
 __all__ = [
     "Account",
+    "ActiveDay",
     "AuditLog",
+    "ChannelSpend",
     "Client",
     "ClientContact",
+    "ClientMilestones",
     "CommissionRule",
     "Deal",
     "Earning",
+    "EndpointDaily",
     "Favorite",
+    "FirstSeen",
     "FollowUp",
     "InboundMessage",
+    "IntentDaily",
     "LedgerEntry",
     "LevelChange",
     "Listing",
@@ -32,9 +53,16 @@ __all__ = [
     "ReferralEvent",
     "ReferralScene",
     "Requirement",
+    "Retention",
+    "SharerDay",
     "StageChange",
+    "TrackDaily",
     "TrackEvent",
+    "UsageDaily",
+    "UserFirstView",
+    "ViewDepth",
     "Viewing",
+    "ViewingRating",
     "Wallet",
     "WechatUser",
     "Withdrawal",

@@ -36,6 +36,7 @@ from core import kv
 from core.config import Settings
 from models import Account, TrackEvent, WechatUser
 from models.enums import EventKind
+from services import metrics
 from services.resources import Resources
 
 log = logging.getLogger(__name__)
@@ -141,6 +142,7 @@ def enqueue(redis: Redis, events: list[dict[str, Any]]) -> None:
     future = kv.batcher(redis).call("rpush", QUEUE_KEY, *(json.dumps(e, separators=(",", ":")) for e in events))
     _pushing.add(future)
     future.add_done_callback(_pushed)
+    metrics.count_tracking(redis, [e["k"] for e in events])
 
 
 def _pushed(future: asyncio.Future) -> None:
