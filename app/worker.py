@@ -14,7 +14,7 @@ from arq import Worker
 from redis.asyncio import Redis
 
 from bot.flows import media, referral  # noqa: F401  (importing them registers their chat tasks)
-from services import backups, commissions, payouts, reminders, rollups, wechat_users  # noqa: F401  (importing registers tasks)
+from services import backups, commissions, payouts, ratings, reminders, rollups, wechat_users  # noqa: F401  (importing registers tasks)
 from services.outbox import Sender
 from services.referrals import codes  # noqa: F401
 from services.resources import Resources
@@ -33,6 +33,7 @@ def build(resources: Resources, *, burst: bool = False, max_jobs: int = 20) -> W
             *payouts.cron_jobs(resources.settings),
             *backups.cron_jobs(resources.settings),
             *rollups.cron_jobs(resources.settings),
+            *ratings.cron_jobs(resources.settings),
         ],
         timezone=ZoneInfo(resources.settings.timezone),  # cron times of day are business times
         redis_pool=resources.queue,

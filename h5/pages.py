@@ -186,7 +186,11 @@ async def _consult(request: Request, code: str) -> None:
 
 
 def _form(request: Request) -> dict[str, str]:
-    """The form's fields as short strings, from JSON or a urlencoded body; AppError for anything else."""
+    return _form_fields(request, CONSULT_FIELDS)
+
+
+def _form_fields(request: Request, fields: dict[str, int]) -> dict[str, str]:
+    """``fields`` (name: longest length) as short strings, from JSON or a urlencoded body; AppError otherwise."""
     raw = request.body or b""
     if len(raw) > 4096:
         raise AppError("form too large", fields={"form": "too large"})
@@ -200,7 +204,7 @@ def _form(request: Request) -> dict[str, str]:
     if not isinstance(data, dict):
         raise AppError("form must be an object", fields={"form": "invalid"})
     out = {}
-    for name, limit in CONSULT_FIELDS.items():
+    for name, limit in fields.items():
         value = data.get(name)
         if value is None:
             continue

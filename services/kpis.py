@@ -34,10 +34,11 @@ from models import (
     Retention,
     SharerDay,
     TrackDaily,
+    TrackEvent,
     UsageDaily,
     ViewingRating,
 )
-from models.enums import DealStatus, ListingStatus, ReviewStatus, Role, Source, Stage
+from models.enums import DealStatus, EventKind, ListingStatus, ReviewStatus, Role, Source, Stage
 from services import metrics
 from services.errors import AppError, Forbidden, NotInYourTeam
 from services.rollups import H5, MINIAPP, RETENTION_DAYS, day_range
@@ -71,6 +72,7 @@ NOTES = {
     "deal_cycle": "本期成交客户从首次接触（录入或第一条跟进，取早者）到签约（第一份合同或进入成交阶段）的天数：平均、中位数和分布。",
     "overdue": "现在已过计划跟进时间、仍在跟进中（未成交、未流失）的客户数，按负责销售。",
     "leads": "本期新录入的客户数，按客户来源渠道。",
+    "forwarding": "本期被转发最多的房源的转发链：每个节点是一次访问，子节点是通过它分享的链接打开的访问（只画有转发的分支，最多200次访问）。",
     "sharing": "分享传播量=通过别人分享的链接打开房源页的次数；裂变系数=通过分享首次访问的新访客数÷本期带来过访问的分享人数；"
     "转发深度=从第一位访客起经过几次转发（1=第一位访客转发出去的）。",
     "acquisition": "获客成本=本期渠道花费÷本期该渠道新客户数；ROI=本期该渠道客户签约的成交额（首年租金或售价）÷本期渠道花费。"
@@ -394,6 +396,50 @@ async def repeat_deals(scope: Scope, period: Period, tz: str) -> dict:
     return {"clients": len(clients), "repeat_clients": len(returning), "rate": _rate(len(returning), len(clients))}
 
 
+async def forwarding_tree(scope: Scope, period: Period, tz: str, *, limit: int = 200) -> dict | None:
+    """The forwarding tree of the scope's most forwarded listing in the period (at most ``limit`` visits):
+    each node a visit, its children the visits its shared link brought; None when nothing was forwarded."""
+    since, until = period.instants(tz)
+    shared = TrackEvent.filter(
+        kind=EventKind.VIEW, happened_at__gte=since, happened_at__lt=until, parent_token__not_isnull=True
+    )
+    sharer_ids = await _sharer_ids(scope)
+    if sharer_ids is not None:
+        shared = shared.filter(sharer_id__in=sharer_ids)
+    top = (
+        await shared.filter(listing_id__not_isnull=True)
+        .annotate(n=Count("id"))
+        .group_by("listing_id")
+        .order_by("-n")
+        .limit(1)
+        .values("listing_id", "n")
+    )
+    if not top:
+        return None
+    listing = await Listing.get_or_none(id=top[0]["listing_id"])
+    views = (
+        await TrackEvent.filter(
+            kind=EventKind.VIEW, listing_id=top[0]["listing_id"], happened_at__gte=since, happened_at__lt=until
+        )
+        .order_by("happened_at", "id")
+        .limit(limit)
+        .values("token", "parent_token", "visitor", "channel")
+    )
+    nodes: dict[str, dict] = {}
+    roots: list[dict] = []
+    for view in views:
+        node = {"name": f"访客{view['visitor'][:4]}", "channel": view["channel"], "children": []}
+        nodes[view["token"]] = node
+        parent = nodes.get(view["parent_token"] or "")
+        (parent["children"] if parent is not None else roots).append(node)
+    forwarded = [root for root in roots if root["children"]]
+    return {
+        "listing": f"{listing.code} {listing.title}" if listing else str(top[0]["listing_id"]),
+        "shares": top[0]["n"],
+        "tree": {"name": listing.code if listing else "房源", "children": forwarded},
+    }
+
+
 # ---- company-wide figures ---------------------------------------------------------------------------
 
 
@@ -518,6 +564,7 @@ async def dashboard(
         "overdue": await overdue(scope, now=now),
         "leads": await leads_by_channel(scope, period, tz),
         "sharing": await sharing(scope, period),
+        "forwarding": await forwarding_tree(scope, period, tz),
         "satisfaction": await satisfaction(scope, period, tz),
         "repeat_deals": await repeat_deals(scope, period, tz),
     }

@@ -229,8 +229,10 @@ class Sender:
         return {key: str(values.get(field) or "-") for key, field in fields.items()}
 
     def _link(self, n: Notification) -> dict:
-        """A tap opens the client's page in the mini-program; without a mini-program the message has no link
-        (client records are staff-only: there is no public page to open)."""
+        """A tap opens the page in the payload's ``url`` (a rating link to forward), else the client's page in the
+        mini-program; without either the message has no link (client records are staff-only: no public page)."""
+        if isinstance(n.payload.get("url"), str):
+            return {"url": n.payload["url"]}
         if n.client_id is None or not self.settings.miniapp_appid:
             return {}
         page = self.settings.reminders.miniapp_client_page

@@ -172,18 +172,26 @@ async def scenario(team, make_staff, settings, resources):
     s = zhang.id
     await TrackEvent.bulk_create(
         [
-            view("tA", "visA", noon(11, 10), sharer=s),
+            view("tA", "visA", noon(11, 10), sharer=s, listing=listing.id),
             follow(EventKind.SHARE, "tA", "visA", noon(11, 10) + timedelta(minutes=1), sharer=s),
             follow(EventKind.DWELL, "tA", "visA", noon(11, 10) + timedelta(minutes=1), sharer=s, value=30_000),
             follow(EventKind.DWELL, "tA", "visA", noon(11, 10) + timedelta(minutes=2), sharer=s, value=60_000),
-            view("tB", "visB", noon(11, 10) + timedelta(minutes=5), parent="tA", sharer=s, user=b_user.id),
+            view(
+                "tB",
+                "visB",
+                noon(11, 10) + timedelta(minutes=5),
+                parent="tA",
+                sharer=s,
+                user=b_user.id,
+                listing=listing.id,
+            ),
             follow(EventKind.SHARE, "tB", "visB", noon(11, 10) + timedelta(minutes=6), sharer=s),
             follow(EventKind.DWELL, "tB", "visB", noon(11, 10) + timedelta(minutes=6), sharer=s, value=20_000),
-            view("tC", "visC", noon(11, 10) + timedelta(minutes=10), parent="tB", sharer=s),
-            view("tD", "visD", noon(11, 10) + timedelta(minutes=11), parent="tA", sharer=s),
-            view("tA2", "visA", noon(11, 10) + timedelta(minutes=20), sharer=s),
-            view("tE", "visE", noon(11, 11), parent="tC", sharer=s),
-            view("tB2", "visB", noon(11, 11) + timedelta(minutes=1), sharer=s),
+            view("tC", "visC", noon(11, 10) + timedelta(minutes=10), parent="tB", sharer=s, listing=listing.id),
+            view("tD", "visD", noon(11, 10) + timedelta(minutes=11), parent="tA", sharer=s, listing=listing.id),
+            view("tA2", "visA", noon(11, 10) + timedelta(minutes=20), sharer=s, listing=listing.id),
+            view("tE", "visE", noon(11, 11), parent="tC", sharer=s, listing=listing.id),
+            view("tB2", "visB", noon(11, 11) + timedelta(minutes=1), sharer=s, listing=listing.id),
         ]
     )
     # counters of 11-10 (chat, requests, mini-program users) and 11-11 (one user back)
@@ -274,6 +282,20 @@ async def test_sharing_counts_forwarded_visits_fission_and_depth(scenario):
     assert (figures["depth_max"], figures["depth_avg"]) == (3, 1.75)
     other_team = await kpis.sharing(await kpis.scope_for(scenario["zhou"]), NOVEMBER)
     assert (other_team["views"], other_team["sharers"]) == (0, 0)
+
+
+async def test_the_forwarding_tree_of_the_most_forwarded_listing(scenario):
+    found = await kpis.forwarding_tree(await kpis.scope_for(scenario["manager"]), NOVEMBER, TZ)
+    assert (found["listing"], found["shares"]) == ("L1 花桥厂房", 4)
+
+    def shape(node):
+        return (node["name"], [shape(child) for child in node["children"]])
+
+    assert shape(found["tree"]) == (
+        "L1",
+        [("访客visA", [("访客visB", [("访客visC", [("访客visE", [])])]), ("访客visD", [])])],
+    )
+    assert await kpis.forwarding_tree(await kpis.scope_for(scenario["zhou"]), NOVEMBER, TZ) is None
 
 
 async def test_satisfaction_and_repeat_deals(scenario):
