@@ -319,8 +319,8 @@ async def _retention(surface: str, cohort: date) -> None:
 
 
 async def rebuild_milestones() -> int:
-    """Every client's milestones, rebuilt 1000 clients at a time; returns how many clients."""
-    ids = await Client.all().order_by("id").values_list("id", flat=True)
+    """Every live client's milestones (deleted ones drop out), 1000 clients at a time; returns how many."""
+    ids = await Client.live().order_by("id").values_list("id", flat=True)
     for chunk in _chunks(list(ids)):
         rows = await _milestones(chunk)
         async with in_transaction():
@@ -341,7 +341,7 @@ async def _firsts(query, key: str, at: str) -> dict:
 
 
 async def _milestones(chunk: list[int]) -> list[ClientMilestones]:
-    clients = await Client.filter(id__in=chunk).values(
+    clients = await Client.live().filter(id__in=chunk).values(
         "id", "owner_id", "source", "created_at", "stage", "wechat_user_id", "next_followup_at"
     )
     users = [c["wechat_user_id"] for c in clients if c["wechat_user_id"]]
