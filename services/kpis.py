@@ -243,9 +243,9 @@ async def overdue(scope: Scope, *, now: datetime) -> list[dict]:
     """Clients whose planned follow-up is past, per salesperson (busiest first); live, not from a rollup."""
     rows = (
         await _owned(
-            Client.live().filter(next_followup_at__lt=now, owner_id__not_isnull=True).exclude(
-                stage__in=(Stage.WON, Stage.LOST)
-            ),
+            Client.live()
+            .filter(next_followup_at__lt=now, owner_id__not_isnull=True)
+            .exclude(stage__in=(Stage.WON, Stage.LOST)),
             scope,
         )
         .annotate(n=Count("id"))

@@ -321,12 +321,14 @@ async def _retention(surface: str, cohort: date) -> None:
 async def rebuild_milestones() -> int:
     """Every live client's milestones (deleted ones drop out), 1000 clients at a time; returns how many."""
     ids = await Client.live().order_by("id").values_list("id", flat=True)
+    low = 0  # each chunk replaces every row from the end of the previous one, so deleted clients drop out
     for chunk in _chunks(list(ids)):
         rows = await _milestones(chunk)
         async with in_transaction():
-            await ClientMilestones.filter(client_id__gte=chunk[0], client_id__lte=chunk[-1]).delete()
+            await ClientMilestones.filter(client_id__gte=low, client_id__lte=chunk[-1]).delete()
             await ClientMilestones.bulk_create(rows, batch_size=CHUNK)
-    await ClientMilestones.filter(client_id__gt=ids[-1] if ids else 0).delete()
+        low = chunk[-1] + 1
+    await ClientMilestones.filter(client_id__gte=low).delete()
     return len(ids)
 
 
@@ -341,8 +343,10 @@ async def _firsts(query, key: str, at: str) -> dict:
 
 
 async def _milestones(chunk: list[int]) -> list[ClientMilestones]:
-    clients = await Client.live().filter(id__in=chunk).values(
-        "id", "owner_id", "source", "created_at", "stage", "wechat_user_id", "next_followup_at"
+    clients = (
+        await Client.live()
+        .filter(id__in=chunk)
+        .values("id", "owner_id", "source", "created_at", "stage", "wechat_user_id", "next_followup_at")
     )
     users = [c["wechat_user_id"] for c in clients if c["wechat_user_id"]]
     requirements = {

@@ -359,3 +359,14 @@ def test_a_period_must_end_after_it_starts_and_last_at_most_a_year():
         kpis.period_of(date(2026, 11, 30), date(2026, 11, 1))
     with pytest.raises(AppError):
         kpis.period_of(date(2025, 1, 1), date(2026, 11, 1))
+
+
+async def test_a_deleted_client_drops_out_of_every_figure(scenario):
+    await Client.filter(id=scenario["A"].id).update(deleted_at=NOW)
+    await rollups.rebuild_milestones()
+    team = await kpis.scope_for(scenario["manager"])
+    assert [s["clients"] for s in await kpis.funnel(team, NOVEMBER, TZ)][:2] == [7, 6]
+    assert await kpis.overdue(team, now=NOW) == [
+        {"salesperson": "张三", "overdue": 1},
+        {"salesperson": "李四", "overdue": 1},
+    ]
