@@ -85,9 +85,11 @@ async def queue_links(settings: Settings, *, now: datetime | None = None) -> int
     queued = 0
     for viewing in viewings:
         client = viewing.client
+        if client is None or client.owner_id is None:  # filtered out above; its client changed meanwhile
+            continue
         done = await notify.queue(
             "notice",
-            client.owner_id,  # type: ignore[arg-type]  # filtered: not null
+            client.owner_id,
             dedupe_key=f"rating:{viewing.id}",
             payload={
                 "title": "带看满意度",
