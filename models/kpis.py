@@ -33,13 +33,13 @@ class ChannelSpend(Model):
 
 
 class ViewingRating(Model):
-    """A client's 1-5 rating of a viewing, given through the H5 link sent after it."""
+    """The 1-5 rating a client gives a viewing, given through the H5 link sent after it."""
 
     id = fields.IntField(primary_key=True)
     viewing = fields.OneToOneField("models.Viewing", related_name="rating", on_delete=fields.CASCADE)
     viewing_id: int
     client_id = fields.IntField(null=True)
-    owner_id = fields.IntField(null=True, description="the client's salesperson when rated")
+    owner_id = fields.IntField(null=True, description="salesperson of the client when rated")
     score = fields.SmallIntField()
     comment = fields.CharField(max_length=255, null=True)
     rated_at = fields.DatetimeField(auto_now_add=True)
@@ -81,10 +81,10 @@ class TrackDaily(Model):
     channel = fields.CharField(max_length=16)
     views = fields.IntField(default=0)
     shares = fields.IntField(default=0, description="visits through a shared link (child views)")
-    share_setups = fields.IntField(default=0, description="share cards set up (WeChat's callback)")
+    share_setups = fields.IntField(default=0, description="share cards set up (the WeChat callback)")
     consults = fields.IntField(default=0)
     poster_scans = fields.IntField(default=0)
-    dwell_ms = fields.BigIntField(default=0, description="visible reading time of the day's views")
+    dwell_ms = fields.BigIntField(default=0, description="visible reading time of the views of the day")
     new_visitors = fields.IntField(default=0, description="visitors seen for the first time")
     new_via_share = fields.IntField(default=0, description="... whose first visit came through a shared link")
     depth_max = fields.SmallIntField(default=0)
@@ -93,6 +93,19 @@ class TrackDaily(Model):
     class Meta:
         table = "kpi_track_daily"
         unique_together = (("day", "sharer_id", "channel"),)
+
+
+class ListingShareDaily(Model):
+    """Visits through shared links of one listing on a business day (the most forwarded listing on the dashboard)."""
+
+    id = fields.IntField(primary_key=True)
+    day = fields.DateField()
+    listing_id = fields.IntField()
+    shares = fields.IntField(default=0)
+
+    class Meta:
+        table = "kpi_listing_share_daily"
+        unique_together = (("day", "listing_id"),)
 
 
 class ViewDepth(Model):
@@ -111,7 +124,7 @@ class SharerDay(Model):
     id = fields.IntField(primary_key=True)
     day = fields.DateField()
     visitor = fields.CharField(max_length=24)
-    sharer_id = fields.IntField(description="the account credited with the sharer's visit; 0: none")
+    sharer_id = fields.IntField(description="the account credited with the visit of the sharer; 0: none")
 
     class Meta:
         table = "kpi_sharer_day"
@@ -186,7 +199,7 @@ class UserFirstView(Model):
 
 
 class IntentDaily(Model):
-    """Chat replies per handler (the parser's intent, or the exact command) on a business day."""
+    """Chat replies per handler (the parsed intent, or the exact command) on a business day."""
 
     id = fields.IntField(primary_key=True)
     day = fields.DateField()

@@ -17,8 +17,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from typing import Any
 
-from tortoise.expressions import Subquery
+from tortoise.expressions import Q, Subquery
 from tortoise.functions import Count, Max, Sum
 
 from models import (
@@ -30,6 +31,7 @@ from models import (
     EndpointDaily,
     IntentDaily,
     Listing,
+    ListingShareDaily,
     ListingStatusChange,
     Retention,
     SharerDay,
@@ -72,7 +74,7 @@ NOTES = {
     "deal_cycle": "本期成交客户从首次接触（录入或第一条跟进，取早者）到签约（第一份合同或进入成交阶段）的天数：平均、中位数和分布。",
     "overdue": "现在已过计划跟进时间、仍在跟进中（未成交、未流失）的客户数，按负责销售。",
     "leads": "本期新录入的客户数，按客户来源渠道。",
-    "forwarding": "本期被转发最多的房源的转发链：每个节点是一次访问，子节点是通过它分享的链接打开的访问（只画有转发的分支，最多200次访问）。",
+    "forwarding": "本期被转发最多的（本团队的）房源的转发链：每个节点是一次访问，子节点是通过它分享的链接打开的访问（只画有转发的分支，最多200次访问）。",
     "sharing": "分享传播量=通过别人分享的链接打开房源页的次数；裂变系数=通过分享首次访问的新访客数÷本期带来过访问的分享人数；"
     "转发深度=从第一位访客起经过几次转发（1=第一位访客转发出去的）。",
     "acquisition": "获客成本=本期渠道花费÷本期该渠道新客户数；ROI=本期该渠道客户签约的成交额（首年租金或售价）÷本期渠道花费。"
@@ -172,12 +174,18 @@ def _yuan(fen: int) -> str:
 # ---- business figures -------------------------------------------------------------------------------
 
 
+def _is_set(column: str) -> Q:
+    condition: dict[str, Any] = {f"{column}__isnull": False}
+    return Q(**condition)
+
+
 async def funnel(scope: Scope, period: Period, tz: str) -> list[dict]:
     since, until = period.instants(tz)
     cohort = _owned(ClientMilestones.filter(created_at__gte=since, created_at__lt=until), scope)
-    counts = [await cohort.count()]
-    for column, _ in FUNNEL[1:]:
-        counts.append(await cohort.filter(**{f"{column}__not_isnull": True}).count())
+    # one query: each step counts the clients whose column is set (annotations named apart from the columns)
+    reached = {f"n_{column}": Count("client_id", _filter=_is_set(column)) for column, _ in FUNNEL[1:]}
+    row = (await cohort.annotate(entered=Count("client_id"), **reached).values("entered", *reached))[0]
+    counts = [int(row["entered"] or 0), *(int(row[name] or 0) for name in reached)]
     steps = []
     for i, ((_, label), n) in enumerate(zip(FUNNEL, counts, strict=True)):
         steps.append(
@@ -397,24 +405,20 @@ async def repeat_deals(scope: Scope, period: Period, tz: str) -> dict:
 
 
 async def forwarding_tree(scope: Scope, period: Period, tz: str, *, limit: int = 200) -> dict | None:
-    """The forwarding tree of the scope's most forwarded listing in the period (at most ``limit`` visits):
-    each node a visit, its children the visits its shared link brought; None when nothing was forwarded."""
+    """The forwarding tree of the scope's most forwarded listing (one of its salespeople's) in the period, at most
+    ``limit`` visits: each node a visit, its children the visits its shared link brought; None if none was."""
     since, until = period.instants(tz)
-    shared = TrackEvent.filter(
-        kind=EventKind.VIEW, happened_at__gte=since, happened_at__lt=until, parent_token__not_isnull=True
-    )
-    sharer_ids = await _sharer_ids(scope)
-    if sharer_ids is not None:
-        shared = shared.filter(sharer_id__in=sharer_ids)
+    shared = ListingShareDaily.filter(day__gte=period.since, day__lte=period.until)
+    if scope.owner_ids is not None:
+        shared = shared.filter(listing_id__in=Subquery(Listing.filter(owner_id__in=list(scope.owner_ids)).values("id")))
     top = (
-        await shared.filter(listing_id__not_isnull=True)
-        .annotate(n=Count("id"))
+        await shared.annotate(n=Sum("shares"))
         .group_by("listing_id")
-        .order_by("-n")
+        .order_by("-n", "listing_id")
         .limit(1)
         .values("listing_id", "n")
     )
-    if not top:
+    if not top or not top[0]["n"]:
         return None
     listing = await Listing.get_or_none(id=top[0]["listing_id"])
     views = (
@@ -435,7 +439,7 @@ async def forwarding_tree(scope: Scope, period: Period, tz: str, *, limit: int =
     forwarded = [root for root in roots if root["children"]]
     return {
         "listing": f"{listing.code} {listing.title}" if listing else str(top[0]["listing_id"]),
-        "shares": top[0]["n"],
+        "shares": int(top[0]["n"]),
         "tree": {"name": listing.code if listing else "房源", "children": forwarded},
     }
 

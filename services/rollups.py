@@ -38,6 +38,7 @@ from models import (
     FirstSeen,
     FollowUp,
     IntentDaily,
+    ListingShareDaily,
     Requirement,
     Retention,
     SharerDay,
@@ -128,7 +129,16 @@ async def _tracking_day(settings: Settings, day: date) -> None:
         await TrackEvent.filter(happened_at__gte=since, happened_at__lt=until)
         .order_by("happened_at", "id")
         .values(
-            "kind", "token", "parent_token", "visitor", "sharer_id", "channel", "value", "wechat_user_id", "happened_at"
+            "kind",
+            "token",
+            "parent_token",
+            "visitor",
+            "sharer_id",
+            "channel",
+            "value",
+            "wechat_user_id",
+            "happened_at",
+            "listing_id",
         )
     )
     views = [e for e in events if e["kind"] == EventKind.VIEW]
@@ -144,6 +154,7 @@ async def _tracking_day(settings: Settings, day: date) -> None:
         depths.update(await ViewDepth.filter(token__in=tokens).values_list("token", "depth"))
     groups: dict[tuple[int, str], _Group] = defaultdict(_Group)
     sharers: dict[str, int] = {}
+    listing_shares: dict[int, int] = defaultdict(int)
     child_depths: list[ViewDepth] = []
     for view in views:
         group = groups[(view["sharer_id"] or 0, view["channel"])]
@@ -155,6 +166,8 @@ async def _tracking_day(settings: Settings, day: date) -> None:
             depths[view["token"]] = depth
             child_depths.append(ViewDepth(token=view["token"], depth=depth))
             group.shares += 1
+            if view["listing_id"] is not None:
+                listing_shares[view["listing_id"]] += 1
             group.depth_sum += depth
             group.depth_max = max(group.depth_max, depth)
             if parent is not None:
@@ -210,6 +223,11 @@ async def _tracking_day(settings: Settings, day: date) -> None:
         for chunk in _chunks(tokens):
             await ViewDepth.filter(token__in=chunk).delete()
         await ViewDepth.bulk_create(child_depths, batch_size=CHUNK)
+        await ListingShareDaily.filter(day=day).delete()
+        await ListingShareDaily.bulk_create(
+            [ListingShareDaily(day=day, listing_id=lid, shares=n) for lid, n in listing_shares.items()],
+            batch_size=CHUNK,
+        )
         await SharerDay.filter(day=day).delete()
         await SharerDay.bulk_create(
             [SharerDay(day=day, visitor=visitor, sharer_id=sharer_id) for visitor, sharer_id in sharers.items()],
