@@ -125,10 +125,14 @@ class SharerDay(Model):
     day = fields.DateField()
     visitor = fields.CharField(max_length=24)
     sharer_id = fields.IntField(description="the account credited with the visit of the sharer; 0: none")
+    prev_day = fields.DateField(
+        null=True, description="the last earlier day this visitor shared: distinct sharers of a period without DISTINCT"
+    )
 
     class Meta:
         table = "kpi_sharer_day"
         unique_together = (("day", "visitor"),)
+        indexes = (("visitor", "day"),)
 
 
 class ActiveDay(Model):

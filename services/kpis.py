@@ -296,8 +296,8 @@ async def sharing(scope: Scope, period: Period) -> dict:
         depth_max=Max("depth_max"),
     ).values("views", "shares", "share_setups", "new_via_share", "depth_sum", "depth_max")
     t = {k: int(v or 0) for k, v in (totals[0] if totals else {}).items()}
-    distinct_sharers = await sharers.annotate(n=Count("visitor", distinct=True)).values("n")
-    n_sharers = distinct_sharers[0]["n"] if distinct_sharers else 0
+    # each visitor once: on the first day in the period they shared (their previous share day is before it)
+    n_sharers = await sharers.filter(Q(prev_day__isnull=True) | Q(prev_day__lt=period.since)).count()
     per_day = {
         row["day"]: row
         for row in await daily.annotate(views=Sum("views"), shares=Sum("shares"))
@@ -421,14 +421,13 @@ async def forwarding_tree(scope: Scope, period: Period, tz: str, *, limit: int =
     if not top or not top[0]["n"]:
         return None
     listing = await Listing.get_or_none(id=top[0]["listing_id"])
-    views = (
-        await TrackEvent.filter(
-            kind=EventKind.VIEW, listing_id=top[0]["listing_id"], happened_at__gte=since, happened_at__lt=until
-        )
+    # by the (listing, time) index, every kind: filtering views in SQL made databases pick the (kind, time) index
+    events = (
+        await TrackEvent.filter(listing_id=top[0]["listing_id"], happened_at__gte=since, happened_at__lt=until)
         .order_by("happened_at", "id")
-        .limit(limit)
-        .values("token", "parent_token", "visitor", "channel")
+        .values("kind", "token", "parent_token", "visitor", "channel")
     )
+    views = [e for e in events if e["kind"] == EventKind.VIEW][:limit]
     nodes: dict[str, dict] = {}
     roots: list[dict] = []
     for view in views:

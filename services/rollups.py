@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from arq import cron
 from redis.asyncio import Redis
 from tortoise.expressions import Subquery
-from tortoise.functions import Count, Min, Sum
+from tortoise.functions import Count, Max, Min, Sum
 from tortoise.transactions import in_transaction
 
 from core.config import Settings
@@ -228,13 +228,34 @@ async def _tracking_day(settings: Settings, day: date) -> None:
             [ListingShareDaily(day=day, listing_id=lid, shares=n) for lid, n in listing_shares.items()],
             batch_size=CHUNK,
         )
-        await SharerDay.filter(day=day).delete()
-        await SharerDay.bulk_create(
-            [SharerDay(day=day, visitor=visitor, sharer_id=sharer_id) for visitor, sharer_id in sharers.items()],
-            batch_size=CHUNK,
-        )
+        await _replace_sharers(day, sharers)
         await _replace_active(H5, day, {e["visitor"] for e in events})
         await _keep_earliest_open(opened_at)
+
+
+async def _replace_sharers(day: date, sharers: dict[str, int]) -> None:
+    """The day's sharers, each with the last earlier day they shared (``prev_day``), and the next later row of each
+    pointed back at this day; so the distinct sharers of a period are its rows whose previous day is before it."""
+    await SharerDay.filter(day=day).delete()
+    visitors = list(sharers)
+    rows = []
+    for chunk in _chunks(visitors):
+        before = dict(
+            await SharerDay.filter(visitor__in=chunk, day__lt=day)
+            .annotate(last=Max("day"))
+            .group_by("visitor")
+            .values_list("visitor", "last")
+        )
+        rows += [SharerDay(day=day, visitor=v, sharer_id=sharers[v], prev_day=before.get(v)) for v in chunk]
+        after = (
+            await SharerDay.filter(visitor__in=chunk, day__gt=day)
+            .annotate(first=Min("day"))
+            .group_by("visitor")
+            .values_list("visitor", "first")
+        )
+        for visitor, first in after:
+            await SharerDay.filter(visitor=visitor, day=first).update(prev_day=day)
+    await SharerDay.bulk_create(rows, batch_size=CHUNK)
 
 
 async def _keep_earliest_open(opened: dict[int, datetime]) -> None:

@@ -370,3 +370,20 @@ async def test_a_deleted_client_drops_out_of_every_figure(scenario):
         {"salesperson": "张三", "overdue": 1},
         {"salesperson": "李四", "overdue": 1},
     ]
+
+
+async def test_a_visitor_who_shares_on_several_days_is_one_sharer_whatever_order_days_are_rebuilt(scenario, resources):
+    zhang = scenario["zhang"].id
+    await TrackEvent.bulk_create(
+        [
+            view("tA3", "visA", noon(11, 12), sharer=zhang),
+            view("tF", "visF", noon(11, 12) + timedelta(minutes=1), parent="tA3", sharer=zhang),
+        ]
+    )
+    await rollups.rebuild_day(resources, date(2026, 11, 12))
+    await rollups.rebuild_day(resources, date(2026, 11, 10))  # out of order: 11-12 is told of the earlier day
+    team = await kpis.scope_for(scenario["manager"])
+    november = await kpis.sharing(team, NOVEMBER)
+    assert (november["sharers"], november["new_via_share"], november["fission"]) == (3, 5, 1.67)  # visA once
+    later = await kpis.sharing(team, kpis.period_of(date(2026, 11, 11), date(2026, 11, 30)))
+    assert later["sharers"] == 2  # visC on 11-11, visA on 11-12
