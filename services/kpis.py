@@ -66,6 +66,39 @@ SOURCE_LABELS = {
     Source.MINIAPP: "小程序",
     Source.OTHER: "其他渠道",
 }
+INTENT_LABELS = {
+    "new_client": "录入客户",
+    "log_followup": "记跟进",
+    "cancel_followup": "取消提醒",
+    "client_info": "查客户",
+    "client_by_name": "按名字查客户",
+    "update_stage": "改阶段",
+    "match_client": "给客户配房",
+    "search_listings": "找房源",
+    "new_listing": "录房源",
+    "listing_status": "房源状态",
+    "listing_card": "查房源",
+    "listing_figures": "房源数据",
+    "listing_stats": "房源数据",
+    "agenda": "日程",
+    "deal": "记成交",
+    "record_deal": "记成交",
+    "confirm_deal": "确认成交",
+    "poster": "海报",
+    "referral_code": "推广码",
+    "reassign": "转交客户",
+    "approve": "审核通过",
+    "reject": "驳回",
+    "choice": "选编号",
+    "more": "更多",
+    "help": "帮助",
+    "chat_media": "发图片视频",
+    "bind": "绑定",
+    "my_commission": "我的佣金",
+    "withdraw": "提现",
+    metrics.NOT_UNDERSTOOD: "没太明白",
+}
+"""Chinese names of the chat handlers (``bot.handlers``) the chat figures show; others show their own name."""
 NOTES = {
     "funnel": "本期新录入的客户（录入时间在所选日期内）中，到目前为止走到每一步的人数；走到后面一步的客户也计入前面各步。"
     "需求分析=需求至少填了一项；匹配推送=打开过推送的房源页、收藏或预约过房源；意向=咨询、收藏、留言或预约；"
@@ -493,7 +526,13 @@ async def chat_use(period: Period) -> dict:
         .group_by("intent")
         .values("intent", "n")
     )
-    intents = sorted(({"intent": r["intent"], "replies": int(r["n"])} for r in rows), key=lambda r: -r["replies"])
+    intents = sorted(
+        (
+            {"intent": r["intent"], "label": INTENT_LABELS.get(r["intent"], r["intent"]), "replies": int(r["n"])}
+            for r in rows
+        ),
+        key=lambda r: (-r["replies"], r["intent"]),
+    )
     total = sum(r["replies"] for r in intents)
     unknown = sum(r["replies"] for r in intents if r["intent"] == metrics.NOT_UNDERSTOOD)
     return {

@@ -326,7 +326,8 @@ async def test_usage_dau_mau_retention_and_time_spent(scenario):
 async def test_chat_use_and_stability_come_from_the_day_s_counters(scenario):
     chat = await kpis.chat_use(NOVEMBER)
     assert (chat["replies"], chat["not_understood"], chat["not_understood_rate"]) == (10, 2, 0.2)
-    assert chat["intents"][0] == {"intent": "log_followup", "replies": 6}
+    assert chat["intents"][0] == {"intent": "log_followup", "label": "记跟进", "replies": 6}
+    assert chat["intents"][2] == {"intent": "unknown", "label": "没太明白", "replies": 2}
     assert await kpis.stability(NOVEMBER) == [
         {"route": "/wechat", "requests": 100, "errors": 2, "error_rate": 0.02, "p95_ms": 100}
     ]
