@@ -83,6 +83,7 @@ _SPACES = re.compile(r"\s+")
 _LEADING_FOLLOWUP = re.compile(
     rf"^\s*(?:(?:{sx._alternation(lx.FOLLOWUP_OPENER_TIMES)})\s*)*(?:{sx._alternation(lx.FOLLOWUP_OPENERS)})\s*[:：]?"
 )
+_CLIENT_WORD = re.compile(r"\s*(?:老客户|新客户|客户|这个客户|那个客户|客户那边)\s+")
 _MET_WITH = re.compile(rf"\s*(?:(?:{sx._alternation(lx.FOLLOWUP_OPENER_TIMES)})\s*)+(?:跟|和|与)(?!进)")
 _POSTER_WORDS = re.compile(r"生成|制作|做一?张|出一?张|帮我|给我|发我|一下|一张|的|海报|给|做|出")
 _AFTER_CUE = re.compile(r"[\s:：]*(?:一下|下)?")
@@ -246,11 +247,20 @@ def _phone(text: str) -> tuple[str | None, str]:
 
 
 _SURNAME_SAID = re.compile(f"姓\\s*({sx._SURNAME})")
+# A chunk that says how a client came (`抖音来的`, `老客户介绍的`, `扫街认识的`) or only a surname (`姓周`).
+_NOT_COMPANY = re.compile(
+    f"^姓\\s*{sx._SURNAME}$|(?:来|介绍|认识|推荐|转来|过来)的?$|^(?:{sx._alternation(sx._SOURCE_OF)})"
+)
 
 
 def _new_client(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
     phone, rest = _phone(text)
     who = sx.party(rest, cue.end() if cue else 0)
+    for _ in range(3):  # `新客户 抖音来的 王先生`, `新客户 姓周 电话…`: how they came, or a surname, is no company
+        if not (who.company and not who.person and _NOT_COMPANY.search(who.company)):
+            break
+        end = sx._CHUNK_END.search(rest, who.end)
+        who = sx.party(rest, end.start() if end else len(rest))
     if who.company and not who.person and sx.is_place(who.company):
         following = sx.party(rest, who.end)  # `新客户 宁波北仑 朗新电子 苏总`: the place, then the client
         if following.client:
@@ -294,18 +304,38 @@ def _new_listing(text: str, now: datetime, cue: re.Match | None, written: str) -
         "wechat_id": wechat,
     }
     found.update(_property_slots(_blank(rest, code, person.group() if person else None), requirement=False))
+    if found.get("single_storey") and _MULTI_STOREY.search(rest):
+        found["single_storey"] = False  # `多层厂房一楼`: one floor of a building of several, not a single-storey one
     return found
 
 
+_MULTI_STOREY = re.compile(r"多层|标准厂房|(?<![\d.])(?:[2-9]|[二两三四五六七八九])层(?!高)")
+
+
 def _search(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
-    return _property_slots(text, requirement=True)
+    """The conditions; and when the writer leaves a phone, WeChat id or surname (a visitor or a partner:
+    `我想在昆山租个2000平的厂房，我姓赵，电话186…`), those too, for the lead."""
+    phone, rest = _phone(text)
+    wechat = sx.wechat_id(rest, phone)
+    said = _SURNAME_SAID.search(rest)
+    person = sx._person_at(rest) if phone or wechat else None
+    rest = _blank(rest, wechat, person.group() if person else None)
+    found = {
+        "phone": phone,
+        "wechat_id": wechat,
+        "contact_name": said.group(1) if said else sx._surname(person) if person else None,
+    }
+    found.update(_property_slots(rest, requirement=True))
+    return found
 
 
 def _followup(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
     opening = _LEADING_FOLLOWUP.match(text)
     start = opening.end() if opening else 0
     met = _MET_WITH.match(text, start)  # `记录一下 今天跟东升电子的李经理见面了`
-    who = sx.party(text, met.end() if met else start)
+    start = met.end() if met else start
+    said_client = _CLIENT_WORD.match(text, start)  # `回访老客户 利民化工`
+    who = sx.party(text, said_client.end() if said_client else start)
     note = text[who.end :]
     numeric_note, spans = arabize_mapped(note)
     before_min, timed_note = remind_before(numeric_note)

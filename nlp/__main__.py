@@ -29,6 +29,8 @@ SAMPLE_FILES = [
         "recall_v2.jsonl",
         "heldout_v2.jsonl",
         "dev_v2.jsonl",
+        "recall_v3.jsonl",
+        "heldout_v3.jsonl",
     )
 ]
 UNSCORED = {"content"}

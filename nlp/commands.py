@@ -104,7 +104,7 @@ _DEAL_TERMS = (
     ("rent_free_months", re.compile(r"免租(?:期)?\s*(\d+(?:\.\d+)?)\s*(个月|月|天)")),
     ("lease_years", re.compile(r"(?:租期|租|签|合同期?)\s*(\d+(?:\.\d+)?)\s*年|(\d+(?:\.\d+)?)\s*年(?:租期|合同)")),
     ("coupon", re.compile(r"(?:用券|用了券|优惠券|用了?优惠券|券码?)\s*[:：]?\s*([A-Za-z0-9]{2,16})")),
-    ("rent", re.compile(rf"(?:每平米?|每平方米?|一平米?|单价)\s*(?:每月)?\s*{NUM}\s*(?:元|块)?")),
+    ("rent", re.compile(rf"(?:每平米?|每平方米?|(?<![\d.])[一1]平米?|单价)\s*(?:每月)?\s*{NUM}\s*(?:元|块)?")),
 )
 
 
@@ -140,14 +140,16 @@ def _deal_accept(match: re.Match, text: str) -> bool:
 
 def _deal_slots(match: re.Match, text: str, now: datetime, written: str) -> dict:
     numeric = arabize(text)
-    listing = sx.listing_code(text)
+    terms = deal_terms(numeric)
+    coupon = re.escape(terms.get("coupon", ""))
+    listing = sx.listing_code(re.sub(coupon, " ", text, flags=re.I) if coupon else text)  # the coupon is no listing
     before = text[: match.start()].strip()
     client = _client(sx.party(before).client) if before and not sx.is_listing_code(before) else None
     if client is None:
         rest = text.replace(listing, " ") if listing else text
         rest = re.sub(rf"{_WON_WORDS}|租给|卖给|售给|签给|了", " ", rest)
         client = _client(sx.party(rest).client)
-    return {"client": client, "listing": listing, **deal_terms(numeric)}
+    return {"client": client, "listing": listing, **terms}
 
 
 RECORD_DEAL = Command(

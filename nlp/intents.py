@@ -198,4 +198,11 @@ def _is_search(text: str, has_quantities: bool) -> bool:
         return True  # `陈江有厂房吗`
     if _SEARCH_RE.search(text) and (has_property or has_quantities or slots.mentions_property_noun(text)):
         return True
-    return has_property and (has_quantities or bool(slots.features(text)) or slots.region(text) is not None)
+    conditions = (
+        has_quantities,
+        bool(slots.features(text)),
+        slots.region(text) is not None,
+        slots.single_storey(text) is not None,
+    )
+    # `昆山 单层 层高8米 2000平左右`: conditions alone, without the word 厂房, still ask for listings.
+    return sum(conditions) >= (1 if has_property else 2)

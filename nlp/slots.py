@@ -182,7 +182,11 @@ def is_place(name: str) -> bool:
     left = name
     for _, place in found:
         left = left.replace(place, "", 1)
-    return bool(found) and not left.strip("市区县镇 ")
+    return bool(found) and not _PLACE_FILLERS.sub("", left).strip("市区县镇 ")
+
+
+# What joins places offered as alternatives: `嘉善或者平湖都行`, `张浦、周市都可以`.
+_PLACE_FILLERS = re.compile(r"或者|或是|还是|或|和|跟|以及|、|,|，|/|都行|都可以|均可|也行|也可以|都|行|那边|附近|周边")
 
 
 def regions(text: str) -> list[str]:
@@ -294,9 +298,18 @@ def _person_at(chunk: str, pos: int = 0) -> re.Match | None:
     """A person mention in `chunk` that is followed by nothing, or by a word that cannot be part of a name."""
     for match in _PERSON.finditer(chunk, pos):
         rest = chunk[match.end() :]
-        if not rest or _NAME_STOP_PREFIX.match(rest) or _PERSON.match(rest) is None and _starts_new_word(rest):
+        if (
+            not rest
+            or rest[0] in _ENDS_NAME
+            or _NAME_STOP_PREFIX.match(rest)
+            or _PERSON.match(rest) is None
+            and _starts_new_word(rest)
+        ):
             return match
     return None
+
+
+_ENDS_NAME = " ,，。;；!！?？、:："
 
 
 def _starts_new_word(rest: str) -> bool:
@@ -327,12 +340,15 @@ _LEGAL_SUFFIXES = {"有限公司", "有限责任公司", "股份有限公司", "
 def _company_prefix(chunk: str) -> str:
     """The name at the start of a chunk without spaces: cut at the first word that cannot belong to a name."""
     name = ""
-    for word in tokens(chunk):
+    words = tokens(chunk)
+    for i, word in enumerate(words):
         if name and word in _LEGAL_SUFFIXES:
             name += word
             continue
         if name and (word in _NAME_STOP or _NAME_STOP_PREFIX.match(word)):
             break
+        if name and len(word) == 1 and words[i + 1 : i + 2] == ["了"]:
+            break  # `新宇电子通了电话`: a verb done, after the name
         if not name and _NAME_STOP_PREFIX.match(word) and word not in ("华", "金"):
             break
         name += word

@@ -20,6 +20,9 @@ EXTRA_SAMPLES = HERE / "samples_extra.jsonl"
 RECALL_SAMPLES = HERE / "recall_v2.jsonl"
 HELDOUT_SAMPLES = HERE / "heldout_v2.jsonl"
 DEV_SAMPLES = HERE / "dev_v2.jsonl"
+# The third round (issues 12-14): a batch tuned on, and one scored once without tuning.
+RECALL_V3_SAMPLES = HERE / "recall_v3.jsonl"
+HELDOUT_V3_SAMPLES = HERE / "heldout_v3.jsonl"
 NOW = datetime.fromisoformat("2026-11-25T09:00:00+08:00")  # a Wednesday
 
 

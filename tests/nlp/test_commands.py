@@ -127,9 +127,15 @@ def test_a_raised_dock_warehouse():
     assert slots["contact_name"] == "黄" and slots["phone"] == "13900002222"  # the landlord's
 
 
-def test_a_ground_floor_of_a_multi_storey_building_stays_a_factory_floor():
+def test_a_ground_floor_of_a_multi_storey_building_is_not_a_single_storey_factory():
     slots = parsed("录个房源：昆山张浦 标准厂房一楼 2000平 层高8米 租金22 房东姓陈 13800001111")[1]
-    assert slots["single_storey"] is True and slots["property_type"] == "factory" and slots["contact_name"] == "陈"
+    assert slots["single_storey"] is False and slots["property_type"] == "factory" and slots["contact_name"] == "陈"
+    assert parsed("新房源 周市 四层厂房 每层2000平 共8000平 一楼层高7米")[1]["single_storey"] is False
+    assert parsed("新房源 花桥 单层厂房 一楼 3200平")[1]["single_storey"] is True
+
+
+def test_a_client_asking_for_a_ground_floor_wants_single_storey_access():
+    assert parsed("新客户 昆山 多层厂房 一楼 1500平")[1]["single_storey"] is True
 
 
 def test_redact_masks_personal_data():
@@ -145,3 +151,27 @@ def test_who_was_met_is_the_client():
     slots = parsed("记录一下 今天跟东升电子的李经理见面了 他们要扩产")[1]
     assert slots["client"] == "东升电子" and slots["contact_name"] == "李"
     assert parsed("跟进 和兴机械 明天再联系")[1]["client"] == "和兴机械"
+
+
+def test_places_offered_as_alternatives_are_no_company():
+    slots = parsed("新客户 嘉善或者平湖都行 要3000平厂房 姓李 13900001111")[1]
+    assert "company" not in slots and slots["regions"] == ["嘉善", "平湖"] and slots["contact_name"] == "李"
+
+
+def test_how_a_client_came_is_no_company():
+    slots = parsed("新客户 抖音来的 王先生 18912345678 想租个两三千平的仓库")[1]
+    assert "company" not in slots and slots["source"] == "douyin" and slots["contact_name"] == "王"
+    slots = parsed("新客户 老客户介绍的 明辉食品 蔡总 要冷库")[1]
+    assert slots["company"] == "明辉食品" and slots["source"] == "referral" and slots["contact_name"] == "蔡"
+
+
+def test_a_visitor_asking_for_listings_leaves_contact_data_for_the_lead():
+    intent, slots = parsed("你好，我想在昆山租个2000平左右的厂房，我姓赵，电话18662345678")
+    assert intent == "search_listings"
+    assert slots["contact_name"] == "赵" and slots["phone"] == "18662345678" and slots["region"] == "昆山"
+    assert "contact_name" not in parsed("帮陈总找个厂房 3000平")[1]  # a client named, no contact data left
+
+
+def test_conditions_without_a_property_word_are_a_search():
+    intent, slots = parsed("昆山 单层 层高8米 2000平左右")
+    assert intent == "search_listings" and slots["single_storey"] is True and slots["ceiling_height_min"] == 8.0

@@ -259,4 +259,5 @@ def test_number_with_another_unit_is_not_a_height(now):
 
 def test_billions_and_floors(now):
     assert slots("买厂房 总价1个亿以内", now)["sale_total_max"] == 100000000.0
-    assert slots("新房源 常熟 多层厂房 一楼 2000平", now)["single_storey"] is True
+    assert slots("新房源 常熟 多层厂房 一楼 2000平", now)["single_storey"] is False  # a floor of a building
+    assert slots("找 常熟 多层厂房 一楼 2000平", now)["single_storey"] is True  # a wish for the ground floor

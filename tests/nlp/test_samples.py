@@ -16,7 +16,9 @@ from .conftest import (
     DEV_SAMPLES,
     EXTRA_SAMPLES,
     HELDOUT_SAMPLES,
+    HELDOUT_V3_SAMPLES,
     RECALL_SAMPLES,
+    RECALL_V3_SAMPLES,
     SHARED_SAMPLES,
     SHARED_SAMPLES_V2,
     load,
@@ -59,7 +61,12 @@ def test_the_copied_contract_samples_match_the_original_when_it_is_beside_the_pr
 
 
 @pytest.mark.parametrize(
-    "sample", sample_params(RECALL_SAMPLES) + sample_params(HELDOUT_SAMPLES) + sample_params(DEV_SAMPLES)
+    "sample",
+    sample_params(RECALL_SAMPLES)
+    + sample_params(HELDOUT_SAMPLES)
+    + sample_params(DEV_SAMPLES)
+    + sample_params(RECALL_V3_SAMPLES)
+    + sample_params(HELDOUT_V3_SAMPLES),
 )
 def test_real_style_message(sample: dict) -> None:
     check(sample)
@@ -158,6 +165,8 @@ def test_samples_use_only_documented_slots() -> None:
         + load(RECALL_SAMPLES)
         + load(HELDOUT_SAMPLES)
         + load(DEV_SAMPLES)
+        + load(RECALL_V3_SAMPLES)
+        + load(HELDOUT_V3_SAMPLES)
     ):
         assert set(s["slots"]) <= CONTRACT_SLOTS | OWN_SLOTS, s["text"]
         assert all(v not in (None, "", []) for v in s["slots"].values()), s["text"]
