@@ -347,7 +347,7 @@ def _company_prefix(chunk: str) -> str:
             continue
         if name and (word in _NAME_STOP or _NAME_STOP_PREFIX.match(word)):
             break
-        if name and len(word) == 1 and words[i + 1 : i + 2] == ["了"]:
+        if name and (len(word) == 2 and word.endswith("了") or len(word) == 1 and words[i + 1 : i + 2] == ["了"]):
             break  # `新宇电子通了电话`: a verb done, after the name
         if not name and _NAME_STOP_PREFIX.match(word) and word not in ("华", "金"):
             break
