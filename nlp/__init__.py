@@ -256,15 +256,18 @@ _NOT_COMPANY = re.compile(
 def _new_client(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
     phone, rest = _phone(text)
     who = sx.party(rest, cue.end() if cue else 0)
-    for _ in range(3):  # `新客户 抖音来的 王先生`, `新客户 姓周 电话…`: how they came, or a surname, is no company
-        if not (who.company and not who.person and _NOT_COMPANY.search(who.company)):
+    # `新客户 抖音来的 王先生`, `新客户 姓周 电话…`, `新客户 东莞 长安 华阳五金`: how they came, a surname or
+    # the places before the client are no company.
+    for _ in range(4):
+        if not (who.company and not who.person):
+            break
+        if not (_NOT_COMPANY.search(who.company) or sx.is_place(who.company)):
             break
         end = sx._CHUNK_END.search(rest, who.end)
-        who = sx.party(rest, end.start() if end else len(rest))
-    if who.company and not who.person and sx.is_place(who.company):
-        following = sx.party(rest, who.end)  # `新客户 宁波北仑 朗新电子 苏总`: the place, then the client
-        if following.client:
-            who = following
+        following = sx.party(rest, end.start() if end else len(rest))
+        if not following.client and sx.is_place(who.company):
+            break  # `新客户 昆山 要2000平`: only the place
+        who = following
     wechat = sx.wechat_id(rest, phone)
     surname = who.surname
     if not surname:
@@ -274,7 +277,8 @@ def _new_client(text: str, now: datetime, cue: re.Match | None, written: str) ->
     company = who.company
     if company and not who.person and not surname and sx.looks_like_full_name(company):
         company, surname = None, company  # `新客户 李建国 做机械的`: a person, named in full
-    if company and sx.is_place(company):
+    trade = company if company in lx.INDUSTRIES else None  # `新客户 新能源电池的客户`: the trade, not who
+    if company and (sx.is_place(company) or trade):
         company = None  # `新客户 昆山那个做五金的`: where the client is, not who
     rest = _blank(rest, company, who.person, wechat, cue.group() if cue else None)
     found = {
@@ -282,7 +286,7 @@ def _new_client(text: str, now: datetime, cue: re.Match | None, written: str) ->
         "contact_name": surname,
         "phone": phone,
         "wechat_id": wechat,
-        "industry": sx.industry(rest),
+        "industry": sx.industry(rest) or trade,
         "source": sx.source(rest),
     }
     found.update(_property_slots(rest, requirement=True))

@@ -77,6 +77,8 @@ CANCEL_FOLLOWUP = Command(
         rf"^\s*(?:把|将)?\s*(?P<who>{_NAME})\s*的?\s*{_REMINDER}\s*(?:先|都)?(?:给我)?{_CANCEL}",
         rf"^\s*(?:帮我)?{_CANCEL}(?:一下)?\s*(?P<who>{_NAME})\s*的?\s*{_REMINDER}",
         rf"^\s*(?P<who>{_NAME})\s*(?:先|暂时|就)?(?:不用|不要|别|无需)再?(?:提醒|通知)(?:我)?了?\s*$",
+        # `不用再提醒我跟进华阳五金了`
+        rf"^\s*(?:先|暂时)?(?:不用|不要|别|无需)再?(?:提醒|通知)我?(?:跟进|联系|回访)?\s*(?P<who>{_NAME})\s*了?\s*$",
     ),
     _who,
     _names_client,
@@ -190,7 +192,7 @@ _STATS = r"(?:的)?\s*(?:数据|浏览量|浏览|访问量|访问|阅读量|点�
 LISTING_STATS = Command(
     "listing_stats",
     _compile(
-        rf"^\s*(?:查一?下?|看一?下?|看看)?\s*{_LISTING}\s*{_STATS}",
+        rf"^\s*(?:查一?下?|看一?下?|看看)?\s*{_LISTING}\s*(?:最近|这几天|这周|本周|今天|现在)?\s*{_STATS}",
     ),
     _listing,
 )
@@ -207,7 +209,7 @@ SHARE_TEXT = Command(
 RESUBMIT_LISTING = Command(
     "resubmit_listing",
     _compile(
-        rf"^\s*{_LISTING}\s*(?:已经|已)?(?:改好了?|修改好了?|修改了?|修改过了?|补好了?|改完了?|补充了?)?[\s,，]*(?:重新提交|再次提交|重新审核|重新送审|提交审核|再提交|重新上传)",
+        rf"^\s*{_LISTING}\s*[^\d\s]{{0,8}}?[\s,，]*(?:重新提交|再次提交|重新审核|重新送审|提交审核|再提交|重新上传)",
     ),
     _listing,
 )
@@ -312,7 +314,7 @@ DELETE_CLIENT = Command(
     "delete_client",
     _compile(
         r"^\s*(?:删除|删掉|删)(?:一下)?\s*客户\s*[:：]?\s*(?P<who>.+?)\s*$",
-        rf"^\s*(?:把|将)\s*(?:客户)?\s*(?P<who>{_NAME})\s*(?:这个客户)?\s*(?:删了|删掉|删除)(?:吧)?\s*$",
+        rf"^\s*(?:把|将)?\s*(?:客户)?\s*(?P<who>{_NAME})\s*(?:这个客户)?\s*(?:删了|删掉|删除)(?:吧)?\s*$",
     ),
     _who,
     lambda match, text: _names_client(match, text) and "提醒" not in text,
@@ -358,7 +360,7 @@ MY_STATS = Command(
     "my_stats",
     _compile(
         rf"^\s*(?:查一?下?|看一?下?|看看)?\s*(?:我|自己)(?:的)?\s*(?:今天|今日|昨天|本周|这周|这个?星期|上周|本月|这个?月|上个?月)?\s*的?\s*{_FIGURES}",
-        r"^\s*我(?:今天|本周|这周|这个?星期|本月|这个?月|上周|上个?月)(?:一共|总共)?(?:跟进|带看|成交|录入|签)了?(?:多少|几个)",
+        r"^\s*我(?:今天|本周|这周|这个?星期|本月|这个?月|上周|上个?月)(?:一共|总共)?(?:跟进|带看|成交|录入|签)了?(?:多少|几个|几单|几套|几家|几次)",
     ),
     lambda match, text, now, written: {"period": period(text)},
 )
@@ -404,7 +406,7 @@ STAFF_FOLLOWUPS = Command(
     "staff_followups",
     _compile(
         rf"^\s*(?:看看|查一?下?|看一?下?)?\s*{_STAFF}\s*(?P<when>今天|昨天|本周|这周|这个?星期)?\s*(?:都)?(?:跟进|跟|回访|联系|带看)了?\s*(?:哪些|什么|几个|多少|谁)",
-        rf"^\s*(?:看看|查一?下?|看一?下?)?\s*{_STAFF}\s*的?\s*(?P<when2>今天|昨天|本周|这周)?的?\s*跟进(?:记录|情况)",
+        rf"^\s*(?:看看|查一?下?|看一?下?)?\s*{_STAFF}\s*的?\s*(?P<when2>今天|昨天|本周|这周)?的?\s*跟进(?:记录|情况|\s*$)",
     ),
     _staff_followup_slots,
     lambda match, text: _is_staff(match.group("staff")),

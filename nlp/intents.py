@@ -101,7 +101,7 @@ def _asks_for_new_listings(text: str, cue: re.Match) -> bool:
 _NOUN = slots._alternation(set(lx.PROPERTY_NOUNS) | set(slots._PROPERTY_OF))
 _FOR_CLIENT = [
     # `给华兴精密推荐几个房源`, `帮李总找找仓库`
-    re.compile(r"^\s*(?:帮忙给|帮|给|为|替)\s*(?P<who>[^\s,，。]+?)\s*(?:推荐|找找|找一下|找下|找|挑|选|匹配|配)"),
+    re.compile(r"^\s*(?:帮忙给|帮|给|为|替)\s*(?P<who>[^\s,，。]+?)\s*(?:推荐|推|找找|找一下|找下|找|挑|选|匹配|配)"),
     # `推荐几个房源给李总`
     re.compile(
         rf"(?:推荐|找|发|挑)(?:一下|几个|一些|几套|个|些|套)?(?:{_NOUN})给\s*(?P<who>[^\s,，。]+?)\s*[吧呀啊]?$"
@@ -167,7 +167,7 @@ def _opens_with_client(text: str, cue: re.Match, has_quantities: bool) -> bool:
 
 
 def _names_client(fragment: str) -> bool:
-    fragment = _PREPOSITION.sub("", fragment.strip()).strip()
+    fragment = _LOOKUP.sub("", _PREPOSITION.sub("", fragment.strip()).strip())
     if not fragment or fragment.startswith(_SELF):
         return False
     return slots.party(fragment).client is not None

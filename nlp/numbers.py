@@ -154,7 +154,9 @@ _PRICE_PER_DAY = re.compile(
     f"{NUM}\\s*(?:元|块)?(?:{_PER}{_AREA_UNIT}(?:{_PER}|\\s*)(?:天|日)|{_PER}(?:天|日){_PER}{_AREA_UNIT})"
 )
 # The unit first: `每平每天0.6元`, `每平米每月25块`.
-_PRICE_UNIT_FIRST = re.compile(f"(?:每|一)\\s*{_AREA_UNIT}\\s*(?:每|一|/)?\\s*(天|日|月|个月)\\s*{NUM}\\s*(?:元|块)?")
+_PRICE_UNIT_FIRST = re.compile(
+    f"(?:每|一)\\s*({_AREA_UNIT})\\s*(?:(?:每|一|/)?\\s*(天|日|月|个月))?\\s*{NUM}\\s*(?:元|块)?"
+)
 _PRICE_PER_AREA = re.compile(f"{NUM}\\s*(?:元|块)?{_PER}{_AREA_UNIT}(?:{_PER}|\\s*)?(月|个月)?")
 _PRICE_KEYED = re.compile(
     f"(租金|租价|月租金|月租|单价|售价|价格|报价|总价|预算)[^\\d]{{0,6}}?{NUM}\\s*(?:元|块)?\\s*(/天|每天|一天|/月|每月)?"
@@ -170,6 +172,14 @@ _AREA_TOTAL = re.compile(f"(?:共|总共|合计|一共|总面积)\\s*{NUM}\\s*�
 _AREA_RANGE = re.compile(f"{NUM}\\s*{_AREA_UNIT}?\\s*(?:-|~|到|至|—)\\s*{NUM}\\s*多?个?\\s*({_AREA_UNIT})")
 _AREA_SINGLE = re.compile(f"{NUM}\\s*多?个?\\s*({_AREA_UNIT})")
 _AREA_KEYED = re.compile(f"面积[^\\d]{{0,4}}?{NUM}")
+
+
+_PER_MU = re.compile(r"\s*(?:/|一|每)\s*亩")
+
+
+def _per_m2(value: float, unit: str) -> float:
+    """A price per mu (land) as a price per m²."""
+    return round(value / lx.MU_IN_M2, 2) if unit == "亩" else value
 
 
 def _first_value(patterns: list[re.Pattern], text: str, limit: float = float("inf")) -> tuple[float | None, str]:
@@ -219,12 +229,16 @@ def _extract_prices(text: str, slots: dict, requirement: bool, sale: bool, suffi
         text = _mask(text, match.span())
     match = _PRICE_UNIT_FIRST.search(text)
     if match:
-        value = number_value(match.group(2), match.group(3))
-        slots.setdefault("rent" + suffix_max, round(value * 30, 2) if match.group(1) in ("天", "日") else value)
+        unit, period = match.group(1), match.group(2)
+        value = _per_m2(number_value(match.group(3), match.group(4)), unit)
+        if period is None and (sale or value > 300):
+            slots.setdefault("sale_price" + suffix_max, value)  # `每平3500`, `每亩80万`
+        else:
+            slots.setdefault("rent" + suffix_max, round(value * 30, 2) if period in ("天", "日") else value)
         text = _mask(text, match.span())
     match = _PRICE_PER_AREA.search(text)
     if match:
-        value = number_value(match.group(1), match.group(2))
+        value = _per_m2(number_value(match.group(1), match.group(2)), "亩" if "亩" in match.group() else "")
         if match.group(3) or not (sale or value > 300):
             slots.setdefault("rent" + suffix_max, value)
         else:
@@ -233,6 +247,12 @@ def _extract_prices(text: str, slots: dict, requirement: bool, sale: bool, suffi
     for match in _PRICE_KEYED.finditer(text):
         key, period = match.group(1), match.group(4) or ""
         value = number_value(match.group(2), match.group(3))
+        per_mu = _PER_MU.match(text, match.end())
+        if per_mu:  # `单价80万一亩`: land is priced per mu
+            value = _per_m2(value, "亩")
+            match_end = per_mu.end()
+        else:
+            match_end = match.end()
         window = text[max(0, match.start() - 3) : match.start()]
         if key == "总价" or (key == "预算" and sale):
             if requirement:
@@ -247,7 +267,7 @@ def _extract_prices(text: str, slots: dict, requirement: bool, sale: bool, suffi
             if "天" in period or "天" in window or value < DAILY_RENT_BELOW:
                 value = round(value * 30, 2)
             slots.setdefault("rent" + suffix_max, value)
-        text = _mask(text, match.span())
+        text = _mask(text, (match.start(), match_end))
     for match in _PRICE_BARE.finditer(text):
         value = number_value(match.group(1), match.group(2))
         if value <= 300 and not sale:

@@ -77,7 +77,21 @@ def first_in_table(pattern: re.Pattern, lookup: dict, text: str):
 
 
 _WON_CUES = re.compile(_alternation(set(lx.STAGES["won"])))
-_COMPLETED_WON = {"签了", "已签", "合同已签", "签好了", "签下来", "签下了", "付了定金", "拿下"}
+_COMPLETED_WON = {
+    "签了",
+    "已签",
+    "合同已签",
+    "签好了",
+    "签下来",
+    "签下了",
+    "付了定金",
+    "交了定金",
+    "定金交了",
+    "定金付了",
+    "交了订金",
+    "付了订金",
+    "拿下",
+}
 
 
 def won_is_done(text: str) -> bool:
@@ -313,7 +327,11 @@ _ENDS_NAME = " ,，。;；!！?？、:："
 
 
 def _starts_new_word(rest: str) -> bool:
-    return bool(re.match(r"[那这说的在已再约看出去来要想也还都很没不刚让讲觉表问嫌对今明后通打聊发给跟和见]", rest))
+    return bool(
+        re.match(
+            r"[那这说的在已再约看出去来要想也还都很没不刚让讲觉表问嫌对今明后通打聊发给跟和见嗯啊呃哦他她就呢]", rest
+        )
+    )
 
 
 _FULL_NAME = re.compile(f"^{_SURNAME}[\u4e00-\u9fa5]{{1,2}}$")

@@ -17,7 +17,7 @@ _WD = "[1-7一二三四五六日天末]"
 _AFTER = "(?:后|之后|以后|过后)"
 _XUN = "(?:上旬|中旬|下旬|初|底|末)"
 _DATE = (
-    r"(?P<rel>大后天|今天|今日|明天|明日|明早|后天|今晚|昨天|昨日|昨晚|前天)"
+    r"(?P<rel>大后天|今天|今日|今儿|明天|明日|明儿|明早|后天|今晚|昨天|昨日|昨晚|前天)"
     rf"|(?P<ndays>\d{{1,3}})天{_AFTER}|过(?P<guo>\d{{1,2}})天"
     rf"|(?P<nweeks>\d{{1,2}})个?(?:周|星期|礼拜){_AFTER}"
     rf"|(?P<halfmonth>半个?月){_AFTER}|(?P<nmonths>\d{{1,2}})个月{_AFTER}"
@@ -325,7 +325,7 @@ def _mention(m: re.Match, text: str, now: datetime, day: date | None, clock: tup
         if day < today:
             past = True
     past_day = (
-        m.group("rel") in ("今天", "今日")
+        m.group("rel") in ("今天", "今日", "今儿")
         and not m.group("hour")
         and not m.group("part")
         or bool(m.group("thisweek") or m.group("thismonth"))

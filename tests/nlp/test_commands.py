@@ -175,3 +175,22 @@ def test_a_visitor_asking_for_listings_leaves_contact_data_for_the_lead():
 def test_conditions_without_a_property_word_are_a_search():
     intent, slots = parsed("昆山 单层 层高8米 2000平左右")
     assert intent == "search_listings" and slots["single_storey"] is True and slots["ceiling_height_min"] == 8.0
+
+
+def test_land_priced_per_mu_is_a_price_per_m2():
+    assert parsed("新房源 海宁 工业用地 50亩 出售 单价80万一亩")[1]["sale_price"] == 1200.0
+    assert parsed("新房源 海宁 工业用地 50亩 出售 80万/亩")[1]["sale_price"] == 1200.0
+
+
+def test_a_price_per_m2_without_a_period_is_a_monthly_rent():
+    assert parsed("新客户 华阳五金 要一楼厂房 两千平左右 预算每平15块")[1]["rent_max"] == 15.0
+
+
+def test_a_deposit_paid_wins_the_client_even_with_the_signing_ahead():
+    assert parsed("回访 金源机械 已经交了定金 下周一签合同")[1]["stage"] == "won"
+
+
+def test_spoken_day_words_and_fillers():
+    assert parsed("明儿有啥事") == ("agenda", {"day": "2026-11-26"})
+    slots = parsed("跟进顺发物流刘总嗯他说下礼拜三再过来看一下")[1]
+    assert slots["client"] == "顺发物流" and slots["contact_name"] == "刘"
