@@ -178,8 +178,8 @@ def test_conditions_without_a_property_word_are_a_search():
 
 
 def test_land_priced_per_mu_is_a_price_per_m2():
-    assert parsed("新房源 海宁 工业用地 50亩 出售 单价80万一亩")[1]["sale_price"] == 1200.0
-    assert parsed("新房源 海宁 工业用地 50亩 出售 80万/亩")[1]["sale_price"] == 1200.0
+    for text in ("新房源 海宁 工业用地 50亩 出售 单价80万一亩", "新房源 海宁 工业用地 50亩 出售 80万/亩"):
+        assert parsed(text)[1]["sale_price"] == pytest.approx(1200.0, abs=0.01)  # 1 mu = 666.67 m²
 
 
 def test_a_price_per_m2_without_a_period_is_a_monthly_rent():
