@@ -106,6 +106,8 @@ def won_is_done(text: str) -> bool:
     return False
 
 
+# `来看房`, `来昆山看房`: the client will come to see, in the words just before the viewing word.
+_COMES_TO = re.compile(r"来[^\s,，。;；了]{0,6}$")
 # `9:30看A12`: seeing a listing named by its code is a viewing.
 _SEES_LISTING = re.compile(r"(?<![来])看\s*[A-Za-z]{1,3}-?\d{1,4}(?![A-Za-z\d])")
 # `准备下周签`: a signing planned, so still negotiating.
@@ -118,7 +120,7 @@ def stage(text: str) -> str | None:
     found = {
         _STAGE_OF[m.group()]
         for m in _STAGE_RE.finditer(text)
-        if not (_STAGE_OF[m.group()] == "viewing" and "来" in text[max(0, m.start() - 2) : m.start()])
+        if not (_STAGE_OF[m.group()] == "viewing" and _COMES_TO.search(text, max(0, m.start() - 8), m.start()))
     }
     if _PLANNED_SIGNING.search(text):
         found.add("negotiating")
@@ -355,18 +357,21 @@ def _surname(match: re.Match) -> str:
 _LEGAL_SUFFIXES = {"有限公司", "有限责任公司", "股份有限公司", "股份公司", "公司", "集团", "集团公司"}
 
 
+_DONE_VERB = re.compile(r"[\u4e00-\u9fa5]了")
+
+
 def _company_prefix(chunk: str) -> str:
     """The name at the start of a chunk without spaces: cut at the first word that cannot belong to a name."""
+    done = _DONE_VERB.search(chunk, 2)
+    if done:  # `瑞祥物流通了电话`: a name never holds 了, so it ends before the verb done
+        chunk = chunk[: done.start()]
     name = ""
-    words = tokens(chunk)
-    for i, word in enumerate(words):
+    for word in tokens(chunk):
         if name and word in _LEGAL_SUFFIXES:
             name += word
             continue
         if name and (word in _NAME_STOP or _NAME_STOP_PREFIX.match(word)):
             break
-        if name and (len(word) == 2 and word.endswith("了") or len(word) == 1 and words[i + 1 : i + 2] == ["了"]):
-            break  # `新宇电子通了电话`: a verb done, after the name
         if not name and _NAME_STOP_PREFIX.match(word) and word not in ("华", "金"):
             break
         name += word

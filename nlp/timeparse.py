@@ -22,6 +22,7 @@ _DATE = (
     rf"|(?P<nweeks>\d{{1,2}})个?(?:周|星期|礼拜){_AFTER}"
     rf"|(?P<halfmonth>半个?月){_AFTER}|(?P<nmonths>\d{{1,2}})个月{_AFTER}"
     rf"|下下个?(?:周|星期|礼拜)(?P<nnwd>{_WD})"
+    rf"|(?P<nnweek>下下个?(?:周|星期|礼拜))(?!{_WD})"
     rf"|下个?(?:周|星期|礼拜)(?P<nwd>{_WD})"
     rf"|(?:这个?|本)?(?:周|星期|礼拜)(?P<wd>{_WD})"
     rf"|(?P<twomonths>下下个?月)"
@@ -153,6 +154,8 @@ def _resolve_date(m: re.Match, today: date) -> date | None:
         return day if day > today else day + timedelta(days=7)
     if m.group("nextweek"):
         return monday + timedelta(days=7)
+    if m.group("nnweek"):
+        return monday + timedelta(days=14)
     if m.group("thisweek") or m.group("thismonth"):
         return today
     if m.group("nmday"):
@@ -331,8 +334,9 @@ def _mention(m: re.Match, text: str, now: datetime, day: date | None, clock: tup
         or bool(m.group("thisweek") or m.group("thismonth"))
     )
     until = None
-    if m.group("nextweek") or m.group("thisweek"):
-        until = today - timedelta(days=today.weekday()) + timedelta(days=13 if m.group("nextweek") else 6)
+    if m.group("nextweek") or m.group("thisweek") or m.group("nnweek"):
+        weeks_ahead = 1 if m.group("nextweek") else 2 if m.group("nnweek") else 0
+        until = today - timedelta(days=today.weekday()) + timedelta(days=6 + 7 * weeks_ahead)
     elif m.group("thismonth"):
         until = date(today.year, today.month, _last_day(today.year, today.month))
     return TimeMention(m.start(), m.end(), at, past_day, past=past, has_date=bool(m.group("date")), until=until)

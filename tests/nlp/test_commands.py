@@ -194,3 +194,19 @@ def test_spoken_day_words_and_fillers():
     assert parsed("明儿有啥事") == ("agenda", {"day": "2026-11-26"})
     slots = parsed("跟进顺发物流刘总嗯他说下礼拜三再过来看一下")[1]
     assert slots["client"] == "顺发物流" and slots["contact_name"] == "刘"
+
+
+def test_a_client_coming_somewhere_to_see_has_not_viewed_yet():
+    assert "stage" not in parsed("跟进 亿达电器 客户下个月10号来昆山看房")[1]
+    assert parsed("跟进 亿达电器 今天带看了昆山的房")[1]["stage"] == "viewing"
+
+
+def test_a_name_ends_before_a_verb_done():
+    assert parsed("刚刚跟瑞祥物流通了电话 他们想下周二来看仓库")[1]["client"] == "瑞祥物流"
+
+
+def test_more_ways_to_say_a_command():
+    assert parsed("登记个房源 张家港 冷库 2500平 房东周女士 13812349999")[0] == "new_listing"
+    assert parsed("查下这个号码 18761234567") == ("client_info", {"phone": "18761234567"})
+    assert parsed("明天跟谁") == ("agenda", {"day": "2026-11-26"})
+    assert parsed("有哪些功能")[0] == "help"

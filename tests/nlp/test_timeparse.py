@@ -33,6 +33,8 @@ def followup(phrase: str, now: datetime = WEDNESDAY) -> dict:
         ("12.5下午2点", "2026-12-05T14:00:00+08:00"),
         ("周末再约", "2026-11-28T09:00:00+08:00"),
         ("下下周三下午两点", "2026-12-09T14:00:00+08:00"),
+        ("下下周再约", "2026-12-07T09:00:00+08:00"),  # the Monday of the week after next
+        ("明儿下午再打", "2026-11-26T14:00:00+08:00"),
         ("过两天再问", "2026-11-27T09:00:00+08:00"),
         ("一周后", "2026-12-02T09:00:00+08:00"),
         ("一个礼拜后", "2026-12-02T09:00:00+08:00"),
@@ -135,3 +137,7 @@ def test_a_decimal_is_no_date():
         "property_type": "factory",
         "ceiling_height_min": 12.5,
     }
+
+
+def test_the_week_after_next_as_an_agenda_range():
+    assert nlp.parse("下下周待办", WEDNESDAY).to_json()["slots"] == {"day": "2026-12-07", "until": "2026-12-13"}
