@@ -247,6 +247,9 @@ def _phone(text: str) -> tuple[str | None, str]:
 
 
 _SURNAME_SAID = re.compile(f"姓\\s*({sx._SURNAME})")
+_TRADE_CHUNK = re.compile(f"^(?:{sx._alternation(lx.INDUSTRY_OPENERS)})[\u4e00-\u9fa5]{{1,8}}的?$")
+# A surname alone beside a phone number: `电话13588881234 刘`.
+_BARE_SURNAME = re.compile(f"(?:^|\\s)({sx._SURNAME})(?:先生|女士|小姐)?(?=\\s|$)")
 # A chunk that says how a client came (`抖音来的`, `老客户介绍的`, `扫街认识的`) or only a surname (`姓周`).
 _NOT_COMPANY = re.compile(
     f"^姓\\s*{sx._SURNAME}$|(?:来|介绍|认识|推荐|转来|过来)的?$|^(?:{sx._alternation(sx._SOURCE_OF)})"
@@ -259,13 +262,14 @@ def _new_client(text: str, now: datetime, cue: re.Match | None, written: str) ->
     # `新客户 抖音来的 王先生`, `新客户 姓周 电话…`, `新客户 东莞 长安 华阳五金`: how they came, a surname or
     # the places before the client are no company.
     for _ in range(4):
-        if not (who.company and not who.person):
-            break
-        if not (_NOT_COMPANY.search(who.company) or sx.is_place(who.company)):
-            break
         end = sx._CHUNK_END.search(rest, who.end)
+        if not who.client:  # `新客户 做机加工的 永恒机械 毛总`: the trade first, then the client
+            if not _TRADE_CHUNK.match(rest[who.end : end.start() if end else len(rest)]):
+                break
+        elif who.person or not (_NOT_COMPANY.search(who.company or "") or sx.is_place(who.company or "")):
+            break
         following = sx.party(rest, end.start() if end else len(rest))
-        if not following.client and sx.is_place(who.company):
+        if not following.client and sx.is_place(who.company or ""):
             break  # `新客户 昆山 要2000平`: only the place
         who = following
     wechat = sx.wechat_id(rest, phone)
@@ -323,11 +327,12 @@ def _search(text: str, now: datetime, cue: re.Match | None, written: str) -> dic
     wechat = sx.wechat_id(rest, phone)
     said = _SURNAME_SAID.search(rest)
     person = sx._person_at(rest) if phone or wechat else None
+    bare = _BARE_SURNAME.search(rest) if phone or wechat else None
     rest = _blank(rest, wechat, person.group() if person else None)
     found = {
         "phone": phone,
         "wechat_id": wechat,
-        "contact_name": said.group(1) if said else sx._surname(person) if person else None,
+        "contact_name": said.group(1) if said else sx._surname(person) if person else bare.group(1) if bare else None,
     }
     found.update(_property_slots(rest, requirement=True))
     return found

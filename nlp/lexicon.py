@@ -567,6 +567,13 @@ STAGES = {
         "暂时不需要",
         "不找了",
         "不用找了",
+        "租好了",
+        "在别处租",
+        "别的园区",
+        "租了别的",
+        "去了别家",
+        "定了别家",
+        "选了别的",
     ],
 }
 # When several stage words appear, the outcome wins (看过房 ... 不租了 -> lost).

@@ -210,3 +210,17 @@ def test_more_ways_to_say_a_command():
     assert parsed("查下这个号码 18761234567") == ("client_info", {"phone": "18761234567"})
     assert parsed("明天跟谁") == ("agenda", {"day": "2026-11-26"})
     assert parsed("有哪些功能")[0] == "help"
+
+
+def test_a_trade_before_a_new_clients_name_is_its_industry():
+    slots = parsed("新客户 做机加工的 永恒机械 毛总 要单层 1500平")[1]
+    assert slots["company"] == "永恒机械" and slots["industry"] == "机加工" and slots["contact_name"] == "毛"
+
+
+def test_a_surname_alone_beside_a_visitors_phone_is_the_contact():
+    assert parsed("想在昆山找个5000平仓库 电话13588881234 刘")[1]["contact_name"] == "刘"
+
+
+def test_renting_elsewhere_loses_the_client_and_a_condition_to_sign_is_negotiating():
+    assert parsed("跟进 天一纺织 已经在别的园区租好了")[1]["stage"] == "lost"
+    assert parsed("回访 君诚汽配 客户说价格再降两块就签")[1]["stage"] == "negotiating"
