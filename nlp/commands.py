@@ -444,6 +444,16 @@ LOGIN = Command(
     _nothing,
 )
 
+# `明儿有啥事`, `周四有什么事`: a day's business (`你好 在吗 有什么事` is a greeting, no day named).
+_DAY_WORD = r"今天|今儿|明天|明儿|后天|大后天|(?:下|这|本)?(?:周|星期|礼拜)[一二三四五六日天1-7]|这周|本周|下周"
+DAY_BUSINESS = Command(
+    "agenda",
+    _compile(
+        rf"^\s*(?:我)?\s*(?:{_DAY_WORD})\s*(?:都|还)?(?:有|要)?(?:啥|什么|哪些)(?:事|事情|要办的)\s*[吗呢?？]*\s*$"
+    ),
+    lambda match, text, now, written: dict(zip(("day", "until"), agenda_range(arabize(text), now), strict=True)),
+)
+
 COMMANDS: list[Command] = [
     UNDO,
     CANCEL_FOLLOWUP,
@@ -465,6 +475,7 @@ COMMANDS: list[Command] = [
     REPLY_VISITOR,
     EDIT_LISTING,
     RECORD_DEAL,
+    DAY_BUSINESS,
 ]
 
 

@@ -224,3 +224,8 @@ def test_a_surname_alone_beside_a_visitors_phone_is_the_contact():
 def test_renting_elsewhere_loses_the_client_and_a_condition_to_sign_is_negotiating():
     assert parsed("跟进 天一纺织 已经在别的园区租好了")[1]["stage"] == "lost"
     assert parsed("回访 君诚汽配 客户说价格再降两块就签")[1]["stage"] == "negotiating"
+
+
+def test_a_days_business_is_the_agenda_but_a_greeting_is_not():
+    assert parsed("明儿有啥事") == ("agenda", {"day": "2026-11-26"})
+    assert parsed("你好 在吗 有什么事")[0] == "unknown"
