@@ -263,8 +263,9 @@ def _new_client(text: str, now: datetime, cue: re.Match | None, written: str) ->
     # the places before the client are no company.
     for _ in range(4):
         end = sx._CHUNK_END.search(rest, who.end)
-        if not who.client:  # `新客户 做机加工的 永恒机械 毛总`: the trade first, then the client
-            if not _TRADE_CHUNK.match(rest[who.end : end.start() if end else len(rest)]):
+        if not who.client:  # `新客户 做机加工的 永恒机械 毛总`, `新客户 转介绍的 嘉华新材`: the trade or source first
+            chunk = rest[who.end : end.start() if end else len(rest)]
+            if not (_TRADE_CHUNK.match(chunk) or _NOT_COMPANY.search(chunk)):
                 break
         elif who.person or not (_NOT_COMPANY.search(who.company or "") or sx.is_place(who.company or "")):
             break

@@ -133,13 +133,12 @@ _LOOKUP = re.compile(r"^\s*(?:查一下|查下|查查|查询|查|看一下|看�
 
 
 def _is_client_lookup(rest: str, has_quantities: bool) -> bool:
-    """`查一下俊达机械`: a lookup of a name alone, not of a property or a listing."""
-    return (
-        not mentions_property(rest, has_quantities)
-        and not slots.listing_reference(rest)
-        and slots.region(rest) is None
-        and _names_client(rest)
-    )
+    """`查一下俊达机械`: a lookup of a name alone, not of a property or a listing; a place inside the name
+    (`嘉华新材`) is part of it."""
+    if mentions_property(rest, has_quantities) or slots.listing_reference(rest) or not _names_client(rest):
+        return False
+    client = slots.party(_LOOKUP.sub("", _PREPOSITION.sub("", rest.strip()).strip())).client or ""
+    return not slots.is_place(client) and slots.region(rest.replace(client, " ")) is None
 
 
 _FILLER = re.compile(r"[\s,，。.!！~了已经过啦呢的那边这边]+")

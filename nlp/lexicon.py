@@ -485,6 +485,7 @@ STAGES = {
         "带看",
         "看过房",
         "看了房",
+        "看完",
         "看过",
         "看了",
         "约看",
@@ -685,7 +686,7 @@ SINGLE_STOREY = {
     ],
 }
 
-DEAL_TYPES = {"rent": ["租"], "sale": ["买", "购", "售"]}
+DEAL_TYPES = {"rent": ["租"], "sale": ["买", "购", "售", "卖"]}
 
 # Person titles: `张总` is a person called 张.
 TITLES = [

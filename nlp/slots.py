@@ -111,7 +111,9 @@ _COMES_TO = re.compile(r"来[^\s,，。;；了]{0,6}$")
 # `9:30看A12`: seeing a listing named by its code is a viewing.
 _SEES_LISTING = re.compile(r"(?<![来])看\s*[A-Za-z]{1,3}-?\d{1,4}(?![A-Za-z\d])")
 # `准备下周签`: a signing planned, so still negotiating.
-_PLANNED_SIGNING = re.compile(r"(?:准备|打算|计划)[^，,。;；\s]{0,4}签|(?:就|才|再)签(?!了)")
+_PLANNED_SIGNING = re.compile(
+    r"(?:准备|打算|计划)[^，,。;；\s]{0,4}签|(?:就|才|再)签(?!了)|(?<![已经都好])签(?=[\s,，。;；!！]|$)"
+)
 
 
 def stage(text: str) -> str | None:
@@ -318,6 +320,7 @@ def _person_at(chunk: str, pos: int = 0) -> re.Match | None:
             not rest
             or rest[0] in _ENDS_NAME
             or _NAME_STOP_PREFIX.match(rest)
+            or _DONE_VERB.match(rest)
             or _PERSON.match(rest) is None
             and _starts_new_word(rest)
         ):

@@ -26,7 +26,7 @@ _DATE = (
     rf"|下个?(?:周|星期|礼拜)(?P<nwd>{_WD})"
     rf"|(?:这个?|本)?(?:周|星期|礼拜)(?P<wd>{_WD})"
     rf"|(?P<twomonths>下下个?月)"
-    rf"|下个?月(?P<nmday>\d{{1,2}})(?:号|日)|下个?月(?P<nxun>{_XUN})|(?P<nextmonth>下个?月)"
+    rf"|下个?月(?P<nmday>\d{{1,2}})(?:号|日)|下个?月(?P<nxun>{_XUN}|中(?!旬))|(?P<nextmonth>下个?月)"
     rf"|(?P<month>\d{{1,2}})月(?:份)?(?:(?P<mday>\d{{1,2}})(?:号|日)?|(?P<mxun>{_XUN}))"
     rf"|(?:这个?|本)?月(?P<xun>{_XUN}|中)|(?P<barexun>上旬|中旬|下旬)|(?:今|这个?|本)?(?P<yearend>年底|年末)"
     r"|(?<![\d.])(?P<dmonth>1[0-2]|0?[1-9])[./](?P<dday>3[01]|[12]\d|0?[1-9])(?![\d.])"
@@ -52,7 +52,7 @@ _REMIND_BEFORE = re.compile(
 )
 _UNIT_MINUTES = {"天": 1440, "小时": 60, "钟头": 60, "分钟": 1, "周": 10080, "星期": 10080, "礼拜": 10080}
 # Words right after a time that say it is what happened (`上午带看了`, `下午带看 结果客户没来`), within its clause.
-_DONE = re.compile(r"^[^,，。;；再约要将会准备打算计划]{0,8}?(?:了|过|完|结果|没来|没去|没见|没看)")
+_DONE = re.compile(r"^(?:(?!再|约|要|将|会|准备|打算|计划)[^,，。;；]){0,8}?(?:了|过|完|结果|没来|没去|没见|没看)")
 _FUTURE = re.compile(r"再|约|要|将|会|准备|打算|计划|回头|到时")
 # A date word that is itself past: what happened then, never the next contact.
 _PAST_DAYS = {"昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2}

@@ -229,3 +229,19 @@ def test_renting_elsewhere_loses_the_client_and_a_condition_to_sign_is_negotiati
 def test_a_days_business_is_the_agenda_but_a_greeting_is_not():
     assert parsed("明儿有啥事") == ("agenda", {"day": "2026-11-26"})
     assert parsed("你好 在吗 有什么事")[0] == "unknown"
+
+
+def test_a_place_inside_a_company_name_is_part_of_the_name():
+    assert parsed("查一下 嘉华新材") == ("client_info", {"client": "嘉华新材"})
+    slots = parsed("新客户 转介绍的 嘉华新材 邵总 需要买地 30亩 海宁或者桐乡")[1]
+    assert slots["company"] == "嘉华新材" and slots["regions"] == ["海宁", "桐乡"] and slots["source"] == "referral"
+
+
+def test_signing_on_a_day_ahead_is_negotiating_and_viewing_done_beats_considering():
+    assert parsed("跟进 天地物流 谈的差不多了 下周三签")[1]["stage"] == "negotiating"
+    assert parsed("跟进 天地物流 合同已经签了")[1]["stage"] == "won"
+    assert parsed("跟进 海鸿物流 看完了 客户在考虑")[1]["stage"] == "viewing"
+
+
+def test_selling_is_a_sale():
+    assert parsed("苏州有没有厂房卖 5000平左右")[1]["deal_type"] == "sale"

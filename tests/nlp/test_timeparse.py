@@ -141,3 +141,12 @@ def test_a_decimal_is_no_date():
 
 def test_the_week_after_next_as_an_agenda_range():
     assert nlp.parse("下下周待办", WEDNESDAY).to_json()["slots"] == {"day": "2026-12-07", "until": "2026-12-13"}
+
+
+def test_a_call_made_this_morning_dates_the_note_even_with_the_next_one_today():
+    slots = followup("早上打过电话 对方在开会 下午三点再打")
+    assert slots["happened_at"] == "2026-11-25T09:00:00+08:00" and slots["next_at"] == "2026-11-25T15:00:00+08:00"
+
+
+def test_the_middle_of_next_month():
+    assert followup("大概下个月中再联系")["next_at"] == "2026-12-15T09:00:00+08:00"
