@@ -82,6 +82,7 @@ _COMPLETED_WON = {
     "已签",
     "合同已签",
     "签好了",
+    "签完",
     "签下来",
     "签下了",
     "付了定金",
@@ -361,6 +362,8 @@ _LEGAL_SUFFIXES = {"有限公司", "有限责任公司", "股份有限公司", "
 
 
 _DONE_VERB = re.compile(r"[\u4e00-\u9fa5]了")
+# A trade word that names a business when it follows a name (`联想仓储`), though alone it is a property type.
+_TRADE_IN_NAME = {"仓储"}
 
 
 def _company_prefix(chunk: str) -> str:
@@ -370,7 +373,7 @@ def _company_prefix(chunk: str) -> str:
         chunk = chunk[: done.start()]
     name = ""
     for word in tokens(chunk):
-        if name and word in _LEGAL_SUFFIXES:
+        if name and (word in _LEGAL_SUFFIXES or word in _TRADE_IN_NAME):
             name += word
             continue
         if name and (word in _NAME_STOP or _NAME_STOP_PREFIX.match(word)):

@@ -245,3 +245,12 @@ def test_signing_on_a_day_ahead_is_negotiating_and_viewing_done_beats_considerin
 
 def test_selling_is_a_sale():
     assert parsed("苏州有没有厂房卖 5000平左右")[1]["deal_type"] == "sale"
+
+
+def test_a_title_without_a_surname_ends_a_company_name():
+    assert parsed("今天中午跟天工机械老板吃了饭 聊了下需求")[1]["client"] == "天工机械"
+    assert parsed("跟进 联想仓储 已经签完合同了")[1] == {
+        "client": "联想仓储",
+        "stage": "won",
+        "content": "已经签完合同了",
+    }
