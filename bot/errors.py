@@ -15,6 +15,23 @@ from services.commissions import yuan
 ACTIONS = {"reassign_client": "转交客户", "review_listing": "审核房源", "review_withdrawal": "审核提现"}
 ADMIN_ACTIONS = {"edit_commission_rules": "修改佣金规则", "record_manual_payout": "登记线下打款"}
 ENTITIES = {"client": "客户", "listing": "房源", "deal": "成交", "wallet": "余额", "commission_rule": "佣金规则"}
+NOT_UNDONE = {
+    "listing.status": "改房源状态",
+    "client.stage": "改房源状态（客户阶段随之变化）",
+    "listing.create": "录入房源",
+    "listing.resubmit": "重新提交房源",
+    "listing.approve": "审核房源",
+    "listing.reject": "驳回房源",
+    "followup.cancel": "取消提醒",
+    "client.reassign": "转交客户",
+    "client.merge": "合并客户",
+    "client.merge_lead": "合并重复客户",
+    "client.distinct": "确认不是重复客户",
+    "deal.create": "录入成交",
+    "deal.end": "结束成交",
+    "withdrawal.request": "申请提现",
+}
+"""What 撤销 does not take back, as the reply names the last thing done."""
 DEAL_TERMS = {
     "rent_free_months": "免租期应在0到24个月之间",
     "lease_years": "租期应在0到70年之间",
@@ -111,10 +128,18 @@ WORDING: dict[type[e.AppError], Callable] = {
         f"{exc.listing.code}还没通过审核（{fmt.REVIEW_NAMES[exc.listing.review_status.value]}），不能改状态"
     ),
     e.OwnerOnly: lambda exc: f"只有{exc.listing.code}的负责人或经理能暂停或重新上架",
+    e.ContactTaken: lambda exc: (
+        f"这个电话或微信已是{exc.other.owner.name if exc.other.owner else '他人'}的客户{exc.other.display_name}"
+        f"（{fmt.masked_phone(exc.other.phone)}），没有修改；是同一客户请合并，不要重复"
+    ),
     e.CannotUndoWon: lambda exc: (
         f"{exc.client.display_name}已成交，成交不能撤销；确实没成交就发「{exc.client.display_name}改为谈判」"
     ),
     e.NothingToUndo: lambda exc: f"最近{exc.minutes}分钟内你没有可撤销的记录",
+    e.CannotUndo: lambda exc: (
+        f"你最近的一条操作是{NOT_UNDONE.get(exc.action, '这项操作')}，「撤销」不能取消它；请直接发新的指令改回"
+        "（例如「A12空置」「华兴精密改为谈判中」）"
+    ),
     e.EditOwnerOnly: lambda exc: f"只有{exc.listing.code}的负责人或经理能修改或重新提交它",
     e.NotRejected: lambda exc: (
         f"{exc.listing.code}{fmt.REVIEW_NAMES[exc.listing.review_status.value]}，只有被驳回的房源需要重新提交"

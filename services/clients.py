@@ -41,6 +41,7 @@ from services.errors import (
     ChangedMeanwhile,
     ClientNotFound,
     ClientUnnamed,
+    ContactTaken,
     DuplicateClient,
     NotADuplicate,
     NotYourClient,
@@ -465,7 +466,8 @@ _SEALED = ("phone", "wechat_id")
 async def update(*, actor: Account, client: Client, changes: dict, settings: Settings) -> dict[str, tuple]:
     """Correct ``client``'s fields (``EDITABLE_FIELDS``); returns ``{field: (before, after)}`` of what changed.
 
-    Whoever may change the client may correct it; the write is conditional on the version read (another
+    Whoever may change the client may correct it; a phone or WeChat id another client has is refused
+    (``ContactTaken``: a duplicate is merged, not made); the write is conditional on the version read (another
     change in between raises ``ChangedMeanwhile``) and the audit entry keeps what was there before (contact data
     encrypted), so the correction can be undone.
     """
@@ -475,6 +477,12 @@ async def update(*, actor: Account, client: Client, changes: dict, settings: Set
     if not changed:
         return {}
     values = {name: after for name, (_, after) in changed.items()}
+    if "phone" in values or "wechat_id" in values:
+        taken = await duplicates(
+            phone=values.get("phone"), wechat_id=values.get("wechat_id"), company=None, settings=settings
+        )
+        if others := [c for c in taken if c.id != client.id]:
+            raise ContactTaken(others[0])
     await _write(actor, client, values, settings, action="client.update")
     return changed
 
@@ -500,7 +508,8 @@ async def _write(actor: Account | None, client: Client, values: dict, settings: 
             setattr(client, name, value)
         client.version += 1
         if "region" in values:
-            await Requirement.filter(client_id=client.id).update(region=values["region"])
+            region = values["region"]
+            await Requirement.filter(client_id=client.id).update(region=region, regions=[region] if region else None)
         await audit.record(
             actor,
             action,
@@ -738,13 +747,18 @@ async def set_stage(
         if stage in CLOSED_STAGES:
             await Client.filter(id=client.id).update(next_followup_at=None)
         client.version += 1
-        await audit.record(actor, "client.stage", "client", client.id, before=before, after=_client_snapshot(client))
+        await audit.record(
+            actor, "client.stage", "client", client.id, before=before, after={**_client_snapshot(client), "note": note}
+        )
     return True
 
 
-async def delete(*, actor: Account, client: Client, now: datetime, reason: str = "") -> None:
+async def delete(
+    *, actor: Account, client: Client, now: datetime, reason: str = "", action: str = "client.delete"
+) -> None:
     """Delete a client (its owner, their manager or an admin): hidden from every interface, matching and
-    reminders, its planned follow-ups closed; the row and its history stay, and the audit entry says who and why."""
+    reminders, its planned follow-ups closed; the row and its history stay, and the audit entry (``action``)
+    says who and why."""
     await permissions.ensure_can_change(actor, client)
     async with in_transaction():
         updated = await Client.filter(id=client.id, version=client.version, deleted_at__isnull=True).update(
@@ -755,7 +769,7 @@ async def delete(*, actor: Account, client: Client, now: datetime, reason: str =
         await _close_plans(client)
         client.deleted_at, client.version = now, client.version + 1
         await audit.record(
-            actor, "client.delete", "client", client.id, before=_client_snapshot(client), after={"reason": reason}
+            actor, action, "client", client.id, before=_client_snapshot(client), after={"reason": reason}
         )
 
 

@@ -145,6 +145,16 @@ class NotADuplicate(Conflict):
         self.client = client
 
 
+class ContactTaken(Conflict):
+    """A corrected phone or WeChat id belongs to another client (``other``)."""
+
+    code = "contact_taken"
+
+    def __init__(self, other: Any) -> None:
+        super().__init__("another client has this phone or WeChat id")
+        self.other = other
+
+
 class CannotUndoWon(Conflict):
     """A won client's deal (and its commission) is not taken back by 撤销."""
 
@@ -153,6 +163,16 @@ class CannotUndoWon(Conflict):
     def __init__(self, client: Any) -> None:
         super().__init__("a won deal is not undone")
         self.client = client
+
+
+class CannotUndo(Conflict):
+    """The last record is of a kind 撤销 does not take back (``action`` of its audit entry)."""
+
+    code = "cannot_undo"
+
+    def __init__(self, action: str) -> None:
+        super().__init__(f"{action} is not undone by undo")
+        self.action = action
 
 
 class NothingToUndo(NotFound):

@@ -14,15 +14,32 @@ from core.config import Settings
 from models import Account, AuditLog, FollowUp
 from models.enums import Stage
 from services import audit, clients, listings
-from services.errors import NothingToUndo
+from services.errors import CannotUndo, NothingToUndo
 
 UNDO_WINDOW = timedelta(minutes=10)
 UNDOABLE = ("followup.create", "client.update", "listing.update", "client.stage", "client.create", "client.delete")
+NOT_UNDOABLE = (
+    "listing.status",
+    "listing.create",
+    "listing.resubmit",
+    "listing.approve",
+    "listing.reject",
+    "followup.cancel",
+    "client.reassign",
+    "client.merge",
+    "client.merge_lead",
+    "client.distinct",
+    "deal.create",
+    "deal.end",
+    "withdrawal.request",
+)
+"""Records 撤销 does not take back: when one is the last, 撤销 says so instead of undoing an older one."""
 
 
 @dataclass(frozen=True)
 class Undone:
-    """What was taken back: ``kind`` is the undone entry's action, ``name`` the client or listing it was about."""
+    """What was taken back: ``kind`` is the undone entry's action, ``name`` the client or listing it was about,
+    ``detail`` the follow-up's note or the stage the client is back at, ``fields`` the fields restored."""
 
     kind: str
     name: str
@@ -31,7 +48,8 @@ class Undone:
 
 
 async def undo_last(*, actor: Account, now: datetime, settings: Settings) -> Undone:
-    """Take back ``actor``'s last undoable record of the last ``UNDO_WINDOW``; ``NothingToUndo`` when none is."""
+    """Take back ``actor``'s last record of the last ``UNDO_WINDOW``: ``NothingToUndo`` when there is none,
+    ``CannotUndo`` when it is of a kind 撤销 does not take back."""
     since = now - UNDO_WINDOW
     undone_ids = {
         entry["after"].get("undid")
@@ -41,11 +59,17 @@ async def undo_last(*, actor: Account, now: datetime, settings: Settings) -> Und
         if entry["after"]
     }
     entries = (
-        await AuditLog.filter(actor_id=actor.id, action__in=UNDOABLE, at__gte=since).order_by("-at", "-id").limit(20)
+        await AuditLog.filter(actor_id=actor.id, at__gte=since, action__in=UNDOABLE + NOT_UNDOABLE)
+        .order_by("-at", "-id")
+        .limit(20)
     )
     entry = next((e for e in entries if e.id not in undone_ids), None)
     if entry is None:
         raise NothingToUndo(int(UNDO_WINDOW.total_seconds() // 60))
+    if entry.action not in UNDOABLE or (entry.action == "client.stage" and (entry.after or {}).get("note")):
+        # the last thing I did is not taken back by 撤销 (a listing's status and the stage it moved, a deal...):
+        # going further back would undo something older than what the user means
+        raise CannotUndo(entry.action)
     undone = await _take_back(actor, entry, settings, now)
     await audit.record(actor, "undo", entry.entity, entry.entity_id, after={"undid": entry.id, "action": entry.action})
     return undone
@@ -74,10 +98,10 @@ async def _take_back(actor: Account, entry: AuditLog, settings: Settings, now: d
         await clients.revert_stage(
             actor=actor, client=client, to=Stage(before["stage"]), settings=settings, note="撤销"
         )
-        return Undone(entry.action, client.display_name, f"{after.get('stage')}>{before.get('stage')}")
+        return Undone(entry.action, client.display_name, before["stage"])
     if entry.action == "client.delete":
         client = await clients.undelete(actor=actor, client_id=entry.entity_id or 0)
         return Undone(entry.action, client.display_name)
     client = await clients.get_visible(actor, entry.entity_id or 0)
-    await clients.delete(actor=actor, client=client, now=now, reason="撤销录入")
+    await clients.delete(actor=actor, client=client, now=now, reason="撤销录入", action="client.uncreate")
     return Undone(entry.action, client.display_name)

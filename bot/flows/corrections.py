@@ -89,7 +89,7 @@ async def undo_last(ctx: Context, slots: dict, chosen=None) -> str:
     if done.kind in ("client.update", "listing.update"):
         return f"已撤销对{done.name}的修改（{fmt.fields(done.fields)}），已恢复原来的值。"
     if done.kind == "client.stage":
-        return f"已撤销{done.name}的阶段变更，回到{fmt.stage(done.detail.split('>')[-1])}。"
+        return f"已撤销{done.name}的阶段变更，回到{fmt.stage(done.detail)}。"
     if done.kind == "client.delete":
         return f"已撤销删除，客户{done.name}已恢复（原定提醒需重新设置）。"
     return f"已撤销录入的客户{done.name}（已删除，审计记录保留）。"

@@ -170,3 +170,49 @@ async def test_a_deleted_client_gets_no_reminder(team, make_client, settings, re
     await clients.delete(actor=team["zhang"], client=client, now=now)
     await reminders.schedule(resources, now=now + timedelta(hours=2))
     assert not await Notification.filter(client_id=client.id, kind=reminders.FOLLOWUP_DUE).exists()
+
+
+async def test_undo_of_a_new_client_deletes_it_and_a_second_undo_does_not_bring_it_back(team, say):
+    await say(SALES, "新客户 宏达物流 王总 13900001111 仓库 3000平 嘉兴")
+    client = await Client.get(company="宏达物流")
+    assert "已撤销录入的客户宏达物流" in await say(SALES, "撤销")
+    assert (await Client.get(id=client.id)).deleted_at is not None
+    assert "没有可撤销的记录" in await say(SALES, "撤销")
+    assert (await Client.get(id=client.id)).deleted_at is not None
+
+
+async def test_undo_does_not_reach_past_a_change_it_cannot_take_back(team, say, make_client, make_listing):
+    client = await make_client(team["zhang"], "华兴精密")
+    listing = await make_listing(code="A61", owner=team["zhang"])
+    await say(SALES, "跟进 华兴精密 电话沟通")
+    await say(SALES, "A61谈判中 华兴精密")
+    reply = await say(SALES, "撤销")
+    assert "最近的一条操作是改房源状态" in reply and "不能取消" in reply
+    await listing.refresh_from_db()
+    assert (await Client.get(id=client.id)).stage == Stage.NEGOTIATING and listing.held_by_id == client.id
+    assert await FollowUp.filter(client_id=client.id).count() == 1
+
+
+async def test_a_new_region_replaces_the_alternatives(team, say, make_client):
+    from models import Requirement
+
+    client = await make_client(team["zhang"], "华兴精密", region="嘉善", regions=["嘉善", "平湖"])
+    await say(SALES, "华兴精密 区域改成 昆山")
+    requirement = await Requirement.get(client_id=client.id)
+    assert (requirement.region, requirement.regions) == ("昆山", ["昆山"])
+
+
+async def test_a_phone_another_client_has_is_not_given_to_a_second_one(team, say, make_client):
+    await make_client(team["li"], "康达物流", phone="13588886666")
+    client = await make_client(team["zhang"], "华兴精密", phone="13812345678")
+    reply = await say(SALES, "修改 华兴精密 电话 13588886666")
+    assert "已是李四的客户康达物流（135****6666）" in reply and "13588886666" not in reply
+    assert (await Client.get(id=client.id)).phone == "13812345678"
+
+
+async def test_undo_takes_back_a_stage_change(team, say, make_client):
+    client = await make_client(team["zhang"], "华兴精密", stage=Stage.VIEWING)
+    await say(SALES, "华兴精密进入谈判")
+    reply = await say(SALES, "撤销")
+    assert "已撤销华兴精密的阶段变更，回到带看中" in reply
+    assert (await Client.get(id=client.id)).stage == Stage.VIEWING
