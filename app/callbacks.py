@@ -26,18 +26,19 @@ class CallbackSigner:
 
     def text(self, openid: str, content: str, msg_id: int) -> tuple[str, bytes]:
         """The query string and body of a text message from ``openid``."""
+        return self._signed(openid, {"MsgType": "text", "Content": content, "MsgId": str(msg_id)})
+
+    def event(self, openid: str, event: str, key: str | None = None) -> tuple[str, bytes]:
+        """The query string and body of an event (``subscribe`` with key ``qrscene_<scene>``: a follow by code)."""
+        fields = {"MsgType": "event", "Event": event}
+        if key is not None:
+            fields["EventKey"] = key
+        return self._signed(openid, fields)
+
+    def _signed(self, openid: str, fields: dict[str, str]) -> tuple[str, bytes]:
         timestamp, nonce = str(int(time.time())), secrets.token_hex(8)
         xml = xmltodict.unparse(
-            {
-                "xml": {
-                    "ToUserName": "gh_scrm",
-                    "FromUserName": openid,
-                    "CreateTime": timestamp,
-                    "MsgType": "text",
-                    "Content": content,
-                    "MsgId": str(msg_id),
-                }
-            },
+            {"xml": {"ToUserName": "gh_scrm", "FromUserName": openid, "CreateTime": timestamp, **fields}},
             full_document=False,
         )
         query = {

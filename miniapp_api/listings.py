@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse, json
+from sanic.response import HTTPResponse, raw
 
 from miniapp_api.schema import DECIMAL, ERROR, ID, nullable, obj, operation, text
 from miniapp_api.validation import check_id, validate_query
@@ -108,12 +108,15 @@ async def search(request: Request) -> HTTPResponse:
     filters = validate_query(SEARCH, request.args)
     limit = filters.pop("limit", 20)
     cursor = filters.pop("cursor", None)
-    items, next_cursor = await listings_public.search(filters, cursor, limit, settings=request.app.ctx.settings)
-    return json({"items": await listings_public.summaries(items), "next_cursor": next_cursor})
+    ctx = request.app.ctx
+    body = await listings_public.search_page(ctx.resources.redis, filters, cursor, limit, settings=ctx.settings)
+    return raw(body, content_type="application/json")
 
 
 @bp.get("/listings/<listing_id:int>")
 async def detail(request: Request, listing_id: int) -> HTTPResponse:
-    listing = await listings_public.get_visible(check_id(listing_id))
-    base = request.app.ctx.settings.public_base_url.rstrip("/")
-    return json({**await listings_public.detail(listing), "h5_url": f"{base}/h5/listings/{listing.code}?c=miniapp"})
+    ctx = request.app.ctx
+    body = await listings_public.detail_page(
+        ctx.resources.redis, check_id(listing_id), public_base_url=ctx.settings.public_base_url
+    )
+    return raw(body, content_type="application/json")

@@ -68,11 +68,58 @@ class Listing(PiiModel):
 
     class Meta:
         table = "listings"
+        # Matching reads candidates per status and property type (services.matching.candidates): nearest
+        # the asked area from the first family, which also holds the usual filters and what the score
+        # needs, so no row is read; the newest from the second.
         indexes = (
-            ("review_status", "status", "property_type", "city", "area"),
-            ("review_status", "status", "property_type", "district", "area"),
-            ("review_status", "status", "property_type", "town", "area"),
-            ("review_status", "status", "area"),
+            (
+                "review_status",
+                "status",
+                "property_type",
+                "city",
+                "area",
+                "deal_type",
+                "rent",
+                "ceiling_height",
+                "sale_price",
+            ),
+            (
+                "review_status",
+                "status",
+                "property_type",
+                "district",
+                "area",
+                "deal_type",
+                "rent",
+                "ceiling_height",
+                "sale_price",
+            ),
+            (
+                "review_status",
+                "status",
+                "property_type",
+                "town",
+                "area",
+                "deal_type",
+                "rent",
+                "ceiling_height",
+                "sale_price",
+            ),
+            (
+                "review_status",
+                "status",
+                "property_type",
+                "region",
+                "area",
+                "deal_type",
+                "rent",
+                "ceiling_height",
+                "sale_price",
+            ),
+            ("review_status", "status", "property_type", "area", "deal_type", "rent", "ceiling_height", "sale_price"),
+            ("review_status", "status", "property_type", "city"),
+            ("review_status", "status", "property_type", "district"),
+            ("review_status", "status", "property_type", "town"),
         )
 
 

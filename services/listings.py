@@ -20,7 +20,7 @@ from tortoise.transactions import in_transaction
 from core.config import Settings
 from models import Account, Client, Listing, ListingStatusChange, Requirement, Viewing
 from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus, Role, Stage
-from services import audit, clients, matching, notify, permissions, regions
+from services import audit, clients, listing_cache, matching, notify, permissions, regions
 from services.errors import (
     AlreadyReviewed,
     ChangedMeanwhile,
@@ -224,6 +224,7 @@ async def _write(actor: Account, listing: Listing, values: dict, *, action: str)
             before={"code": listing.code, "previous": previous},
             after={**_snapshot(listing), **values},
         )
+    await listing_cache.changed(listing.id)
 
 
 async def resubmit(*, actor: Account, listing: Listing) -> Listing:
@@ -319,6 +320,7 @@ async def review(
             )
         if approve:
             fitting = await _announce_matches(listing, settings)
+    await listing_cache.changed(listing.id)
     return listing, fitting
 
 
@@ -438,6 +440,7 @@ async def change_status(
                     settings=settings,
                     note=f"{listing.code} {status.value}",
                 )
+        await listing_cache.changed(listing.id)
         return listing
     raise ChangedMeanwhile("listing")
 

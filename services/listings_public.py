@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 from decimal import Decimal
 from typing import Any, cast
 
+from redis.asyncio import Redis
 from tortoise.expressions import Q, RawSQL
 
 from core.config import Settings
 from models import Listing, ListingMedia
 from models.enums import FEATURES, ListingStatus, ReviewStatus
-from services import matching, media
+from services import listing_cache, matching, media
 from services.errors import AppError, NotFound
 
 SEARCHABLE = (ListingStatus.VACANT, ListingStatus.VIEWING)
@@ -141,10 +143,52 @@ def _decode(cursor: str, kind: str) -> int:
     return int(raw[1:])
 
 
+async def search_page(
+    redis: Redis, filters: dict[str, Any], cursor: str | None, limit: int, *, settings: Settings
+) -> bytes:
+    """GET /listings' JSON answer: one page of summaries and the next page's cursor, from the cache if kept."""
+    key = listing_cache.search_key({"filters": filters, "cursor": cursor, "limit": limit})
+    body, generation = await listing_cache.search_page(redis, key)
+    if body is None:
+        ids, next_cursor = await search(filters, cursor, limit, settings=settings)
+        items = b",".join(await cards(redis, ids))
+        body = b'{"items":[' + items + b'],"next_cursor":' + _dumps(next_cursor) + b"}"
+        await listing_cache.keep_search_page(redis, key, generation, body)
+    return body
+
+
+async def cards(redis: Redis, ids: list[int]) -> list[bytes]:
+    """The listings' summaries as JSON, from the cache where kept; the others are read and kept."""
+    found = dict(zip(ids, await listing_cache.cards(redis, ids), strict=True))
+    missing = [i for i, card in found.items() if card is None]
+    if missing:
+        rows = await Listing.filter(id__in=missing)
+        made = {row["id"]: _dumps(row) for row in await summaries(rows)}
+        await listing_cache.keep(redis, {listing_cache.card_key(i): card for i, card in made.items()})
+        found.update(made)
+    return [card for i in ids if (card := found.get(i)) is not None]
+
+
+async def detail_page(redis: Redis, listing_id: int, *, public_base_url: str) -> bytes:
+    """GET /listings/{id}'s JSON answer, from the cache if kept; NotFound if clients may not see it."""
+    key = listing_cache.detail_key(listing_id)
+    body = await listing_cache.get(redis, key)
+    if body is None:
+        listing = await get_visible(listing_id)
+        h5_url = f"{public_base_url.rstrip('/')}/h5/listings/{listing.code}?c=miniapp"
+        body = _dumps({**await detail(listing), "h5_url": h5_url})
+        await listing_cache.keep(redis, {key: body})
+    return body
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 async def search(
     filters: dict[str, Any], cursor: str | None, limit: int, *, settings: Settings
-) -> tuple[list[Listing], str | None]:
-    """One page of listings and the cursor of the next (None on the last page).
+) -> tuple[list[int], str | None]:
+    """The ids of one page of listings and the cursor of the next (None on the last page).
 
     ``filters`` are the validated query of GET /listings (numbers as Decimal).
     """
@@ -159,9 +203,8 @@ async def search(
     offset = _decode(cursor, "m") if cursor else 0
     matches = await matching.search(criteria, settings, limit=offset + limit + 1)
     ids = [m.listing["id"] for m in matches[offset : offset + limit]]
-    rows = {listing.id: listing for listing in await Listing.filter(id__in=ids)}
     more = len(matches) > offset + limit
-    return [rows[i] for i in ids if i in rows], _encode("m", offset + limit) if more else None
+    return ids, _encode("m", offset + limit) if more else None
 
 
 def has_feature(feature: str) -> RawSQL:
@@ -175,7 +218,7 @@ def has_feature(feature: str) -> RawSQL:
     return RawSQL(f"""(INSTR(features, '"{feature}"') > 0)""")
 
 
-async def _newest(filters: dict[str, Any], cursor: str | None, limit: int) -> tuple[list[Listing], str | None]:
+async def _newest(filters: dict[str, Any], cursor: str | None, limit: int) -> tuple[list[int], str | None]:
     query = Listing.filter(review_status=ReviewStatus.APPROVED, status__in=SEARCHABLE)
     if region := filters.get("region"):
         query = query.filter(Q(region=region) | Q(city=region) | Q(district=region) | Q(town=region))
@@ -204,8 +247,6 @@ async def _newest(filters: dict[str, Any], cursor: str | None, limit: int) -> tu
     before = _decode(cursor, "l") if cursor else None
     if before:
         query = query.filter(id__lt=before)
-    # Ids first: the database sorts the matching ids, not whole rows, then the page's rows are read.
+    # Ids only: the database sorts the matching ids, not whole rows; the page's cards are read after.
     ids = cast(list[int], await query.order_by("-id").limit(limit + 1).values_list("id", flat=True))
-    rows = {listing.id: listing for listing in await Listing.filter(id__in=ids[:limit])}
-    items, more = [rows[i] for i in ids[:limit] if i in rows], len(ids) > limit
-    return items, _encode("l", items[-1].id) if more else None
+    return ids[:limit], _encode("l", ids[limit - 1]) if len(ids) > limit else None

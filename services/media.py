@@ -24,6 +24,7 @@ from tortoise.transactions import in_transaction
 from media import processing
 from models import Account, Listing, ListingMedia
 from models.enums import MediaKind
+from services import listing_cache
 from services.errors import (
     AppError,
     GalleryFull,
@@ -288,6 +289,7 @@ async def move(*, actor: Account, listing: Listing, number: int, to: int) -> lis
         moved = items.pop(number - 1)
         items.insert(to - 1, moved)
         await _renumber(items, conn)
+    await listing_cache.changed(listing.id)
     return items
 
 
@@ -303,6 +305,7 @@ async def set_cover(*, actor: Account, listing: Listing, number: int) -> Listing
         await ListingMedia.filter(listing_id=listing.id, is_cover=True).using_db(conn).update(is_cover=False)
         await ListingMedia.filter(id=chosen.id).using_db(conn).update(is_cover=True)
         chosen.is_cover = True
+    await listing_cache.changed(listing.id)
     return chosen
 
 
@@ -339,6 +342,7 @@ async def delete(*, storage, actor: Account, listing: Listing, number: int) -> L
             heir.is_cover = True
             await ListingMedia.filter(id=heir.id).using_db(conn).update(is_cover=True)
         await _renumber(items, conn)
+    await listing_cache.changed(listing.id)
     await delete_files(storage, [key for key in (gone.original_key, gone.web_key, gone.thumb_key) if key])
     return gone
 

@@ -16,7 +16,7 @@ from core import db, kv
 from core.config import ConfigError, Settings
 from media import storage
 from models import pii
-from services import pii_keys
+from services import listing_cache, pii_keys
 from wechat import WeChatAPI
 from wechatpay import WeChatPay
 
@@ -48,6 +48,7 @@ class Resources:
                     await db.close()
                     raise ConfigError(str(exc)) from None
         redis = kv.connect(settings)
+        listing_cache.use(redis)
         return cls(
             settings=settings,
             redis=redis,
@@ -63,6 +64,7 @@ class Resources:
         await self.miniapp.close()
         self.storage.close()
         await self.wechatpay.close()
+        listing_cache.stop_using(self.redis)
         await self.redis.aclose()
         if close_db:
             await db.close()

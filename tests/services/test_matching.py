@@ -225,3 +225,44 @@ async def test_a_requirement_with_several_regions_matches_listings_in_any_of_the
     found = await matching.search(criteria, settings)
     assert {m.listing["id"] for m in found} == {jiashan.id, pinghu.id}
     assert matching.fit(criteria, pinghu, settings) is not None
+
+
+async def test_candidates_read_per_index_branch_are_the_nearest_of_all_that_pass(settings, resources):
+    """The narrowed SQL gives what sorting every passing row by area distance would (3,000 listings)."""
+    from app.bench.match import random_criteria
+
+    team, _ = await demo.seed_team()
+    await demo.seed_listings(3000, rng=random.Random(5), regions=settings.regions, team=team)
+    rows = await Listing.all().values(*matching.COLUMNS)
+    rng = random.Random(6)
+    for _ in range(40):
+        c = random_criteria(rng, settings.regions)
+        if rng.random() < 0.3:
+            c.area_min = c.area_max = None
+        places = matching._places(c, settings)
+        passing = [
+            row for row in rows if _passes(row, matching._filters(c, settings)) and matching._in_places(row, places)
+        ]
+        target = matching._area_target(c)
+        if target is None:
+            expected = sorted((row["id"] for row in passing), reverse=True)[: matching.CANDIDATES]
+        else:
+            nearest = sorted(passing, key=lambda row: (abs(row["area"] - target), row["id"]))
+            expected = [row["id"] for row in nearest[: matching.CANDIDATES]]
+        found = await matching.candidates(c, matching._filters(c, settings), places)
+        assert [row["id"] for row in found] == expected, c
+
+
+def _passes(row: dict, filters: dict) -> bool:
+    for key, want in filters.items():
+        column, _, op = key.partition("__")
+        have = row[column]
+        if op == "in":
+            if have not in [w.value for w in want]:
+                return False
+        elif op == "":
+            if have != (want.value if hasattr(want, "value") else want):
+                return False
+        elif have is None or (have < want if op == "gte" else have > want):
+            return False
+    return True
