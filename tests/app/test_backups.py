@@ -31,7 +31,8 @@ async def migrated(resources):
     """The test database's migration history, which the per-test cleanup empties, written back."""
     from aerich.models import Aerich
 
-    latest = sorted((db.migration_location(resources.settings.database_url) / "models").glob("*.py"))[-1]
+    revisions = (db.migration_location(resources.settings.database_url) / "models").glob("*.py")
+    latest = max(revisions, key=lambda path: int(path.name.split("_", 1)[0]))  # 10_ comes after 9_
     await Aerich.create(version=latest.name, app="models", content={})
     return resources
 
