@@ -9,11 +9,12 @@ from pathlib import Path
 
 from sanic import Request, Sanic
 from sanic.exceptions import SanicException
-from sanic.response import HTTPResponse, json
+from sanic.response import HTTPResponse, json, redirect
 from tortoise.exceptions import ValidationError
 
 import nlp
 from app.metrics import metrics_page
+from backoffice import bp as backoffice_bp
 from bot import dedupe, router
 from bot.endpoint import bp as wechat_bp
 from bot.inbound import Inbound
@@ -50,12 +51,14 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
     app.blueprint(miniapp_docs_bp)
     app.blueprint(h5_bp)
     app.blueprint(payments_bp)
+    app.blueprint(backoffice_bp)
     if settings.media.storage == "local":  # in production nginx serves these (deploy/nginx.conf)
         media_root = Path(settings.media_dir).resolve()
         media_root.mkdir(parents=True, exist_ok=True)
         app.static(storage.URL_PREFIX, media_root, name="media")
     app.add_route(healthz, "/healthz", methods=["GET"])
     app.add_route(metrics_page, "/metrics", methods=["GET"])
+    app.add_route(home, "/", methods=["GET"])
 
     @app.before_server_start
     async def open_resources(app: Sanic) -> None:
@@ -127,6 +130,11 @@ async def healthz(request: Request) -> HTTPResponse:
         status["status"] = "down"
         return json(status, status=503)
     return json(status)
+
+
+async def home(request: Request) -> HTTPResponse:
+    """People who type the site's address land on the back office (its sign-in when signed out)."""
+    return redirect("/bo/")
 
 
 async def _start_timer(request: Request) -> None:

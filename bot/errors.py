@@ -14,6 +14,11 @@ from services.commissions import yuan
 
 ACTIONS = {"reassign_client": "转交客户", "review_listing": "审核房源", "review_withdrawal": "审核提现"}
 ADMIN_ACTIONS = {"edit_commission_rules": "修改佣金规则", "record_manual_payout": "登记线下打款"}
+NO_BACK_OFFICE = {
+    "unbound": "这个微信还没有绑定员工账号，不能登录后台。请向管理员索取绑定码，在公众号发「绑定 123456」",
+    "partner": "合作伙伴请使用小程序查看推荐和佣金，后台只对员工开放",
+    "inactive": "这个账号已停用，不能登录后台",
+}
 ENTITIES = {"client": "客户", "listing": "房源", "deal": "成交", "wallet": "余额", "commission_rule": "佣金规则"}
 NOT_UNDONE = {
     "listing.status": "改房源状态",
@@ -112,6 +117,8 @@ WORDING: dict[type[e.AppError], Callable] = {
     e.TooManyBindAttempts: lambda exc: "绑定尝试次数过多，请一小时后再试",
     e.BindCodeInvalid: lambda exc: "绑定码无效或已过期，请向管理员重新获取",
     e.AccountNotFound: lambda exc: f"没有名为{exc.name}的账号",
+    e.SignInLinkInvalid: lambda exc: "登录链接无效、已用过或已过期，请在公众号发「登录后台」重新获取",
+    e.NoBackOffice: lambda exc: NO_BACK_OFFICE[exc.reason],
     e.ManagersOnly: lambda exc: f"只有经理或管理员可以{ACTIONS.get(exc.action, exc.action)}",
     e.ClientUnnamed: lambda exc: "请至少写公司名、联系人或电话，例如「新客户 华兴精密 张总 13812345678」",
     e.DuplicateClient: lambda exc: "已有相同客户",

@@ -27,9 +27,21 @@ import nlp
 from bot import state, texts
 from bot.context import Context
 from bot.filters import EVENT, MEDIA, NOT_TEXT, PARTNER, STAFF, TEXT, VISITOR, Filter, event, intent, regex
-from bot.flows import agenda, clients, common, corrections, figures, listings, media, partner, referral, search
+from bot.flows import (
+    agenda,
+    clients,
+    common,
+    corrections,
+    figures,
+    listings,
+    login,
+    media,
+    partner,
+    referral,
+    search,
+)
 from bot.flows import commissions as money
-from services import accounts, outbox, wechat_users
+from services import accounts, outbox, staff_sessions, wechat_users
 from services import clients as client_service
 from services.referrals import attribution
 
@@ -228,11 +240,15 @@ async def not_understood(ctx: Context, _) -> str:
     return texts.UNKNOWN_HINT
 
 
+LOGIN_SCENE = Filter(lambda ctx: staff_sessions.is_login_scene(getattr(ctx.message, "scene_id", None)), "login_scene")
+ASKS_FOR_BACK_OFFICE = regex(r"^\s*(?:登录|登陆)\s*后台|^\s*后台\s*(?:登录|登陆)", search=True)
+
 LOOKS_LIKE_A_NAME = regex(r"^\s*\S{2,30}\s*$")
 
 
 HANDLERS: list[Handler] = [
     # WeChat events, whoever sends them
+    Handler("login_scan", event("scan", "subscribe_scan") & LOGIN_SCENE, login.on_scan),
     Handler("subscribe", event("subscribe", "subscribe_scan"), on_subscribe),
     Handler("scan", event("scan"), on_scan),
     Handler("unsubscribe", event("unsubscribe"), on_unsubscribe),
@@ -243,6 +259,9 @@ HANDLERS: list[Handler] = [
     Handler("not_text", NOT_TEXT, not_text),
     # anyone: binding a WeChat user to a staff or partner account
     Handler("bind", TEXT & regex(r"^\s*绑定\s*[:：]?\s*(\d{6})\s*$"), bind),
+    # anyone: the back office (a scanned code's confirmation; refused to partners and unbound users)
+    Handler("login_confirm", TEXT & regex(r"^\s*确认登录(?:后台)?\s*$"), login.confirm),
+    Handler("login_refused", (VISITOR | PARTNER) & ASKS_FOR_BACK_OFFICE, login.refuse),
     Handler("visitor", VISITOR, reply(texts.VISITOR_THANKS)),
     # referrers (partners, and staff paid through the system): their commission, withdrawals
     Handler("my_commission", (PARTNER | STAFF) & regex(money.MY_COMMISSION.pattern), my_commission),
@@ -321,6 +340,7 @@ HANDLERS: list[Handler] = [
     intent_handler("undo", corrections.undo_last),
     intent_handler("delete_client", corrections.delete_client),
     intent_handler("resubmit_listing", listings.resubmit),
+    intent_handler("login", login.send_link),
     Handler("record_deal", STAFF & intent("record_deal"), deal_as_before),
     Handler("poster", STAFF & intent("poster"), poster),
     Handler("referral_code", STAFF & intent("referral_code"), referral_code),

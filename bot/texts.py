@@ -88,3 +88,10 @@ CANCELLED = "已取消。"
 NO_OPEN_CHOICE = "没有待选择的问题（可能已过期）。请重新发一次原来的消息。"
 
 CHOICE_OUT_OF_RANGE = "请回复1到{count}之间的序号，或发「取消」。"
+
+LOGIN_CONFIRM = (
+    "确认登录后台？\n{name}，点下面的「确认登录」即可在电脑上进入后台；不是你本人扫的码请忽略。\n\n"
+    '<a href="weixin://bizmsgmenu?msgmenucontent=确认登录&msgmenuid=1">确认登录</a>'
+)
+LOGIN_CONFIRMED = "已确认，后台页面正在登录。用完请在页面右上角点「退出」。"
+LOGIN_LINK = "后台登录链接（{minutes}分钟内有效，只能用一次，请勿转发）：\n{url}"

@@ -278,6 +278,24 @@ class BackupConfig:
     dir: str = "data/backups"
 
 
+@dataclass(frozen=True)
+class BackofficeConfig:
+    """The web back office (/bo): sign-in and sessions."""
+
+    cookie_secure: str = "auto"
+    """``auto`` (Secure when public_base_url is https), ``true`` or ``false`` (local http only)."""
+    idle_timeout_s: int = field(default=7200, metadata={"min": 60})
+    """A session unused this long ends."""
+    max_age_s: int = field(default=43_200, metadata={"min": 60})
+    """A session ends this long after sign-in, however busy."""
+    login_ttl_s: int = field(default=300, metadata={"min": 30, "max": 3600})
+    """How long a sign-in QR code and a one-time link stay valid."""
+
+    def __post_init__(self) -> None:
+        if self.cookie_secure not in ("auto", "true", "false"):
+            raise ConfigError(f"cookie_secure must be auto, true or false, got {self.cookie_secure!r}")
+
+
 Regions = dict[str, dict[str, list[str]]]
 """city > district > towns, names without 市/区/县/镇."""
 
@@ -326,6 +344,7 @@ class Settings:
     withdrawals: WithdrawalsConfig = field(default_factory=WithdrawalsConfig)
     wechatpay: WeChatPayConfig = field(default_factory=WeChatPayConfig)
     backup: BackupConfig = field(default_factory=BackupConfig)
+    backoffice: BackofficeConfig = field(default_factory=BackofficeConfig)
 
     def __repr__(self) -> str:
         shown = []
@@ -354,6 +373,12 @@ class Settings:
     @property
     def secret_key_bytes(self) -> bytes:
         return base64.urlsafe_b64decode(self.secret_key)
+
+    @property
+    def secure_cookies(self) -> bool:
+        if self.backoffice.cookie_secure == "auto":
+            return self.public_base_url.startswith("https://")
+        return self.backoffice.cookie_secure == "true"
 
     def template(self, name: str) -> TemplateConfig:
         return self.templates.get(name, TemplateConfig())

@@ -110,6 +110,23 @@ class ManagersOnly(Forbidden):
         self.action = action
 
 
+class SignInLinkInvalid(Unauthorized):
+    code = "sign_in_link_invalid"
+
+    def __init__(self) -> None:
+        super().__init__("the sign-in link is invalid, used or expired")
+
+
+class NoBackOffice(Forbidden):
+    """``reason``: ``unbound`` (a WeChat user with no staff account), ``partner``, ``inactive``."""
+
+    code = "no_back_office"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"no back office for this account ({reason})")
+        self.reason = reason
+
+
 # ---- clients -------------------------------------------------------------------------------------------
 
 
