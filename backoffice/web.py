@@ -14,15 +14,18 @@ import logging
 import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import wraps
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Request
 from sanic.response import HTTPResponse, html, redirect
 
+from bot import format as fmt
 from bot.errors import chat_text
 from models import Account
 from models.enums import Role
@@ -52,7 +55,19 @@ env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-env.globals.update(static=STATIC_PREFIX, htmx=HTMX, asset_version=ASSET_VERSION, role_names=ROLE_NAMES)
+env.globals.update(static=STATIC_PREFIX, htmx=HTMX, asset_version=ASSET_VERSION, role_names=ROLE_NAMES, fmt=fmt)
+
+
+def _when(moment: datetime | None, tz: str, *, date_only: bool = False) -> str:
+    """``2026-11-30 14:05`` in the business time zone; empty for none."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(ZoneInfo(tz))
+    return local.strftime("%Y-%m-%d" if date_only else "%Y-%m-%d %H:%M")
+
+
+env.filters["when"] = _when
+env.filters["num"] = lambda value: "" if value is None else fmt.num(value)
 
 
 @dataclass(frozen=True)
@@ -79,6 +94,7 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
         csrf=session.csrf if session else "",
         nav=[item for item in NAV if account is not None and account.role in item.roles],
         path=request.path,
+        tz=request.app.ctx.settings.timezone,
         **context,
     )
     return html(page, status=status, headers=HEADERS)

@@ -821,3 +821,107 @@ async def requirement_of(client: Client) -> Requirement | None:
 
 async def criteria_of(client: Client) -> matching.Criteria:
     return matching.Criteria.from_requirement(await requirement_of(client), client.region)
+
+
+EDITABLE_FIELDS = (*_CLIENT_FIELDS, "email", "important")
+_CONTACT_FIELDS = ("phone", "wechat_id", "email")
+
+
+async def update(
+    *,
+    actor: Account,
+    client: Client,
+    version: int,
+    changes: dict[str, Any],
+    settings: Settings,
+    requirement: dict[str, Any] | None = None,
+) -> Client:
+    """Edit a client as seen at ``version`` (``ChangedMeanwhile`` if someone changed it since).
+
+    ``changes``: any of ``EDITABLE_FIELDS`` and ``stage``; ``requirement``: requirement fields (None clears
+    one). The same rules as chat: only whoever may change the client, a new phone, WeChat id or company that
+    another client already has is refused (``DuplicateClient``), a stage change goes into the stage history,
+    and one audit entry holds the values before and after (contact data as blind indexes, never in clear).
+    """
+    await permissions.ensure_can_change(actor, client)
+    if client.version != version:
+        raise ChangedMeanwhile("client")
+    changes = {name: value for name, value in changes.items() if getattr(client, name) != value}
+    if "source" in changes:
+        changes["source"] = Source(changes["source"] or Source.OTHER)
+    stage = Stage(changes.pop("stage")) if changes.get("stage") else None
+    changes.pop("stage", None)
+    merged = {name: changes.get(name, getattr(client, name)) for name in ("company", "contact_name", "phone")}
+    if not any(merged.values()):
+        raise ClientUnnamed()
+    probe = {name: changes.get(name) for name in ("phone", "wechat_id", "company")}
+    if any(probe.values()):
+        found = [
+            other
+            for other in await duplicates(
+                phone=probe["phone"], company=probe["company"], wechat_id=probe["wechat_id"], settings=settings
+            )
+            if other.id != client.id
+        ]
+        if found:
+            raise DuplicateClient(found)
+    current_requirement = await Requirement.filter(client_id=client.id).first()
+    requirement_changes = {
+        name: value
+        for name, value in (requirement or {}).items()
+        if name in _REQUIREMENT_FIELDS and getattr(current_requirement, name, None) != value
+    }
+    if not changes and not requirement_changes and (stage is None or stage == client.stage):
+        return client
+    before = {name: _audited(client, name) for name in changes}
+    async with in_transaction():
+        values = dict(changes)
+        if "company" in changes:
+            values["company_norm"] = normalize_company(changes["company"], settings)
+        for name, value in values.items():
+            setattr(client, name, value)
+        if stage is not None and stage != client.stage:
+            before["stage"] = client.stage
+            await _apply_stage(actor, client, stage, settings, note="后台修改")
+            changes["stage"] = stage
+        update_fields = [*values, "version", "updated_at"]
+        if "stage" in changes:
+            update_fields += ["stage", "deal_probability"]
+        updated = await Client.filter(id=client.id, version=version).update(version=version + 1)
+        if not updated:
+            raise ChangedMeanwhile("client")
+        client.version = version + 1
+        await client.save(update_fields=[name for name in update_fields if name != "version"])
+        if requirement_changes:
+            if current_requirement is None:
+                await Requirement.create(client=client, **requirement_changes)
+            else:
+                await Requirement.filter(id=current_requirement.id).update(**requirement_changes)
+            before["requirement"] = {name: getattr(current_requirement, name, None) for name in requirement_changes}
+        after: dict[str, Any] = {name: _audited(client, name) for name in changes}
+        if requirement_changes:
+            after["requirement"] = requirement_changes
+        await audit.record(actor, "client.update", "client", client.id, before=before, after=after)
+    return client
+
+
+def _audited(client: Client, name: str) -> Any:
+    """A field's value as the audit log keeps it: contact data only as its blind index."""
+    if name in _CONTACT_FIELDS:
+        return getattr(client, f"{name}_hash")
+    return getattr(client, name)
+
+
+async def reassign_many(*, actor: Account, client_ids: list[int], to: Account) -> int:
+    """Hand several clients to ``to`` at once (someone leaves): all or none; the number moved.
+
+    A client ``actor`` may not see is ``ClientNotFound`` for the whole batch.
+    """
+    wanted = set(client_ids)
+    async with in_transaction():
+        found = await permissions.visible_clients(actor).filter(id__in=wanted).select_related("owner")
+        if len(found) != len(wanted):
+            raise ClientNotFound()
+        for client in found:
+            await reassign(actor=actor, client=client, to=to)
+    return len(found)
