@@ -88,11 +88,14 @@ def nav(path: str, label: str, roles: tuple[Role, ...] = (Role.ADMIN, Role.MANAG
 def render(request: Request, template: str, *, status: int = 200, **context: Any) -> HTTPResponse:
     account: Account | None = getattr(request.ctx, "account", None)
     session = getattr(request.ctx, "session", None)
+    items = [item for item in NAV if account is not None and account.role in item.roles]
+    matching = [item.path for item in items if request.path == item.path or request.path.startswith(item.path + "/")]
     page = env.get_template(template).render(
         request=request,
         account=account,
         csrf=session.csrf if session else "",
-        nav=[item for item in NAV if account is not None and account.role in item.roles],
+        nav=items,
+        current_nav=max(matching, key=len, default=f"{PREFIX}/" if request.path.rstrip("/") == PREFIX else ""),
         path=request.path,
         tz=request.app.ctx.settings.timezone,
         **context,
@@ -122,8 +125,11 @@ def clear_session_cookie(response: HTTPResponse) -> None:
 
 
 def form(request: Request) -> dict[str, list[str]]:
-    """A urlencoded form's fields (each a list of values); an unreadable body is an empty form."""
-    if not (request.headers.get("content-type") or "").startswith("application/x-www-form-urlencoded"):
+    """A urlencoded or multipart form's fields (each a list of values); an unreadable body is an empty form."""
+    content_type = request.headers.get("content-type") or ""
+    if content_type.startswith("multipart/form-data"):
+        return dict(request.form or {})
+    if not content_type.startswith("application/x-www-form-urlencoded"):
         return {}
     try:
         return parse_qs((request.body or b"").decode(), keep_blank_values=True)

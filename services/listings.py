@@ -494,3 +494,158 @@ async def history(listing: Listing, *, limit: int = 5) -> list[ListingStatusChan
         .limit(limit)
         .select_related("changed_by", "client")
     )
+
+
+EDITABLE_FIELDS = (
+    "title",
+    "property_type",
+    "deal_type",
+    "region",
+    "address",
+    "latitude",
+    "longitude",
+    "area",
+    "land_area",
+    "rent",
+    "sale_price",
+    "land_use",
+    "property_cert",
+    "single_storey",
+    "floors",
+    "floor",
+    "ceiling_height",
+    "floor_load",
+    "fire_rating",
+    "power_kva",
+    "sewage",
+    "features",
+    "park_facilities",
+    "transport",
+    "description",
+    "internal_notes",
+    "landlord_name",
+    "landlord_phone",
+)
+"""Every field of a listing that its owner, their manager or an admin may change (status has its own rules)."""
+
+
+async def get_visible(actor: Account, code: str) -> Listing:
+    """A listing ``actor`` may open (``permissions.visible_listings``); ListingNotFound otherwise."""
+    listing = (
+        await permissions.visible_listings(actor)
+        .filter(code=code.strip().upper()[:32])
+        .select_related("owner", "reviewed_by")
+        .first()
+    )
+    if listing is None:
+        raise ListingNotFound(code)
+    return listing
+
+
+async def can_edit(actor: Account, listing: Listing) -> bool:
+    return await permissions.manages(actor, listing.owner_id)
+
+
+async def update(
+    *, actor: Account, listing: Listing, version: int, changes: dict[str, Any], settings: Settings
+) -> Listing:
+    """Change a listing's fields as seen at ``version`` (``ChangedMeanwhile`` if it changed since).
+
+    Only its owner, their manager or an admin (``OwnerOnly``). A rejected listing edited by a salesperson
+    goes back to review. One audit entry with the values before and after (the landlord's phone only as its
+    blind index).
+    """
+    if not await can_edit(actor, listing):
+        raise OwnerOnly(listing)
+    if listing.version != version:
+        raise ChangedMeanwhile("listing")
+    changes = {
+        name: value for name, value in changes.items() if name in EDITABLE_FIELDS and getattr(listing, name) != value
+    }
+    if "features" in changes:
+        changes["features"] = sorted(changes["features"] or [])
+    if not changes.get("region", listing.region) or not changes.get("area", listing.area):
+        raise ListingIncomplete([name for name in ("region", "area") if not changes.get(name, getattr(listing, name))])
+    if not changes:
+        return listing
+    before = {name: _audited(listing, name) for name in changes}
+    values = dict(changes)
+    if "region" in changes:
+        place = regions.tree(settings).resolve(changes["region"])
+        values.update(
+            city=place.city if place else None,
+            district=place.district if place else None,
+            town=place.town if place else None,
+        )
+    if listing.review_status == ReviewStatus.REJECTED and not actor.is_manager:
+        values["review_status"] = ReviewStatus.PENDING
+        before["review_status"] = listing.review_status
+    async with in_transaction():
+        updated = await Listing.filter(id=listing.id, version=version).update(version=version + 1)
+        if not updated:
+            raise ChangedMeanwhile("listing")
+        for name, value in values.items():
+            setattr(listing, name, value)
+        listing.version = version + 1
+        await listing.save(update_fields=[*values, "updated_at"])
+        after = {name: _audited(listing, name) for name in changes}
+        if "review_status" in values:
+            after["review_status"] = listing.review_status
+        await audit.record(actor, "listing.update", "listing", listing.id, before=before, after=after)
+    return listing
+
+
+def _audited(listing: Listing, name: str) -> Any:
+    if name == "landlord_phone":
+        return listing.landlord_phone_hash
+    return getattr(listing, name)
+
+
+async def review_many(
+    *, actor: Account, codes: list[str], approve: bool, reason: str | None, settings: Settings
+) -> list[Listing]:
+    """Approve or reject several pending listings, each as ``review`` does (one by one: an already reviewed one
+    is skipped, the others still go through); the listings reviewed."""
+    permissions.ensure_manager(actor, "review_listing")
+    if not codes:
+        return []
+    if not approve and not reason:
+        raise ReasonRequired(await get_by_code(codes[0]))
+    done = []
+    for code in codes:
+        try:
+            listing, _ = await review(actor=actor, code=code, approve=approve, reason=reason, settings=settings)
+        except AlreadyReviewed:
+            continue
+        done.append(listing)
+    return done
+
+
+async def list_visible(
+    actor: Account,
+    *,
+    q: str = "",
+    status: ListingStatus | None = None,
+    review_status: ReviewStatus | None = None,
+    property_type: PropertyType | None = None,
+    owner_id: int | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> tuple[list[Listing], int]:
+    """A page of the listings ``actor`` may open, newest first, and how many match in all."""
+    query = permissions.visible_listings(actor)
+    if q:
+        query = query.filter(
+            Q(code=q.upper()) | Q(title__icontains=q) | Q(region__icontains=q) | Q(address__icontains=q)
+        )
+    if status is not None:
+        query = query.filter(status=status)
+    if review_status is not None:
+        query = query.filter(review_status=review_status)
+    if property_type is not None:
+        query = query.filter(property_type=property_type)
+    if owner_id is not None:
+        query = query.filter(owner_id=owner_id)
+    total = await query.count()
+    found = await query.order_by("-id").offset(offset).limit(limit).select_related("owner")
+    return list(found), total

@@ -15,8 +15,8 @@ from __future__ import annotations
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from models import Account, Client
-from models.enums import Role
+from models import Account, Client, Listing
+from models.enums import ReviewStatus, Role
 from models.pii import mask_phone, mask_text
 from services.errors import ManagersOnly, NotInYourTeam, NotYourClient
 
@@ -33,6 +33,17 @@ def visible_clients(account: Account) -> QuerySet[Client]:
     if account.role == Role.MANAGER:
         return Client.live().filter(Q(owner_id=account.id) | Q(owner__manager_id=account.id))
     return Client.live().filter(owner_id=account.id)
+
+
+def visible_listings(account: Account) -> QuerySet[Listing]:
+    """The listings ``account`` may open: the shared pool (approved listings), and their own and, for a manager,
+    their team's whatever their review; admins every listing."""
+    if sees_all(account):
+        return Listing.all()
+    pool = Q(review_status=ReviewStatus.APPROVED) | Q(owner_id=account.id)
+    if account.role == Role.MANAGER:
+        return Listing.filter(pool | Q(owner__manager_id=account.id))
+    return Listing.filter(pool)
 
 
 async def manages(account: Account, member_id: int | None) -> bool:
