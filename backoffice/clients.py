@@ -209,7 +209,7 @@ async def save(request: Request, client_id: int) -> HTTPResponse:
     if form.errors or version is None:
         return await _edit_form(request, client, errors=form.errors or {"version": "请刷新页面"}, status=400)
     try:
-        await client_service.update(
+        await client_service.edit(
             actor=account,
             client=client,
             version=version,

@@ -164,7 +164,7 @@ async def create(request: Request) -> HTTPResponse:
         )
     if not changes.get("title"):
         changes["title"] = fmt.listing_title({**slots, "region": slots["region"], "area": slots["area"]})
-    await listing_service.update(
+    await listing_service.edit(
         actor=account, listing=listing, version=listing.version, changes=changes, settings=settings
     )
     return redirect(f"/bo/listings/{listing.code}?saved=1")
@@ -227,7 +227,7 @@ async def save(request: Request, code: str) -> HTTPResponse:
             **_labels(),
         )
     try:
-        await listing_service.update(
+        await listing_service.edit(
             actor=account, listing=listing, version=version, changes=changes, settings=request.app.ctx.settings
         )
     except ChangedMeanwhile:
@@ -291,6 +291,15 @@ async def status(request: Request, code: str) -> HTTPResponse:
         settings=request.app.ctx.settings,
         note=form.text("note", limit=255),
     )
+    return redirect(f"/bo/listings/{listing.code}?saved=1")
+
+
+@bp.post("/listings/<code:str>/resubmit")
+@web.staff_page
+async def resubmit(request: Request, code: str) -> HTTPResponse:
+    """A rejected listing, corrected, goes back to review (as 重新提交 in chat)."""
+    listing = await listing_service.get_visible(request.ctx.account, code)
+    await listing_service.resubmit(actor=request.ctx.account, listing=listing)
     return redirect(f"/bo/listings/{listing.code}?saved=1")
 
 

@@ -459,7 +459,7 @@ async def find_elsewhere(actor: Account, name: str) -> Client | None:
 
 EDITABLE_FIELDS = ("company", "contact_name", "phone", "wechat_id", "industry", "region")
 """What a salesperson corrects by chat (``修改 华兴精密 电话 …``)."""
-_SEALED = ("phone", "wechat_id")
+_SEALED = ("phone", "wechat_id", "email")
 """Fields whose previous value the audit entry keeps encrypted (for 撤销), never in clear."""
 
 
@@ -823,11 +823,11 @@ async def criteria_of(client: Client) -> matching.Criteria:
     return matching.Criteria.from_requirement(await requirement_of(client), client.region)
 
 
-EDITABLE_FIELDS = (*_CLIENT_FIELDS, "email", "important")
-_CONTACT_FIELDS = ("phone", "wechat_id", "email")
+FORM_FIELDS = (*_CLIENT_FIELDS, "email", "important")
+"""What the back office's client form changes (``edit``); chat corrects ``EDITABLE_FIELDS`` (``update``)."""
 
 
-async def update(
+async def edit(
     *,
     actor: Account,
     client: Client,
@@ -836,80 +836,54 @@ async def update(
     settings: Settings,
     requirement: dict[str, Any] | None = None,
 ) -> Client:
-    """Edit a client as seen at ``version`` (``ChangedMeanwhile`` if someone changed it since).
+    """The whole record as a form submits it, against the ``version`` the form showed.
 
-    ``changes``: any of ``EDITABLE_FIELDS`` and ``stage``; ``requirement``: requirement fields (None clears
-    one). The same rules as chat: only whoever may change the client, a new phone, WeChat id or company that
-    another client already has is refused (``DuplicateClient``), a stage change goes into the stage history,
-    and one audit entry holds the values before and after (contact data as blind indexes, never in clear).
+    ``changes``: any of ``FORM_FIELDS`` (None or empty clears one) and ``stage``; ``requirement``: requirement
+    fields. The same rules as chat: only whoever may change the client; a version changed since the form was
+    shown is ``ChangedMeanwhile``; a phone, WeChat id or company that another client already has is
+    ``DuplicateClient``; fields are written by ``_write`` (audit entry that 撤销 can restore, contact data
+    sealed), a stage by ``set_stage`` (stage history), the requirement with its own audit entry.
     """
     await permissions.ensure_can_change(actor, client)
     if client.version != version:
         raise ChangedMeanwhile("client")
-    changes = {name: value for name, value in changes.items() if getattr(client, name) != value}
-    if "source" in changes:
-        changes["source"] = Source(changes["source"] or Source.OTHER)
-    stage = Stage(changes.pop("stage")) if changes.get("stage") else None
-    changes.pop("stage", None)
-    merged = {name: changes.get(name, getattr(client, name)) for name in ("company", "contact_name", "phone")}
-    if not any(merged.values()):
+    values = {name: changes[name] for name in FORM_FIELDS if name in changes and getattr(client, name) != changes[name]}
+    if "source" in values:
+        values["source"] = Source(values["source"] or Source.OTHER)
+    if not any(values.get(name, getattr(client, name)) for name in ("company", "contact_name", "phone")):
         raise ClientUnnamed()
-    probe = {name: changes.get(name) for name in ("phone", "wechat_id", "company")}
+    probe = {name: values.get(name) for name in ("phone", "wechat_id", "company")}
     if any(probe.values()):
-        found = [
-            other
-            for other in await duplicates(
-                phone=probe["phone"], company=probe["company"], wechat_id=probe["wechat_id"], settings=settings
-            )
-            if other.id != client.id
-        ]
-        if found:
-            raise DuplicateClient(found)
-    current_requirement = await Requirement.filter(client_id=client.id).first()
-    requirement_changes = {
-        name: value
-        for name, value in (requirement or {}).items()
-        if name in _REQUIREMENT_FIELDS and getattr(current_requirement, name, None) != value
-    }
-    if not changes and not requirement_changes and (stage is None or stage == client.stage):
-        return client
-    before = {name: _audited(client, name) for name in changes}
+        found = await duplicates(
+            phone=probe["phone"], company=probe["company"], wechat_id=probe["wechat_id"], settings=settings
+        )
+        if others := [other for other in found if other.id != client.id]:
+            raise DuplicateClient(others)
+    stage = Stage(changes["stage"]) if changes.get("stage") else None
+    current = await Requirement.filter(client_id=client.id).first()
+    wanted = {name: value for name, value in (requirement or {}).items() if name in _REQUIREMENT_FIELDS}
+    if "features" in wanted:
+        wanted["features"] = sorted(wanted["features"] or [])
+    needs = {name: value for name, value in wanted.items() if getattr(current, name, None) != value}
     async with in_transaction():
-        values = dict(changes)
-        if "company" in changes:
-            values["company_norm"] = normalize_company(changes["company"], settings)
-        for name, value in values.items():
-            setattr(client, name, value)
+        if values:
+            await _write(actor, client, values, settings, action="client.update")
         if stage is not None and stage != client.stage:
-            before["stage"] = client.stage
-            await _apply_stage(actor, client, stage, settings, note="后台修改")
-            changes["stage"] = stage
-        update_fields = [*values, "version", "updated_at"]
-        if "stage" in changes:
-            update_fields += ["stage", "deal_probability"]
-        updated = await Client.filter(id=client.id, version=version).update(version=version + 1)
-        if not updated:
-            raise ChangedMeanwhile("client")
-        client.version = version + 1
-        await client.save(update_fields=[name for name in update_fields if name != "version"])
-        if requirement_changes:
-            if current_requirement is None:
-                await Requirement.create(client=client, **requirement_changes)
+            await set_stage(actor=actor, client=client, stage=stage, settings=settings, note="后台修改")
+        if needs:
+            if current is None:
+                await Requirement.create(client=client, **needs)
             else:
-                await Requirement.filter(id=current_requirement.id).update(**requirement_changes)
-            before["requirement"] = {name: getattr(current_requirement, name, None) for name in requirement_changes}
-        after: dict[str, Any] = {name: _audited(client, name) for name in changes}
-        if requirement_changes:
-            after["requirement"] = requirement_changes
-        await audit.record(actor, "client.update", "client", client.id, before=before, after=after)
+                await Requirement.filter(id=current.id).update(**needs)
+            await audit.record(
+                actor,
+                "client.requirement",
+                "client",
+                client.id,
+                before={name: getattr(current, name, None) for name in needs},
+                after=needs,
+            )
     return client
-
-
-def _audited(client: Client, name: str) -> Any:
-    """A field's value as the audit log keeps it: contact data only as its blind index."""
-    if name in _CONTACT_FIELDS:
-        return getattr(client, f"{name}_hash")
-    return getattr(client, name)
 
 
 async def reassign_many(*, actor: Account, client_ids: list[int], to: Account) -> int:

@@ -496,7 +496,7 @@ async def history(listing: Listing, *, limit: int = 5) -> list[ListingStatusChan
     )
 
 
-EDITABLE_FIELDS = (
+FORM_FIELDS = (
     "title",
     "property_type",
     "deal_type",
@@ -526,7 +526,8 @@ EDITABLE_FIELDS = (
     "landlord_name",
     "landlord_phone",
 )
-"""Every field of a listing that its owner, their manager or an admin may change (status has its own rules)."""
+"""Every field the back office's listing form changes (``edit``; status has its own rules); chat corrects
+``EDITABLE_FIELDS`` (``update``)."""
 
 
 async def get_visible(actor: Account, code: str) -> Listing:
@@ -546,21 +547,22 @@ async def can_edit(actor: Account, listing: Listing) -> bool:
     return await permissions.manages(actor, listing.owner_id)
 
 
-async def update(
+async def edit(
     *, actor: Account, listing: Listing, version: int, changes: dict[str, Any], settings: Settings
 ) -> Listing:
-    """Change a listing's fields as seen at ``version`` (``ChangedMeanwhile`` if it changed since).
+    """The whole listing as a form submits it, against the ``version`` the form showed (``ChangedMeanwhile``
+    if it changed since; None or empty clears a field, features are replaced, not added to).
 
-    Only its owner, their manager or an admin (``OwnerOnly``). A rejected listing edited by a salesperson
-    goes back to review. One audit entry with the values before and after (the landlord's phone only as its
-    blind index).
+    Only its owner, their manager or an admin (``EditOwnerOnly``); a rejected listing goes back to review only
+    by ``resubmit``, as in chat. One audit entry with the values before and after (the landlord's phone only
+    as its blind index: ``_write`` would keep it in clear).
     """
     if not await can_edit(actor, listing):
-        raise OwnerOnly(listing)
+        raise EditOwnerOnly(listing)
     if listing.version != version:
         raise ChangedMeanwhile("listing")
     changes = {
-        name: value for name, value in changes.items() if name in EDITABLE_FIELDS and getattr(listing, name) != value
+        name: value for name, value in changes.items() if name in FORM_FIELDS and getattr(listing, name) != value
     }
     if "features" in changes:
         changes["features"] = sorted(changes["features"] or [])
@@ -577,9 +579,6 @@ async def update(
             district=place.district if place else None,
             town=place.town if place else None,
         )
-    if listing.review_status == ReviewStatus.REJECTED and not actor.is_manager:
-        values["review_status"] = ReviewStatus.PENDING
-        before["review_status"] = listing.review_status
     async with in_transaction():
         updated = await Listing.filter(id=listing.id, version=version).update(version=version + 1)
         if not updated:
@@ -589,8 +588,6 @@ async def update(
         listing.version = version + 1
         await listing.save(update_fields=[*values, "updated_at"])
         after = {name: _audited(listing, name) for name in changes}
-        if "review_status" in values:
-            after["review_status"] = listing.review_status
         await audit.record(actor, "listing.update", "listing", listing.id, before=before, after=after)
     return listing
 

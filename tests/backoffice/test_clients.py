@@ -113,12 +113,8 @@ async def test_an_edit_is_saved_with_its_audit_entry(bo_client, company, book):
     )
     assert saved.status_code == 302
     fresh = await Client.get(id=target.id)
-    assert (fresh.company, fresh.phone, fresh.stage, fresh.version) == (
-        "华兴精密机械",
-        "13800000009",
-        Stage.VIEWING,
-        target.version + 1,
-    )
+    assert (fresh.company, fresh.phone, fresh.stage) == ("华兴精密机械", "13800000009", Stage.VIEWING)
+    assert fresh.version > target.version
     entry = await AuditLog.filter(action="client.update", entity_id=target.id).first()
     assert entry.actor_id == company["zhang"].id and entry.after["company"] == "华兴精密机械"
     assert "13800000009" not in str(entry.after)  # contact data only as its blind index

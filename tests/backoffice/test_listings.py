@@ -84,6 +84,10 @@ async def test_a_rejection_needs_its_reason(bo_client, company, stock):
     assert done.status_code == 200
     listing = await Listing.get(id=stock["zhang_pending"].id)
     assert listing.review_status == ReviewStatus.REJECTED and listing.review_note == "产证不全"
+    owner = await bo_client(company["zhang"])
+    assert "产证不全" in (await owner.get(f"/bo/listings/{code}")).text
+    assert (await owner.post_form(f"/bo/listings/{code}/resubmit")).status_code == 302
+    assert (await Listing.get(id=listing.id)).review_status == ReviewStatus.PENDING
 
 
 async def test_sales_cannot_review(bo_client, company, stock):
