@@ -20,9 +20,9 @@ Adding a page:
 
 from sanic import Blueprint
 
-from backoffice import auth, clients, dashboard, listings, web
+from backoffice import auth, clients, dashboard, listings, staff, web
 
 static = Blueprint("bo_static")
 static.static("/static", web.STATIC, name="static")
 
-bp = Blueprint.group(static, auth.bp, dashboard.bp, clients.bp, listings.bp, url_prefix=web.PREFIX)
+bp = Blueprint.group(static, auth.bp, dashboard.bp, clients.bp, listings.bp, staff.bp, url_prefix=web.PREFIX)

@@ -12,8 +12,18 @@ from bot import format as fmt
 from services import errors as e
 from services.commissions import yuan
 
-ACTIONS = {"reassign_client": "转交客户", "review_listing": "审核房源", "review_withdrawal": "审核提现"}
-ADMIN_ACTIONS = {"edit_commission_rules": "修改佣金规则", "record_manual_payout": "登记线下打款"}
+ACTIONS = {
+    "manage_staff": "管理员工",
+    "reassign_client": "转交客户",
+    "review_listing": "审核房源",
+    "review_withdrawal": "审核提现",
+}
+ADMIN_ACTIONS = {
+    "edit_commission_rules": "修改佣金规则",
+    "record_manual_payout": "登记线下打款",
+    "change_role": "修改角色和所属经理",
+    "create_staff": "创建经理、管理员或合作伙伴账号",
+}
 NO_BACK_OFFICE = {
     "unbound": "这个微信还没有绑定员工账号，不能登录后台。请向管理员索取绑定码，在公众号发「绑定 123456」",
     "partner": "合作伙伴请使用小程序查看推荐和佣金，后台只对员工开放",
@@ -119,6 +129,8 @@ WORDING: dict[type[e.AppError], Callable] = {
     e.AccountNotFound: lambda exc: f"没有名为{exc.name}的账号",
     e.SignInLinkInvalid: lambda exc: "登录链接无效、已用过或已过期，请在公众号发「登录后台」重新获取",
     e.NoBackOffice: lambda exc: NO_BACK_OFFICE[exc.reason],
+    e.ClientsToReassign: lambda exc: f"{exc.account.name}还有{exc.count}个客户，请选择转给谁后再停用",
+    e.NotYourStaff: lambda exc: f"{exc.account.name}不在你的团队",
     e.ManagersOnly: lambda exc: f"只有经理或管理员可以{ACTIONS.get(exc.action, exc.action)}",
     e.ClientUnnamed: lambda exc: "请至少写公司名、联系人或电话，例如「新客户 华兴精密 张总 13812345678」",
     e.DuplicateClient: lambda exc: "已有相同客户",

@@ -8,11 +8,21 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from redis.asyncio import Redis
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from models import Account, AuditLog, WechatUser
+from models import Account, AuditLog, Client, WechatUser
 from models.enums import Role
-from services.errors import AccountNotFound, AppError, BindCodeInvalid, TooManyBindAttempts
+from services import clients, permissions
+from services.errors import (
+    AccountNotFound,
+    AdminsOnly,
+    AppError,
+    BindCodeInvalid,
+    ClientsToReassign,
+    NotYourStaff,
+    TooManyBindAttempts,
+)
 
 BIND_CODE_TTL = timedelta(hours=24)
 BIND_ATTEMPTS_PER_HOUR = 10
@@ -28,9 +38,14 @@ def _code_hash(code: str) -> str:
 
 
 async def create_staff(
-    name: str, role: Role, *, phone: str | None = None, manager: Account | None = None
+    name: str, role: Role, *, phone: str | None = None, manager: Account | None = None, actor: Account | None = None
 ) -> tuple[Account, str]:
-    """A new account and its bind code (6 digits, valid 24 h, usable once)."""
+    """A new account and its bind code (6 digits, valid 24 h, usable once). ``actor`` (None from the CLI) is
+    an admin, or a manager adding a salesperson to their own team."""
+    if actor is not None:
+        permissions.ensure_manager(actor, "manage_staff")
+        if actor.role != Role.ADMIN and (role != Role.SALES or manager is None or manager.id != actor.id):
+            raise AdminsOnly("create_staff")
     name = name.strip()
     if not name or len(name) > 64:
         raise AppError("name must be 1 to 64 characters", fields={"name": "invalid"})
@@ -38,11 +53,11 @@ async def create_staff(
         account = await Account.create(name=name, role=role, phone=phone or None, manager=manager)
         code = await issue_bind_code(account)
         await AuditLog.create(
-            actor=None,
+            actor=actor,
             action="account.create",
             entity="account",
             entity_id=account.id,
-            after={"name": name, "role": role.value},
+            after={"name": name, "role": role.value, "manager": manager.id if manager else None},
         )
     return account, code
 
@@ -141,3 +156,87 @@ async def find_staff(name: str) -> Account:
     if account is None:
         raise AccountNotFound(name)
     return account
+
+
+# ---- managing staff (the back office) ---------------------------------------------------------------
+
+
+async def list_staff(actor: Account) -> list[Account]:
+    """The accounts ``actor`` manages: everyone (partners too) for admins, oneself and the team for managers."""
+    permissions.ensure_manager(actor, "manage_staff")
+    query = Account.all() if permissions.sees_all(actor) else Account.filter(Q(id=actor.id) | Q(manager_id=actor.id))
+    return list(await query.order_by("-active", "role", "name").select_related("manager"))
+
+
+async def get_managed(actor: Account, account_id: int) -> Account:
+    """An account ``actor`` may manage (``NotYourStaff`` otherwise, ``AccountNotFound`` if there is none)."""
+    permissions.ensure_manager(actor, "manage_staff")
+    account = await Account.get_or_none(id=account_id).select_related("manager")
+    if account is None:
+        raise AccountNotFound(str(account_id))
+    if not await permissions.manages(actor, account.id):
+        raise NotYourStaff(account)
+    return account
+
+
+async def new_bind_code(*, actor: Account, account: Account) -> str:
+    """A fresh bind code (a new phone, a lost one); the old binding stays until the code is used."""
+    await get_managed(actor, account.id)
+    code = await issue_bind_code(account)
+    await AuditLog.create(actor=actor, action="account.bind_code", entity="account", entity_id=account.id)
+    return code
+
+
+async def change_role(*, actor: Account, account: Account, role: Role, manager: Account | None) -> Account:
+    """Admins set a role and the manager whose team the account is in."""
+    if not permissions.sees_all(actor):
+        raise AdminsOnly("change_role")
+    if manager is not None and (manager.id == account.id or not manager.is_manager):
+        raise AppError("a manager must be another manager or admin", fields={"manager": "invalid"})
+    before = {"role": account.role.value, "manager": account.manager_id}
+    async with in_transaction():
+        account.role = role
+        account.manager_id = manager.id if manager else None
+        await account.save(update_fields=["role", "manager_id"])
+        await AuditLog.create(
+            actor=actor,
+            action="account.role",
+            entity="account",
+            entity_id=account.id,
+            before=before,
+            after={"role": role.value, "manager": account.manager_id},
+        )
+    return account
+
+
+async def deactivate(*, actor: Account, account: Account, reassign_to: Account | None, redis: Redis) -> int:
+    """Deactivate ``account`` (it can no longer chat, sign in or be given clients), its clients handed to
+    ``reassign_to`` in the same transaction (``ClientsToReassign`` when it has clients and nobody is named);
+    returns how many clients moved. The caller ends its back-office sessions (``staff_sessions.end_all``)."""
+    await get_managed(actor, account.id)
+    if account.id == actor.id:
+        raise AppError("you cannot deactivate yourself", fields={"account": "self"})
+    client_ids = [row["id"] for row in await Client.live().filter(owner_id=account.id).values("id")]
+    if client_ids and reassign_to is None:
+        raise ClientsToReassign(account, len(client_ids))
+    async with in_transaction():
+        moved = (
+            await clients.reassign_many(actor=actor, client_ids=client_ids, to=reassign_to)
+            if client_ids and reassign_to is not None
+            else 0
+        )
+        account.active = False
+        account.bind_code_hash = None
+        account.bind_code_expires_at = None
+        await account.save(update_fields=["active", "bind_code_hash", "bind_code_expires_at"])
+        await AuditLog.create(
+            actor=actor,
+            action="account.deactivate",
+            entity="account",
+            entity_id=account.id,
+            before={"active": True},
+            after={"active": False, "clients_to": reassign_to.id if reassign_to else None, "clients": moved},
+        )
+    user = await WechatUser.filter(account_id=account.id).first()
+    await forget_identities(redis, user.openid if user else None)
+    return moved

@@ -7,7 +7,10 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from tortoise.expressions import Q
+
 from models import Account, AuditLog
+from models.enums import Role
 
 
 def plain(value: Any) -> Any:
@@ -41,3 +44,39 @@ async def record(
         before=plain(before) if before is not None else None,
         after=plain(after) if after is not None else None,
     )
+
+
+async def search(
+    viewer: Account,
+    *,
+    actor_id: int | None = None,
+    action: str = "",
+    entity: str = "",
+    entity_id: int | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    offset: int = 0,
+    limit: int = 100,
+) -> tuple[list[AuditLog], int]:
+    """Audit entries ``viewer`` may read, newest first, and how many match: every entry for admins, the
+    team's and their own for managers, their own for salespeople."""
+    query = AuditLog.all()
+    if viewer.role == Role.MANAGER:
+        query = query.filter(Q(actor_id=viewer.id) | Q(actor__manager_id=viewer.id))
+    elif viewer.role != Role.ADMIN:
+        query = query.filter(actor_id=viewer.id)
+    if actor_id is not None:
+        query = query.filter(actor_id=actor_id)
+    if action:
+        query = query.filter(action__startswith=action)
+    if entity:
+        query = query.filter(entity=entity)
+    if entity_id is not None:
+        query = query.filter(entity_id=entity_id)
+    if since is not None:
+        query = query.filter(at__gte=since)
+    if until is not None:
+        query = query.filter(at__lt=until)
+    total = await query.count()
+    entries = await query.order_by("-at", "-id").offset(offset).limit(limit).select_related("actor")
+    return list(entries), total

@@ -127,6 +127,27 @@ class NoBackOffice(Forbidden):
         self.reason = reason
 
 
+class ClientsToReassign(Conflict):
+    """A staff member still owns clients: they go to someone else in the same step as the deactivation."""
+
+    code = "clients_to_reassign"
+
+    def __init__(self, account: Any, count: int) -> None:
+        super().__init__(f"{count} clients must be reassigned first")
+        self.account = account
+        self.count = count
+
+
+class NotYourStaff(Forbidden):
+    """A manager manages only their own team's accounts; only admins manage everyone's."""
+
+    code = "not_your_staff"
+
+    def __init__(self, account: Any) -> None:
+        super().__init__("the account is not in your team")
+        self.account = account
+
+
 # ---- clients -------------------------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from models import Account
 from services import staff_sessions
+from tests.bot.flows.conftest import say  # noqa: F401  (chat through the signed endpoint)
 
 
 class Browser(httpx.AsyncClient):
