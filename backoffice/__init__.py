@@ -5,7 +5,7 @@ account, so ``services.permissions`` decides once what each role sees and change
 
 Adding a page:
 
-1. a module ``backoffice/<area>.py`` with ``bp = Blueprint("bo_<area>")`` and ``web.nav("/<area>", "名称",
+1. a module ``backoffice/<area>.py`` with ``bp = Blueprint("bo_<area>")`` and ``web.nav(order, "/<area>", "名称",
    roles)`` for its menu entry (omit ``roles`` for every staff role);
 2. routes decorated ``@bp.get(...)`` then ``@web.staff_page`` (signed-in staff only, CSRF checked on
    POST/PUT/DELETE, service refusals shown as pages); the account is ``request.ctx.account``; pass it to
@@ -20,9 +20,11 @@ Adding a page:
 
 from sanic import Blueprint
 
-from backoffice import auth, clients, dashboard, listings, staff, web
+from backoffice import auth, clients, dashboard, followups, listings, staff, web
 
 static = Blueprint("bo_static")
 static.static("/static", web.STATIC, name="static")
 
-bp = Blueprint.group(static, auth.bp, dashboard.bp, clients.bp, listings.bp, staff.bp, url_prefix=web.PREFIX)
+bp = Blueprint.group(
+    static, auth.bp, dashboard.bp, clients.bp, listings.bp, followups.bp, staff.bp, url_prefix=web.PREFIX
+)

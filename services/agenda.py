@@ -13,6 +13,7 @@ from tortoise.functions import Count
 from core.config import Settings
 from models import Account, FollowUp, Viewing
 from models.enums import Role, ViewingStatus
+from services import permissions
 
 
 @dataclass
@@ -90,3 +91,22 @@ async def team_load(
     overdue = await counts(pending.filter(next_at__lt=cutoff))
     loads = [MemberLoad(name, due.get(id_, 0), overdue.get(id_, 0)) for id_, name in names.items()]
     return sorted((m for m in loads if m.due or m.overdue), key=lambda m: (-m.overdue, -m.due, m.name))
+
+
+async def planned(
+    *, actor: Account, since: datetime, until: datetime, owner_id: int | None = None, limit: int = 500
+) -> list[FollowUp]:
+    """The team's calendar: planned follow-ups (not superseded) between ``since`` and ``until`` of the clients
+    ``actor`` may see, by time."""
+    query = permissions.visible_followups(actor).filter(done=False, next_at__gte=since, next_at__lt=until)
+    if owner_id is not None:
+        query = query.filter(client__owner_id=owner_id)
+    return list(await query.order_by("next_at").limit(limit).select_related("client", "client__owner"))
+
+
+async def overdue(*, actor: Account, now: datetime, owner_id: int | None = None, limit: int = 500) -> list[FollowUp]:
+    """Planned follow-ups whose time has passed without a newer contact, oldest first."""
+    query = permissions.visible_followups(actor).filter(done=False, next_at__lt=now)
+    if owner_id is not None:
+        query = query.filter(client__owner_id=owner_id)
+    return list(await query.order_by("next_at").limit(limit).select_related("client", "client__owner"))

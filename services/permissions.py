@@ -15,7 +15,7 @@ from __future__ import annotations
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from models import Account, Client, Listing
+from models import Account, Client, FollowUp, Listing
 from models.enums import ReviewStatus, Role
 from models.pii import mask_phone, mask_text
 from services.errors import ManagersOnly, NotInYourTeam, NotYourClient
@@ -33,6 +33,16 @@ def visible_clients(account: Account) -> QuerySet[Client]:
     if account.role == Role.MANAGER:
         return Client.live().filter(Q(owner_id=account.id) | Q(owner__manager_id=account.id))
     return Client.live().filter(owner_id=account.id)
+
+
+def visible_followups(account: Account) -> QuerySet[FollowUp]:
+    """Follow-ups of the clients ``account`` may see (``visible_clients``)."""
+    query = FollowUp.filter(client__deleted_at__isnull=True)
+    if sees_all(account):
+        return query
+    if account.role == Role.MANAGER:
+        return query.filter(Q(client__owner_id=account.id) | Q(client__owner__manager_id=account.id))
+    return query.filter(client__owner_id=account.id)
 
 
 def visible_listings(account: Account) -> QuerySet[Listing]:
