@@ -21,7 +21,7 @@ from services import clients as client_service
 from services.errors import AccountNotFound, ChangedMeanwhile, DuplicateClient
 
 bp = Blueprint("bo_clients")
-web.nav("/clients", "客户")
+web.nav(10, "/clients", "客户")
 
 MATCHES_SHOWN = 8
 TIMELINE_SHOWN = 200

@@ -8,7 +8,7 @@ from sanic.response import HTTPResponse
 from backoffice import web
 
 bp = Blueprint("bo_dashboard")
-web.nav("/", "概览")
+web.nav(0, "/", "概览")
 
 
 @bp.get("/")

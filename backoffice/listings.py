@@ -22,8 +22,8 @@ from services import media as media_service
 from services.errors import AppError, ChangedMeanwhile, ListingIncomplete
 
 bp = Blueprint("bo_listings")
-web.nav("/listings", "房源")
-web.nav("/listings/review", "审核", (Role.ADMIN, Role.MANAGER))
+web.nav(20, "/listings", "房源")
+web.nav(25, "/listings/review", "审核", (Role.ADMIN, Role.MANAGER))
 
 PAGE_SIZE = 50
 NUMBERS = (

@@ -19,8 +19,8 @@ from services import accounts, audit, client_lists, staff_sessions
 from services.errors import AccountNotFound, AppError
 
 bp = Blueprint("bo_staff")
-web.nav("/staff", "员工", (Role.ADMIN, Role.MANAGER))
-web.nav("/audit", "操作记录")
+web.nav(50, "/staff", "员工", (Role.ADMIN, Role.MANAGER))
+web.nav(60, "/audit", "操作记录")
 
 AUDIT_PAGE = 100
 ENTITIES = {"client": "客户", "listing": "房源", "followup": "跟进", "account": "员工", "setting": "设置"}

@@ -72,17 +72,21 @@ env.filters["num"] = lambda value: "" if value is None else fmt.num(value)
 
 @dataclass(frozen=True)
 class NavItem:
+    order: int
     path: str
     label: str
     roles: tuple[Role, ...] = (Role.ADMIN, Role.MANAGER, Role.SALES)
 
 
 NAV: list[NavItem] = []
-"""The menu, in order; each page module adds its entry with ``nav(...)`` when imported."""
+"""The menu; each page module adds its entry with ``nav(...)`` when imported."""
 
 
-def nav(path: str, label: str, roles: tuple[Role, ...] = (Role.ADMIN, Role.MANAGER, Role.SALES)) -> None:
-    NAV.append(NavItem(f"{PREFIX}{path}", label, roles))
+def nav(order: int, path: str, label: str, roles: tuple[Role, ...] = (Role.ADMIN, Role.MANAGER, Role.SALES)) -> None:
+    """A menu entry at place ``order`` (概览 0, 客户 10, 房源 20, 审核 25, 跟进 30, 推荐 40, 员工 50, 操作记录 60,
+    设置 70), shown to ``roles``."""
+    NAV.append(NavItem(order, f"{PREFIX}{path}", label, roles))
+    NAV.sort(key=lambda item: item.order)
 
 
 def render(request: Request, template: str, *, status: int = 200, **context: Any) -> HTTPResponse:
