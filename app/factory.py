@@ -26,7 +26,6 @@ from media import storage
 from miniapp_api import bp as miniapp_bp
 from miniapp_api.docs import bp as miniapp_docs_bp
 from payments.endpoint import bp as payments_bp
-from services import metrics, tracking
 from services.errors import AppError, from_validation
 from services.resources import Resources
 
@@ -44,6 +43,7 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
     app.config.PROXIES_COUNT = settings.proxies_count
     app.config.REAL_IP_HEADER = settings.real_ip_header or None
     app.ctx.settings = settings
+    app.ctx.base_settings = settings  # config.yaml and the environment; run-time settings apply on top
     app.ctx.protocol = Protocol(settings)
     app.ctx.resources = resources
     app.blueprint(wechat_bp)
@@ -83,6 +83,17 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
     @app.after_server_start
     async def resume_inbound(app: Sanic) -> None:
         app.ctx.inbound.start()
+
+    @app.after_server_start
+    async def follow_runtime_settings(app: Sanic) -> None:
+        def use(overrides: dict) -> None:
+            app.ctx.settings = runtime_settings.apply(app.ctx.settings, settings, overrides)
+
+        app.ctx.settings_task = asyncio.ensure_future(runtime_settings.follow(app.ctx.resources, settings, use))
+
+    @app.before_server_stop
+    async def stop_following_settings(app: Sanic) -> None:
+        app.ctx.settings_task.cancel()
 
     @app.after_server_start
     async def start_tracking_writer(app: Sanic) -> None:

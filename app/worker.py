@@ -14,7 +14,6 @@ from arq import Worker
 from redis.asyncio import Redis
 
 from bot.flows import media, referral  # noqa: F401  (importing them registers their chat tasks)
-from services import backups, commissions, payouts, ratings, reminders, rollups, wechat_users  # noqa: F401  (importing registers tasks)
 from services.outbox import Sender
 from services.referrals import codes  # noqa: F401
 from services.resources import Resources
@@ -49,7 +48,10 @@ def build(resources: Resources, *, burst: bool = False, max_jobs: int = 20) -> W
 
 
 async def _start_sending(ctx: dict) -> None:
-    """Each worker process also sends the notification outbox (services.outbox) in a loop."""
+    """Each worker process also sends the notification outbox (services.outbox) in a loop, with the settings
+    changed at run time (services.runtime_settings)."""
+    resources: Resources = ctx["resources"]
+    ctx["settings_task"] = asyncio.ensure_future(runtime_settings.follow(resources, resources.settings))
     ctx["sender_stop"] = asyncio.Event()
     ctx["sender"] = asyncio.ensure_future(Sender(ctx["resources"]).run(ctx["sender_stop"]))
 
@@ -57,6 +59,7 @@ async def _start_sending(ctx: dict) -> None:
 async def _stop_sending(ctx: dict) -> None:
     ctx["sender_stop"].set()
     await ctx["sender"]
+    ctx["settings_task"].cancel()
 
 
 async def _skip_redis_info(redis: Redis, log_func) -> None:

@@ -23,6 +23,7 @@ ADMIN_ACTIONS = {
     "record_manual_payout": "登记线下打款",
     "change_role": "修改角色和所属经理",
     "create_staff": "创建经理、管理员或合作伙伴账号",
+    "change_settings": "修改系统设置",
 }
 NO_BACK_OFFICE = {
     "unbound": "这个微信还没有绑定员工账号，不能登录后台。请向管理员索取绑定码，在公众号发「绑定 123456」",
@@ -129,6 +130,7 @@ WORDING: dict[type[e.AppError], Callable] = {
     e.AccountNotFound: lambda exc: f"没有名为{exc.name}的账号",
     e.SignInLinkInvalid: lambda exc: "登录链接无效、已用过或已过期，请在公众号发「登录后台」重新获取",
     e.NoBackOffice: lambda exc: NO_BACK_OFFICE[exc.reason],
+    e.InvalidSetting: lambda exc: f"{exc.label}应为{exc.expected}",
     e.ClientsToReassign: lambda exc: f"{exc.account.name}还有{exc.count}个客户，请选择转给谁后再停用",
     e.NotYourStaff: lambda exc: f"{exc.account.name}不在你的团队",
     e.ManagersOnly: lambda exc: f"只有经理或管理员可以{ACTIONS.get(exc.action, exc.action)}",

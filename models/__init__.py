@@ -26,6 +26,7 @@ from models.media import ListingMedia
 from models.miniapp import Favorite, Viewing
 from models.notifications import Notification
 from models.referrals import ReferralEvent, ReferralScene
+from models.settings import SettingChange
 from models.tracking import TrackEvent
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "ReferralScene",
     "Requirement",
     "Retention",
+    "SettingChange",
     "SharerDay",
     "StageChange",
     "TrackDaily",

@@ -148,6 +148,17 @@ class NotYourStaff(Forbidden):
         self.account = account
 
 
+class InvalidSetting(AppError):
+    """A run-time setting's new value is not of its kind; ``label`` names it, ``expected`` says what fits."""
+
+    code = "invalid_setting"
+
+    def __init__(self, key: str, label: str, expected: str) -> None:
+        super().__init__(f"{key} is not valid", fields={key: "invalid"})
+        self.label = label
+        self.expected = expected
+
+
 # ---- clients -------------------------------------------------------------------------------------------
 
 

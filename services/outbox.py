@@ -35,6 +35,7 @@ from datetime import datetime, timedelta, timezone
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
+from core.config import Settings
 from models import FollowUp, Notification, WechatUser
 from models.enums import NotificationStatus as Status
 from models.enums import Stage
@@ -75,7 +76,6 @@ class Sender:
 
     def __init__(self, resources: Resources, *, name: str | None = None, clock: Clock = utcnow) -> None:
         self.resources = resources
-        self.settings = resources.settings
         self.name = name or worker_name()
         self.clock = clock
         config = self.settings.reminders
@@ -87,6 +87,11 @@ class Sender:
         self.rate_pause_s = config.rate_pause_s
         self.concurrency = config.send_concurrency
         self._batches = 0
+
+    @property
+    def settings(self) -> Settings:
+        """Read on each use: template ids change at run time (services.runtime_settings)."""
+        return self.resources.settings
 
     async def drain(self) -> Counter:
         """Send batches until nothing is claimable (or sending is paused); counts by outcome."""

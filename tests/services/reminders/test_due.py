@@ -128,7 +128,9 @@ async def test_no_link_when_no_mini_program_is_set(resources, clock, sender, sal
     await make_followup(sales, T0)
     await reminders.schedule(resources, now=clock.now)
     s = sender()
-    s.settings = replace(settings, miniapp_appid="", public_base_url="https://scrm.example.com/")
+    s.resources = replace(
+        resources, settings=replace(settings, miniapp_appid="", public_base_url="https://scrm.example.com/")
+    )
 
     await s.drain()
 
