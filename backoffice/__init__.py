@@ -20,11 +20,20 @@ Adding a page:
 
 from sanic import Blueprint
 
-from backoffice import auth, clients, dashboard, followups, listings, settings, staff, web
+from backoffice import auth, clients, dashboard, followups, listings, referrals, settings, staff, web
 
 static = Blueprint("bo_static")
 static.static("/static", web.STATIC, name="static")
 
 bp = Blueprint.group(
-    static, auth.bp, dashboard.bp, clients.bp, listings.bp, followups.bp, staff.bp, settings.bp, url_prefix=web.PREFIX
+    static,
+    auth.bp,
+    dashboard.bp,
+    clients.bp,
+    listings.bp,
+    followups.bp,
+    referrals.bp,
+    staff.bp,
+    settings.bp,
+    url_prefix=web.PREFIX,
 )

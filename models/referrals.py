@@ -21,6 +21,7 @@ class ReferralScene(Model):
     qr_media_expires_at = fields.DatetimeField(null=True, description="uploaded media lives 3 days at WeChat")
     qr_expires_at = fields.DatetimeField(null=True, description="temporary campaign codes only")
     miniapp_code_path = fields.CharField(max_length=255, null=True)
+    paused_at = fields.DatetimeField(null=True, description="paused: scans are counted but attribute no one")
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -23,7 +23,7 @@ from tortoise.transactions import in_transaction
 from core.config import Settings
 from models import Account, Client, ReferralEvent, ReferralScene, WechatUser
 from models.enums import EarningKind, ReferralEventKind, Role, SceneKind
-from services import accounts, commissions, notify
+from services import accounts, audit, commissions, notify, permissions
 
 SCENE_PATTERN = re.compile(r"[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}")
 
@@ -61,6 +61,23 @@ async def create_campaign(name: str, *, owner: Account | None = None) -> Referra
     return await ReferralScene.create(
         scene=f"c{secrets.token_hex(8)}", kind=SceneKind.CAMPAIGN, name=name[:64], owner=owner
     )
+
+
+async def set_paused(*, actor: Account, scene: ReferralScene, paused: bool, now: datetime | None = None) -> None:
+    """Pause a code (its scans still count, but attribute nobody) or resume it; managers and admins."""
+    permissions.ensure_manager(actor, "pause_referral_code")
+    before = scene.paused_at
+    scene.paused_at = (now or _now()) if paused else None
+    async with in_transaction():
+        await scene.save(update_fields=["paused_at"])
+        await audit.record(
+            actor,
+            "referral.pause" if paused else "referral.resume",
+            "referral_scene",
+            scene.id,
+            before={"paused_at": before},
+            after={"paused_at": scene.paused_at},
+        )
 
 
 async def miniapp_partner_account(redis: Redis, user: WechatUser) -> Account:
@@ -102,7 +119,7 @@ async def _touch(
             and user.attributed_at + _window(settings) > now
         )
         own = scene.owner_id is not None and scene.owner_id == user.account_id
-        attributed = not held and not own
+        attributed = not held and not own and scene.paused_at is None
         if attributed:
             user.referral_scene_id = scene.id
             user.referrer_id = scene.owner_id

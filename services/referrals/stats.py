@@ -5,7 +5,7 @@ from __future__ import annotations
 from tortoise.functions import Count
 
 from models import Account, Client, ReferralEvent, ReferralScene
-from models.enums import ReferralEventKind
+from models.enums import ReferralEventKind, Role
 
 
 async def for_scenes(scene_ids: list[int]) -> dict[str, int | float]:
@@ -51,3 +51,21 @@ async def for_account(account: Account) -> dict[str, int | float]:
     """The figures of every scene the account owns."""
     scenes = await ReferralScene.filter(owner_id=account.id).values("id")
     return await for_scenes([scene["id"] for scene in scenes])
+
+
+async def visible_scenes(viewer: Account) -> list[tuple[ReferralScene, dict[str, int | float]]]:
+    """The codes ``viewer`` may follow with their figures, busiest first: every code for managers and admins
+    (campaigns and partners are the business's), their own for salespeople."""
+    if viewer.is_manager:
+        return await per_scene()
+    scenes = await ReferralScene.filter(owner_id=viewer.id).select_related("owner")
+    return [(scene, await for_scenes([scene.id])) for scene in scenes]
+
+
+async def partners() -> list[tuple[Account, dict[str, int | float], int]]:
+    """Every partner with the figures of their codes and how many clients they referred."""
+    rows = []
+    for partner in await Account.filter(role=Role.PARTNER).order_by("-active", "name"):
+        referred = await Client.live().filter(referrer_id=partner.id).count()
+        rows.append((partner, await for_account(partner), referred))
+    return rows
