@@ -26,6 +26,7 @@ from media import storage
 from miniapp_api import bp as miniapp_bp
 from miniapp_api.docs import bp as miniapp_docs_bp
 from payments.endpoint import bp as payments_bp
+from services import metrics, runtime_settings, tracking
 from services.errors import AppError, from_validation
 from services.resources import Resources
 

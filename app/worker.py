@@ -14,6 +14,16 @@ from arq import Worker
 from redis.asyncio import Redis
 
 from bot.flows import media, referral  # noqa: F401  (importing them registers their chat tasks)
+from services import (  # noqa: F401  (importing registers tasks)
+    backups,
+    commissions,
+    payouts,
+    ratings,
+    reminders,
+    rollups,
+    runtime_settings,
+    wechat_users,
+)
 from services.outbox import Sender
 from services.referrals import codes  # noqa: F401
 from services.resources import Resources
