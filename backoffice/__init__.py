@@ -20,7 +20,7 @@ Adding a page:
 
 from sanic import Blueprint
 
-from backoffice import auth, clients, dashboard, followups, listings, referrals, settings, staff, web
+from backoffice import auth, clients, dashboard, followups, listings, referrals, settings, spend, staff, web
 
 static = Blueprint("bo_static")
 static.static("/static", web.STATIC, name="static")
@@ -34,6 +34,7 @@ bp = Blueprint.group(
     followups.bp,
     referrals.bp,
     staff.bp,
+    spend.bp,
     settings.bp,
     url_prefix=web.PREFIX,
 )
