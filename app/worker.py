@@ -13,7 +13,7 @@ import arq.worker
 from arq import Worker
 from redis.asyncio import Redis
 
-from bot.flows import media, referral  # noqa: F401  (importing them registers their chat tasks)
+from bot.flows import media, referral, visitors  # noqa: F401  (importing them registers their chat tasks)
 from services import (  # noqa: F401  (importing registers tasks)
     backups,
     commissions,

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from wechatpy.messages import BaseMessage
 
 import nlp
+from bot.protocol import event_name
 from models import Account
 from services.resources import Resources
 
@@ -29,6 +30,11 @@ class Context:
         return self.message.source
 
     @property
+    def event(self) -> str | None:
+        """The event's name in lower case; None for a message."""
+        return event_name(self.message)
+
+    @property
     def text(self) -> str:
         return getattr(self.message, "content", None) or ""
 
@@ -37,3 +43,9 @@ class Context:
         """The parser's reading of the text (times in the configured zone), computed once, on the first matcher
         that asks for it."""
         return nlp.parse(self.text, self.now.astimezone(ZoneInfo(self.resources.settings.timezone)))
+
+    @cached_property
+    def visitor(self) -> nlp.Parsed:
+        """The parser's reading of a visitor's words (or a partner's about their client): the need and the
+        contact details they mention."""
+        return nlp.parse_visitor(self.text, self.now.astimezone(ZoneInfo(self.resources.settings.timezone)))

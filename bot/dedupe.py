@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from redis.asyncio import Redis
 from wechatpy.messages import BaseMessage
 
+from bot.protocol import event_name
 from core import kv
 from core.config import Settings
 
@@ -74,7 +75,7 @@ def message_key(message: BaseMessage) -> str:
     """MsgIds are unique per sender only: two users' messages may share one."""
     if message.id:
         return f"wx:msg:{message.source}:{message.id}"
-    event = getattr(message, "event", message.type)
+    event = event_name(message) or message.type
     return f"wx:evt:{message.source}:{int(message.create_time.timestamp())}:{event}"
 
 

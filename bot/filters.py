@@ -41,15 +41,20 @@ class Filter:
 
 
 def event(*names: str) -> Filter:
-    """A WeChat event (subscribe, scan, ...) of one of ``names``."""
-    return Filter(lambda ctx: ctx.message.type == "event" and ctx.message.event in names, f"event{names}")
+    """A WeChat event (subscribe, scan, ...) of one of ``names`` (lower case)."""
+    return Filter(lambda ctx: ctx.event in names, f"event{names}")
 
 
-EVENT = Filter(lambda ctx: ctx.message.type == "event", "event")
+EVENT = Filter(lambda ctx: ctx.event is not None, "event")
+"""Any event, also one wechatpy does not know (``subscribe_msg_popup_event``...): never a message."""
 TEXT = Filter(lambda ctx: ctx.message.type == "text", "text")
 MEDIA = Filter(lambda ctx: ctx.message.type in ("image", "video", "shortvideo"), "media")
 """A photo or video message (its file is fetched with the media API)."""
-NOT_TEXT = Filter(lambda ctx: ctx.message.type not in ("text", "event"), "not_text")
+VOICE = Filter(lambda ctx: ctx.message.type == "voice", "voice")
+"""A voice message WeChat did not transcribe (a transcribed one arrives as text: ``protocol.as_text``)."""
+LOCATION = Filter(lambda ctx: ctx.message.type == "location", "location")
+"""A location the user sent from the chat (not the LOCATION event of an account that asks for it)."""
+NOT_TEXT = Filter(lambda ctx: ctx.message.type != "text" and ctx.event is None, "not_text")
 VISITOR = Filter(lambda ctx: ctx.account is None, "visitor")
 """Not bound to an account: a client or a passer-by."""
 PARTNER = Filter(lambda ctx: ctx.account is not None and ctx.account.role == Role.PARTNER, "partner")

@@ -26,7 +26,21 @@ from typing import Any
 import nlp
 from bot import state, texts
 from bot.context import Context
-from bot.filters import EVENT, MEDIA, NOT_TEXT, PARTNER, STAFF, TEXT, VISITOR, Filter, event, intent, regex
+from bot.filters import (
+    EVENT,
+    LOCATION,
+    MEDIA,
+    NOT_TEXT,
+    PARTNER,
+    STAFF,
+    TEXT,
+    VISITOR,
+    VOICE,
+    Filter,
+    event,
+    intent,
+    regex,
+)
 from bot.flows import (
     agenda,
     clients,
@@ -39,9 +53,10 @@ from bot.flows import (
     partner,
     referral,
     search,
+    visitors,
 )
 from bot.flows import commissions as money
-from services import accounts, outbox, staff_sessions, wechat_users
+from services import accounts, outbox, staff_sessions, subscriptions, wechat_users
 from services import clients as client_service
 from services.referrals import attribution
 
@@ -78,13 +93,15 @@ def reply(text: str | None) -> Callable[[Context, Any], Awaitable[str | None]]:
     return callback
 
 
-# ---- events -----------------------------------------------------------------------------------------
+# ---- events: recorded, never answered as a message (except the welcome) -------------------------------
 
 
 async def on_subscribe(ctx: Context, _) -> str:
+    """A follow, whatever its key (``qrscene_``, ``scanbarcode|``, none): the welcome; attribution only through
+    a code of ours."""
     message = ctx.message
     await accounts.set_subscribed(message.source, True)
-    scene = message.scene_id if message.event == "subscribe_scan" else None
+    scene = message.scene_id if ctx.event == "subscribe_scan" else None
     await wechat_users.on_subscribe(ctx.resources, message.source, scene, now=ctx.now)
     return texts.VISITOR_WELCOME
 
@@ -103,6 +120,38 @@ async def on_template_delivery(ctx: Context, _) -> None:
     await outbox.record_delivery(ctx.message.id, ctx.message.status)
 
 
+async def on_subscribe_choice(ctx: Context, _) -> None:
+    """The subscribe-message popup, or a change in the user's settings: acceptances banked."""
+    await subscriptions.on_popup(ctx.message.target, ctx.openid, ctx.message._data)
+
+
+async def on_subscribe_sent(ctx: Context, _) -> None:
+    await subscriptions.on_sent(ctx.message.target, ctx.openid, ctx.message._data)
+
+
+async def on_other_event(ctx: Context, _) -> None:
+    """Menu clicks, mass-send and publish reports, customer-service sessions, unknown events: a log line with
+    the event's own fields (no user text), never a reply."""
+    data = getattr(ctx.message, "_data", {}) or {}
+    fields = {k: v for k, v in data.items() if k in REPORTED_FIELDS}
+    log.info("wechat event %s from %s %s", ctx.event, ctx.openid[-6:], fields)
+
+
+REPORTED_FIELDS = frozenset(
+    {
+        "EventKey",
+        "MsgID",
+        "Status",
+        "TotalCount",
+        "FilterCount",
+        "SentCount",
+        "ErrorCount",
+        "MenuId",
+        "PublishEventInfo",
+    }
+)
+
+
 # ---- anyone -----------------------------------------------------------------------------------------
 
 
@@ -112,7 +161,11 @@ async def bind(ctx: Context, match) -> str:
 
 
 async def not_text(ctx: Context, _) -> str:
-    return texts.UNSUPPORTED if ctx.account else texts.VISITOR_THANKS
+    return texts.UNSUPPORTED if ctx.account else texts.VISITOR_UNSUPPORTED
+
+
+async def voice_unrecognised(ctx: Context, _) -> str:
+    return texts.VOICE_STAFF if ctx.account else texts.VOICE_VISITOR
 
 
 # ---- staff commands ---------------------------------------------------------------------------------
@@ -249,20 +302,27 @@ LOOKS_LIKE_A_NAME = regex(r"^\s*\S{2,30}\s*$")
 HANDLERS: list[Handler] = [
     # WeChat events, whoever sends them
     Handler("login_scan", event("scan", "subscribe_scan") & LOGIN_SCENE, login.on_scan),
-    Handler("subscribe", event("subscribe", "subscribe_scan"), on_subscribe),
+    Handler("subscribe", event("subscribe", "subscribe_scan", "subscribe_scan_product"), on_subscribe),
     Handler("scan", event("scan"), on_scan),
     Handler("unsubscribe", event("unsubscribe"), on_unsubscribe),
     Handler("template_delivery", event("templatesendjobfinish"), on_template_delivery),
-    Handler("other_event", EVENT, reply(None)),
+    Handler("subscribe_choice", event("subscribe_msg_popup_event", "subscribe_msg_change_event"), on_subscribe_choice),
+    Handler("subscribe_sent", event("subscribe_msg_sent_event"), on_subscribe_sent),
+    Handler("other_event", EVENT, on_other_event),
     # staff: photos and videos for the listing in context
     Handler("chat_media", STAFF & MEDIA, media.on_media_message),
+    Handler("voice", VOICE, voice_unrecognised),
+    Handler("location", LOCATION, visitors.location),
     Handler("not_text", NOT_TEXT, not_text),
     # anyone: binding a WeChat user to a staff or partner account
     Handler("bind", TEXT & regex(r"^\s*绑定\s*[:：]?\s*(\d{6})\s*$"), bind),
     # anyone: the back office (a scanned code's confirmation; refused to partners and unbound users)
     Handler("login_confirm", TEXT & regex(r"^\s*确认登录(?:后台)?\s*$"), login.confirm),
     Handler("login_refused", (VISITOR | PARTNER) & ASKS_FOR_BACK_OFFICE, login.refuse),
-    Handler("visitor", VISITOR, reply(texts.VISITOR_THANKS)),
+    # followers who are not staff: their words, never a staff command
+    Handler("visitor", VISITOR, visitors.converse),
+    # partners: a client they tell us about
+    Handler("partner_lead", PARTNER & Filter(visitors.is_partner_lead, "partner_lead"), visitors.partner_lead),
     # referrers (partners, and staff paid through the system): their commission, withdrawals
     Handler("my_commission", (PARTNER | STAFF) & regex(money.MY_COMMISSION.pattern), my_commission),
     Handler("withdraw", (PARTNER | STAFF) & regex(money.WITHDRAW.pattern), withdraw),
@@ -323,6 +383,8 @@ HANDLERS: list[Handler] = [
         listing_figures,
     ),
     Handler("cancel", STAFF & regex(r"^\s*(?:取消|算了|不用了)\s*$"), reply(texts.CANCELLED)),
+    # staff: answering a visitor in the official account
+    intent_handler("reply_visitor", visitors.reply_visitor),
     # staff: what the parser understood
     intent_handler("new_client", clients.new_client),
     intent_handler("log_followup", clients.log_followup),

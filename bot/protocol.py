@@ -19,7 +19,7 @@ from xml.parsers.expat import ExpatError
 from wechatpy import parse_message
 from wechatpy.crypto import WeChatCrypto
 from wechatpy.exceptions import InvalidSignatureException
-from wechatpy.messages import BaseMessage
+from wechatpy.messages import BaseMessage, TextMessage
 from wechatpy.replies import TextReply
 
 from core.config import Settings
@@ -137,6 +137,26 @@ class Protocol:
         if not cb.encrypted or self._crypto is None or plain_reply == "success":
             return plain_reply
         return self._crypto.encrypt_message(plain_reply, cb.nonce, str(int(time.time())))
+
+
+def event_name(message: BaseMessage) -> str | None:
+    """The event's name in lower case (``subscribe``, ``scan``, ``subscribe_msg_popup_event``...); None for a
+    message. wechatpy parses events it does not know as ``UnknownMessage``: their name is read from the XML."""
+    if message.type == "event":
+        return message.event
+    data = getattr(message, "_data", None) or {}
+    if str(data.get("MsgType") or "").lower() == "event":
+        return str(data.get("Event") or "unknown").lower()[:64]
+    return None
+
+
+def as_text(message: BaseMessage) -> BaseMessage:
+    """A voice message WeChat transcribed (``Recognition``, when the account's speech recognition is on) as the
+    text message that was said; any other message as it is."""
+    recognition = (getattr(message, "recognition", None) or "").strip() if message.type == "voice" else ""
+    if not recognition:
+        return message
+    return TextMessage({**message._data, "MsgType": "text", "Content": recognition})
 
 
 def cdata_safe(text: str) -> str:

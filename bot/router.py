@@ -18,6 +18,7 @@ from bot import state, texts
 from bot.context import Context
 from bot.errors import chat_text
 from bot.handlers import HANDLERS, Handler
+from bot.protocol import as_text
 from models import Account
 from services import accounts, metrics
 from services.errors import AppError, from_validation
@@ -41,8 +42,8 @@ async def respond(
     resources: Resources, message: BaseMessage, now: datetime, cached_identity: bytes | None = None
 ) -> str | None:
     """``cached_identity`` is the sender's identity entry if the caller already read it from Redis."""
-    ctx = Context(resources, message, now)
-    if message.type != "event":
+    ctx = Context(resources, as_text(message), now)
+    if ctx.event is None:
         identity = await accounts.identify(resources.redis, message.source, cached_identity)
         ctx.user_id = identity.user_id
         if identity.account_id:

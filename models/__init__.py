@@ -23,7 +23,7 @@ from models.kpis import (
 )
 from models.listings import Listing, ListingStatusChange
 from models.media import ListingMedia
-from models.miniapp import Favorite, Viewing
+from models.miniapp import Favorite, SubscribeGrant, Viewing
 from models.notifications import Notification
 from models.referrals import ReferralEvent, ReferralScene
 from models.settings import SettingChange
@@ -60,6 +60,7 @@ __all__ = [
     "SettingChange",
     "SharerDay",
     "StageChange",
+    "SubscribeGrant",
     "TrackDaily",
     "TrackEvent",
     "UsageDaily",

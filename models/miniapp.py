@@ -37,3 +37,25 @@ class Viewing(Model):
     class Meta:
         table = "viewings"
         indexes = (("listing_id", "start_at"),)
+
+
+class SubscribeGrant(Model):
+    """Subscribe-message permissions a user gave in WeChat's popup, banked until used.
+
+    A one-time acceptance lets one message through, so each ``accept`` adds one to ``available`` and each
+    message sent takes one; a ``reject`` (popup or settings) empties the bank.
+    """
+
+    id = fields.IntField(primary_key=True)
+    app = fields.CharField(max_length=64, description="the account that asked: its original id (gh_...)")
+    openid = fields.CharField(max_length=64, description="the user's openid in that account")
+    template_id = fields.CharField(max_length=128)
+    accepted = fields.BooleanField(default=True, description="false after the user rejected or switched it off")
+    available = fields.IntField(default=0, description="messages the user's acceptances still allow")
+    last_sent_at = fields.DatetimeField(null=True)
+    last_result = fields.CharField(max_length=64, null=True, description="from subscribe_msg_sent_event")
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "subscribe_grants"
+        unique_together = (("app", "openid", "template_id"),)

@@ -34,6 +34,7 @@ __all__ = [
     "typed",
     "INTENTS",
     "redact",
+    "parse_visitor",
 ]
 
 INTENTS = frozenset(
@@ -420,6 +421,50 @@ def _poster(text: str, now: datetime, cue: re.Match | None, written: str) -> dic
 def _agenda(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
     day, until = agenda_range(arabize(text), now)
     return {"day": day, "until": until}
+
+
+# How a visitor names their company and themselves: `我是华兴精密的李经理`, `我们公司苏州恒通物流`, `我叫赵明`.
+_COMPANY_SAID = re.compile(
+    r"(?:我们?是|我们?(?:公司|单位|厂)(?:是|叫|名叫)?|(?:公司|单位)(?:名称?|叫|是)[:：]?|来自)\s*"
+    r"(?P<name>[\u4e00-\u9fa5A-Za-z0-9()（）]{2,30}?)(?=的|[\s,，。;；!！]|$)"
+)
+_NAME_SAID = re.compile(
+    rf"(?:我叫|联系人|称呼|找)\s*[:：]?\s*(?P<name>{sx._SURNAME}[\u4e00-\u9fa5]{{0,2}})(?=[\s,，。;；!！]|先生|女士|小姐|电话|手机|$)"
+)
+_NOT_A_COMPANY = re.compile(r"^(?:做|在|想|要|需|找|个|一|这|那|您|你|他|她|客户|老板|业主|中介)")
+
+
+def parse_visitor(text: str, now: datetime | None = None) -> Parsed:
+    """What a visitor (a client writing to the official account, or a partner about their client) says about
+    their need and themselves: `search_listings` with the property slots when they name a need, else the
+    parser's reading; in both, the contact slots `phone`, `wechat_id`, `contact_name` (a surname) and
+    `company` when the visitor says them. Visitors do not write commands, so the staff intents' own slots
+    are not taken. Never raises."""
+    try:
+        normalized = normalize(text)
+        parsed = _parse(normalized, _now(now), _as_written(text, normalized))
+        phone, rest = _phone(normalized)
+        wechat = sx.wechat_id(rest, phone)
+        rest = _blank(rest, wechat)
+        said = _COMPANY_SAID.search(rest)
+        company = said.group("name") if said else None
+        if company and (_NOT_A_COMPANY.match(company) or sx.is_place(company) or sx._PERSON.fullmatch(company)):
+            company = None
+        rest = _blank(rest, company)
+        need = {k: v for k, v in _property_slots(rest, requirement=True).items() if v not in (None, "", [])}
+        found: dict[str, Any] = {"phone": phone, "wechat_id": wechat, "company": company, **need}
+        named = _NAME_SAID.search(rest) or _SURNAME_SAID.search(rest)
+        person = sx._PERSON.search(rest)
+        if named is not None:
+            found["contact_name"] = named.group(1) if named.re is _SURNAME_SAID else named.group("name")[:1]
+        elif person is not None:
+            found["contact_name"] = sx._surname(person)
+        code = sx.listing_code(rest)
+        found["listing"] = code
+        intent = "search_listings" if need.keys() - {"regions"} else parsed.intent
+        return Parsed(intent, typed({k: v for k, v in found.items() if v not in (None, "", [])}))
+    except Exception:  # a chat bot must answer whatever it is sent
+        return Parsed("unknown", {})
 
 
 _BUILDERS = {

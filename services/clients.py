@@ -209,8 +209,8 @@ async def create_or_merge(
     """
     if into is not None:
         return await _merge(actor=actor, client=into, slots=slots, settings=settings, via=via)
-    if not slots.get("company") and not slots.get("contact_name") and not slots.get("phone"):
-        raise ClientUnnamed()
+    if not slots.get("company") and not slots.get("contact_name") and not slots.get("phone") and not wechat_user_id:
+        raise ClientUnnamed()  # a follower of the official account is reachable without a name
     duplicate_of = None
     if on_duplicate != OnDuplicate.CREATE:
         found = await duplicates(
@@ -331,6 +331,44 @@ async def _add_contact(client: Client, slots: dict) -> int | None:
 async def contacts_of(client: Client) -> list[ClientContact]:
     """The client's other contacts, oldest first."""
     return list(await ClientContact.filter(client_id=client.id).order_by("id"))
+
+
+async def fill_from_lead(client: Client, slots: dict, *, settings: Settings, via: str) -> list[str]:
+    """What a visitor's later message adds to their own lead: fields and requirement bounds it still lacks,
+    never a change to what is known (untrusted input). Returns the names filled. Call inside the lead's
+    transaction."""
+    filled = [name for name in ("company", "contact_name", "phone", "wechat_id") if slots.get(name)]
+    filled = [name for name in filled if not getattr(client, name)]
+    for name in filled:
+        setattr(client, name, slots[name])
+    if "company" in filled:
+        client.company_norm = normalize_company(client.company, settings)
+    if slots.get("region") and not client.region:
+        client.region = slots["region"]
+        filled.append("region")
+    requirement = await Requirement.filter(client_id=client.id).first()
+    wanted = _requirement_values(slots)
+    missing = {k: v for k, v in wanted.items() if requirement is None or getattr(requirement, k) in (None, [])}
+    if not filled and not missing:
+        return []
+    before = _client_snapshot(client)
+    if filled:
+        client.version += 1
+        fields = [*filled, "version", "updated_at"] + (["company_norm"] if "company" in filled else [])
+        await client.save(update_fields=fields)
+    if requirement is None:
+        await Requirement.create(client=client, **missing)
+    elif missing:
+        await Requirement.filter(id=requirement.id).update(**missing)
+    await audit.record(
+        None,
+        "client.lead_update",
+        "client",
+        client.id,
+        before=before,
+        after={**_client_snapshot(client), "via": via, "requirement": missing},
+    )
+    return filled + list(missing)
 
 
 async def pending_duplicates(actor: Account, name: str) -> list[Client]:

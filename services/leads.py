@@ -28,7 +28,11 @@ from services.resources import Resources
 MAINLAND_MOBILE = re.compile(r"1[3-9]\d{9}")
 ROUND_ROBIN_KEY = "leads:round_robin"
 STAFF_ROLES = (Role.ADMIN, Role.MANAGER, Role.SALES)
-VIA = {"miniapp": (Source.MINIAPP, "小程序"), "h5": (Source.OTHER, "H5房源页")}
+VIA = {
+    "miniapp": (Source.MINIAPP, "小程序"),
+    "h5": (Source.OTHER, "H5房源页"),
+    "chat": (Source.OFFICIAL_ACCOUNT, "公众号"),
+}
 """Where a lead was left: its source (unless referred) and how staff see it named."""
 
 
@@ -40,7 +44,7 @@ def normalize_mobile(phone: str) -> str:
     return digits
 
 
-async def _assignee(redis: Redis, referrer: Account | None) -> int | None:
+async def assignee(redis: Redis, referrer: Account | None) -> int | None:
     """The referrer if staff, else the partner's sales contact, else the next active salesperson in turn."""
     if referrer is not None and referrer.active:
         if referrer.role in STAFF_ROLES:
@@ -63,24 +67,35 @@ async def create(
     wechat_user_id: int,
     company: str | None,
     contact_name: str | None,
-    phone: str,
+    phone: str | None,
     need: str,
     listing_id: int | None = None,
     via: str = "miniapp",
     now: datetime | None = None,
+    wanted: dict | None = None,
+    source_msg_id: str | None = None,
+    notify_each: bool = True,
 ) -> Client:
     """The visitor's lead (a new client, or their own earlier one); callers must not tell the visitor which.
 
-    ``via`` is ``miniapp`` or ``h5``."""
+    ``via`` is ``miniapp``, ``h5`` or ``chat`` (the official account, where the visitor may not have given a
+    phone yet: the WeChat user is the way back to them). ``wanted`` holds the parsed need (requirement slots,
+    a WeChat id) and fills what the client's record lacks. ``source_msg_id`` makes a message taken twice
+    (WeChat's retry, a resumed reply) one follow-up. ``notify_each=False`` notifies the salesperson of a new
+    lead only (later words reach them another way)."""
     now = now or datetime.now(timezone.utc)
     source, label = VIA[via]
     redis = resources.redis
-    phone = normalize_mobile(phone)
+    phone = normalize_mobile(phone) if phone else None
+    wanted = {k: v for k, v in (wanted or {}).items() if v not in (None, "", [])}
     listing = await listings_public.get_visible(listing_id) if listing_id is not None else None
     user = await WechatUser.get(id=wechat_user_id)
     referrer = await Account.get_or_none(id=user.referrer_id) if user.referrer_id else None
     # One lead per visitor at a time, so two submissions cannot create two clients.
     async with redis.lock(f"lock:lead:{user.id}", timeout=10, blocking_timeout=10):
+        if source_msg_id and await FollowUp.filter(source_msg_id=source_msg_id).exists():
+            taken = await FollowUp.get(source_msg_id=source_msg_id).select_related("client")
+            return taken.client
         async with in_transaction():
             client = await Client.live().filter(wechat_user_id=user.id).order_by("id").first()
             created = client is None
@@ -92,6 +107,7 @@ async def create(
                     settings=resources.settings,
                     on_duplicate=clients.OnDuplicate.MARK,
                     slots={
+                        **wanted,
                         "company": company,
                         "contact_name": contact_name,
                         "phone": phone,
@@ -102,8 +118,15 @@ async def create(
                     referrer_id=user.referrer_id,
                     wechat_user_id=user.id,
                 )
+            else:
+                await clients.fill_from_lead(
+                    client,
+                    {**wanted, "company": company, "contact_name": contact_name, "phone": phone},
+                    settings=resources.settings,
+                    via=via,
+                )
             if client.owner_id is None:
-                client.owner_id = await _duplicate_owner(client) or await _assignee(redis, referrer)
+                client.owner_id = await _duplicate_owner(client) or await assignee(redis, referrer)
                 await client.save(update_fields=["owner_id", "updated_at"])
             first_contact = (
                 first_followup_due(now, resources.settings)
@@ -113,10 +136,11 @@ async def create(
             words = await FollowUp.create(
                 client=client,
                 content=need,
-                channel=FollowUpChannel.OTHER,
+                channel=FollowUpChannel.WECHAT if via == "chat" else FollowUpChannel.OTHER,
                 by_client=True,
                 happened_at=now,
                 next_at=first_contact,
+                source_msg_id=source_msg_id,
             )
             if first_contact is not None:
                 client.next_followup_at = first_contact
@@ -128,7 +152,7 @@ async def create(
                 client.id,
                 after={"via": via, "followup": words.id, "listing": listing.id if listing else None},
             )
-            if client.owner_id:
+            if client.owner_id and (created or notify_each):
                 await notify.queue(
                     "notice",
                     client.owner_id,

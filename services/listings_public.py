@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from decimal import Decimal
 from typing import Any, cast
 
@@ -205,6 +206,50 @@ async def search(
     ids = [m.listing["id"] for m in matches[offset : offset + limit]]
     more = len(matches) > offset + limit
     return ids, _encode("m", offset + limit) if more else None
+
+
+EARTH_RADIUS_KM = 6371.0
+
+
+def distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lng2 - lng1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+async def nearest(latitude: float, longitude: float, *, limit: int = 5) -> list[tuple[Listing, float]]:
+    """On-market listings (as in search) nearest to a point, with their distance in km; listings without
+    coordinates are left out.
+
+    The database orders by the planar distance on a local projection (exact enough to rank within a
+    region); ``+ 0`` reads the coordinates as numbers on SQLite too, where decimals are stored as text.
+    """
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise AppError("invalid location", fields={"location": "invalid"})
+    squeeze = math.cos(math.radians(latitude))
+    gap = RawSQL(
+        f"((latitude + 0) - ({latitude:.6f})) * ((latitude + 0) - ({latitude:.6f}))"
+        f" + ((longitude + 0) - ({longitude:.6f})) * ((longitude + 0) - ({longitude:.6f})) * {squeeze * squeeze:.6f}"
+    )
+    rows = (
+        await Listing.filter(
+            review_status=ReviewStatus.APPROVED,
+            status__in=SEARCHABLE,
+            latitude__not_isnull=True,
+            longitude__not_isnull=True,
+        )
+        .annotate(gap=gap)
+        .order_by("gap", "id")
+        .limit(limit)
+    )
+    found = [
+        (row, distance_km(latitude, longitude, float(row.latitude), float(row.longitude)))
+        for row in rows
+        if row.latitude is not None and row.longitude is not None
+    ]
+    return sorted(found, key=lambda pair: pair[1])
 
 
 def has_feature(feature: str) -> RawSQL:

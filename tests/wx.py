@@ -56,8 +56,40 @@ def media_xml(openid: str, kind: str, media_id: str, msg_id: int | None = None) 
     )
 
 
-def event_xml(openid: str, event: str, event_key: str = "", ticket: str = "", create_time: int | None = None) -> str:
-    extra = f"<EventKey><![CDATA[{event_key}]]></EventKey>" if event_key or event in ("subscribe", "SCAN") else ""
+def voice_xml(openid: str, recognition: str | None, msg_id: int | None = None) -> str:
+    """A voice message; ``recognition`` is WeChat's transcript (None: speech recognition is off)."""
+    msg_id = next(_msg_ids) if msg_id is None else msg_id
+    said = f"<Recognition><![CDATA[{recognition}]]></Recognition>" if recognition is not None else ""
+    return (
+        f"<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
+        f"<CreateTime>{int(time.time())}</CreateTime><MsgType><![CDATA[voice]]></MsgType>"
+        f"<MediaId><![CDATA[voice-media]]></MediaId><Format><![CDATA[amr]]></Format>{said}<MsgId>{msg_id}</MsgId></xml>"
+    )
+
+
+def location_xml(openid: str, latitude: float, longitude: float, label: str = "", msg_id: int | None = None) -> str:
+    """A location sent from the chat's + menu."""
+    msg_id = next(_msg_ids) if msg_id is None else msg_id
+    return (
+        f"<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
+        f"<CreateTime>{int(time.time())}</CreateTime><MsgType><![CDATA[location]]></MsgType>"
+        f"<Location_X>{latitude}</Location_X><Location_Y>{longitude}</Location_Y><Scale>15</Scale>"
+        f"<Label><![CDATA[{label}]]></Label><MsgId>{msg_id}</MsgId></xml>"
+    )
+
+
+def event_xml(
+    openid: str,
+    event: str,
+    event_key: str = "",
+    ticket: str = "",
+    create_time: int | None = None,
+    extra: str = "",
+) -> str:
+    """An event; ``extra`` is more of its XML as WeChat sends it (a report's counts, a popup's list)."""
+    extra = (
+        f"<EventKey><![CDATA[{event_key}]]></EventKey>" if event_key or event in ("subscribe", "SCAN") else ""
+    ) + extra
     if ticket:
         extra += f"<Ticket><![CDATA[{ticket}]]></Ticket>"
     return (
@@ -123,3 +155,9 @@ class WeChatSimulator:
 
     async def event(self, client: httpx.AsyncClient, openid: str, event: str, **kw) -> Sent:
         return await self.post(client, event_xml(openid, event, **kw))
+
+    async def voice(self, client: httpx.AsyncClient, openid: str, recognition: str | None, **kw) -> Sent:
+        return await self.post(client, voice_xml(openid, recognition, **kw))
+
+    async def location(self, client: httpx.AsyncClient, openid: str, latitude: float, longitude: float, **kw) -> Sent:
+        return await self.post(client, location_xml(openid, latitude, longitude, **kw))

@@ -162,10 +162,23 @@ async def on_lead(client: Client, user: WechatUser, *, assignee_id: int | None, 
     """
     if user.referral_scene_id is None:
         return
+    await _count_lead(client, user.referral_scene_id, user.id, assignee_id=assignee_id, settings=settings)
+
+
+async def on_partner_lead(client: Client, partner: Account, *, settings: Settings) -> None:
+    """A partner brought a client by telling us about them (in chat): counted for the partner's own scene,
+    like a lead through their code (the partner is answered in chat, not notified). Call inside the lead's transaction."""
+    scene = await scene_for_account(partner)
+    await _count_lead(client, scene.id, None, assignee_id=partner.id, settings=settings)
+
+
+async def _count_lead(
+    client: Client, scene_id: int, wechat_user_id: int | None, *, assignee_id: int | None, settings: Settings
+) -> None:
     if await ReferralEvent.filter(client_id=client.id, kind=ReferralEventKind.LEAD).exists():
         return
     await ReferralEvent.create(
-        scene_id=user.referral_scene_id, kind=ReferralEventKind.LEAD, wechat_user_id=user.id, client=client
+        scene_id=scene_id, kind=ReferralEventKind.LEAD, wechat_user_id=wechat_user_id, client=client
     )
     if not client.duplicate_of_id:
         await commissions.reward(EarningKind.QUALIFIED_LEAD, client, settings=settings)

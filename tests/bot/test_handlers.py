@@ -57,6 +57,10 @@ def test_every_question_a_flow_asks_resumes_a_registered_flow():
         ("找 昆山 2000平 厂房", None, "visitor"),
         ("我的推广码", Role.PARTNER, "partner_code"),
         ("找 昆山 2000平 厂房", Role.PARTNER, "partner_help"),
+        ("我这有个客户要租3000平厂房 在昆山 电话13912340000", Role.PARTNER, "partner_lead"),
+        ("我的客户", Role.PARTNER, "partner_referred"),
+        ("回复 赵 好的，明天上午带您看", Role.SALES, "reply_visitor"),
+        ("回复 赵 好的", None, "visitor"),
         ("2", Role.SALES, "choice"),
         ("通过 A12", Role.MANAGER, "approve"),
         ("驳回 A12 产证不全", Role.MANAGER, "reject"),
@@ -86,8 +90,13 @@ def test_events_and_other_messages_have_their_handlers():
     assert handler_for(event="subscribe_scan") == "subscribe"
     assert handler_for(event="location") == "other_event"
     assert handler_for(None, role=Role.SALES) == "chat_media"
-    assert handler_for(None, role=Role.SALES, kind="voice") == "not_text"
+    assert handler_for(None, role=Role.SALES, kind="voice") == "voice"
+    assert handler_for(None, kind="voice") == "voice"
+    assert handler_for(None, kind="location") == "location"
     assert handler_for(None, role=Role.PARTNER) == "not_text"
+    assert handler_for(event="subscribe_scan_product") == "subscribe"
+    assert handler_for(event="subscribe_msg_popup_event") == "subscribe_choice"
+    assert handler_for(event="subscribe_msg_sent_event") == "subscribe_sent"
 
 
 def test_a_visitor_never_reaches_the_parser():
