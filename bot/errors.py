@@ -171,6 +171,7 @@ WORDING: dict[type[e.AppError], Callable] = {
     ),
     e.ListingHeld: _held,
     e.HolderOnly: _holder_only,
+    e.LocationOwnerOnly: lambda exc: f"只有{exc.listing.code}的负责人或经理能设置它的位置",
     e.MediaOwnerOnly: lambda exc: f"只有{exc.listing.code}的负责人或经理能修改它的照片和视频",
     e.GalleryFull: lambda exc: f"{exc.listing.code}已有{exc.limit}个照片和视频，请先删除一些",
     e.MediaItemNotFound: _item_not_found,

@@ -40,7 +40,7 @@ class Viewing(Model):
 
 
 class SubscribeGrant(Model):
-    """Subscribe-message permissions a user gave in WeChat's popup, banked until used.
+    """Subscribe-message permissions a user gave in the WeChat popup, banked until used.
 
     A one-time acceptance lets one message through, so each ``accept`` adds one to ``available`` and each
     message sent takes one; a ``reject`` (popup or settings) empties the bank.
@@ -48,10 +48,10 @@ class SubscribeGrant(Model):
 
     id = fields.IntField(primary_key=True)
     app = fields.CharField(max_length=64, description="the account that asked: its original id (gh_...)")
-    openid = fields.CharField(max_length=64, description="the user's openid in that account")
+    openid = fields.CharField(max_length=64, description="the openid of the user in that account")
     template_id = fields.CharField(max_length=128)
     accepted = fields.BooleanField(default=True, description="false after the user rejected or switched it off")
-    available = fields.IntField(default=0, description="messages the user's acceptances still allow")
+    available = fields.IntField(default=0, description="messages the acceptances of the user still allow")
     last_sent_at = fields.DatetimeField(null=True)
     last_result = fields.CharField(max_length=64, null=True, description="from subscribe_msg_sent_event")
     updated_at = fields.DatetimeField(auto_now=True)

@@ -368,6 +368,16 @@ class HolderOnly(Forbidden):
 # ---- listing media and posters -------------------------------------------------------------------------
 
 
+class LocationOwnerOnly(Forbidden):
+    """Only the listing's owner or a manager sets where it is."""
+
+    code = "location_owner_only"
+
+    def __init__(self, listing: Any) -> None:
+        super().__init__(f"only the owner of {listing.code} or a manager may set its location")
+        self.listing = listing
+
+
 class MediaOwnerOnly(Forbidden):
     """Only the listing's owner or a manager changes its photos and videos."""
 

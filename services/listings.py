@@ -27,9 +27,11 @@ from services.errors import (
     CloseOwnerOnly,
     EditOwnerOnly,
     HolderOnly,
+    InvalidField,
     ListingHeld,
     ListingIncomplete,
     ListingNotFound,
+    LocationOwnerOnly,
     NotApproved,
     NotRejected,
     OwnerOnly,
@@ -322,6 +324,37 @@ async def review(
             fitting = await _announce_matches(listing, settings)
     await listing_cache.changed(listing.id)
     return listing, fitting
+
+
+async def set_location(
+    *, actor: Account, listing: Listing, latitude: Decimal, longitude: Decimal, address: str | None = None
+) -> Listing:
+    """Where a listing is (a salesperson's location sent on site): for maps on its page and for 附近房源.
+    The address is kept only when the listing has none. Owner or manager only, like its gallery."""
+    if listing.owner_id != actor.id and not actor.is_manager:
+        raise LocationOwnerOnly(listing)
+    if not (Decimal(-90) <= latitude <= Decimal(90) and Decimal(-180) <= longitude <= Decimal(180)):
+        raise InvalidField("location")
+    before = {"latitude": listing.latitude, "longitude": listing.longitude, "address": listing.address}
+    async with in_transaction():
+        listing.latitude, listing.longitude = (
+            latitude.quantize(Decimal("0.000001")),
+            longitude.quantize(Decimal("0.000001")),
+        )
+        fields = ["latitude", "longitude", "updated_at"]
+        if address and not listing.address:
+            listing.address = address[:255]
+            fields.append("address")
+        await listing.save(update_fields=fields)
+        await audit.record(
+            actor,
+            "listing.location",
+            "listing",
+            listing.id,
+            before=before,
+            after={"latitude": listing.latitude, "longitude": listing.longitude, "address": listing.address},
+        )
+    return listing
 
 
 async def clients_fitting(

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import logging
 import re
+from decimal import Decimal
 
 from bot import format as fmt
-from bot import texts
+from bot import state, texts
 from bot.context import Context
 from bot.flows import common
-from models import Account, Client, FollowUp, Requirement, WechatUser
-from services import clients, listings_public, matching, notify, tasks, visitors
-from services.errors import NotFound, RateLimited
+from models import Account, Client, FollowUp, Listing, Requirement, WechatUser
+from models.enums import Role
+from services import clients, listings_public, matching, media, notify, tasks, visitors
+from services import listings as listing_service
+from services.errors import AppError, NotFound, RateLimited
 from services.resources import Resources
 from wechat.errors import TransientError, UserUnreachable, WeChatError
 
@@ -118,24 +121,42 @@ async def card(ctx: Context, code: str) -> str:
 
 
 async def location(ctx: Context, _) -> str:
-    """A location sent from the chat: the nearest on-market listings; those in the named place when none has
-    coordinates near enough."""
+    """A location sent from the chat: a salesperson's, with a listing of theirs in context (``A12`` just
+    before), is where that listing is; anyone else's gets the nearest on-market listings."""
     if refused := await _limited(ctx):
         return refused
+    try:
+        latitude, longitude = (Decimal(str(value)) for value in ctx.message.location)
+    except (TypeError, ValueError, ArithmeticError):
+        return texts.LOCATION_UNREADABLE
+    label = (ctx.message.label or "").strip()
     if ctx.account is None:
         await visitors.touch_window(ctx.resources.redis, ctx.openid, ctx.now)
+    elif (listing := await _listing_in_context(ctx)) is not None:
+        await listing_service.set_location(
+            actor=ctx.account, listing=listing, latitude=latitude, longitude=longitude, address=label or None
+        )
+        return texts.LOCATION_SET.format(code=listing.code)
     try:
-        latitude, longitude = (float(value) for value in ctx.message.location)
-        found = await listings_public.nearest(latitude, longitude, limit=NEAREST)
-    except (TypeError, ValueError, listings_public.AppError):
+        found = await listings_public.nearest(float(latitude), float(longitude), limit=NEAREST)
+    except AppError:
         return texts.LOCATION_UNREADABLE
     if not found:
         return texts.LOCATION_NONE
-    lines = [texts.LOCATION_FOUND.format(place=(ctx.message.label or "您的位置")[:30])]
+    lines = [texts.LOCATION_FOUND.format(place=label[:30] or "您的位置")]
     for number, (listing, km) in enumerate(found, 1):
         row = {name: getattr(listing, name) for name in listings_public.SUMMARY_FIELDS}
         lines.append(f"{number}. {fmt.listing_line(row)} · 约{_distance(km)}\n   {page_link(ctx, listing.code)}")
     return "\n".join(lines)
+
+
+async def _listing_in_context(ctx: Context) -> Listing | None:
+    """The listing a salesperson is working on (named just before, as for photos), if theirs to change."""
+    if ctx.account is None or ctx.account.role == Role.PARTNER:
+        return None
+    context = await state.get(ctx.resources.redis, "listing", ctx.openid)
+    listing = await Listing.get_or_none(id=context["id"]) if context else None
+    return listing if listing is not None and media.can_edit(ctx.account, listing) else None
 
 
 def _distance(km: float) -> str:
@@ -160,11 +181,10 @@ async def partner_lead(ctx: Context, _) -> str:
 
 
 def is_partner_lead(ctx: Context) -> bool:
-    """A partner names a client's contact and what they need (``我这有个客户要租3000平厂房 电话139…``)."""
+    """A partner gives a client's phone or WeChat id (``我这有个客户要租3000平厂房 电话139…``): why else would
+    they send one."""
     slots = ctx.visitor.slots
-    contact = any(slots.get(name) for name in ("phone", "wechat_id"))
-    need = any(slots.get(name) not in (None, "", []) for name in visitors.NEED_SLOTS)
-    return contact and need
+    return bool(slots.get("phone") or slots.get("wechat_id"))
 
 
 # ---- the salesperson answers -------------------------------------------------------------------------------

@@ -87,10 +87,10 @@ async def test_a_stranger_through_a_salespersons_code_is_served_and_the_lead_rea
     assert (await referral_stats.for_account(zhang))["leads"] == 1
 
     await run_jobs(resources)
-    relayed = custom_messages(fake_wechat, SALES)
+    relayed = sorted(custom_messages(fake_wechat, SALES), key=lambda text: "有没有" not in text)  # any order
     assert len(relayed) == 2
-    assert "有没有花桥3000平的仓库" in relayed[0] and "需求：花桥" in relayed[0]
-    assert "18662345678" in relayed[1] and "回复 赵" in relayed[1]
+    assert "有没有花桥3000平的仓库" in relayed[0] and "需求：花桥 仓库" in relayed[0]
+    assert "好的，我姓赵" in relayed[1] and "18662345678" in relayed[1] and "回复 赵" in relayed[1]
 
     sent = await say(SALES, "回复 赵 好的，明天上午带您看")
     assert sent == texts.REPLY_SENT.format(name="赵")
@@ -310,3 +310,19 @@ def test_the_relay_and_reply_tasks_are_registered():
 
     assert tasks.TASKS["relay_to_owner"] is flow.relay_to_owner
     assert tasks.TASKS["send_to_visitor"] is flow.send_to_visitor
+
+
+async def test_a_salesperson_on_site_sends_the_location_of_the_listing_in_context(team, say, wx, http, make_listing):
+    listing = await make_listing(code="F5", owner=team["zhang"])
+    await say(SALES, "F5 相册")
+    sent = await wx.location(http, SALES, 31.31, 121.04, label="花桥镇绿地大道")
+    assert sent.text == texts.LOCATION_SET.format(code="F5")
+    await listing.refresh_from_db()
+    assert (listing.latitude, listing.longitude, listing.address) == (
+        Decimal("31.310000"),
+        Decimal("121.040000"),
+        "花桥镇绿地大道",
+    )
+    other = await wx.location(http, OTHER, 31.31, 121.04)  # 李四 has no listing in context: nearest listings
+    assert other.text.startswith(texts.LOCATION_FOUND.format(place="您的位置"))
+    assert "F5" in other.text
