@@ -95,7 +95,7 @@ async def take_message(
     """A follower's message: into their lead (made now if it carries one), relayed to the salesperson.
     None when they are no client and the message names nothing to work on (a hello)."""
     user, _ = await WechatUser.get_or_create(openid=openid)
-    existed = await Client.filter(wechat_user_id=user.id).exists()
+    existed = await Client.live().filter(wechat_user_id=user.id).exists()
     if not existed and not carries_lead(slots):
         return None
     client = await leads.create(
@@ -130,15 +130,19 @@ async def partner_lead(
     async with in_transaction():
         client = await _partner_client(partner, slots, text, settings)
         created = client.owner_id is None
+        first_contact = None
         if created:
             client.owner_id = await leads.assignee(resources.redis, partner)
-            await client.save(update_fields=["owner_id", "updated_at"])
+            first_contact = leads.first_followup_due(now, settings) if client.owner_id else None
+            client.next_followup_at = first_contact
+            await client.save(update_fields=["owner_id", "next_followup_at", "updated_at"])
         words = await FollowUp.create(
             client=client,
             content=text,
             channel=FollowUpChannel.WECHAT,
             by_client=True,
             happened_at=now,
+            next_at=first_contact,
             source_msg_id=message_key,
         )
         await audit.record(partner, "client.partner_lead", "client", client.id, after={"followup": words.id})
@@ -160,7 +164,7 @@ async def _partner_client(partner: Account, slots: dict, text: str, settings) ->
     """The partner's own earlier referral with this phone, or a new client (possible duplicates marked)."""
     phone = leads.normalize_mobile(slots["phone"]) if slots.get("phone") else None
     if phone:
-        mine = await Client.filter(referrer_id=partner.id, phone_hash=blind_index("phone", phone)).first()
+        mine = await Client.live().filter(referrer_id=partner.id, phone_hash=blind_index("phone", phone)).first()
         if mine is not None:
             return mine
     return await clients.create_or_merge(
@@ -216,7 +220,17 @@ async def reply(
                 done=True,
             )
             await audit.record(actor, "client.reply", "client", client.id, after={"followup": existing.id})
+            await _answer_first_contact(client)
     return Reply(client, existing)
+
+
+async def _answer_first_contact(client: Client) -> None:
+    """A reply is a contact: the lead's first follow-up it was due for is answered (as by any follow-up)."""
+    if not await FollowUp.filter(client_id=client.id, done=False, by_client=True).update(done=True):
+        return
+    pending = await FollowUp.filter(client_id=client.id, done=False, next_at__not_isnull=True).order_by("next_at")
+    client.next_followup_at = pending[0].next_at if pending else None
+    await client.save(update_fields=["next_followup_at", "updated_at"])
 
 
 async def conversations(actor: Account, name: str, *, limit: int = 9) -> list[Client]:

@@ -98,6 +98,9 @@ async def test_a_stranger_through_a_salespersons_code_is_served_and_the_lead_rea
     assert custom_messages(fake_wechat, STRANGER) == ["好的，明天上午带您看"]
     answer_row = await FollowUp.filter(client_id=client.id, author_id=zhang.id).get()
     assert answer_row.content == "好的，明天上午带您看" and not answer_row.by_client
+    await client.refresh_from_db()
+    assert client.next_followup_at is None  # the reply answered the new lead's first follow-up
+    assert not await FollowUp.filter(client_id=client.id, done=False).exists()
 
 
 async def test_after_48_hours_the_salesperson_is_told_to_call(team, say, resources, fake_wechat):
@@ -297,6 +300,7 @@ async def test_a_partners_message_about_a_client_is_a_lead_attributed_to_the_par
     assert answer == texts.PARTNER_LEAD.format(client=client.display_name, who="张三")
     assert client.referrer_id == partner.id and client.owner_id == team["zhang"].id and client.wechat_user_id is None
     assert (await Requirement.get(client_id=client.id)).area_min == Decimal("2700")
+    assert client.next_followup_at is not None  # due for a first follow-up, like every new lead
     assert await ReferralEvent.filter(kind=ReferralEventKind.LEAD, client_id=client.id).exists()
     assert (await referral_stats.for_account(partner))["leads"] == 1
     assert await Notification.filter(recipient_id=team["zhang"].id, client_id=client.id).exists()
