@@ -32,7 +32,7 @@ async def migrated(resources):
     from aerich.models import Aerich
 
     revisions = (db.migration_location(resources.settings.database_url) / "models").glob("*.py")
-    latest = max(revisions, key=lambda path: int(path.name.split("_", 1)[0]))  # 10_ comes after 9_
+    latest = max(revisions, key=lambda path: (int(path.name.split("_", 1)[0]), path.name))  # aerich's order
     await Aerich.create(version=latest.name, app="models", content={})
     return resources
 
