@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
-from tortoise.functions import Max
 from tortoise.transactions import in_transaction
 
 from core.config import StageProbability
@@ -172,7 +171,7 @@ def _weighted(rng: random.Random, pairs):
     return rng.choices([value for value, _ in pairs], weights=[weight for _, weight in pairs])[0]
 
 
-def _place(rng: random.Random, regions: dict) -> tuple[str, str, str | None]:
+def _place(rng: random.Random, regions: dict) -> tuple[str, str | None, str | None]:
     cities = list(regions)
     city = rng.choices(cities, weights=[CITY_PROFILES.get(c, DEFAULT_PROFILE).weight for c in cities])[0]
     district = rng.choice(list(regions[city] or {"": []}))
@@ -238,13 +237,19 @@ def _listing(rng: random.Random, listing_id: int, regions: dict, owners: list[in
     )
 
 
+async def _next_id(model: type[Listing] | type[Client]) -> int:
+    """The id after the highest one in use (demo rows are inserted in bulk with their ids)."""
+    last = await model.all().order_by("-id").only("id").first()
+    return (last.id if last else 0) + 1
+
+
 async def seed_listings(count: int, *, rng: random.Random, regions: dict, team: list[Account]) -> int:
     """Top the demo listings up to ``count``; returns how many were added."""
     missing = count - await Listing.filter(internal_notes=SEED_MARK).count()
     if missing <= 0 or not regions:
         return 0
     owners = [a.id for a in team]
-    start = ((await Listing.annotate(top=Max("id")).first().values_list("top", flat=True)) or 0) + 1
+    start = await _next_id(Listing)
     for offset in range(0, missing, BATCH):
         rows = [_listing(rng, start + offset + i, regions, owners) for i in range(min(BATCH, missing - offset))]
         async with in_transaction():
@@ -358,7 +363,7 @@ async def seed_clients(count: int, *, rng: random.Random, regions: dict, team: l
     if missing <= 0 or not regions:
         return 0
     owners = [a.id for a in team if a.role == Role.SALES] or [a.id for a in team]
-    start = ((await Client.annotate(top=Max("id")).first().values_list("top", flat=True)) or 0) + 1
+    start = await _next_id(Client)
     now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
     for offset in range(0, missing, BATCH):
         pairs = [

@@ -44,7 +44,8 @@ def build(resources: Resources, *, burst: bool = False, max_jobs: int = 20) -> W
             *rollups.cron_jobs(resources.settings),
             *ratings.cron_jobs(resources.settings),
         ],
-        timezone=ZoneInfo(resources.settings.timezone),  # cron times of day are business times
+        # cron times of day are business times; arq annotates datetime.timezone but takes any tzinfo
+        timezone=ZoneInfo(resources.settings.timezone),  # type: ignore[arg-type]
         redis_pool=resources.queue,
         burst=burst,
         handle_signals=False,

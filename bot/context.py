@@ -26,6 +26,13 @@ class Context:
     """The staff or partner account bound to the sender, if any."""
 
     @property
+    def actor(self) -> Account:
+        """The bound account, for handlers whose filter (``STAFF``, ``PARTNER``) admits bound senders only."""
+        if self.account is None:
+            raise LookupError("a handler for bound accounts ran for an unbound sender")
+        return self.account
+
+    @property
     def openid(self) -> str:
         return self.message.source
 

@@ -69,6 +69,7 @@ async def _reply(inbound: Inbound, key: str, message, xml: str, cached_identity:
     if not done:
         await inbound.keep(key, message, xml, received_at, work)
         return dedupe.NO_REPLY
+    answer: str | None
     if work.exception() is not None:
         log.error("chat reply failed", exc_info=work.exception())
         answer = texts.BUSY

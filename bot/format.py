@@ -123,7 +123,7 @@ def price(row: dict) -> str:
 def listing_line(row: dict) -> str:
     """``A12 花桥单层厂房 3000㎡ 层高9m 28元/㎡·月``."""
     kind = TYPE_NAMES.get(_value(row.get("property_type")), "")
-    storey = {True: "单层", False: "多层"}.get(row.get("single_storey"), "")
+    storey = storey_name(row.get("single_storey"))
     place = row.get("town") or row.get("district") or row.get("region") or ""
     parts = [row["code"], f"{place}{storey}{kind}", f"{num(row.get('area'))}㎡"]
     if row.get("ceiling_height") is not None:
@@ -156,6 +156,11 @@ def match_entry(match: Match) -> str:
     return f"{listing_line(match.listing)}\n   {explanation(match) or '符合条件'}"
 
 
+def storey_name(single_storey: bool | None) -> str:
+    """单层 or 多层, or nothing when unknown."""
+    return "" if single_storey is None else "单层" if single_storey else "多层"
+
+
 def features(values) -> list[str]:
     return [FEATURE_NAMES.get(f, f) for f in values]
 
@@ -167,7 +172,7 @@ def fields(names) -> str:
 
 def listing_title(slots: dict) -> str:
     """``花桥单层厂房 3000㎡``: the title a listing registered in chat gets."""
-    storey = {True: "单层", False: "多层"}.get(slots.get("single_storey"), "")
+    storey = storey_name(slots.get("single_storey"))
     kind = TYPE_NAMES[_value(slots.get("property_type")) or "factory"]
     return f"{slots['region']}{storey}{kind} {num(slots['area'])}㎡"
 
@@ -184,10 +189,10 @@ def requirement(req, region: str | None = None) -> str:
     if req.regions and len(req.regions) > 1:
         parts.append("或".join(req.regions))
     elif req.region or region:
-        parts.append(req.region or region)
+        parts.append(req.region or region or "")
     if req.deal_type:
         parts.append({"rent": "租", "sale": "买"}[_value(req.deal_type)])
-    storey = {True: "单层", False: "多层"}.get(req.single_storey, "")
+    storey = storey_name(req.single_storey)
     if req.property_type or storey:
         parts.append(storey + TYPE_NAMES.get(_value(req.property_type), "厂房/仓库"))
     if req.area_min and req.area_max:

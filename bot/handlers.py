@@ -282,7 +282,7 @@ async def deal_as_before(ctx: Context, parsed) -> str:
 async def client_by_name(ctx: Context, match) -> str:
     """A bare 华兴精密 (or 华兴) that the parser did not understand is a look-up of that client."""
     name = ctx.text.strip()
-    if await client_service.resolve(ctx.account, name, limit=1):
+    if await client_service.resolve(ctx.actor, name, limit=1):
         return await clients.client_info(ctx, {"client": name})
     return await not_understood(ctx, match)
 

@@ -70,7 +70,7 @@ def _signature(key: bytes, payload: str) -> str:
 
 def read(request: Request) -> Visitor | None:
     """The visitor of a valid cookie, else None (absent, malformed or forged)."""
-    raw = request.cookies.get(COOKIE, "")
+    raw = request.cookies.get(COOKIE) or ""
     parts = raw.split(".")
     if len(parts) != 4 or not tracking.VISITOR.fullmatch(parts[0]) or parts[2] not in ("0", "1"):
         return None

@@ -103,16 +103,21 @@ REQUEST = operation(
 )
 
 
-async def _account(request: Request, *, create: bool) -> Account | None:
+async def _account(request: Request) -> Account | None:
+    """The account the user refers as, if they have one yet."""
     user = await WechatUser.get(id=request.ctx.user_id)
-    if user.account_id or create:
-        return await attribution.miniapp_partner_account(request.app.ctx.resources.redis, user)
-    return None
+    return await _partner_account(request, user) if user.account_id else None
+
+
+async def _partner_account(request: Request, user: WechatUser | None = None) -> Account:
+    """The account the user refers as, made a partner account on their first withdrawal."""
+    user = user or await WechatUser.get(id=request.ctx.user_id)
+    return await attribution.miniapp_partner_account(request.app.ctx.resources.redis, user)
 
 
 @bp.get("/me/commissions")
 async def my_commissions(request: Request) -> HTTPResponse:
-    view = await commissions.overview(await _account(request, create=False), settings=request.app.ctx.settings)
+    view = await commissions.overview(await _account(request), settings=request.app.ctx.settings)
     return json(
         {
             "balance": {
@@ -164,7 +169,7 @@ def _withdrawal(request: Request, withdrawal) -> dict:
 
 @bp.get("/me/withdrawals")
 async def my_withdrawals(request: Request) -> HTTPResponse:
-    account = await _account(request, create=False)
+    account = await _account(request)
     rows = await withdrawals.list_for(account) if account else []
     return json({"withdrawals": [_withdrawal(request, w) for w in rows]})
 
@@ -172,7 +177,7 @@ async def my_withdrawals(request: Request) -> HTTPResponse:
 @bp.post("/me/withdrawals")
 async def ask_withdrawal(request: Request) -> HTTPResponse:
     body = validate_body(REQUEST, request.json)
-    account = await _account(request, create=True)
+    account = await _partner_account(request)
     withdrawal = await withdrawals.request(
         account=account,
         amount_fen=commissions.to_fen(body["amount"]),

@@ -8,6 +8,7 @@ rather than pydantic models: they are the published contract, which schemathesis
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,7 +55,7 @@ def text(max_length: int, *, min_length: int = 1, **extra: Any) -> dict:
     return {"type": "string", "minLength": min_length, "maxLength": max_length, "pattern": TEXT, **extra}
 
 
-def obj(properties: dict[str, dict], required: tuple[str, ...] = (), *, closed: bool = True) -> dict:
+def obj(properties: Mapping[str, object], required: tuple[str, ...] = (), *, closed: bool = True) -> dict:
     schema: dict[str, Any] = {"type": "object", "properties": properties}
     if required:
         schema["required"] = list(required)

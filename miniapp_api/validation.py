@@ -95,6 +95,8 @@ def _datetime(value: str) -> datetime:
 def validate_body(op: Operation, data: Any) -> dict[str, Any]:
     """The body as declared (date-times parsed), or AppError 400 naming every bad field."""
     schema = op.body
+    if schema is None:
+        raise TypeError(f"{op.method} {op.path} declares no body")
     if not isinstance(data, dict):
         raise AppError("request body must be a JSON object")
     errors: dict[str, str] = {}

@@ -1,6 +1,6 @@
 """Clients (the companies looking for space), what they need, and every contact with them."""
 
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from tortoise import fields
 from tortoise.models import Model
@@ -8,6 +8,9 @@ from tortoise.queryset import QuerySet
 
 from models.enums import DealType, FollowUpChannel, PropertyType, Source, Stage
 from models.pii import EncryptedField, PiiModel
+
+if TYPE_CHECKING:
+    from models.commissions import Deal
 
 
 class Digits(TypedDict):
@@ -68,6 +71,7 @@ class Client(PiiModel):
     version = fields.IntField(default=1)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
+    deals: fields.ReverseRelation["Deal"]
 
     PII_FIELDS = {
         "phone": ("phone", "phone_hash"),

@@ -102,6 +102,7 @@ class Deal(Model):
     ended_at = fields.DatetimeField(null=True)
     end_reason = fields.CharField(max_length=255, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
+    earnings: fields.ReverseRelation["Earning"]
 
     class Meta:
         table = "deals"

@@ -11,7 +11,7 @@ as an outside service's momentary failure.
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,7 @@ from arq import Retry
 
 from services.resources import Resources
 
-Task = Callable[..., Awaitable[Any]]
+Task = Callable[..., Coroutine[Any, Any, Any]]
 TASKS: dict[str, Task] = {}
 
 

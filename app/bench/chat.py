@@ -40,7 +40,8 @@ def search_text(rng: random.Random, regions: dict) -> str:
         parts.append(f"{c.area_min}-{c.area_max}平")
     elif c.area_min:
         parts.append(f"{c.area_min}平以上")
-    parts.append(TYPE_WORDS[c.property_type])
+    if c.property_type:
+        parts.append(TYPE_WORDS[c.property_type])
     if c.ceiling_height_min:
         parts.append(f"层高{c.ceiling_height_min}米以上")
     if c.rent_max:

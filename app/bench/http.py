@@ -11,6 +11,7 @@ import json
 import statistics
 import time
 from dataclasses import dataclass
+from typing import cast
 from urllib.parse import urlsplit
 
 
@@ -56,14 +57,16 @@ class _Connection(asyncio.Protocol):
     A bare Protocol (no StreamReader) keeps the generator's CPU per request low.
     """
 
+    transport: asyncio.Transport
+    """Set by ``connection_made``, which runs before ``create_connection`` returns the protocol."""
+
     def __init__(self) -> None:
         self.buffer = bytearray()
         self.waiter: asyncio.Future | None = None
-        self.transport: asyncio.Transport | None = None
         self.closed = False
 
-    def connection_made(self, transport) -> None:
-        self.transport = transport
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.Transport, transport)  # a stream transport (uvloop's does not subclass it)
 
     def data_received(self, data: bytes) -> None:
         self.buffer += data
@@ -110,7 +113,7 @@ async def run(url: str, requests: list[bytes], concurrency: int, check=None, exp
     errors = 0
 
     async def connect() -> _Connection:
-        _, conn = await loop.create_connection(_Connection, parts.hostname, parts.port or 80)
+        _, conn = await loop.create_connection(_Connection, parts.hostname or "localhost", parts.port or 80)
         return conn
 
     async def connection() -> None:

@@ -37,16 +37,14 @@ async def show(ctx: Context, slots: dict, chosen=None) -> str:
     settings = ctx.resources.settings
     tz = ZoneInfo(settings.timezone)
     day = slots.get("day") or ctx.now.astimezone(tz).date()
-    plan = await agenda.for_day(actor=ctx.account, day=day, settings=settings, now=ctx.now, limit=FETCHED)
+    plan = await agenda.for_day(actor=ctx.actor, day=day, settings=settings, now=ctx.now, limit=FETCHED)
     label = "今天" if day == ctx.now.astimezone(tz).date() else f"{day.month}月{day.day}日"
     team = (
-        await agenda.team_load(manager=ctx.account, day=day, settings=settings, now=ctx.now)
-        if ctx.account.is_manager
+        await agenda.team_load(manager=ctx.actor, day=day, settings=settings, now=ctx.now)
+        if ctx.actor.is_manager
         else []
     )
-    approvals = (
-        await withdrawals.pending_reviews(ctx.account, limit=SHOWN_APPROVALS + 1) if ctx.account.is_manager else []
-    )
+    approvals = await withdrawals.pending_reviews(ctx.actor, limit=SHOWN_APPROVALS + 1) if ctx.actor.is_manager else []
     if not plan.due and not plan.overdue and not plan.viewings and not team and not approvals:
         return f"{label}没有待跟进的客户。记录跟进时写上下次时间，例如「跟进 华兴精密 明天10点再联系」。"
     lines = [] if plan.due or plan.overdue or plan.viewings else [f"{label}你自己没有待跟进的客户。"]
@@ -58,6 +56,7 @@ async def show(ctx: Context, slots: dict, chosen=None) -> str:
         lines += [
             f"· {f.next_at.astimezone(tz):%H:%M} {f.client.display_name[:12]} {f.content[:12]}"
             for f in plan.due[:SHOWN_DUE]
+            if f.next_at  # always set: due means planned for the day
         ]
         lines += _rest(plan.due, SHOWN_DUE)
     if plan.overdue:

@@ -16,15 +16,15 @@ TOP_MATCHES = 3
 async def new_client(ctx: Context, slots: dict, chosen=None) -> str:
     settings = ctx.resources.settings
     if chosen is not None and chosen != "create":
-        existing = await clients.get_visible(ctx.account, int(chosen))
+        existing = await clients.get_visible(ctx.actor, int(chosen))
         client = await clients.create_or_merge(
-            actor=ctx.account, slots=slots, settings=settings, via="chat", into=existing
+            actor=ctx.actor, slots=slots, settings=settings, via="chat", into=existing
         )
         return await _saved(ctx, client, slots, "已合并到已有客户")
     on_duplicate = clients.OnDuplicate.CREATE if chosen == "create" else clients.OnDuplicate.REFUSE
     try:
         client = await clients.create_or_merge(
-            actor=ctx.account, slots=slots, settings=settings, via="chat", on_duplicate=on_duplicate
+            actor=ctx.actor, slots=slots, settings=settings, via="chat", on_duplicate=on_duplicate
         )
     except DuplicateClient as dup:
         return await _offer_merge(ctx, slots, dup.clients)
@@ -32,7 +32,7 @@ async def new_client(ctx: Context, slots: dict, chosen=None) -> str:
 
 
 async def _offer_merge(ctx: Context, slots: dict, found: list[Client]) -> str:
-    mine = [c for c in found if await permissions.can_change(ctx.account, c)]
+    mine = [c for c in found if await permissions.can_change(ctx.actor, c)]
     if not mine:
         other = found[0]
         owner = other.owner.name if other.owner else "他人"
@@ -53,7 +53,7 @@ async def _offer_merge(ctx: Context, slots: dict, found: list[Client]) -> str:
 
 async def _saved(ctx: Context, client: Client, slots: dict, verb: str) -> str:
     requirement = await clients.requirement_of(client)
-    contact = await permissions.contact(ctx.account, client)
+    contact = await permissions.contact(ctx.actor, client)
     head = f"{verb}：{client.display_name}"
     person = client.contact_name if client.contact_name != client.display_name else None
     who = " ".join(x for x in (person, contact.get("phone"), contact.get("wechat_id")) if x)
@@ -100,7 +100,7 @@ async def log_followup(ctx: Context, slots: dict, chosen=None) -> str:
     next_at = slots.get("next_at")
     planned = client.next_followup_at
     result = await clients.log_followup(
-        actor=ctx.account,
+        actor=ctx.actor,
         client=client,
         content=slots.get("content") or "",
         now=ctx.now,
@@ -162,7 +162,7 @@ async def cancel_followup(ctx: Context, slots: dict, chosen=None) -> str:
     client = await common.client_for(ctx, slots, "cancel_followup", chosen)
     if isinstance(client, str):
         return client
-    was = await clients.cancel_plans(actor=ctx.account, client=client)
+    was = await clients.cancel_plans(actor=ctx.actor, client=client)
     if was is None:
         return f"{client.display_name}没有待提醒的跟进，无需取消。"
     return f"已取消{client.display_name}原定 {fmt.when(was, ctx.resources.settings.timezone)} 的跟进提醒。"
@@ -173,7 +173,7 @@ async def client_info(ctx: Context, slots: dict, chosen=None) -> str:
     if isinstance(client, str):
         return client
     tz = ctx.resources.settings.timezone
-    contact = await permissions.contact(ctx.account, client)
+    contact = await permissions.contact(ctx.actor, client)
     requirement = await clients.requirement_of(client)
     head = client.display_name + (f"（{client.contact_name}）" if client.contact_name and client.company else "")
     lines = [head]
@@ -224,7 +224,7 @@ async def update_stage(ctx: Context, slots: dict, chosen=None) -> str:
         return client
     before, planned = client.stage, client.next_followup_at
     changed = await clients.set_stage(
-        actor=ctx.account, client=client, stage=slots["stage"], settings=ctx.resources.settings
+        actor=ctx.actor, client=client, stage=slots["stage"], settings=ctx.resources.settings
     )
     if not changed:
         return f"{client.display_name}已经是{fmt.stage(client.stage)}，没有变化。"
@@ -273,9 +273,9 @@ async def reject_duplicate(ctx: Context, slots: dict, chosen=None) -> str:
 async def _settle_duplicate(ctx: Context, slots: dict, chosen, *, same: bool) -> str:
     name = slots["client"]
     if chosen is not None:
-        lead = await clients.get_visible(ctx.account, int(chosen))
+        lead = await clients.get_visible(ctx.actor, int(chosen))
     else:
-        leads = await clients.pending_duplicates(ctx.account, name)
+        leads = await clients.pending_duplicates(ctx.actor, name)
         if not leads:
             return f"没有待确认是否重复的客户「{name}」。"
         if len(leads) > 1:
@@ -286,7 +286,7 @@ async def _settle_duplicate(ctx: Context, slots: dict, chosen, *, same: bool) ->
             )
         lead = leads[0]
     lead_name, existing_name = lead.display_name, await clients.duplicate_name(lead)
-    kept = await clients.settle_duplicate(actor=ctx.account, lead=lead, same=same, settings=ctx.resources.settings)
+    kept = await clients.settle_duplicate(actor=ctx.actor, lead=lead, same=same, settings=ctx.resources.settings)
     if same:
         return f"已合并：{lead_name}并入{kept.display_name}（客户留言、看房预约一并转入）。"
     return f"已确认{lead_name}是新客户，不是{existing_name}。"
@@ -294,11 +294,11 @@ async def _settle_duplicate(ctx: Context, slots: dict, chosen, *, same: bool) ->
 
 async def reassign(ctx: Context, slots: dict, chosen=None) -> str:
     """``把华兴精密转给李四`` (managers and admins)."""
-    permissions.ensure_manager(ctx.account, "reassign_client")
+    permissions.ensure_manager(ctx.actor, "reassign_client")
     to = await accounts.find_staff(slots["to"])
     client = await common.client_for(ctx, slots, "reassign", chosen)
     if isinstance(client, str):
         return client
     before = client.owner.name if client.owner else "无人"
-    await clients.reassign(actor=ctx.account, client=client, to=to)
+    await clients.reassign(actor=ctx.actor, client=client, to=to)
     return f"{client.display_name}已从{before}转给{to.name}。"

@@ -68,18 +68,15 @@ def parse_terms(text: str, today: date) -> DealTerms:
             raise InvalidDate("lease_start") from None
         if not year and start < today:
             start = start.replace(year=today.year + 1)
-    common_terms = dict(
-        rent_free_months=int(found["rent_free"].group(1)) if found["rent_free"] else 0,
-        lease_years=Decimal(found["years"].group(1)) if found["years"] else None,
-        lease_start=start,
-    )
     if found["sale"] and not (found["annual"] or found["monthly"]):
         return DealTerms(DealType.SALE, sale_total_fen=_fen(found["sale"]))
     return DealTerms(
         DealType.RENT,
         annual_rent_fen=_fen(found["annual"]) if found["annual"] else None,
         monthly_rent_fen=_fen(found["monthly"]) if found["monthly"] else None,
-        **common_terms,
+        rent_free_months=int(found["rent_free"].group(1)) if found["rent_free"] else 0,
+        lease_years=Decimal(found["years"].group(1)) if found["years"] else None,
+        lease_start=start,
     )
 
 
@@ -97,7 +94,7 @@ async def propose_deal(ctx: Context, slots: dict, chosen=None) -> str:
         return client
     terms = parse_terms(slots["terms"], _today(ctx))
     plan = await commissions.preview(
-        actor=ctx.account, client=client, terms=terms, settings=ctx.resources.settings, signed_at=ctx.now
+        actor=ctx.actor, client=client, terms=terms, settings=ctx.resources.settings, signed_at=ctx.now
     )
     await state.put(
         ctx.resources.redis,
@@ -134,9 +131,9 @@ async def confirm(ctx: Context, _=None) -> str:
 
 async def record_deal(ctx: Context, slots: dict, chosen=None) -> str:
     """The confirmed deal recorded (a 1 after the preview resumes here too)."""
-    client = await clients.get_visible(ctx.account, int(slots["client_id"]))
+    client = await clients.get_visible(ctx.actor, int(slots["client_id"]))
     deal = await commissions.record_deal(
-        actor=ctx.account,
+        actor=ctx.actor,
         client=client,
         settings=ctx.resources.settings,
         terms=parse_terms(slots["terms"], _today(ctx)),
@@ -157,7 +154,7 @@ async def end_deal(ctx: Context, slots: dict, chosen=None) -> str:
     if deal is None:
         return f"{client.display_name}没有记录中的成交。"
     deal = await commissions.end_deal(
-        actor=ctx.account,
+        actor=ctx.actor,
         deal=deal,
         reason=slots.get("reason") or "未说明",
         settings=ctx.resources.settings,
@@ -170,10 +167,10 @@ async def end_deal(ctx: Context, slots: dict, chosen=None) -> str:
 async def review(ctx: Context, code: str, *, approve: bool, reason: str = "") -> str:
     withdrawal_id = withdrawals.parse_code(code)
     if not approve:
-        rejected = await withdrawals.reject(actor=ctx.account, withdrawal_id=withdrawal_id, reason=reason, now=ctx.now)
+        rejected = await withdrawals.reject(actor=ctx.actor, withdrawal_id=withdrawal_id, reason=reason, now=ctx.now)
         return f"已驳回{rejected.code}（{rejected.reason}），{yuan(rejected.amount_fen)}元已退回对方余额。"
     result = await withdrawals.approve(
-        actor=ctx.account, withdrawal_id=withdrawal_id, resources=ctx.resources, now=ctx.now
+        actor=ctx.actor, withdrawal_id=withdrawal_id, resources=ctx.resources, now=ctx.now
     )
     w = result.withdrawal
     if result.needs_second:
@@ -184,7 +181,7 @@ async def review(ctx: Context, code: str, *, approve: bool, reason: str = "") ->
 
 
 async def pending_reviews(ctx: Context) -> str:
-    waiting = await withdrawals.pending_reviews(ctx.account)
+    waiting = await withdrawals.pending_reviews(ctx.actor)
     if not waiting:
         return "没有待审核的提现。"
     lines = [f"待审核提现{len(waiting)}笔："]
@@ -198,7 +195,7 @@ async def pending_reviews(ctx: Context) -> str:
 
 async def manual_payout(ctx: Context, code: str, reference: str) -> str:
     paid = await withdrawals.record_manual_payout(
-        actor=ctx.account, withdrawal_id=withdrawals.parse_code(code), reference=reference, now=ctx.now
+        actor=ctx.actor, withdrawal_id=withdrawals.parse_code(code), reference=reference, now=ctx.now
     )
     return f"已登记{paid.code}线下打款（流水号{paid.manual_reference}），{yuan(paid.amount_fen - paid.fee_fen)}元。"
 
@@ -207,7 +204,7 @@ async def manual_payout(ctx: Context, code: str, reference: str) -> str:
 
 
 async def my_commission(ctx: Context) -> str:
-    view = await commissions.overview(ctx.account, settings=ctx.resources.settings, limit=5)
+    view = await commissions.overview(ctx.actor, settings=ctx.resources.settings, limit=5)
     b = view.balance
     lines = [
         f"您的佣金（{view.level_name}）：",
@@ -234,7 +231,7 @@ async def withdraw(ctx: Context, amount: str, *, real_name: str | None = None) -
     """``real_name`` (as in WeChat's real-name check) is needed for a WeChat transfer from 2,000 yuan."""
     try:
         w = await withdrawals.request(
-            account=ctx.account,
+            account=ctx.actor,
             amount_fen=commissions.to_fen(amount),
             settings=ctx.resources.settings,
             real_name=real_name,

@@ -32,23 +32,23 @@ async def ask(ctx: Context, action: str, slots: dict, options: list, lines: list
 async def client_for(ctx: Context, slots: dict, action: str, chosen: int | None) -> Client | str:
     """The client the message names, or the reply to send instead (a numbered choice or not found)."""
     if chosen is not None:
-        return await clients.get_visible(ctx.account, chosen)
+        return await clients.get_visible(ctx.actor, chosen)
     name = slots.get("client") or slots.get("company") or ""
     if not name and slots.get("phone"):
         return await _client_by_phone(ctx, slots, action, slots["phone"])
     if not name:
         return "请写上客户名，例如「跟进 华兴精密 …」。"
-    found = await clients.resolve(ctx.account, name)
+    found = await clients.resolve(ctx.actor, name)
     if len(found) == 1:
         return found[0]
     if found:
         lines = [
             f"{c.display_name} {contact_beside(c)}{fmt.stage(c.stage)}"
-            + (f" ({c.owner.name})" if ctx.account.is_manager and c.owner else "")
+            + (f" ({c.owner.name})" if ctx.actor.is_manager and c.owner else "")
             for c in found
         ]
         return await ask(ctx, action, slots, [c.id for c in found], lines, f"有{len(found)}个客户像「{name}」：")
-    elsewhere = await clients.find_elsewhere(ctx.account, name)
+    elsewhere = await clients.find_elsewhere(ctx.actor, name)
     if elsewhere is not None:
         owner = elsewhere.owner.name if elsewhere.owner else "他人"
         return f"{elsewhere.display_name}是{owner}的客户（{fmt.masked_phone(elsewhere.phone)}），你不能查看或修改。需要转交请找经理。"

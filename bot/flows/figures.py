@@ -24,7 +24,7 @@ async def listing_figures(ctx: Context, slots: dict, chosen=None) -> str:
     code = str(slots.get("listing") or "").strip()
     if not code:
         return "要看哪套房源的数据？例如：A12 数据"
-    result = await listing_stats.for_listing(ctx.resources, actor=ctx.account, code=code, now=ctx.now)
+    result = await listing_stats.for_listing(ctx.resources, actor=ctx.actor, code=code, now=ctx.now)
     tree = result["tree"]
     lines = [
         f"{result['code']} {result['title']}（H5页面）",

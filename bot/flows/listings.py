@@ -79,7 +79,7 @@ async def new_listing(ctx: Context, slots: dict, chosen=None) -> str:
     if missing:
         return f"房源缺{fmt.fields(missing)}，没有保存。例如：新房源 花桥 单层厂房 3000平 层高9米 租金28元"
     listing = await listings.create(
-        actor=ctx.account, slots=slots, title=fmt.listing_title(slots), settings=ctx.resources.settings
+        actor=ctx.actor, slots=slots, title=fmt.listing_title(slots), settings=ctx.resources.settings
     )
     await media_flow.remember(ctx, listing)
     lines = [f"已录入房源：{fmt.listing_line(_row(listing))}"]
@@ -137,7 +137,7 @@ async def listing_status(ctx: Context, slots: dict, chosen=None) -> str:
             client = found
     stage_before = client.stage if client else None
     listing = await listings.change_status(
-        actor=ctx.account, code=listing.code, status=status, client=client, settings=ctx.resources.settings
+        actor=ctx.actor, code=listing.code, status=status, client=client, settings=ctx.resources.settings
     )
     lines = [f"{listing.code}：{fmt.STATUS_NAMES[status.value]}" + (f"（{client.display_name}）" if client else "")]
     if client is not None and client.stage != stage_before:
@@ -172,9 +172,9 @@ async def _history_lines(ctx: Context, listing: Listing) -> list[str]:
 
 
 async def review(ctx: Context, code: str, *, approve: bool, reason: str | None = None) -> str:
-    permissions.ensure_manager(ctx.account, "review_listing")
+    permissions.ensure_manager(ctx.actor, "review_listing")
     listing, fitting = await listings.review(
-        actor=ctx.account, code=code, approve=approve, reason=reason, settings=ctx.resources.settings
+        actor=ctx.actor, code=code, approve=approve, reason=reason, settings=ctx.resources.settings
     )
     if approve:
         return f"{listing.code}已通过审核并上架。" + _fitting_text(fitting)
@@ -247,7 +247,7 @@ async def listing_info(ctx: Context, code: str) -> str:
         lines.append(f"占用：{held.owner_name or '无人'}的客户{held.client.display_name}")
     lines += await _history_lines(ctx, listing)
     count = await media.count_for_listing(listing.id)
-    if media.can_edit(ctx.account, listing):
+    if media.can_edit(ctx.actor, listing):
         await media_flow.remember(ctx, listing)
         lines.append(f"相册：{count}个（「{listing.code} 相册」查看调整）；现在发照片或视频即加入相册。")
     elif count:

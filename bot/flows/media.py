@@ -67,8 +67,7 @@ async def remember(ctx: Context, listing: Listing, kind: MediaKind | None = None
 async def on_media_message(ctx: Context, _=None) -> str | None:
     """An image or video from a salesperson: queue it for the listing in context and answer at once."""
     context = await state.get(ctx.resources.redis, "listing", ctx.openid)
-    listing = await Listing.get_or_none(id=context["id"]) if context else None
-    if listing is None:
+    if context is None or (listing := await Listing.get_or_none(id=context["id"])) is None:
         return texts.MEDIA_WHICH_LISTING
     kind = MediaKind(context["kind"]) if context.get("kind") else None
     if ctx.message.type in ("video", "shortvideo") and kind not in (MediaKind.DRONE_VIDEO, None):
@@ -76,10 +75,10 @@ async def on_media_message(ctx: Context, _=None) -> str | None:
     if ctx.message.type == "image" and kind == MediaKind.DRONE_VIDEO:
         kind = None
     queued = await media.queue_from_wechat(
-        ctx.resources, actor=ctx.account, openid=ctx.openid, listing=listing, media_id=ctx.message.media_id, kind=kind
+        ctx.resources, actor=ctx.actor, openid=ctx.openid, listing=listing, media_id=ctx.message.media_id, kind=kind
     )
     if queued.start_drain:
-        await tasks.enqueue(ctx.resources, add_chat_media, ctx.account.id, ctx.openid, listing.id)
+        await tasks.enqueue(ctx.resources, add_chat_media, ctx.actor.id, ctx.openid, listing.id)
     await remember(ctx, listing, kind)  # the context lasts as long as photos keep coming
     if not queued.first:
         return None
@@ -89,14 +88,14 @@ async def on_media_message(ctx: Context, _=None) -> str | None:
 
 async def _editable(ctx: Context, code: str) -> Listing:
     listing = await listings.get_by_code(code)
-    media.ensure_can_edit(ctx.account, listing)
+    media.ensure_can_edit(ctx.actor, listing)
     return listing
 
 
 async def show(ctx: Context, match) -> str:
     listing = await listings.get_by_code(match.group(1))
     items = await media.list_for_listing(listing.id)
-    if media.can_edit(ctx.account, listing):
+    if media.can_edit(ctx.actor, listing):
         await remember(ctx, listing)
     if not items:
         return texts.MEDIA_EMPTY.format(code=listing.code)
@@ -119,7 +118,7 @@ async def next_kind(ctx: Context, match) -> str:
 
 async def delete(ctx: Context, match) -> str:
     listing, number = await _editable(ctx, match.group(1)), int(match.group(2))
-    gone = await media.delete(storage=ctx.resources.storage, actor=ctx.account, listing=listing, number=number)
+    gone = await media.delete(storage=ctx.resources.storage, actor=ctx.actor, listing=listing, number=number)
     left = await media.list_for_listing(listing.id)
     cover = next((item.position for item in left if item.is_cover), None)
     tail = f"，封面是第{cover}张" if gone.is_cover and cover else ("，现在没有封面" if gone.is_cover else "")
@@ -128,32 +127,32 @@ async def delete(ctx: Context, match) -> str:
 
 async def cover(ctx: Context, match) -> str:
     listing, number = await _editable(ctx, match.group(1)), int(match.group(2) or match.group(3))
-    await media.set_cover(actor=ctx.account, listing=listing, number=number)
+    await media.set_cover(actor=ctx.actor, listing=listing, number=number)
     return f"已把第{number}张设为{listing.code}的封面。"
 
 
 async def move(ctx: Context, match) -> str:
     listing, number, to = await _editable(ctx, match.group(1)), int(match.group(2)), int(match.group(3))
-    items = await media.move(actor=ctx.account, listing=listing, number=number, to=to)
+    items = await media.move(actor=ctx.actor, listing=listing, number=number, to=to)
     order = " ".join(f"{item.position}.{fmt.media_kind(item.kind)}" for item in items[:12])
     return f"已把第{number}个移到第{to}个。现在：{order}" + ("…" if len(items) > 12 else "")
 
 
 async def set_kind(ctx: Context, match) -> str:
     listing, number, kind = await _editable(ctx, match.group(1)), int(match.group(2)), KIND_WORDS[match.group(3)]
-    await media.set_kind(actor=ctx.account, listing=listing, number=number, kind=kind)
+    await media.set_kind(actor=ctx.actor, listing=listing, number=number, kind=kind)
     return f"已把{listing.code}第{number}个标为{fmt.media_kind(kind)}。"
 
 
 async def caption(ctx: Context, match) -> str:
     listing, number, text = await _editable(ctx, match.group(1)), int(match.group(2)), match.group(3)
-    await media.set_caption(actor=ctx.account, listing=listing, number=number, caption=text)
+    await media.set_caption(actor=ctx.actor, listing=listing, number=number, caption=text)
     return f"已给{listing.code}第{number}个加上说明：{text[:128]}"
 
 
 async def vr_link(ctx: Context, match) -> str:
     listing, url = await _editable(ctx, match.group(1)), match.group(2)
-    item = await media.add_link(actor=ctx.account, listing=listing, url=url)
+    item = await media.add_link(actor=ctx.actor, listing=listing, url=url)
     return f"已把VR看房链接加到{listing.code}相册第{item.position}个。"
 
 

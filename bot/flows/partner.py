@@ -12,7 +12,7 @@ from services.referrals import stats as referral_stats
 
 async def referred_clients(ctx: Context) -> str:
     """Company and stage of the partner's own referrals; no contact data."""
-    clients = await referral_stats.referred_clients(ctx.account)
+    clients = await referral_stats.referred_clients(ctx.actor)
     if not clients:
         return texts.PARTNER_NO_REFERRALS
     lines = [f"{n}. {c.display_name} · {format.stage(c.stage)}" for n, c in enumerate(clients, 1)]

@@ -44,11 +44,11 @@ async def send_poster(ctx: Context, code: str | None) -> str:
     await tasks.enqueue(
         ctx.resources,
         send_poster_image,
-        ctx.account.id,
+        ctx.actor.id,
         ctx.openid,
         listing.id,
         template,
-        job_id=f"poster:{listing.id}:{template}:{ctx.account.id}:{ctx.openid}",
+        job_id=f"poster:{listing.id}:{template}:{ctx.actor.id}:{ctx.openid}",
     )
     others = " / ".join(
         f"生成海报 {listing.code} {poster.TEMPLATE_NAMES[t]}" for t in poster.TEMPLATES if t != template
@@ -61,15 +61,15 @@ async def send_code(ctx: Context) -> str:
     await tasks.enqueue(
         ctx.resources,
         codes.send_referral_qr,
-        ctx.account.id,
+        ctx.actor.id,
         ctx.openid,
-        job_id=f"referral-qr:{ctx.account.id}:{ctx.openid}",
+        job_id=f"referral-qr:{ctx.actor.id}:{ctx.openid}",
     )
     return f"{texts.REFERRAL_CODE_COMING}\n\n{await stats_text(ctx)}"
 
 
 async def stats_text(ctx: Context) -> str:
-    return texts.REFERRAL_STATS.format(**await referral_stats.for_account(ctx.account))
+    return texts.REFERRAL_STATS.format(**await referral_stats.for_account(ctx.actor))
 
 
 @tasks.task()
