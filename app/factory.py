@@ -24,6 +24,7 @@ from core.config import Settings
 from h5 import bp as h5_bp
 from media import storage
 from miniapp_api import bp as miniapp_bp
+from miniapp_api import errors as api_errors
 from miniapp_api.docs import bp as miniapp_docs_bp
 from payments.endpoint import bp as payments_bp
 from services import metrics, runtime_settings, tracking
@@ -174,8 +175,18 @@ async def _log_request(request: Request, response: HTTPResponse) -> None:
     )
 
 
+USER_FACING = ("/api/mp/", "/h5/")
+"""Paths whose errors people read (in the mini-program, on H5 pages): worded in Chinese by ``miniapp_api.errors``;
+elsewhere (callbacks, health checks) the English message stays."""
+
+
+def _for_users(request: Request) -> bool:
+    return request.path.startswith(USER_FACING)
+
+
 def _app_error(request: Request, exc: AppError) -> HTTPResponse:
-    return json(exc.to_json(), status=exc.status, headers=exc.headers)
+    body = api_errors.to_json(exc) if _for_users(request) else exc.to_json()
+    return json(body, status=exc.status, headers=exc.headers)
 
 
 def _validation_error(request: Request, exc: ValidationError) -> HTTPResponse:
@@ -185,10 +196,14 @@ def _validation_error(request: Request, exc: ValidationError) -> HTTPResponse:
 def _sanic_error(request: Request, exc: SanicException) -> HTTPResponse:
     status = getattr(exc, "status_code", 500)
     code = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(status, "error")
+    if _for_users(request):
+        return json(api_errors.body(code), status=status)
     message = str(exc) if status < 500 else "internal error"
     return json({"error": {"code": code, "message": message}}, status=status)
 
 
 def _unexpected_error(request: Request, exc: Exception) -> HTTPResponse:
     log.error("unhandled error on %s %s", request.method, request.path, exc_info=exc)
+    if _for_users(request):
+        return json(api_errors.body("internal"), status=500)
     return json({"error": {"code": "internal", "message": "internal error"}}, status=500)

@@ -24,7 +24,7 @@ from core.config import Settings
 from models import Account, Listing
 from models.enums import ListingStatus, ReviewStatus, Role
 from services import listings_public, matching, tracking
-from services.errors import NotFound
+from services.errors import ListingNotFound, StaffNotFound
 from services.referrals import attribution
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -249,7 +249,7 @@ async def listing_page(code: str, *, settings: Settings) -> Page:
     """The listing's page if clients may see it, else the polite "no longer available" page; NotFound if unknown."""
     listing = await Listing.filter(code=code.upper()).first()
     if listing is None or listing.review_status == ReviewStatus.REJECTED:
-        raise NotFound("listing not found")
+        raise ListingNotFound(code)
     if listing.review_status != ReviewStatus.APPROVED or listing.status not in listings_public.VISIBLE:
         return await _unavailable(listing, settings)
     row = await listings_public.detail(listing)
@@ -311,7 +311,7 @@ async def portfolio_page(scene: str, *, settings: Settings) -> Page:
     account_id = tracking.scene_account(scene) if scene.startswith("s") else None
     owner = await Account.get_or_none(id=account_id, active=True) if account_id else None
     if owner is None or owner.role == Role.PARTNER:
-        raise NotFound("staff not found")
+        raise StaffNotFound()
     listings = (
         await Listing.filter(
             owner_id=owner.id, review_status=ReviewStatus.APPROVED, status__in=listings_public.SEARCHABLE

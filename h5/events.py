@@ -20,7 +20,7 @@ from sanic.response import HTTPResponse, empty
 from h5 import identity
 from models.enums import EventKind
 from services import ratelimit, tracking
-from services.errors import AppError
+from services.errors import InvalidRequest, NoVisitor
 
 bp = Blueprint("h5_events")
 
@@ -39,7 +39,7 @@ async def events(request: Request) -> HTTPResponse:
     token, items = _parse(request.body or b"")
     visitor = identity.read(request)
     if visitor is None:
-        raise AppError("no visitor cookie: beacons come from the page that set it", code="no_visitor")
+        raise NoVisitor()
     tracking.enqueue(
         resources.redis,
         [
@@ -52,30 +52,30 @@ async def events(request: Request) -> HTTPResponse:
 
 def _parse(body: bytes) -> tuple[str, list[tuple[EventKind, str | None, int | None]]]:
     if len(body) > MAX_BODY:
-        raise AppError("beacon too large", fields={"body": "too large"})
+        raise InvalidRequest("beacon too large", {"body": "too large"})
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError):
-        raise AppError("beacon must be JSON", fields={"body": "invalid"}) from None
+        raise InvalidRequest("beacon must be JSON", {"body": "invalid"}) from None
     if not isinstance(data, dict) or not isinstance(data.get("t"), str) or not tracking.TOKEN.fullmatch(data["t"]):
-        raise AppError("beacon needs the page's token t", fields={"t": "invalid"})
+        raise InvalidRequest("beacon needs the page's token t", {"t": "invalid"})
     raw = data.get("e")
     if not isinstance(raw, list) or not 1 <= len(raw) <= MAX_EVENTS:
-        raise AppError(f"beacon needs 1 to {MAX_EVENTS} events e", fields={"e": "invalid"})
+        raise InvalidRequest(f"beacon needs 1 to {MAX_EVENTS} events e", {"e": "invalid"})
     return data["t"], [_event(item) for item in raw]
 
 
 def _event(item) -> tuple[EventKind, str | None, int | None]:
     if not isinstance(item, dict) or item.get("k") not in BEACON_KINDS:
-        raise AppError("event kind k must be click, dwell or share", fields={"k": "invalid"})
+        raise InvalidRequest("event kind k must be click, dwell or share", {"k": "invalid"})
     kind = BEACON_KINDS[item["k"]]
     target, value = item.get("x"), item.get("n")
     if kind == EventKind.CLICK and target not in tracking.CLICK_TARGETS:
-        raise AppError("click target x is unknown", fields={"x": "invalid"})
+        raise InvalidRequest("click target x is unknown", {"x": "invalid"})
     if kind == EventKind.SHARE and target not in SHARE_TARGETS:
-        raise AppError("share target x must be chat or moments", fields={"x": "invalid"})
+        raise InvalidRequest("share target x must be chat or moments", {"x": "invalid"})
     if kind == EventKind.DWELL:
         if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= MAX_DWELL_MS:
-            raise AppError("dwell n must be milliseconds", fields={"n": "invalid"})
+            raise InvalidRequest("dwell n must be milliseconds", {"n": "invalid"})
         return kind, None, value
     return kind, target, None

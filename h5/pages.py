@@ -15,9 +15,10 @@ from sanic.response import HTTPResponse, html
 from sanic.response import json as json_response
 
 from h5 import content, identity
+from miniapp_api import errors as api_errors
 from models.enums import EventKind
 from services import consultations, ratelimit, tracking
-from services.errors import AppError, NotFound, RateLimited
+from services.errors import AppError, InvalidRequest, ListingNotFound, NotFound, WeChatUnavailable
 from wechat import WeChatError
 
 log = logging.getLogger(__name__)
@@ -123,11 +124,11 @@ async def jssdk(request: Request) -> HTTPResponse:
     url = request.args.get("url", "")
     base = request.app.ctx.settings.public_base_url.rstrip("/") + "/h5/"
     if not url.startswith(base) or len(url) > 2048 or any(c in url for c in "#\r\n "):
-        raise AppError("url must be an H5 page of this site, without fragment", fields={"url": "invalid"})
+        raise InvalidRequest("url must be an H5 page of this site, without fragment", {"url": "invalid"})
     try:
         config = await request.app.ctx.resources.wechat.jsapi.config(url, api_list=SHARE_APIS)
     except WeChatError:
-        raise AppError("WeChat is not answering, try again shortly", status=503, code="wechat_unavailable") from None
+        raise WeChatUnavailable("jssdk") from None
     return json_response({**config, "url": url}, headers=NO_STORE)
 
 
@@ -144,20 +145,12 @@ async def consult(request: Request, code: str) -> HTTPResponse:
         await _consult(request, code)
     except AppError as exc:
         if wants_json:
-            return json_response(exc.to_json(), status=exc.status, headers=exc.headers)
-        return _message(request, exc.status, "提交没有成功", _consult_error(exc), back=f"/h5/listings/{code[:12]}")
+            return json_response(api_errors.to_json(exc), status=exc.status, headers=exc.headers)
+        return _message(request, exc.status, "提交没有成功", api_errors.message(exc), back=f"/h5/listings/{code[:12]}")
     message = "已收到，顾问会尽快与您联系。"
     if wants_json:
         return json_response({"ok": True, "message": message}, status=201)
     return _message(request, 201, "提交成功", message, back=f"/h5/listings/{code[:12]}")
-
-
-def _consult_error(exc: AppError) -> str:
-    if isinstance(exc, RateLimited):
-        return "提交太频繁，请稍后再试。"
-    if exc.fields and "phone" in exc.fields:
-        return "请填写正确的手机号。"
-    return "请检查填写的内容后再试。"
 
 
 async def _consult(request: Request, code: str) -> None:
@@ -166,7 +159,7 @@ async def _consult(request: Request, code: str) -> None:
     ip = request.remote_addr or request.ip or "unknown"
     await ratelimit.hit(resources.redis, f"h5:consult:{ip}", resources.settings.h5.consults_per_ip_per_min)
     if not CODE.fullmatch(code):
-        raise NotFound("listing not found")
+        raise ListingNotFound(code)
     if form.get("website"):  # the hidden field only robots fill in: answered alike, nothing recorded
         return
     visitor = identity.current(request)
@@ -193,26 +186,26 @@ def _form_fields(request: Request, fields: dict[str, int]) -> dict[str, str]:
     """``fields`` (name: longest length) as short strings, from JSON or a urlencoded body; AppError otherwise."""
     raw = request.body or b""
     if len(raw) > 4096:
-        raise AppError("form too large", fields={"form": "too large"})
+        raise InvalidRequest("form too large", {"form": "too large"})
     try:
         if request.headers.get("content-type", "").startswith("application/json"):
             data = json.loads(raw or b"{}")
         else:
             data = dict(parse_qsl(raw.decode(), keep_blank_values=True))
     except (ValueError, UnicodeDecodeError):
-        raise AppError("form must be JSON or urlencoded", fields={"form": "invalid"}) from None
+        raise InvalidRequest("form must be JSON or urlencoded", {"form": "invalid"}) from None
     if not isinstance(data, dict):
-        raise AppError("form must be an object", fields={"form": "invalid"})
+        raise InvalidRequest("form must be an object", {"form": "invalid"})
     out = {}
     for name, limit in fields.items():
         value = data.get(name)
         if value is None:
             continue
         if not isinstance(value, str):
-            raise AppError(f"{name} must be text", fields={name: "invalid"})
+            raise InvalidRequest(f"{name} must be text", {name: "invalid"})
         value = value.strip()
         if len(value) > limit:
-            raise AppError(f"{name} is too long", fields={name: "too long"})
+            raise InvalidRequest(f"{name} is too long", {name: "too long"})
         out[name] = value
     return out
 

@@ -8,7 +8,7 @@ from sanic.response import HTTPResponse, json
 from miniapp_api.schema import ERROR, ID, obj, operation, text
 from miniapp_api.validation import validate_body
 from services import metrics, ratelimit, sessions
-from services.errors import Unauthorized
+from services.errors import TokenRequired
 
 bp = Blueprint("mp_auth")
 
@@ -40,7 +40,7 @@ async def guard(request: Request) -> None:
         return
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise Unauthorized("a bearer token is required: log in first")
+        raise TokenRequired()
     request.ctx.user_id = await sessions.current_user_id(request.app.ctx.settings, token.strip())
     await ratelimit.hit(resources.redis, f"mp:user:{request.ctx.user_id}", limits.per_openid_per_min)
     metrics.mark_miniapp_user(resources.redis, timezone=resources.settings.timezone, user_id=request.ctx.user_id)

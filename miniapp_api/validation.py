@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from miniapp_api.schema import TEXT, Operation
-from services.errors import AppError, NotFound
+from services.errors import InvalidRequest, ListingNotFound
 from services.listings_public import MAX_ID
 
 _INTEGER = re.compile(r"-?\d{1,12}")
@@ -98,7 +98,7 @@ def validate_body(op: Operation, data: Any) -> dict[str, Any]:
     if schema is None:
         raise TypeError(f"{op.method} {op.path} declares no body")
     if not isinstance(data, dict):
-        raise AppError("request body must be a JSON object")
+        raise InvalidRequest("request body must be a JSON object", {"body": "not an object"})
     errors: dict[str, str] = {}
     out: dict[str, Any] = {}
     for name in data:
@@ -114,7 +114,7 @@ def validate_body(op: Operation, data: Any) -> dict[str, Any]:
             except _Invalid as exc:
                 errors[name] = exc.reason
     if errors:
-        raise AppError("invalid request body", fields=errors)
+        raise InvalidRequest("invalid request body", errors)
     return out
 
 
@@ -131,7 +131,7 @@ def validate_query(op: Operation, args) -> dict[str, Any]:
         except _Invalid as exc:
             errors[name] = exc.reason
     if errors:
-        raise AppError("invalid query parameters", fields=errors)
+        raise InvalidRequest("invalid query parameters", errors)
     return out
 
 
@@ -157,5 +157,5 @@ def _from_text(schema: dict, raw: str) -> Any:
 def check_id(value: int) -> int:
     """Path ids beyond the id range cannot exist: a 404, like any unknown id."""
     if not 1 <= value <= MAX_ID:
-        raise NotFound("listing not found")
+        raise ListingNotFound(str(value))
     return value

@@ -17,9 +17,10 @@ from services import clients, permissions
 from services.errors import (
     AccountNotFound,
     AdminsOnly,
-    AppError,
     BindCodeInvalid,
     ClientsToReassign,
+    InvalidField,
+    InvalidRequest,
     NotYourStaff,
     TooManyBindAttempts,
 )
@@ -48,7 +49,7 @@ async def create_staff(
             raise AdminsOnly("create_staff")
     name = name.strip()
     if not name or len(name) > 64:
-        raise AppError("name must be 1 to 64 characters", fields={"name": "invalid"})
+        raise InvalidField("name")
     async with in_transaction():
         account = await Account.create(name=name, role=role, phone=phone or None, manager=manager)
         code = await issue_bind_code(account)
@@ -192,7 +193,7 @@ async def change_role(*, actor: Account, account: Account, role: Role, manager: 
     if not permissions.sees_all(actor):
         raise AdminsOnly("change_role")
     if manager is not None and (manager.id == account.id or not manager.is_manager):
-        raise AppError("a manager must be another manager or admin", fields={"manager": "invalid"})
+        raise InvalidRequest("a manager must be another manager or admin", {"manager": "invalid"})
     before = {"role": account.role.value, "manager": account.manager_id}
     async with in_transaction():
         account.role = role
@@ -215,7 +216,7 @@ async def deactivate(*, actor: Account, account: Account, reassign_to: Account |
     returns how many clients moved. The caller ends its back-office sessions (``staff_sessions.end_all``)."""
     await get_managed(actor, account.id)
     if account.id == actor.id:
-        raise AppError("you cannot deactivate yourself", fields={"account": "self"})
+        raise InvalidRequest("you cannot deactivate yourself", {"account": "self"})
     client_ids = [row["id"] for row in await Client.live().filter(owner_id=account.id).values("id")]
     if client_ids and reassign_to is None:
         raise ClientsToReassign(account, len(client_ids))

@@ -75,6 +75,77 @@ def from_validation(exc: Exception) -> InvalidField:
     return InvalidField(str(exc).split(":", 1)[0].strip())
 
 
+# ---- requests (mini-program API, H5 forms and beacons) ---------------------------------------------------
+
+
+class InvalidRequest(AppError):
+    """A body, query, form or beacon that is malformed; ``fields`` names each bad field with its reason."""
+
+    code = "invalid_request"
+
+    def __init__(self, message: str, fields: dict[str, str]) -> None:
+        super().__init__(message, fields=fields)
+
+
+class InvalidPhone(AppError):
+    code = "invalid_phone"
+
+    def __init__(self) -> None:
+        super().__init__("phone must be a mainland mobile number", fields={"phone": "invalid mobile number"})
+
+
+class WeChatUnavailable(AppError):
+    """WeChat did not answer a call the request needs; ``what``: ``login``, ``miniapp_code``, ``jssdk``."""
+
+    status, code = 503, "wechat_unavailable"
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"WeChat is not answering ({what}), try again shortly")
+        self.what = what
+
+
+class NoVisitor(AppError):
+    """A tracking beacon without the visitor cookie its page sets."""
+
+    code = "no_visitor"
+
+    def __init__(self) -> None:
+        super().__init__("no visitor cookie: beacons come from the page that set it")
+
+
+# ---- mini-program sessions -----------------------------------------------------------------------------
+
+
+class TokenRequired(Unauthorized):
+    code = "token_required"
+
+    def __init__(self) -> None:
+        super().__init__("a bearer token is required: log in first")
+
+
+class TokenInvalid(Unauthorized):
+    code = "invalid_token"
+
+    def __init__(self) -> None:
+        super().__init__("invalid token")
+
+
+class TokenExpired(Unauthorized):
+    """The token's time is up, or its session was ended (logged out elsewhere)."""
+
+    code = "token_expired"
+
+    def __init__(self) -> None:
+        super().__init__("token expired or session ended, log in again")
+
+
+class LoginCodeInvalid(Unauthorized):
+    code = "invalid_code"
+
+    def __init__(self) -> None:
+        super().__init__("login code is invalid or already used")
+
+
 # ---- accounts ------------------------------------------------------------------------------------------
 
 
@@ -157,6 +228,25 @@ class InvalidSetting(AppError):
         super().__init__(f"{key} is not valid", fields={key: "invalid"})
         self.label = label
         self.expected = expected
+
+
+class StaffOnly(Forbidden):
+    """``action``: ``listing_figures``."""
+
+    code = "staff_only"
+
+    def __init__(self, action: str) -> None:
+        super().__init__(f"only staff may see {action}")
+        self.action = action
+
+
+class StaffNotFound(NotFound):
+    """A staff page (an H5 portfolio) for someone who is not, or no longer, active staff."""
+
+    code = "staff_not_found"
+
+    def __init__(self) -> None:
+        super().__init__("staff not found")
 
 
 # ---- clients -------------------------------------------------------------------------------------------
@@ -363,6 +453,86 @@ class HolderOnly(Forbidden):
     def __init__(self, listing: Any, holder: Any) -> None:
         super().__init__(f"{listing.code} is held by a deal of someone else")
         self.listing, self.holder = listing, holder
+
+
+# ---- viewings (booked by clients in the mini-program) ---------------------------------------------------
+
+
+class ViewingInPast(AppError):
+    code = "viewing_in_past"
+
+    def __init__(self) -> None:
+        super().__init__("start_at must be in the future", fields={"start_at": "in the past"})
+
+
+class ViewingTooFarAhead(AppError):
+    code = "viewing_too_far_ahead"
+
+    def __init__(self, days: int) -> None:
+        super().__init__(f"start_at is more than {days} days ahead", fields={"start_at": "too far ahead"})
+        self.days = days
+
+
+class TooManyViewings(Conflict):
+    code = "too_many_viewings"
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"at most {limit} open viewings per user: cancel one first", fields={"start_at": "too many open viewings"}
+        )
+        self.limit = limit
+
+
+class SlotTaken(Conflict):
+    code = "slot_taken"
+
+    def __init__(self) -> None:
+        super().__init__("this time is already booked for the listing", fields={"start_at": "slot taken"})
+
+
+class OutsideViewingHours(AppError):
+    """``opens`` and ``closes`` are the day's first and last viewing times (business zone)."""
+
+    code = "outside_viewing_hours"
+
+    def __init__(self, opens: Any, closes: Any) -> None:
+        super().__init__(
+            f"viewings are booked between {opens:%H:%M} and {closes:%H:%M}",
+            fields={"start_at": f"outside viewing hours {opens:%H:%M}-{closes:%H:%M}"},
+        )
+        self.opens, self.closes = opens, closes
+
+
+class ContactRequired(AppError):
+    """A first booking needs the visitor's ``missing`` (``name``, ``phone``)."""
+
+    code = "contact_required"
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__("the visitor's name and phone are needed once", fields=dict.fromkeys(missing, "required"))
+        self.missing = missing
+
+
+class ViewingNotFound(NotFound):
+    code = "viewing_not_found"
+
+    def __init__(self) -> None:
+        super().__init__("viewing not found")
+
+
+class ViewingNotBooked(Conflict):
+    code = "not_booked"
+
+    def __init__(self, viewing_status: Any) -> None:
+        super().__init__(f"the viewing is {getattr(viewing_status, 'value', viewing_status)}, not booked")
+        self.viewing_status = viewing_status
+
+
+class ViewingStarted(Conflict):
+    code = "already_started"
+
+    def __init__(self) -> None:
+        super().__init__("the viewing has already started")
 
 
 # ---- listing media and posters -------------------------------------------------------------------------

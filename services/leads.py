@@ -21,7 +21,7 @@ from core.config import Settings
 from models import Account, Client, FollowUp, WechatUser, pii
 from models.enums import FollowUpChannel, Role, Source
 from services import audit, clients, listings_public, notify
-from services.errors import AppError
+from services.errors import InvalidPhone
 from services.referrals import attribution
 from services.resources import Resources
 
@@ -40,7 +40,7 @@ def normalize_mobile(phone: str) -> str:
     """``+86 138-1234-5678`` -> ``13812345678``; AppError unless a mainland mobile number."""
     digits = pii.normalize("phone", phone)
     if not MAINLAND_MOBILE.fullmatch(digits):
-        raise AppError("phone must be a mainland mobile number", fields={"phone": "invalid mobile number"})
+        raise InvalidPhone()
     return digits
 
 

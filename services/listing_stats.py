@@ -29,7 +29,7 @@ from tortoise.functions import Count, Max
 from models import Account, Listing, ListingStatusChange, StageChange, TrackEvent, Viewing
 from models.enums import EventKind, ListingStatus, Role, Stage, ViewingStatus
 from services import tracking
-from services.errors import Forbidden, ListingNotFound
+from services.errors import ListingNotFound, StaffOnly
 from services.resources import Resources
 
 GROUPS = {"listing": "listing_id", "sharer": "sharer_id", "channel": "channel"}
@@ -229,7 +229,7 @@ async def _names(by: str, keys: list) -> dict:
 async def for_listing(resources: Resources, *, actor: Account, code: str, now: datetime | None = None) -> dict:
     """``A12 数据``: today's and the last 7 days' figures of a listing (business time zone), for staff."""
     if actor.role not in STAFF or not actor.active:
-        raise Forbidden("only staff see listing figures")
+        raise StaffOnly("listing_figures")
     listing = await Listing.filter(code=code.strip().upper()[:32]).first()
     if listing is None:
         raise ListingNotFound(code)

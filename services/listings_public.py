@@ -26,7 +26,7 @@ from core.config import Settings
 from models import Listing, ListingMedia
 from models.enums import FEATURES, ListingStatus, ReviewStatus
 from services import listing_cache, matching, media
-from services.errors import AppError, NotFound
+from services.errors import InvalidRequest, ListingNotFound
 
 SEARCHABLE = (ListingStatus.VACANT, ListingStatus.VIEWING)
 VISIBLE = (ListingStatus.VACANT, ListingStatus.VIEWING, ListingStatus.NEGOTIATING)
@@ -101,10 +101,10 @@ async def detail(listing: Listing) -> dict[str, Any]:
 async def get_visible(listing_id: int) -> Listing:
     """The listing if a client may see it; NotFound otherwise (also for paused and closed ones)."""
     if not 1 <= listing_id <= MAX_ID:
-        raise NotFound("listing not found")
+        raise ListingNotFound(str(listing_id))
     listing = await Listing.filter(id=listing_id, review_status=ReviewStatus.APPROVED, status__in=VISIBLE).first()
     if listing is None:
-        raise NotFound("listing not found")
+        raise ListingNotFound(str(listing_id))
     return listing
 
 
@@ -114,7 +114,7 @@ async def get_visible_by_code(code: str) -> Listing:
         code=code.upper()[:32], review_status=ReviewStatus.APPROVED, status__in=VISIBLE
     ).first()
     if listing is None:
-        raise NotFound("listing not found")
+        raise ListingNotFound(code)
     return listing
 
 
@@ -140,7 +140,7 @@ def _decode(cursor: str, kind: str) -> int:
     except (binascii.Error, ValueError):
         raw = ""
     if not raw.startswith(kind) or not raw[1:].isdigit() or not 0 <= int(raw[1:]) <= MAX_ID:
-        raise AppError("invalid cursor", fields={"cursor": "invalid"})
+        raise InvalidRequest("invalid cursor", {"cursor": "invalid"})
     return int(raw[1:])
 
 
@@ -259,7 +259,7 @@ def has_feature(feature: str) -> RawSQL:
     matches inside another, and the database stops at the page's last row instead of Python scanning all.
     """
     if feature not in FEATURES:
-        raise AppError("unknown feature", fields={"features": "invalid"})
+        raise InvalidRequest("unknown feature", {"features": "invalid"})
     return RawSQL(f"""(INSTR(features, '"{feature}"') > 0)""")
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from core.config import Settings
 from models import WechatUser, pii
 from services import wechat_users
-from services.errors import AppError, Unauthorized
+from services.errors import LoginCodeInvalid, TokenExpired, TokenInvalid, WeChatUnavailable
 from services.referrals import attribution
 from services.resources import Resources
 from wechat import InvalidCode, WeChatError
@@ -47,12 +47,12 @@ def verify_token(settings: Settings, token: str, *, now: float | None = None) ->
     """The WeChat user id the token was issued to; Unauthorized if forged, malformed or expired."""
     parts = token.split(".")
     if not token.isascii() or len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit() or len(parts[0]) > 10:
-        raise Unauthorized("invalid token")
+        raise TokenInvalid()
     message = f"{parts[0]}.{parts[1]}"
     if not hmac.compare_digest(_sign(settings, message), parts[2]):
-        raise Unauthorized("invalid token")
+        raise TokenInvalid()
     if int(parts[1]) < (time.time() if now is None else now):
-        raise Unauthorized("token expired", code="token_expired")
+        raise TokenExpired()
     return int(parts[0])
 
 
@@ -64,7 +64,7 @@ async def current_user_id(settings: Settings, token: str) -> int:
     """
     user_id = verify_token(settings, token)
     if not await WechatUser.exists(id=user_id):
-        raise Unauthorized("session ended, log in again", code="token_expired")
+        raise TokenExpired()
     return user_id
 
 
@@ -76,11 +76,9 @@ async def login(resources: Resources, code: str, *, scene: str | None = None) ->
             code, appid=settings.miniapp_appid, secret=settings.miniapp_secret
         )
     except InvalidCode:
-        raise Unauthorized("login code is invalid or already used", code="invalid_code") from None
+        raise LoginCodeInvalid() from None
     except WeChatError:
-        raise AppError(
-            "WeChat login is unavailable, try again shortly", status=503, code="wechat_unavailable"
-        ) from None
+        raise WeChatUnavailable("login") from None
     user, is_new = await wechat_users.user_for_miniapp(resources.redis, session["openid"], session.get("unionid"))
     await resources.redis.set(f"mp:session_key:{user.id}", pii.encrypt(session["session_key"]), ex=SESSION_KEY_TTL_S)
     if scene:

@@ -17,7 +17,19 @@ from models import Client, Listing, Viewing, WechatUser
 from models.enums import ReviewStatus, ViewingStatus
 from models.pii import mask_phone
 from services import leads, notify
-from services.errors import AppError, Conflict, NotFound
+from services.errors import (
+    ContactRequired,
+    ListingNotFound,
+    OutsideViewingHours,
+    SlotTaken,
+    TokenInvalid,
+    TooManyViewings,
+    ViewingInPast,
+    ViewingNotBooked,
+    ViewingNotFound,
+    ViewingStarted,
+    ViewingTooFarAhead,
+)
 from services.listings_public import MAX_ID, SEARCHABLE
 
 
@@ -40,15 +52,15 @@ async def book(
     now = now or datetime.now(timezone.utc)
     horizon = timedelta(days=settings.miniapp.viewing_horizon_days)
     if start_at <= now:
-        raise AppError("start_at must be in the future", fields={"start_at": "in the past"})
+        raise ViewingInPast()
     if start_at > now + horizon:
-        raise AppError("start_at is too far ahead", fields={"start_at": "too far ahead"})
+        raise ViewingTooFarAhead(settings.miniapp.viewing_horizon_days)
     # In the configured zone: SQLite stores date-times as text in that zone and compares them as text.
     start_at = start_at.astimezone(ZoneInfo(settings.timezone))
     end_at = start_at + timedelta(minutes=settings.miniapp.viewing_minutes)
     _check_hours(settings, start_at, end_at)
     if not 1 <= listing_id <= MAX_ID:
-        raise NotFound("listing not found")
+        raise ListingNotFound(str(listing_id))
     name = (name or "").strip()[:64] or None
     phone = leads.normalize_mobile(phone) if phone and phone.strip() else None
     async with in_transaction():
@@ -61,25 +73,21 @@ async def book(
             .first()
         )
         if listing is None:
-            raise NotFound("listing not found")
+            raise ListingNotFound(str(listing_id))
         user = await WechatUser.filter(id=wechat_user_id).select_for_update().first()
         if user is None:
-            raise NotFound("user not found")
+            raise TokenInvalid()  # the token's user no longer exists
         await _remember_visitor(user, name, phone)
         limit = settings.miniapp.max_open_viewings
         if (
             await Viewing.filter(wechat_user_id=wechat_user_id, status=ViewingStatus.BOOKED, end_at__gt=now).count()
             >= limit
         ):
-            raise Conflict(
-                f"at most {limit} open viewings per user: cancel one first",
-                fields={"start_at": "too many open viewings"},
-                code="too_many_viewings",
-            )
+            raise TooManyViewings(limit)
         if await Viewing.filter(
             listing_id=listing.id, status=ViewingStatus.BOOKED, start_at__lt=end_at, end_at__gt=start_at
         ).exists():
-            raise Conflict("this time is already booked for the listing", fields={"start_at": "slot taken"})
+            raise SlotTaken()
         client = await Client.live().filter(wechat_user_id=wechat_user_id).order_by("id").first()
         viewing = await Viewing.create(
             listing=listing, wechat_user_id=wechat_user_id, client=client, start_at=start_at, end_at=end_at
@@ -105,11 +113,7 @@ def _check_hours(settings: Settings, start_at: datetime, end_at: datetime) -> No
     """Inside ``miniapp.viewing_opens`` .. ``viewing_closes`` of one day (times in the business zone)."""
     opens, closes = settings.miniapp.viewing_opens, settings.miniapp.viewing_closes
     if start_at.time() < opens or end_at.date() != start_at.date() or end_at.time() > closes:
-        raise AppError(
-            f"viewings are booked between {opens:%H:%M} and {closes:%H:%M}",
-            fields={"start_at": f"outside viewing hours {opens:%H:%M}-{closes:%H:%M}"},
-            code="outside_viewing_hours",
-        )
+        raise OutsideViewingHours(opens, closes)
 
 
 async def _remember_visitor(user: WechatUser, name: str | None, phone: str | None) -> None:
@@ -119,7 +123,7 @@ async def _remember_visitor(user: WechatUser, name: str | None, phone: str | Non
         setattr(user, field, name if field == "name" else phone)
     missing = {field: "required" for field in ("name", "phone") if not getattr(user, field)}
     if missing:
-        raise AppError("the visitor's name and phone are needed once", fields=missing, code="contact_required")
+        raise ContactRequired(list(missing))
     if changed:
         await user.save(update_fields=changed)
 
@@ -129,7 +133,7 @@ async def cancel(settings: Settings, *, wechat_user_id: int, viewing_id: int, no
     of the booking is told of the cancellation. Someone else's viewing is NotFound, not Forbidden."""
     now = now or datetime.now(timezone.utc)
     if not 1 <= viewing_id <= MAX_ID:
-        raise NotFound("viewing not found")
+        raise ViewingNotFound()
     async with in_transaction():
         viewing = (
             await Viewing.filter(id=viewing_id, wechat_user_id=wechat_user_id)
@@ -138,11 +142,11 @@ async def cancel(settings: Settings, *, wechat_user_id: int, viewing_id: int, no
             .first()
         )
         if viewing is None:
-            raise NotFound("viewing not found")
+            raise ViewingNotFound()
         if viewing.status != ViewingStatus.BOOKED:
-            raise Conflict(f"the viewing is {viewing.status.value}, not booked", code="not_booked")
+            raise ViewingNotBooked(viewing.status)
         if viewing.start_at <= now:
-            raise Conflict("the viewing has already started", code="already_started")
+            raise ViewingStarted()
         viewing.status = ViewingStatus.CANCELLED
         await viewing.save(update_fields=["status"])
         client, listing = viewing.client, viewing.listing

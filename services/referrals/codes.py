@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from models import Account, ReferralScene
 from models.enums import SceneKind
 from services import tasks
-from services.errors import AppError
+from services.errors import WeChatUnavailable
 from services.referrals.attribution import scene_for_account
 from services.resources import Resources
 from wechat import TransientError, WeChatError
@@ -29,9 +29,7 @@ async def miniapp_code_url(resources: Resources, scene: ReferralScene) -> str:
     try:
         image = await resources.miniapp.wxa.get_unlimited_code(scene.scene, page=settings.referral.miniapp_page)
     except WeChatError:
-        raise AppError(
-            "the code image is not available now, try again shortly", status=503, code="wechat_unavailable"
-        ) from None
+        raise WeChatUnavailable("miniapp_code") from None
     scene.miniapp_code_path = f"mpcode/{scene.scene}.png"
     url = await resources.storage.put(scene.miniapp_code_path, image, "image/png")
     await scene.save(update_fields=["miniapp_code_path"])

@@ -51,7 +51,7 @@ async def test_wechat_outage_at_login_is_503_not_500(http, fake_wechat):
 async def test_endpoints_without_a_bearer_token_are_401(path, http):
     response = await http.get(path)
     assert response.status_code == 401
-    assert response.json()["error"]["code"] == "unauthorized"
+    assert response.json()["error"]["code"] == "token_required"
 
 
 @pytest.mark.parametrize("header", ["Bearer nonsense", "Bearer 1.9999999999.forged", "Basic abc", "Bearer"])

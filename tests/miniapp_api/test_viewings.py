@@ -40,7 +40,7 @@ async def test_overlapping_slots_clash_and_adjacent_ones_do_not(offset, status, 
     response = await http.post(f"{API}/viewings", json=booking(listing, at(offset)), headers=await login("bob"))
     assert response.status_code == status
     if status == 409:
-        assert response.json()["error"]["code"] == "conflict"
+        assert response.json()["error"]["code"] == "slot_taken"
 
 
 async def test_the_same_slot_on_another_listing_is_free(http, login, make_listing):
