@@ -13,6 +13,7 @@ import arq.worker
 from arq import Worker
 from redis.asyncio import Redis
 
+from bot import notices
 from bot.flows import media, referral, visitors  # noqa: F401  (importing them registers their chat tasks)
 from services import (  # noqa: F401  (importing registers tasks)
     backups,
@@ -64,7 +65,7 @@ async def _start_sending(ctx: dict) -> None:
     resources: Resources = ctx["resources"]
     ctx["settings_task"] = asyncio.ensure_future(runtime_settings.follow(resources, resources.settings))
     ctx["sender_stop"] = asyncio.Event()
-    ctx["sender"] = asyncio.ensure_future(Sender(ctx["resources"]).run(ctx["sender_stop"]))
+    ctx["sender"] = asyncio.ensure_future(Sender(ctx["resources"], wording=notices.values).run(ctx["sender_stop"]))
 
 
 async def _stop_sending(ctx: dict) -> None:

@@ -42,6 +42,7 @@ from core.config import ConfigError, Settings
 from models import Account, pii
 from models.enums import Role
 from services import notify, pii_keys
+from services.notify import Notice
 
 log = logging.getLogger(__name__)
 
@@ -458,10 +459,10 @@ async def report_failure(exc: Exception, now: datetime) -> int:
     queued = 0
     for admin in await Account.filter(role=Role.ADMIN, active=True):
         if await notify.queue(
-            "notice",
+            Notice.BACKUP_FAILED,
             admin,
             dedupe_key=f"backup:failed:{now:%Y%m%d}:{admin.id}",
-            payload={"title": "数据库备份失败", "detail": reason},
+            facts={"reason": reason},
         ):
             queued += 1
     return queued

@@ -46,6 +46,7 @@ from services.errors import (
     NotADuplicate,
     NotYourClient,
 )
+from services.notify import Notice
 from services.referrals import commission
 
 _LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|工厂|厂)$")
@@ -832,11 +833,11 @@ async def reassign(*, actor: Account, client: Client, to: Account) -> Client:
         await audit.record(actor, "client.reassign", "client", client.id, before=before, after=_client_snapshot(client))
         if to.id != actor.id:
             await notify.queue(
-                "notice",
+                Notice.CLIENT_HANDED_OVER,
                 to,
                 dedupe_key=f"client:{client.id}:owner:{client.version}",
                 client=client,
-                payload={"title": f"{actor.name}转给你一个客户", "detail": client.display_name},
+                facts={"client": client.display_name, "by": actor.name},
             )
     return client
 

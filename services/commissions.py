@@ -52,6 +52,7 @@ from services.errors import (
     InvalidDealTerm,
     InvalidRule,
 )
+from services.notify import Notice
 
 log = logging.getLogger(__name__)
 
@@ -422,11 +423,11 @@ async def record_deal(
                     clawback_until=plan.release_at + timedelta(days=clawback_days),
                 )
                 await notify.queue(
-                    "notice",
+                    Notice.COMMISSION_EARNED,
                     share.account.id,
                     dedupe_key=f"deal:{deal.id}:{share.tier.value}:earned",
                     client=client,
-                    payload={"title": "您推荐的客户已成交", "detail": f"佣金{yuan(share.amount_fen)}元（冻结中）"},
+                    facts={"amount_fen": share.amount_fen},
                 )
             await audit.record(
                 actor,
@@ -535,12 +536,11 @@ async def take_back(earning_id: int, *, now: datetime, reason: str) -> bool:
             return False
         await Earning.filter(id=earning.id, status=earning.status).update(status=status)
         await move.post(LedgerKind.REVERSED, {bucket: -earning.amount_fen}, earning=earning)
-        title = "佣金已撤销" if status == EarningStatus.REVERSED else "佣金已追回"
         await notify.queue(
-            "notice",
+            Notice.COMMISSION_REVERSED if status == EarningStatus.REVERSED else Notice.COMMISSION_CLAWED_BACK,
             earning.account_id,
             dedupe_key=f"earning:{earning.id}:{status.value}",
-            payload={"title": title, "detail": f"{yuan(earning.amount_fen)}元 {reason}"[:40]},
+            facts={"amount_fen": earning.amount_fen, "reason": reason},
         )
     return True
 
@@ -614,13 +614,10 @@ async def update_level(account_id: int, *, settings: Settings, now: datetime | N
                     reason=f"近{window:g}天成交{deals}笔、金额{yuan(amount)}元",
                 )
                 await notify.queue(
-                    "notice",
+                    Notice.LEVEL_CHANGED,
                     account_id,
                     dedupe_key=f"level:{account_id}:{now.isoformat()}",
-                    payload={
-                        "title": "佣金等级变更",
-                        "detail": f"{level_name(spec, before)} → {level_name(spec, level)}",
-                    },
+                    facts={"before": level_name(spec, before), "after": level_name(spec, level)},
                 )
     return level
 
@@ -642,10 +639,10 @@ async def release(earning_id: int, *, now: datetime) -> bool:
             earning=earning,
         )
         await notify.queue(
-            "notice",
+            Notice.COMMISSION_RELEASED,
             earning.account_id,
             dedupe_key=f"earning:{earning.id}:released",
-            payload={"title": "佣金已解冻可提现", "detail": f"{yuan(earning.amount_fen)}元"},
+            facts={"amount_fen": earning.amount_fen},
         )
     return True
 

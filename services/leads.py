@@ -22,6 +22,7 @@ from models import Account, Client, FollowUp, WechatUser, pii
 from models.enums import FollowUpChannel, Role, Source
 from services import audit, clients, listings_public, notify
 from services.errors import InvalidPhone
+from services.notify import Notice
 from services.referrals import attribution
 from services.resources import Resources
 
@@ -154,12 +155,12 @@ async def create(
             )
             if client.owner_id and (created or notify_each):
                 await notify.queue(
-                    "notice",
+                    Notice.LEAD,
                     client.owner_id,
                     dedupe_key=f"lead:followup:{words.id}",
                     client=client,
                     followup=words,
-                    payload=await _notice(client, need, listing, created, label),
+                    facts=await _lead_facts(client, need, listing, created, via),
                 )
             await attribution.on_lead(client, user, assignee_id=client.owner_id, settings=resources.settings)
     return client
@@ -194,14 +195,13 @@ async def _duplicate_owner(client: Client) -> int | None:
     return existing.owner_id if existing and existing.owner and existing.owner.active else None
 
 
-async def _notice(client: Client, need: str, listing, created: bool, label: str) -> dict:
-    about = f"（房源{listing.code}）" if listing else ""
-    detail = f"{client.display_name}：{need}{about}"
-    if client.duplicate_of_id:
-        existing = await Client.get(id=client.duplicate_of_id)
-        detail += (
-            f"。电话或公司与已有客户{existing.display_name}相同：是同一客户发「合并 {client.display_name}」，"
-            f"不是发「不是重复 {client.display_name}」"
-        )
-        return {"title": f"{label}新线索（可能重复）", "detail": detail}
-    return {"title": f"{label}新线索" if created else f"客户{label}留言", "detail": detail}
+async def _lead_facts(client: Client, need: str, listing, created: bool, via: str) -> dict:
+    existing = await Client.get(id=client.duplicate_of_id) if client.duplicate_of_id else None
+    return {
+        "via": via,
+        "client": client.display_name,
+        "need": need,
+        "listing": listing.code if listing else None,
+        "created": created,
+        "duplicate_of": existing.display_name if existing else None,
+    }

@@ -37,6 +37,7 @@ from services.errors import (
     OwnerOnly,
     ReasonRequired,
 )
+from services.notify import Notice
 
 HOLDING = (ListingStatus.NEGOTIATING, ListingStatus.CLOSED)
 # Taking a listing off the market or putting it back is its owner's (or a manager's) decision.
@@ -135,14 +136,10 @@ async def create(*, actor: Account, slots: dict, title: str, settings: Settings)
         else:
             for reviewer_id in await _reviewers(actor):
                 await notify.queue(
-                    "notice",
+                    Notice.LISTING_TO_REVIEW,
                     reviewer_id,
                     dedupe_key=f"listing:{listing.id}:review:{reviewer_id}",
-                    payload={
-                        "title": "房源待审核",
-                        "detail": f"{listing.code} {title} {actor.name}",
-                        "listing": listing.code,
-                    },
+                    facts={"listing": listing.code, "title": listing.title, "by": actor.name},
                 )
     return listing
 
@@ -313,12 +310,11 @@ async def review(
             after={**_snapshot(listing), "review_note": listing.review_note},
         )
         if listing.owner_id and listing.owner_id != actor.id:
-            detail = f"{listing.code}已通过审核并上架" if approve else f"{listing.code}被驳回：{reason}"
             await notify.queue(
-                "notice",
+                Notice.LISTING_APPROVED if approve else Notice.LISTING_REJECTED,
                 listing.owner_id,
                 dedupe_key=f"listing:{listing.id}:reviewed",
-                payload={"title": "房源审核结果", "detail": detail, "listing": listing.code},
+                facts={"listing": listing.code} if approve else {"listing": listing.code, "reason": reason},
             )
         if approve:
             fitting = await _announce_matches(listing, settings)
@@ -390,15 +386,11 @@ async def _announce_matches(listing: Listing, settings: Settings) -> list[tuple[
     for client, match in fitting:
         if client.owner_id is not None:
             await notify.queue(
-                "notice",
+                Notice.LISTING_FITS_CLIENT,
                 client.owner_id,
                 dedupe_key=f"listing:{listing.id}:fits:{client.id}",
                 client=client,
-                payload={
-                    "title": "新房源匹配客户",
-                    "detail": f"{listing.code}适合{client.display_name}（匹配度{round(match.score * 100)}%）",
-                    "listing": listing.code,
-                },
+                facts={"listing": listing.code, "client": client.display_name, "score": round(match.score * 100)},
             )
     return fitting
 

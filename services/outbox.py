@@ -28,9 +28,10 @@ import random
 import secrets
 import socket
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
@@ -40,9 +41,10 @@ from models import FollowUp, Notification, WechatUser
 from models.enums import NotificationStatus as Status
 from models.enums import Stage
 from services import accounts
-from services.reminders import FOLLOWUP_DUE, local_time
+from services.reminders import FOLLOWUP_DUE
 from services.resources import Resources
 from wechat.errors import QuotaError, WeChatError, WeChatErrorCode
+from wechat.templates import Value
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,9 @@ UNSUBSCRIBED = "recipient unfollowed the official account"
 DEACTIVATED = "recipient account is deactivated"
 
 Clock = Callable[[], datetime]
+Wording = Callable[[Notification, ZoneInfo], Mapping[str, Value]]
+"""A notification's named values as the recipient reads them (``bot.notices.values``): services record facts,
+the interface words them."""
 
 
 def utcnow() -> datetime:
@@ -72,10 +77,13 @@ class _Outcome:
 
 
 class Sender:
-    """Sends the outbox for one worker process; ``clock`` is injected by tests."""
+    """Sends the outbox for one worker process, worded by ``wording``; ``clock`` is injected by tests."""
 
-    def __init__(self, resources: Resources, *, name: str | None = None, clock: Clock = utcnow) -> None:
+    def __init__(
+        self, resources: Resources, *, wording: Wording, name: str | None = None, clock: Clock = utcnow
+    ) -> None:
         self.resources = resources
+        self.wording = wording
         self.name = name or worker_name()
         self.clock = clock
         config = self.settings.reminders
@@ -228,10 +236,10 @@ class Sender:
         delay = self.retry_base_s * 2 ** (n.attempts - 1) * random.uniform(1, 1.25)
         return _Outcome(None, reason, retry_at=self.clock() + timedelta(seconds=delay))
 
-    def _data(self, n: Notification, fields: dict[str, str]) -> dict[str, str]:
-        """Template keys filled from the payload (``at``: when it was queued for)."""
-        values = {"at": local_time(self.settings, n.due_at), **n.payload}
-        return {key: str(values.get(field) or "-") for key, field in fields.items()}
+    def _data(self, n: Notification, fields: dict[str, str]) -> dict[str, Value]:
+        """Template keys filled with the notification's words (the WeChat client fits each to its key's type)."""
+        values = self.wording(n, ZoneInfo(self.settings.timezone))
+        return {key: values.get(field) for key, field in fields.items()}
 
     def _link(self, n: Notification) -> dict:
         """A tap opens the page in the payload's ``url`` (a rating link to forward), else the client's page in the

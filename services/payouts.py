@@ -30,6 +30,7 @@ from models import Account, Earning, LedgerEntry, Withdrawal
 from models.enums import Bucket, EarningStatus, PayoutMethod, Role, WithdrawalStatus
 from services import audit, ledger, notify, tasks, withdrawals
 from services.commissions import yuan
+from services.notify import Notice
 from wechatpay import NotConfigured, TransferNotFound, WeChatPay, WeChatPayError, WeChatPayTransientError
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,11 @@ async def pay(resources, withdrawal_id: int, *, now: datetime | None = None) -> 
             "withdrawal %s approved but WeChat Pay is not configured: waiting for a manual payout", withdrawal.id
         )
         await Withdrawal.filter(id=withdrawal.id).update(transfer_created_at=None, out_bill_no=None)
-        await _tell_admins("提现需线下打款", f"{withdrawal.code} 微信支付未配置", key=f"unconfigured:{withdrawal.id}")
+        await _tell_admins(
+            Notice.MANUAL_PAYOUT_DUE,
+            {"withdrawal": withdrawal.code, "amount_fen": withdrawal.amount_fen, "why": "unconfigured"},
+            key=f"unconfigured:{withdrawal.id}",
+        )
         return withdrawal
     except WeChatPayTransientError:
         raise
@@ -97,7 +102,9 @@ async def pay(resources, withdrawal_id: int, *, now: datetime | None = None) -> 
         await withdrawals.settle(
             withdrawal.id, paid=False, reason=f"微信支付拒绝：{exc.code} {exc.message}".strip(), now=now
         )
-        await _tell_admins("提现转账失败", f"{withdrawal.code} {exc.code}", key=f"refused:{withdrawal.id}")
+        await _tell_admins(
+            Notice.PAYOUT_REFUSED, {"withdrawal": withdrawal.code, "code": exc.code}, key=f"refused:{withdrawal.id}"
+        )
         return await Withdrawal.get(id=withdrawal.id)
     return await apply(withdrawal, bill, now=now)
 
@@ -124,10 +131,10 @@ async def apply(withdrawal: Withdrawal, bill: dict, *, now: datetime | None = No
             status=WithdrawalStatus.CONFIRMING
         )
         await notify.queue(
-            "notice",
+            Notice.WITHDRAWAL_TO_CONFIRM,
             withdrawal.account_id,
             dedupe_key=f"withdrawal:{withdrawal.id}:confirm",
-            payload={"title": "提现待确认收款", "detail": f"{withdrawal.code} 请在小程序「我的提现」中确认收款"},
+            facts={"withdrawal": withdrawal.code},
         )
     final = state in ("SUCCESS", *FAILED_STATES)
     # A late answer about an earlier state must not overwrite what a callback already settled.
@@ -262,7 +269,11 @@ async def reconcile(resources, *, day: date | None = None, now: datetime | None 
         report.differences += await _check_transfer(resources.wechatpay, withdrawal)
     if report.differences:
         log.error("reconciliation %s: %d differences", day, len(report.differences))
-        await _tell_admins("对账发现差异", f"{day} 共{len(report.differences)}项", key=f"reconcile:{day}")
+        await _tell_admins(
+            Notice.RECONCILIATION_DIFFERS,
+            {"day": day.isoformat(), "differences": len(report.differences)},
+            key=f"reconcile:{day}",
+        )
     await audit.record(
         None,
         "payout.reconcile",
@@ -324,11 +335,9 @@ async def _check_transfer(client: WeChatPay, withdrawal: Withdrawal) -> list[str
     return found
 
 
-async def _tell_admins(title: str, detail: str, *, key: str) -> None:
+async def _tell_admins(notice: Notice, facts: dict, *, key: str) -> None:
     for admin in await Account.filter(active=True, role=Role.ADMIN).values("id"):
-        await notify.queue(
-            "notice", admin["id"], dedupe_key=f"payout:{key}:{admin['id']}", payload={"title": title, "detail": detail}
-        )
+        await notify.queue(notice, admin["id"], dedupe_key=f"payout:{key}:{admin['id']}", facts=facts)
 
 
 # ---- worker ---------------------------------------------------------------------------------------

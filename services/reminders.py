@@ -1,7 +1,8 @@
 """What the reminders worker queues: due follow-ups, the daily digest, overdue escalation.
 
 Each function only adds rows to the notification outbox (services.outbox sends
-them) and takes ``now`` so tests control the clock. Dedupe keys make every
+them, worded by bot/notices.py) with the facts as data (names, stage, times as
+epoch seconds) and takes ``now`` so tests control the clock. Dedupe keys make every
 run idempotent, so a tick repeated, late or run on two workers at once queues
 each notification once:
 
@@ -25,7 +26,6 @@ from tortoise.timezone import localtime
 
 from core.config import Settings
 from models import Account, FollowUp, Notification
-from models.enums import Stage
 from models.pii import mask_contacts
 from services.resources import Resources
 
@@ -35,13 +35,6 @@ FOLLOWUP_DUE = "followup_due"
 DAILY_DIGEST = "daily_digest"
 OVERDUE_ESCALATION = "overdue_escalation"
 
-STAGE_LABELS = {
-    Stage.INTENT: "意向",
-    Stage.VIEWING: "带看",
-    Stage.NEGOTIATING: "谈判",
-    Stage.WON: "成交",
-    Stage.LOST: "流失",
-}
 DIGEST_FIRST = 3
 """How many of the day's follow-ups the digest names."""
 CHUNK = 500
@@ -63,11 +56,6 @@ _FOLLOWUP_COLUMNS = (
 
 def due_key(followup_id: int, remind_at: datetime) -> str:
     return f"followup:{followup_id}:{int(remind_at.timestamp())}"
-
-
-def local_time(settings: Settings, moment: datetime) -> str:
-    """A moment as a WeChat template ``time`` value, in the business time zone."""
-    return moment.astimezone(ZoneInfo(settings.timezone)).strftime("%Y年%m月%d日 %H:%M")
 
 
 async def schedule(resources: Resources, *, now: datetime) -> dict[str, int]:
@@ -105,8 +93,7 @@ async def queue_due(settings: Settings, *, now: datetime) -> int:
                 payload={
                     "client": _client_name(row),
                     "note": mask_contacts(row["content"]),
-                    "stage": STAGE_LABELS.get(Stage(row["client__stage"]), ""),
-                    "due_at": local_time(settings, row["next_at"]),
+                    "stage": row["client__stage"],
                     "next_at": int(row["next_at"].timestamp()),
                 },
             )
@@ -143,7 +130,7 @@ async def queue_digests(settings: Settings, redis: Redis, *, now: datetime) -> i
             recipient_id=account_id,
             dedupe_key=f"digest:{account_id}:{day.isoformat()}",
             due_at=now,
-            payload=_digest_payload(settings, day, followups),
+            payload=_digest_facts(day, followups),
         )
         for account_id, followups in by_recipient.items()
         if account_id in active
@@ -176,7 +163,7 @@ async def queue_escalations(settings: Settings, *, now: datetime) -> int:
                 payload={
                     "salesperson": salesperson["name"],
                     "client": _client_name(row),
-                    "due_at": local_time(settings, row["next_at"]),
+                    "next_at": int(row["next_at"].timestamp()),
                 },
             )
         )
@@ -214,20 +201,19 @@ async def _open_followups(kind: str, since: datetime, until: datetime) -> list[d
     return sorted(rows, key=lambda row: row["next_at"])
 
 
-def _client_name(row: dict) -> str:
-    return row["client__company"] or row["client__contact_name"] or f"客户#{row['client_id']}"
+def _client_name(row: dict) -> str | None:
+    """The client's company or contact (None when it has neither: the wording names it by its number)."""
+    return row["client__company"] or row["client__contact_name"]
 
 
-def _digest_payload(settings: Settings, day: date, followups: list[dict]) -> dict:
-    zone = ZoneInfo(settings.timezone)
-    first = "；".join(
-        f"{row['next_at'].astimezone(zone):%H:%M} {_client_name(row)}" for row in followups[:DIGEST_FIRST]
-    )
+def _digest_facts(day: date, followups: list[dict]) -> dict:
     return {
-        "summary": f"今日待跟进{len(followups)}个客户",
-        "first": first,
-        "date": f"{day.year}年{day.month:02d}月{day.day:02d}日",
+        "day": day.isoformat(),
         "count": len(followups),
+        "first": [
+            {"at": int(row["next_at"].timestamp()), "client": _client_name(row), "client_id": row["client_id"]}
+            for row in followups[:DIGEST_FIRST]
+        ],
     }
 
 

@@ -17,6 +17,7 @@ from models import Client, Listing, Viewing, WechatUser
 from models.enums import ReviewStatus, ViewingStatus
 from models.pii import mask_phone
 from services import leads, notify
+from services.notify import Notice
 from services.errors import (
     ContactRequired,
     ListingNotFound,
@@ -97,14 +98,11 @@ async def book(
             # the outbox keeps no contact data in clear: the agenda shows the phone in full
             who = " ".join(dict.fromkeys(x for x in (client.display_name if client else None, user.name) if x))
             await notify.queue(
-                "notice",
+                Notice.VIEWING_BOOKED,
                 recipient,
                 dedupe_key=f"viewing:{viewing.id}:booked",
                 client=client,
-                payload={
-                    "title": "小程序预约看房",
-                    "detail": f"{listing.code} {start_at:%m-%d %H:%M} {who} {mask_phone(user.phone or '')}",
-                },
+                facts={**_viewing_facts(viewing, who, listing), "phone": mask_phone(user.phone or "")},
             )
     return viewing
 
@@ -152,13 +150,15 @@ async def cancel(settings: Settings, *, wechat_user_id: int, viewing_id: int, no
         client, listing = viewing.client, viewing.listing
         recipient = (client.owner_id if client else None) or listing.owner_id
         if recipient:
-            who = client.display_name if client else "小程序用户"
-            start_at = viewing.start_at.astimezone(ZoneInfo(settings.timezone))
             await notify.queue(
-                "notice",
+                Notice.VIEWING_CANCELLED,
                 recipient,
                 dedupe_key=f"viewing:{viewing.id}:cancelled",
                 client=client,
-                payload={"title": "小程序看房已取消", "detail": f"{who} {start_at:%m-%d %H:%M} {listing.code}"},
+                facts=_viewing_facts(viewing, client.display_name if client else None, listing),
             )
     return viewing
+
+
+def _viewing_facts(viewing: Viewing, who: str | None, listing: Listing) -> dict:
+    return {"client": who or None, "start_at": int(viewing.start_at.timestamp()), "listing": listing.code}

@@ -25,7 +25,7 @@ from core.config import Settings
 from models import Account, WechatUser, Withdrawal
 from models.enums import Bucket, LedgerKind, PayoutMethod, Role, WithdrawalStatus
 from services import audit, ledger, notify, permissions, tasks
-from services.commissions import to_fen, yuan
+from services.commissions import to_fen
 from services.errors import (
     AdminsOnly,
     InsufficientBalance,
@@ -39,6 +39,7 @@ from services.errors import (
     WithdrawalNotFound,
     WithdrawalSettled,
 )
+from services.notify import Notice
 
 log = logging.getLogger(__name__)
 
@@ -138,10 +139,10 @@ async def request(
         )
         for reviewer in await Account.filter(active=True, role__in=(Role.MANAGER, Role.ADMIN)).values("id"):
             await notify.queue(
-                "notice",
+                Notice.WITHDRAWAL_TO_REVIEW,
                 reviewer["id"],
                 dedupe_key=f"withdrawal:{withdrawal.id}:review:{reviewer['id']}",
-                payload={"title": "提现待审核", "detail": f"{withdrawal.code} {account.name} {yuan(amount_fen)}元"},
+                facts={"withdrawal": withdrawal.code, "by": account.name, "amount_fen": amount_fen},
             )
     return withdrawal
 
@@ -205,7 +206,7 @@ async def approve(*, actor: Account, withdrawal_id: int, resources, now: datetim
 
             await tasks.enqueue(resources, pay_withdrawal, withdrawal.id, job_id=f"payout:{withdrawal.id}")
         else:
-            await _tell_admins(withdrawal, "提现待线下打款", f"{withdrawal.code} {yuan(withdrawal.amount_fen)}元")
+            await _tell_admins(withdrawal, Notice.MANUAL_PAYOUT_DUE)
     return Review(withdrawal, needs_second)
 
 
@@ -282,32 +283,29 @@ async def settle(
                 {Bucket.WITHDRAWING: -amount, Bucket.WITHDRAWN: amount - fee, Bucket.FEES: fee},
                 withdrawal=withdrawal,
             )
-            title, detail = "提现已到账", f"{withdrawal.code} {yuan(amount - fee)}元"
+            notice, facts = Notice.WITHDRAWAL_PAID, {"withdrawal": withdrawal.code, "amount_fen": amount - fee}
         else:
             await move.post(
                 LedgerKind.RETURNED, {Bucket.WITHDRAWING: -amount, Bucket.AVAILABLE: amount}, withdrawal=withdrawal
             )
-            title = "提现被驳回" if status == WithdrawalStatus.REJECTED else "提现未完成，金额已退回"
-            detail = f"{withdrawal.code} {reason or ''}"
+            notice = Notice.WITHDRAWAL_REJECTED if status == WithdrawalStatus.REJECTED else Notice.WITHDRAWAL_FAILED
+            facts = {"withdrawal": withdrawal.code, "reason": reason}
         await audit.record(
             actor, f"withdrawal.{status.value}", "withdrawal", withdrawal.id, after={"status": status, "reason": reason}
         )
         await notify.queue(
-            "notice",
-            withdrawal.account_id,
-            dedupe_key=f"withdrawal:{withdrawal.id}:{status.value}",
-            payload={"title": title, "detail": detail[:40]},
+            notice, withdrawal.account_id, dedupe_key=f"withdrawal:{withdrawal.id}:{status.value}", facts=facts
         )
     return True
 
 
-async def _tell_admins(withdrawal: Withdrawal, title: str, detail: str) -> None:
+async def _tell_admins(withdrawal: Withdrawal, notice: Notice) -> None:
     for admin in await Account.filter(active=True, role=Role.ADMIN).values("id"):
         await notify.queue(
-            "notice",
+            notice,
             admin["id"],
-            dedupe_key=f"withdrawal:{withdrawal.id}:{title}:{admin['id']}",
-            payload={"title": title, "detail": detail},
+            dedupe_key=f"withdrawal:{withdrawal.id}:{notice.value}:{admin['id']}",
+            facts={"withdrawal": withdrawal.code, "amount_fen": withdrawal.amount_fen, "why": None},
         )
 
 

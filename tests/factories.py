@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import itertools
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from models import Account, Client, Listing, Requirement
+from bot import notices
+from models import Account, Client, Listing, Notification, Requirement
 from models.enums import ListingStatus, PropertyType, ReviewStatus, Role, Stage
 from services import clients as client_service
 from services import ledger, regions
@@ -125,3 +127,15 @@ def login(http):
         return {"Authorization": f"Bearer {response.json()['token']}"}
 
     return do
+
+
+@pytest.fixture
+def words(settings):
+    """``words(notification)``: what its recipient reads (``{"title": ..., "detail": ...}``), as bot.notices words
+    the facts a service recorded, each value fitted to a template's 20 characters."""
+    zone = ZoneInfo(settings.timezone)
+
+    def read(notification: Notification) -> dict[str, str]:
+        return notices.text(notification, zone)
+
+    return read

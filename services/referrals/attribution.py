@@ -24,6 +24,7 @@ from core.config import Settings
 from models import Account, Client, ReferralEvent, ReferralScene, WechatUser
 from models.enums import EarningKind, ReferralEventKind, Role, SceneKind
 from services import accounts, audit, commissions, notify, permissions
+from services.notify import Notice
 
 SCENE_PATTERN = re.compile(r"[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}")
 
@@ -184,9 +185,9 @@ async def _count_lead(
         await commissions.reward(EarningKind.QUALIFIED_LEAD, client, settings=settings)
     if client.referrer_id and client.referrer_id != assignee_id:
         await notify.queue(
-            "notice",
+            Notice.REFERRAL_LEAD,
             client.referrer_id,
             dedupe_key=f"referral:lead:{client.id}",
             client=client,
-            payload={"title": "您推荐的客户已留资", "detail": client.display_name},
+            facts={"client": client.display_name},
         )

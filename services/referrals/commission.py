@@ -9,6 +9,7 @@ from core.config import Settings
 from models import Client, ReferralEvent, WechatUser
 from models.enums import ReferralEventKind
 from services import notify
+from services.notify import Notice
 
 
 async def on_client_won(client: Client, *, settings: Settings) -> None:
@@ -29,9 +30,9 @@ async def on_client_won(client: Client, *, settings: Settings) -> None:
         )
     if client.referrer_id:
         await notify.queue(
-            "notice",
+            Notice.REFERRAL_WON,
             client.referrer_id,
             dedupe_key=f"referral:won:{client.id}",
             client=client,
-            payload={"title": "您推荐的客户已成交", "detail": client.display_name},
+            facts={"client": client.display_name},
         )

@@ -131,7 +131,7 @@ async def test_the_scheduled_backup_keeps_the_newest_n(migrated, resources, tmp_
     assert [job.name for job in backups.cron_jobs(settings)] == ["cron:scheduled_backup"]
 
 
-async def test_a_failed_scheduled_backup_is_reported_to_every_admin_once_a_day(resources, tmp_path, make_staff):
+async def test_a_failed_scheduled_backup_is_reported_to_every_admin_once_a_day(resources, tmp_path, make_staff, words):
     admin = await make_staff("管理员", Role.ADMIN)
     await make_staff("张三", Role.SALES)
     blocked = tmp_path / "not-a-directory"
@@ -141,5 +141,5 @@ async def test_a_failed_scheduled_backup_is_reported_to_every_admin_once_a_day(r
     assert (await backups.scheduled_backup(ctx)).startswith("failed")
     await backups.scheduled_backup(ctx)
     [notice] = await Notification.all()
-    assert notice.recipient_id == admin.id and notice.kind == "notice" and notice.payload["title"] == "数据库备份失败"
+    assert notice.recipient_id == admin.id and notice.kind == "notice" and words(notice)["title"] == "数据库备份失败"
     assert notice.dedupe_key.startswith(f"backup:failed:{datetime.now(timezone.utc):%Y%m%d}")

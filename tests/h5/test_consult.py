@@ -13,7 +13,7 @@ async def open_page(client, path: str) -> str:
     return config_of(response.text)["token"]
 
 
-async def test_a_consultation_creates_a_lead_for_the_listings_salesperson(browser, make_listing, sales, flush):
+async def test_a_consultation_creates_a_lead_for_the_listings_salesperson(browser, make_listing, sales, flush, words):
     listing = await make_listing(owner=sales)
     token = await open_page(browser, f"/h5/listings/{listing.code}")
     response = await browser.post(
@@ -26,7 +26,7 @@ async def test_a_consultation_creates_a_lead_for_the_listings_salesperson(browse
     followup = await FollowUp.get(client=client)
     assert followup.content == "想租2000平" and followup.by_client
     notice = await Notification.get(recipient_id=client.owner_id)
-    assert notice.payload["title"] == "H5房源页新线索" and listing.code in notice.payload["detail"]
+    assert words(notice)["title"] == "H5房源页新线索" and listing.code in words(notice)["detail"]
     await flush()
     consult = await TrackEvent.get(kind=EventKind.CONSULT)
     assert consult.token == token and consult.listing_id == listing.id and consult.value == client.id

@@ -154,7 +154,7 @@ async def test_stats_per_scene_count_scans_follows_leads_deals(http, wx, login, 
 
 
 async def test_a_partner_is_told_when_their_referral_leaves_a_lead_and_closes(
-    http, login, scene_of, make_staff, settings
+    http, login, scene_of, make_staff, settings, words
 ):
     contact = await make_staff("张三")
     scene, partner = await scene_of("老王", Role.PARTNER, manager=contact)
@@ -164,8 +164,8 @@ async def test_a_partner_is_told_when_their_referral_leaves_a_lead_and_closes(
     client.stage = Stage.WON
     await commission.on_client_won(client, settings=settings)
     await commission.on_client_won(client, settings=settings)
-    titles = await Notification.filter(recipient_id=partner.id).values_list("payload", flat=True)
-    assert [p["title"] for p in titles] == ["您推荐的客户已留资", "您推荐的客户已成交"]
+    told = await Notification.filter(recipient_id=partner.id).order_by("id")
+    assert [words(n)["title"] for n in told] == ["您推荐的客户已留资", "您推荐的客户已成交"]
     assert client.source == Source.REFERRAL
     reward = await Earning.get(client_id=client.id)  # 推荐有礼 for the qualified lead; the deal's comes with its amount
     assert (reward.account_id, reward.kind.value, reward.amount_fen) == (partner.id, "qualified_lead", 2000)

@@ -61,11 +61,11 @@ async def test_simultaneous_bookings_of_one_slot_give_exactly_one_201(http, logi
     assert await Viewing.filter(listing_id=listing.id).count() == 1
 
 
-async def test_the_listing_owner_is_told_about_a_booking(http, login, make_listing, make_staff):
+async def test_the_listing_owner_is_told_about_a_booking(http, login, make_listing, make_staff, words):
     owner = await make_staff("张三")
     listing = await make_listing(owner=owner)
     await http.post(f"{API}/viewings", json=booking(listing, at(0)), headers=await login())
-    assert (await Notification.get(recipient_id=owner.id)).payload["title"] == "小程序预约看房"
+    assert words(await Notification.get(recipient_id=owner.id))["title"] == "小程序预约看房"
 
 
 @pytest.mark.parametrize(
@@ -123,7 +123,9 @@ async def test_simultaneous_bookings_by_one_user_never_pass_the_limit(http, logi
     assert sorted(r.status_code for r in responses) == [201] * 3 + [409] * 3
 
 
-async def test_only_the_owner_cancels_a_viewing_and_the_salesperson_is_told(http, login, make_listing, make_staff):
+async def test_only_the_owner_cancels_a_viewing_and_the_salesperson_is_told(
+    http, login, make_listing, make_staff, words
+):
     owner = await make_staff("张三")
     listing = await make_listing(owner=owner)
     headers = await login()
@@ -132,7 +134,7 @@ async def test_only_the_owner_cancels_a_viewing_and_the_salesperson_is_told(http
     assert (await http.delete(f"{API}/viewings/{viewing_id}", headers=headers)).status_code == 204
     assert (await Viewing.get(id=viewing_id)).status.value == "cancelled"
     notice = await Notification.get(dedupe_key=f"viewing:{viewing_id}:cancelled")
-    assert notice.recipient_id == owner.id and listing.code in notice.payload["detail"]
+    assert notice.recipient_id == owner.id and listing.code in words(notice)["detail"]
     again = await http.delete(f"{API}/viewings/{viewing_id}", headers=headers)
     assert again.status_code == 409 and again.json()["error"]["code"] == "not_booked"
     assert (await http.delete(f"{API}/viewings/99999999", headers=headers)).status_code == 404

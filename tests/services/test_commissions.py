@@ -10,6 +10,7 @@ from models.enums import DealStatus, DealType, EarningKind, EarningStatus, Earni
 from services import clients, commissions
 from services.commissions import DealTerms
 from services.errors import AppError, Conflict, DealAmountMissing, Forbidden, InvalidAmount, InvalidDealTerm
+from services.notify import Notice
 from tests.factories import balance
 
 SIGNED = datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc)
@@ -94,7 +95,7 @@ async def test_release_happens_once_when_due_and_tells_the_partner(referral, set
     assert await commissions.release_due(now=deal.release_at + timedelta(days=1)) == 0
     assert await balance(referral.partner) == commissions.ledger.Balance(available=3_600_000)
     payloads = await Notification.filter(recipient_id=referral.partner.id).values_list("payload", flat=True)
-    assert [p["title"] for p in payloads].count("佣金已解冻可提现") == 1
+    assert [p["notice"] for p in payloads].count(Notice.COMMISSION_RELEASED) == 1
 
 
 async def test_concurrent_release_runs_release_each_earning_exactly_once(referral, settings):

@@ -9,6 +9,7 @@ import pytest
 from models import LedgerEntry, Notification, Withdrawal
 from models.enums import LedgerKind, Role, WithdrawalStatus
 from services import ledger, payouts, withdrawals
+from services.notify import Notice
 from tests.factories import balance
 from wechatpay import WeChatPayTransientError
 
@@ -160,7 +161,7 @@ async def test_reconciliation_reports_a_difference_to_the_admins(approved, resou
     assert any("WAIT_USER_CONFIRM" in d for d in report.differences)
     assert any("withdrawing" in d for d in report.differences)
     payloads = await Notification.filter(recipient_id=admin.id).values_list("payload", flat=True)
-    assert any(p["title"] == "对账发现差异" for p in payloads)
+    assert any(p["notice"] == Notice.RECONCILIATION_DIFFERS for p in payloads)
 
 
 async def test_a_payout_above_2000_yuan_sends_the_real_name_encrypted(

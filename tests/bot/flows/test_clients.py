@@ -200,11 +200,11 @@ async def test_manager_can_reassign_and_sales_cannot(team, make_client):
     assert await Notification.filter(recipient_id=team["zhang"].id).count() == 0
 
 
-async def test_the_new_owner_of_a_reassigned_client_is_told(team, make_client):
+async def test_the_new_owner_of_a_reassigned_client_is_told(team, make_client, words):
     client = await make_client(team["zhang"], "华兴精密")
     await clients.reassign(actor=team["manager"], client=client, to=team["li"])
     [notice] = await Notification.all()
-    assert notice.recipient_id == team["li"].id and notice.payload["detail"] == "华兴精密"
+    assert notice.recipient_id == team["li"].id and words(notice)["detail"] == "华兴精密"
 
 
 async def test_manager_reassigns_a_client_in_chat(team, say, make_client):

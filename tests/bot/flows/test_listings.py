@@ -23,7 +23,7 @@ async def test_a_pending_listing_is_not_matched(team, say):
     assert "没有符合条件的房源" in reply
 
 
-async def test_manager_approves_in_chat_and_owners_of_fitting_clients_are_told(team, say, make_client):
+async def test_manager_approves_in_chat_and_owners_of_fitting_clients_are_told(team, say, make_client, words):
     client = await make_client(
         team["li"], "华兴精密", region="昆山", area_min=1800, area_max=2200, property_type="factory"
     )
@@ -34,12 +34,12 @@ async def test_manager_approves_in_chat_and_owners_of_fitting_clients_are_told(t
     assert listing.review_status == ReviewStatus.APPROVED and listing.reviewed_by_id == team["manager"].id
     assert "已通过审核" in reply and "匹配到1个客户" in reply and "华兴精密（李四）面积✓" in reply
     told = await Notification.get(recipient_id=team["li"].id)
-    assert told.client_id == client.id and listing.code in told.payload["detail"]
+    assert told.client_id == client.id and listing.code in words(told)["detail"]
     assert await Notification.filter(recipient_id=team["zhang"].id, dedupe_key__contains="reviewed").exists()
     assert listing.code in await say(SALES, "找昆山2000平厂房")
 
 
-async def test_manager_rejects_with_a_reason(team, say):
+async def test_manager_rejects_with_a_reason(team, say, words):
     await say(SALES, "新房源 花桥 单层厂房 2000平 层高9米 租金28元")
     listing = await Listing.get()
     reply = await say(MANAGER, f"驳回 {listing.code} 产证不全")
@@ -47,7 +47,7 @@ async def test_manager_rejects_with_a_reason(team, say):
     assert listing.review_status == ReviewStatus.REJECTED and listing.review_note == "产证不全"
     assert "已驳回：产证不全" in reply
     notice = await Notification.get(recipient_id=team["zhang"].id)
-    assert "产证不全" in notice.payload["detail"]
+    assert "产证不全" in words(notice)["detail"]
 
 
 async def test_sales_cannot_approve(team, say):

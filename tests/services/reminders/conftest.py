@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from bot import notices
 from models import Account, Client, FollowUp
 from models.enums import Role, Stage
 from services import reminders
@@ -70,7 +71,7 @@ def sender(resources, clock):
     """A sender of the outbox on the test clock; ``sender(**config)`` overrides its settings."""
 
     def make(**overrides) -> Sender:
-        s = Sender(resources, name="test-worker", clock=clock)
+        s = Sender(resources, wording=notices.values, name="test-worker", clock=clock)
         for key, value in overrides.items():
             setattr(s, key, value)
         return s

@@ -19,18 +19,18 @@ async def digests_at(resources, moment: datetime) -> list[Notification]:
     return await Notification.filter(kind=reminders.DAILY_DIGEST).order_by("id")
 
 
-async def test_digest_waits_for_0830_shanghai(resources, sales, make_followup):
+async def test_digest_waits_for_0830_shanghai(resources, sales, make_followup, words):
     await make_followup(sales, shanghai(10, 14))
 
     assert await digests_at(resources, shanghai(10, 8, 29)) == []
     [digest] = await digests_at(resources, shanghai(10, 8, 30))
 
     assert digest.recipient_id == sales.id
-    assert digest.payload["summary"] == "今日待跟进1个客户"
-    assert digest.payload["first"] == "14:00 苏州精密机械有限公司"
+    assert words(digest)["summary"] == "今日待跟进1个客户"
+    assert words(digest)["first"] == "14:00 苏州精密机械有限公司"
 
 
-async def test_digest_counts_the_shanghai_day_not_the_utc_day(resources, sales, make_followup):
+async def test_digest_counts_the_shanghai_day_not_the_utc_day(resources, sales, make_followup, words):
     # 07:30 Shanghai on the 11th is still the 10th in UTC; 23:30 Shanghai on the 10th is the 10th in both.
     await make_followup(sales, shanghai(11, 7, 30), company="甲公司")
     await make_followup(sales, shanghai(11, 16), company="乙公司")
@@ -40,8 +40,8 @@ async def test_digest_counts_the_shanghai_day_not_the_utc_day(resources, sales, 
     [digest] = await digests_at(resources, shanghai(11, 8, 30))
 
     assert digest.payload["count"] == 2
-    assert digest.payload["first"] == "07:30 甲公司；16:00 乙公司"
-    assert digest.payload["date"] == "2026年03月11日"
+    assert words(digest)["first"] == "07:30 甲公司；16:00 乙公司"
+    assert words(digest)["date"] == "2026年03月11日"
 
 
 async def test_digest_goes_once_a_day_and_again_the_next_morning_after_midnight(resources, sales, make_followup):
@@ -94,7 +94,7 @@ async def escalations_at(settings, moment: datetime) -> list[Notification]:
 
 
 async def test_followup_overdue_24h_without_a_new_one_is_reported_to_the_manager_once(
-    settings, sales, manager, make_followup
+    settings, sales, manager, make_followup, words
 ):
     due = shanghai(10, 23)
     followup = await make_followup(sales, due)
@@ -104,10 +104,11 @@ async def test_followup_overdue_24h_without_a_new_one_is_reported_to_the_manager
     assert len(await escalations_at(settings, due + timedelta(hours=30))) == 1
 
     assert escalation.recipient_id == manager.id and escalation.followup_id == followup.id
-    assert escalation.payload == {
+    assert words(escalation) == {
         "salesperson": "张三",
         "client": "苏州精密机械有限公司",
         "due_at": "2026年03月10日 23:00",
+        "at": words(escalation)["at"],
     }
 
 

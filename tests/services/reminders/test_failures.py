@@ -8,6 +8,7 @@ import pytest
 from models import Notification, WechatUser
 from models.enums import NotificationStatus
 from services import notify, outbox
+from services.notify import Notice
 from tests.services.reminders.conftest import OPENID, T0
 from wechat import WeChatAPI
 
@@ -21,7 +22,7 @@ async def queued(sales):
     async def make(n: int = 1) -> list[Notification]:
         return [
             await notify.queue(
-                "notice", sales, dedupe_key=f"test:{i}", payload={"title": f"新客户{i}", "detail": "昆山"}, due_at=T0
+                Notice.REFERRAL_LEAD, sales, dedupe_key=f"test:{i}", facts={"client": f"华兴精密{i}"}, due_at=T0
             )
             for i in range(n)
         ]
@@ -36,11 +37,24 @@ async def test_notice_from_the_rest_of_the_system_is_sent_with_its_template(queu
 
     [sent] = delivered("notice")
     assert sent["data"] == {
-        "thing1": {"value": "新客户0"},
-        "thing2": {"value": "昆山"},
+        "thing1": {"value": "您推荐的客户已留资"},
+        "thing2": {"value": "华兴精密0"},
         "time3": {"value": "2026年03月10日 10:00"},
     }
     assert "url" not in sent and "miniprogram" not in sent
+
+
+async def test_a_long_title_and_company_are_trimmed_and_the_listing_code_is_kept(sales, sender, delivered):
+    await notify.queue(
+        Notice.LISTING_FITS_CLIENT,
+        sales,
+        dedupe_key="fits",
+        facts={"listing": "A1234", "client": "苏州工业园区华兴精密机械制造股份有限公司", "score": 92},
+        due_at=T0,
+    )
+    await sender().drain()
+    [sent] = delivered("notice")
+    assert sent["data"]["thing2"] == {"value": "A1234适合苏州工业…（匹配度92%）"}
 
 
 async def test_transient_error_is_retried_with_backoff(queued, sender, clock, fake_wechat, delivered):
@@ -163,7 +177,7 @@ async def test_quota_error_pauses_every_worker_and_sending_resumes_later(
 async def test_unbound_recipient_fails_with_reason(make_staff, sender, fake_wechat):
     unbound = await make_staff("李四")
     notification = await notify.queue(
-        "notice", unbound, dedupe_key="x", payload={"title": "t", "detail": "d"}, due_at=T0
+        Notice.REFERRAL_LEAD, unbound, dedupe_key="x", facts={"client": "华兴精密"}, due_at=T0
     )
 
     await sender().drain()
@@ -219,7 +233,9 @@ async def test_frequency_limit_pauses_sending_for_a_minute(resources, queued, se
 
 
 async def test_kind_without_a_template_fails_with_reason(sales, sender):
-    notification = await notify.queue("no_such_kind", sales, dedupe_key="x", payload={}, due_at=T0)
+    notification = await Notification.create(
+        kind="no_such_kind", recipient=sales, dedupe_key="x", payload={}, due_at=T0
+    )
 
     await sender().drain()
 

@@ -6,6 +6,7 @@ from app import worker
 from models import Notification
 from models.enums import NotificationStatus
 from services import notify, reminders
+from services.notify import Notice
 from tests.services.reminders.conftest import T0
 
 
@@ -26,7 +27,9 @@ async def test_reminder_tick_queues_what_is_due_now(resources, sales, make_follo
 
 
 async def test_unexpected_error_while_sending_is_retried_not_left_unsettled(sender, sales, monkeypatch):
-    notification = await notify.queue("notice", sales, dedupe_key="x", payload={"title": "t", "detail": "d"}, due_at=T0)
+    notification = await notify.queue(
+        Notice.REFERRAL_LEAD, sales, dedupe_key="x", facts={"client": "华兴精密"}, due_at=T0
+    )
     s = sender()
 
     async def broken(*args, **kwargs):
