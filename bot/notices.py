@@ -65,6 +65,10 @@ def _manual_payout(f: Facts) -> Words:
 
 NOTICES: dict[Notice, Callable[[Facts], Words]] = {
     Notice.LISTING_TO_REVIEW: lambda f: ("房源待审核", (f["listing"], " ", Trim(f.get("title") or ""), " ", f["by"])),
+    Notice.LISTING_RESUBMITTED: lambda f: (
+        "房源重新提交审核",
+        (f["listing"], " ", Trim(f.get("title") or ""), " ", f["by"]),
+    ),
     Notice.LISTING_APPROVED: lambda f: ("房源审核结果", f"{f['listing']}已通过审核并上架"),
     Notice.LISTING_REJECTED: lambda f: ("房源审核结果", (f["listing"], "被驳回：", Trim(f.get("reason") or ""))),
     Notice.LISTING_FITS_CLIENT: lambda f: (

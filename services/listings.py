@@ -250,14 +250,10 @@ async def resubmit(*, actor: Account, listing: Listing) -> Listing:
         )
         for reviewer_id in await _reviewers(actor):
             await notify.queue(
-                "notice",
+                Notice.LISTING_RESUBMITTED,
                 reviewer_id,
                 dedupe_key=f"listing:{listing.id}:review:{reviewer_id}:v{listing.version}",
-                payload={
-                    "title": "房源重新提交审核",
-                    "detail": f"{listing.code} {listing.title} {actor.name}",
-                    "listing": listing.code,
-                },
+                facts={"listing": listing.code, "title": listing.title, "by": actor.name},
             )
     return listing
 

@@ -28,6 +28,7 @@ class Notice(str, Enum):
     """What happened, with the facts each kind records."""
 
     LISTING_TO_REVIEW = "listing_to_review"  # listing (code), title, by (name)
+    LISTING_RESUBMITTED = "listing_resubmitted"  # listing, title, by
     LISTING_APPROVED = "listing_approved"  # listing
     LISTING_REJECTED = "listing_rejected"  # listing, reason
     LISTING_FITS_CLIENT = "listing_fits_client"  # listing, client (name), score (percent)

@@ -26,6 +26,7 @@ from tortoise.timezone import localtime
 
 from core.config import Settings
 from models import Account, FollowUp, Notification
+from models.enums import Stage
 from models.pii import mask_contacts
 from services.resources import Resources
 

@@ -56,13 +56,13 @@ async def client_for(ctx: Context, slots: dict, action: str, chosen: int | None)
 
 
 async def _client_by_phone(ctx: Context, slots: dict, action: str, phone: str) -> Client | str:
-    found = await clients.by_phone(ctx.account, phone)
+    found = await clients.by_phone(ctx.actor, phone)
     if len(found) == 1:
         return found[0]
     if found:
         lines = [f"{c.display_name} {contact_beside(c)}{fmt.stage(c.stage)}" for c in found]
         return await ask(ctx, action, slots, [c.id for c in found], lines, f"电话{phone}有{len(found)}个客户：")
-    elsewhere = await clients.by_phone_elsewhere(ctx.account, phone)
+    elsewhere = await clients.by_phone_elsewhere(ctx.actor, phone)
     if elsewhere is not None:
         owner = elsewhere.owner.name if elsewhere.owner else "他人"
         return f"电话{fmt.masked_phone(phone)}是{owner}的客户{elsewhere.display_name}，你不能查看或修改。需要转交请找经理。"

@@ -50,7 +50,7 @@ async def edit_client(ctx: Context, slots: dict, chosen=None) -> str:
     client = await common.client_for(ctx, slots, "edit_client", chosen)
     if isinstance(client, str):
         return client
-    changed = await clients.update(actor=ctx.account, client=client, changes=changes, settings=ctx.resources.settings)
+    changed = await clients.update(actor=ctx.actor, client=client, changes=changes, settings=ctx.resources.settings)
     if not changed:
         return f"{client.display_name}的{fmt.fields(changes)}本来就是这样，没有变化。"
     return "\n".join([f"已修改{client.display_name}：", *_changes(changed), "改错了发「撤销」。"])
@@ -66,7 +66,7 @@ async def edit_listing(ctx: Context, slots: dict, chosen=None) -> str:
         return _LISTING_HINT
     if any(name in changes for name in _TITLE_WORDS) and listing.title == fmt.listing_title(_title_slots(listing)):
         changes["title"] = fmt.listing_title({**_title_slots(listing), **changes})
-    changed = await listings.update(actor=ctx.account, listing=listing, changes=changes)
+    changed = await listings.update(actor=ctx.actor, listing=listing, changes=changes)
     if not changed:
         return f"{listing.code}本来就是这样，没有变化。"
     return "\n".join([f"已修改{listing.code}：", *_changes(changed), "改错了发「撤销」。"])
@@ -83,7 +83,7 @@ def _title_slots(listing: Listing) -> dict:
 
 async def undo_last(ctx: Context, slots: dict, chosen=None) -> str:
     """``撤销``: my last record of the last ten minutes is taken back; the reply names it."""
-    done = await undo.undo_last(actor=ctx.account, now=ctx.now, settings=ctx.resources.settings)
+    done = await undo.undo_last(actor=ctx.actor, now=ctx.now, settings=ctx.resources.settings)
     if done.kind == "followup.create":
         return f"已撤销{done.name}的跟进「{done.detail[:30]}」，原定的下次跟进已恢复。"
     if done.kind in ("client.update", "listing.update"):
@@ -100,5 +100,5 @@ async def delete_client(ctx: Context, slots: dict, chosen=None) -> str:
     client = await common.client_for(ctx, slots, "delete_client", chosen)
     if isinstance(client, str):
         return client
-    await clients.delete(actor=ctx.account, client=client, now=ctx.now, reason=ctx.text[:100])
+    await clients.delete(actor=ctx.actor, client=client, now=ctx.now, reason=ctx.text[:100])
     return f"已删除客户{client.display_name}（负责人{client.owner.name if client.owner else '无'}），提醒已取消。删错了马上发「撤销」。"

@@ -195,7 +195,7 @@ def _fitting_text(fitting: list) -> str:
 
 async def resubmit(ctx: Context, slots: dict, chosen=None) -> str:
     """``A69 重新提交``: the owner sends a rejected listing, corrected, back to review."""
-    listing = await listings.resubmit(actor=ctx.account, listing=await listings.find(slots.get("listing") or ""))
+    listing = await listings.resubmit(actor=ctx.actor, listing=await listings.find(slots.get("listing") or ""))
     return f"{listing.code}已重新提交审核，经理通过后上架。（上次驳回理由：{listing.review_note or '未写'}）"
 
 
@@ -240,7 +240,7 @@ async def listing_info(ctx: Context, code: str) -> str:
         lines.append(f"审核：已驳回，理由：{listing.review_note or '未写'}。改好后发「{listing.code} 重新提交」")
     elif listing.review_status != ReviewStatus.APPROVED:
         lines.append(f"审核：{fmt.REVIEW_NAMES[listing.review_status.value]}")
-    if (listing.landlord_name or listing.landlord_phone) and await permissions.manages(ctx.account, listing.owner_id):
+    if (listing.landlord_name or listing.landlord_phone) and await permissions.manages(ctx.actor, listing.owner_id):
         landlord = " ".join(x for x in (listing.landlord_name, listing.landlord_phone) if x)
         lines.append(f"房东：{landlord}（仅负责人和经理可见）")
     if held := await listings.holder(listing):

@@ -279,7 +279,7 @@ async def test_a_new_listing_keeps_its_landlord_encrypted_and_shows_them_to_owne
     assert "房东" not in card and "13900002222" not in card
 
 
-async def test_a_rejected_listings_card_gives_the_reason_and_the_owner_resubmits_it(team, say):
+async def test_a_rejected_listings_card_gives_the_reason_and_the_owner_resubmits_it(team, say, words):
     await say(SALES, "新房源 花桥 单层厂房 2000平 层高9米 租金28元")
     listing = await Listing.get()
     await say(MANAGER, f"驳回 {listing.code} 产证不全")
@@ -289,7 +289,7 @@ async def test_a_rejected_listings_card_gives_the_reason_and_the_owner_resubmits
     reply = await say(SALES, f"{listing.code} 重新提交")
     await listing.refresh_from_db()
     assert listing.review_status == ReviewStatus.PENDING and "已重新提交审核" in reply
-    titles = [n.payload["title"] for n in await Notification.filter(recipient_id=team["manager"].id)]
+    titles = [words(n)["title"] for n in await Notification.filter(recipient_id=team["manager"].id)]
     assert titles == ["房源待审核", "房源重新提交审核"]
     assert "已通过审核" in await say(MANAGER, f"通过 {listing.code}")
     assert "只有被驳回的房源" in await say(SALES, f"{listing.code} 重新提交")
