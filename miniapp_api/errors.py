@@ -101,6 +101,8 @@ MESSAGES: dict[str, str | Callable[[Any], str]] = {
     "not_your_client": "这不是您的客户",
     "not_in_your_team": "对方不在您的团队",
     "changed_meanwhile": "内容刚被别人修改，请刷新后再试",
+    "cannot_undo_won": "已成交的客户不能撤销",
+    "nothing_to_undo": lambda exc: f"最近{exc.minutes}分钟没有可撤销的记录",
     # listings
     "listing_not_found": "房源不存在或已下架",
     "listing_incomplete": lambda exc: f"房源信息不完整：请填写{_fields(exc.fields)}",
@@ -110,6 +112,8 @@ MESSAGES: dict[str, str | Callable[[Any], str]] = {
     "listing_owner_only": "只有房源负责人或经理可以进行这个操作",
     "listing_close_owner_only": "只有房源负责人或经理可以进行这个操作",
     "listing_held": "这个房源已被其他客户预定",
+    "listing_not_rejected": "只有被驳回的房源可以重新提交",
+    "listing_edit_owner_only": "只有房源负责人或经理可以修改",
     "listing_holder_only": "这个房源正由其他顾问的客户洽谈",
     # viewings
     "viewing_in_past": "这个时间已经过去，请选择以后的时间",
