@@ -6,14 +6,15 @@ A directory whose tests need other defaults overrides a fixture in its own conft
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot import notices
-from models import Account, Client, Listing, Notification, Requirement
-from models.enums import ListingStatus, PropertyType, ReviewStatus, Role, Stage
+from models import Account, Client, Listing, ListingMedia, Notification
+from models.enums import ListingStatus, MediaKind, PropertyType, ReviewStatus, Role, Stage
 from services import clients as client_service
 from services import ledger, regions
 
@@ -30,9 +31,12 @@ async def team(make_staff) -> dict[str, Account]:
 
 @pytest.fixture
 def make_listing(settings, resources):
+    """``await make_listing(rent=Decimal("28"), owner=zhang, gallery=[(MediaKind.PHOTO, "/media/t/1.jpg")])``: an
+    approved, vacant single-storey factory for rent in 花桥 (its city and district resolved from ``region``), coded
+    A1, A2...; ``gallery`` adds its photos and videos in order, the first the cover."""
     counter = iter(range(1, 10_000))
 
-    async def make(**overrides) -> Listing:
+    async def make(*, gallery: Sequence[tuple[MediaKind, str]] = (), **overrides) -> Listing:
         n = next(counter)
         region = overrides.pop("region", "花桥")
         place = regions.tree(settings).resolve(region)
@@ -56,13 +60,28 @@ def make_listing(settings, resources):
             review_status=ReviewStatus.APPROVED,
         )
         values.update(overrides)
-        return await Listing.create(**values)
+        listing = await Listing.create(**values)
+        for position, (kind, url) in enumerate(gallery, start=1):
+            image = kind != MediaKind.VIDEO
+            await ListingMedia.create(
+                listing=listing,
+                kind=kind,
+                position=position,
+                is_cover=position == 1,
+                original_url=url,
+                web_url=url if image else None,
+            )
+        return listing
 
     return make
 
 
 @pytest.fixture
 def make_client(settings, resources):
+    """``await make_client(zhang, "华兴精密", phone=..., area_min=1800, stage=Stage.VIEWING)``: a client of
+    ``owner`` entered as chat enters one (``services.clients.create_or_merge``: the duplicate rule, the audit
+    entry), with its requirement; then moved to ``stage``."""
+
     async def make(
         owner: Account,
         company: str = "华兴精密",
@@ -70,18 +89,20 @@ def make_client(settings, resources):
         phone: str | None = None,
         contact_name: str | None = "张",
         stage: Stage = Stage.INTENT,
+        on_duplicate: client_service.OnDuplicate = client_service.OnDuplicate.REFUSE,
         **requirement,
     ) -> Client:
-        client = await Client.create(
-            company=company,
-            company_norm=client_service.normalize_company(company, settings),
-            contact_name=contact_name,
-            phone=phone,
-            owner=owner,
-            stage=stage,
-            region=requirement.get("region"),
+        client = await client_service.create_or_merge(
+            actor=owner,
+            slots={"company": company, "contact_name": contact_name, "phone": phone, **requirement},
+            settings=settings,
+            via="test",
+            on_duplicate=on_duplicate,
         )
-        await Requirement.create(client=client, **requirement)
+        if stage != Stage.INTENT:
+            client.stage = stage
+            client.deal_probability = client_service.stage_probability(settings, stage)
+            await client.save(update_fields=["stage", "deal_probability"])
         return client
 
     return make

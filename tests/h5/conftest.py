@@ -1,19 +1,17 @@
-"""Factories for the H5 tests: listings with a gallery, a salesperson, browsers inside and outside WeChat."""
+"""The H5 tests' listings (with what a page shows and a gallery), a salesperson, browsers inside and outside WeChat."""
 
 from __future__ import annotations
 
-import itertools
 from decimal import Decimal
 
 import httpx
 import pytest
 
 from h5 import content
-from models import Listing, ListingMedia
-from models.enums import DealType, ListingStatus, MediaKind, PropertyType, ReviewStatus, Role
+from models import Listing
+from models.enums import MediaKind, Role
 from services import tracking
 
-_codes = itertools.count(1)
 PHONE_UA = (
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
     "Version/17.5 Mobile/15E148 Safari/604.1"
@@ -28,6 +26,25 @@ GALLERY = (
     (MediaKind.VIDEO, "/media/t/v.mp4"),
     (MediaKind.PANORAMA, "/media/t/pano.jpg"),
 )
+PAGE_FACTS = dict(
+    title="花桥单层厂房带行车",
+    address="昆山市花桥镇绿地大道88号",
+    latitude=Decimal("31.301234"),
+    longitude=Decimal("121.101234"),
+    rent=Decimal("28"),
+    power_kva=Decimal("400"),
+    fire_rating="丙二类",
+    land_use="工业",
+    property_cert=True,
+    sewage=False,
+    features=["crane"],
+    park_facilities="食堂、宿舍",
+    transport="距沪渝高速5分钟",
+    internal_notes="房东底价25",
+    landlord_name="王房东",
+    landlord_phone="13900000000",
+)
+"""What a listing page shows beyond the shared factory's defaults (and the internal facts it must not show)."""
 
 
 @pytest.fixture(autouse=True)
@@ -40,54 +57,11 @@ async def _fresh_caches(fake_wechat, session_resources, settings):
 
 
 @pytest.fixture
-def make_listing(resources):
-    """``await make_listing(status=ListingStatus.PAUSED)``: an approved, vacant factory for rent with a gallery."""
+def make_listing(make_listing):
+    """The shared factory with what a listing page shows: address, location, the park's facts and a gallery."""
 
     async def make(**overrides) -> Listing:
-        values = dict(
-            code=f"H{next(_codes)}",
-            title="花桥单层厂房带行车",
-            property_type=PropertyType.FACTORY,
-            deal_type=DealType.RENT,
-            region="花桥",
-            city="苏州",
-            district="昆山",
-            town="花桥",
-            address="昆山市花桥镇绿地大道88号",
-            latitude=Decimal("31.301234"),
-            longitude=Decimal("121.101234"),
-            area=Decimal("2000"),
-            rent=Decimal("28"),
-            ceiling_height=Decimal("9"),
-            floor_load=Decimal("3"),
-            power_kva=Decimal("400"),
-            fire_rating="丙二类",
-            land_use="工业",
-            property_cert=True,
-            sewage=False,
-            single_storey=True,
-            features=["crane"],
-            park_facilities="食堂、宿舍",
-            transport="距沪渝高速5分钟",
-            internal_notes="房东底价25",
-            landlord_name="王房东",
-            landlord_phone="13900000000",
-            status=ListingStatus.VACANT,
-            review_status=ReviewStatus.APPROVED,
-        )
-        values.update(overrides)
-        listing = await Listing.create(**values)
-        for position, (kind, url) in enumerate(GALLERY, start=1):
-            image = kind != MediaKind.VIDEO
-            await ListingMedia.create(
-                listing=listing,
-                kind=kind,
-                position=position,
-                is_cover=position == 1,
-                original_url=url,
-                web_url=url if image else None,
-            )
-        return listing
+        return await make_listing(**{**PAGE_FACTS, "gallery": GALLERY, **overrides})
 
     return make
 

@@ -1,43 +1,8 @@
-"""Factories for the media tests: a listing with an owner, stored-file stand-ins."""
+"""Stand-ins for the media tests: what processing stores for a photo."""
 
 from __future__ import annotations
 
-import itertools
-from decimal import Decimal
-
-import pytest
-
-from models import Listing
-from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus
 from services.media import StoredFiles
-
-_codes = itertools.count(1)
-
-
-@pytest.fixture
-def make_listing(resources):
-    """``await make_listing(owner=account)``: an approved, vacant factory for rent."""
-
-    async def make(**overrides) -> Listing:
-        values = dict(
-            code=f"M{next(_codes)}",
-            title="花桥单层厂房",
-            property_type=PropertyType.FACTORY,
-            deal_type=DealType.RENT,
-            region="花桥",
-            city="苏州",
-            district="昆山",
-            town="花桥",
-            area=Decimal("2000"),
-            rent=Decimal("28"),
-            ceiling_height=Decimal("9"),
-            status=ListingStatus.VACANT,
-            review_status=ReviewStatus.APPROVED,
-        )
-        values.update(overrides)
-        return await Listing.create(**values)
-
-    return make
 
 
 def stored(name: str) -> StoredFiles:

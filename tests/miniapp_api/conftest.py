@@ -1,49 +1,13 @@
-"""Factories for the mini-program API tests: listings, logged-in users, referral scenes."""
+"""The mini-program API tests' servers (tiny and unlimited rate limits) and a fresh fake WeChat per test."""
 
 from __future__ import annotations
 
 import dataclasses
-import itertools
-from decimal import Decimal
 
 import pytest
 
 from core.config import RateLimitsConfig
-from models import Listing
-from models.enums import DealType, ListingStatus, PropertyType, ReviewStatus
 from tests.conftest import serving
-
-_codes = itertools.count(1)
-
-
-@pytest.fixture
-def make_listing(resources):
-    """``await make_listing(area=2000, status=ListingStatus.PAUSED)``: an approved, vacant factory for rent."""
-
-    async def make(**overrides) -> Listing:
-        values = dict(
-            code=f"T{next(_codes)}",
-            title="花桥单层厂房",
-            property_type=PropertyType.FACTORY,
-            deal_type=DealType.RENT,
-            region="花桥",
-            city="苏州",
-            district="昆山",
-            town="花桥",
-            area=Decimal("2000"),
-            rent=Decimal("28"),
-            ceiling_height=Decimal("9"),
-            features=["crane"],
-            internal_notes="房东底价25",
-            landlord_name="王房东",
-            landlord_phone="13900000000",
-            status=ListingStatus.VACANT,
-            review_status=ReviewStatus.APPROVED,
-        )
-        values.update(overrides)
-        return await Listing.create(**values)
-
-    return make
 
 
 @pytest.fixture(autouse=True)

@@ -127,7 +127,9 @@ async def test_bad_search_parameters_are_400_naming_the_field(query, http, login
 
 
 async def test_detail_shows_public_fields_and_media_but_no_internal_or_owner_data(http, login, make_listing):
-    listing = await make_listing()
+    listing = await make_listing(
+        title="花桥单层厂房", internal_notes="房东底价25", landlord_name="王房东", landlord_phone="13900000000"
+    )
     await ListingMedia.create(
         listing=listing,
         kind=MediaKind.PHOTO,

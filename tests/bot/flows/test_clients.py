@@ -7,6 +7,7 @@ import pytest
 from models import AuditLog, Client, FollowUp, Notification, StageChange
 from models.enums import Role, Stage
 from services import clients
+from services.clients import OnDuplicate
 from services.errors import Forbidden, ManagersOnly
 from tests.factories import MANAGER, OTHER, SALES
 
@@ -329,9 +330,8 @@ async def test_a_client_written_with_its_legal_form_is_the_same_client(team, say
 
 async def test_a_lead_shows_the_visitors_words_and_a_possible_duplicate(team, say, make_client):
     existing = await make_client(team["li"], "华兴精密", phone="13812345678")
-    lead = await make_client(team["zhang"], "华兴精密机械", phone="13812345678")
-    lead.duplicate_of = existing
-    await lead.save()
+    lead = await make_client(team["zhang"], "华兴精密机械", phone="13812345678", on_duplicate=OnDuplicate.MARK)
+    assert lead.duplicate_of_id == existing.id
     await FollowUp.create(
         client=lead, content="我是张总，改约明天", by_client=True, happened_at=datetime.now(timezone.utc)
     )
