@@ -225,6 +225,10 @@ WORDING: dict[type[e.AppError], Callable] = {
     e.ReferenceRequired: lambda exc: "请写上银行转账流水号，例如「线下打款 W12 ICBC2026120100001」",
     e.NotManualPayout: lambda exc: f"{exc.withdrawal.code}不是待线下打款的提现",
     e.InvalidDate: lambda exc: "日期不对，例如「2027年1月1日起租」",
+    e.FiguresOutOfReach: lambda exc: "你不能查看这些数据",
+    e.SpendNotFound: lambda exc: "没有找到这笔投放记录",
+    e.RatingLinkInvalid: lambda exc: "评分链接无效",
+    e.AlreadyRated: lambda exc: "这次看房已经评过分了",
 }
 
 

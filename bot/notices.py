@@ -101,6 +101,7 @@ NOTICES: dict[Notice, Callable[[Facts], Words]] = {
     Notice.MANUAL_PAYOUT_DUE: _manual_payout,
     Notice.PAYOUT_REFUSED: lambda f: ("提现转账失败", f"{f['withdrawal']} {f['code']}"),
     Notice.RECONCILIATION_DIFFERS: lambda f: ("对账发现差异", f"{f['day']} 共{f['differences']}项"),
+    Notice.RATING_TO_FORWARD: lambda f: ("带看满意度", (Trim(f["client"]), "看完", f["listing"], "，点开转发给客户")),
     Notice.BACKUP_FAILED: lambda f: ("数据库备份失败", Trim(f.get("reason") or "")),
 }
 TIMED: dict[Notice, Callable[[Facts, ZoneInfo], Words]] = {

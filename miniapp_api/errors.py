@@ -154,6 +154,11 @@ MESSAGES: dict[str, str | Callable[[Any], str]] = {
     "reference_required": "请填写银行转账流水号",
     "not_manual_payout": "这笔提现不在等待线下打款",
     "invalid_date": "日期不正确",
+    # back office figures, ad spend, viewing ratings
+    "figures_out_of_reach": "您不能查看这些数据",
+    "spend_not_found": "没有找到这笔投放记录",
+    "rating_link_invalid": "评分链接无效或已过期",
+    "already_rated": "这次看房已经评过分了，谢谢",
 }
 
 

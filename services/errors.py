@@ -792,3 +792,38 @@ class InvalidDate(AppError):
     def __init__(self, what: str) -> None:
         super().__init__(f"{what} is not a valid date", fields={what: "invalid"})
         self.what = what
+
+
+# ---- back office figures, ad spend, viewing ratings ----------------------------------------------------
+
+
+class FiguresOutOfReach(Forbidden):
+    """``scope``: ``own_figures`` (a salesperson asked for others'), ``own_team`` (a manager for another team),
+    ``no_team``."""
+
+    code = "figures_out_of_reach"
+
+    def __init__(self, scope: str) -> None:
+        super().__init__(f"these figures are out of reach ({scope})")
+        self.scope = scope
+
+
+class SpendNotFound(NotFound):
+    code = "spend_not_found"
+
+    def __init__(self) -> None:
+        super().__init__("no such spend")
+
+
+class RatingLinkInvalid(NotFound):
+    code = "rating_link_invalid"
+
+    def __init__(self) -> None:
+        super().__init__("no such rating link")
+
+
+class AlreadyRated(Conflict):
+    code = "already_rated"
+
+    def __init__(self) -> None:
+        super().__init__("this viewing is already rated")

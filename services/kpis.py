@@ -42,7 +42,7 @@ from models import (
 )
 from models.enums import DealStatus, EventKind, ListingStatus, ReviewStatus, Role, Source, Stage
 from services import metrics
-from services.errors import AppError, Forbidden, NotInYourTeam
+from services.errors import FiguresOutOfReach, InvalidRequest, NotInYourTeam, StaffOnly
 from services.rollups import H5, MINIAPP, RETENTION_DAYS, day_range
 
 FUNNEL = (
@@ -152,23 +152,23 @@ class Period:
 
 def period_of(since: date, until: date, *, longest_days: int = 366) -> Period:
     if until < since:
-        raise AppError("the period ends before it starts", fields={"until": "before since"})
+        raise InvalidRequest("the period ends before it starts", {"until": "before since"})
     if (until - since).days >= longest_days:
-        raise AppError(f"a period is at most {longest_days} days", fields={"since": "too long"})
+        raise InvalidRequest(f"a period is at most {longest_days} days", {"since": "too long"})
     return Period(since, until)
 
 
 async def scope_for(actor: Account, *, team_id: int | None = None, member_id: int | None = None) -> Scope:
     """What ``actor`` may see, narrowed to one team (its manager's id) or one salesperson."""
     if not actor.active or actor.role not in (Role.ADMIN, Role.MANAGER, Role.SALES):
-        raise Forbidden("only staff see the dashboard")
+        raise StaffOnly("dashboard")
     if actor.role == Role.SALES:
         if member_id not in (None, actor.id) or team_id is not None:
-            raise Forbidden("a salesperson sees their own figures")
+            raise FiguresOutOfReach("own_figures")
         return Scope(frozenset({actor.id}), False, actor.name)
     if actor.role == Role.MANAGER:
         if team_id not in (None, actor.id):
-            raise Forbidden("a manager sees their own team")
+            raise FiguresOutOfReach("own_team")
         team_id = actor.id
     if member_id is not None:
         member = await Account.get_or_none(id=member_id)
@@ -179,7 +179,7 @@ async def scope_for(actor: Account, *, team_id: int | None = None, member_id: in
         return Scope(None, True, "全部团队")
     manager = await Account.get_or_none(id=team_id, role__in=(Role.MANAGER, Role.ADMIN))
     if manager is None:
-        raise Forbidden("no such team")
+        raise FiguresOutOfReach("no_team")
     members = await Account.filter(manager_id=team_id).exclude(role=Role.PARTNER).values("id")
     return Scope(frozenset({team_id, *(m["id"] for m in members)}), True, f"{manager.name}团队")
 

@@ -52,6 +52,7 @@ class Notice(str, Enum):
     PAYOUT_REFUSED = "payout_refused"  # withdrawal, code (WeChat Pay's)
     RECONCILIATION_DIFFERS = "reconciliation_differs"  # day (ISO date), differences
     BACKUP_FAILED = "backup_failed"  # reason
+    RATING_TO_FORWARD = "rating_to_forward"  # client, listing, url (the rating page the tap opens)
 
 
 async def queue(

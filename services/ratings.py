@@ -19,7 +19,8 @@ from core.config import Settings
 from models import Client, Viewing, ViewingRating
 from models.enums import ViewingStatus
 from services import notify
-from services.errors import AppError, Conflict, NotFound
+from services.errors import AlreadyRated, InvalidRequest, RatingLinkInvalid
+from services.notify import Notice
 from services.tasks import task
 
 LINK_WINDOW = timedelta(days=2)
@@ -46,24 +47,24 @@ async def viewing_of(settings: Settings, token: str, *, now: datetime | None = N
     """The viewing a rating link is for; NotFound for a malformed, forged, cancelled or expired link."""
     viewing_id, _, signature = (token or "").partition(".")
     if not viewing_id.isdigit() or len(viewing_id) > 10:
-        raise NotFound("no such rating link")
+        raise RatingLinkInvalid()
     if not hmac.compare_digest(signature.encode(), _signature(settings, int(viewing_id)).encode()):
-        raise NotFound("no such rating link")
+        raise RatingLinkInvalid()
     viewing = await Viewing.get_or_none(id=int(viewing_id)).select_related("listing")
     now = now or datetime.now(timezone.utc)
     if viewing is None or viewing.status == ViewingStatus.CANCELLED or viewing.end_at + RATE_FOR < now:
-        raise NotFound("no such rating link")
+        raise RatingLinkInvalid()
     return viewing
 
 
 async def rate(settings: Settings, token: str, *, score: object, comment: str | None = None) -> ViewingRating:
     """Store the client's rating; Conflict if this viewing is already rated."""
     if not isinstance(score, int) or isinstance(score, bool) or not 1 <= score <= 5:
-        raise AppError("score must be 1 to 5", fields={"score": "1-5"})
+        raise InvalidRequest("score must be 1 to 5", {"score": "1-5"})
     comment = (comment or "").strip()[:MAX_COMMENT] or None
     viewing = await viewing_of(settings, token)
     if await ViewingRating.filter(viewing_id=viewing.id).exists():
-        raise Conflict("this viewing is already rated", code="already_rated")
+        raise AlreadyRated()
     client = await Client.get_or_none(id=viewing.client_id) if viewing.client_id is not None else None
     owner_id = client.owner_id if client is not None else None
     try:
@@ -71,7 +72,7 @@ async def rate(settings: Settings, token: str, *, score: object, comment: str | 
             viewing_id=viewing.id, client_id=viewing.client_id, owner_id=owner_id, score=score, comment=comment
         )
     except IntegrityError:  # rated meanwhile from another tab
-        raise Conflict("this viewing is already rated", code="already_rated") from None
+        raise AlreadyRated() from None
 
 
 async def queue_links(settings: Settings, *, now: datetime | None = None) -> int:
@@ -88,12 +89,12 @@ async def queue_links(settings: Settings, *, now: datetime | None = None) -> int
         if client is None or client.owner_id is None:  # filtered out above; its client changed meanwhile
             continue
         done = await notify.queue(
-            "notice",
+            Notice.RATING_TO_FORWARD,
             client.owner_id,
             dedupe_key=f"rating:{viewing.id}",
-            payload={
-                "title": "带看满意度",
-                "detail": f"{client.display_name}看完{viewing.listing.code}，点开转发评分链接给客户",
+            facts={
+                "client": client.display_name,
+                "listing": viewing.listing.code,
                 "url": link_for(settings, viewing.id),
             },
             client=client,
@@ -108,4 +109,4 @@ async def send_rating_links(ctx: dict) -> int:
 
 
 def cron_jobs(settings: Settings) -> list:
-    return [cron(send_rating_links, minute=set(range(2, 60, 5)), run_at_startup=False, timeout=300)]  # type: ignore[arg-type]
+    return [cron(send_rating_links, minute=set(range(2, 60, 5)), run_at_startup=False, timeout=300)]

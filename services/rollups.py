@@ -474,7 +474,7 @@ async def refresh_rollups(ctx: dict) -> None:
 def cron_jobs(settings: Settings) -> list:
     return [
         cron(
-            refresh_rollups,  # type: ignore[arg-type]
+            refresh_rollups,
             minute=set(range(0, 60, ROLLUP_EVERY_MIN)),
             run_at_startup=False,
             unique=True,

@@ -19,7 +19,7 @@ from tortoise.transactions import in_transaction
 from models import Account, ChannelSpend
 from models.enums import Role, Source
 from services import audit
-from services.errors import AdminsOnly, AppError, NotFound
+from services.errors import AdminsOnly, AppError, InvalidRequest, SpendNotFound
 
 MAX_LINES = 5000
 MAX_FEN = 10**12
@@ -71,7 +71,7 @@ def _ensure_admin(actor: Account) -> None:
 def parse_channel(text: str) -> Source:
     found = NAMES.get(text.strip().lower()) or NAMES.get(text.strip())
     if found is None:
-        raise AppError(f"unknown channel {text.strip()[:24]!r}", fields={"channel": "unknown"})
+        raise InvalidRequest(f"unknown channel {text.strip()[:24]!r}", {"channel": "unknown"})
     return found
 
 
@@ -79,16 +79,16 @@ def parse_day(text: str) -> date:
     try:
         return datetime.strptime(text.strip().replace("/", "-"), "%Y-%m-%d").date()
     except ValueError:
-        raise AppError("a date is written 2026-11-05", fields={"date": "invalid"}) from None
+        raise InvalidRequest("a date is written 2026-11-05", {"date": "invalid"}) from None
 
 
 def parse_fen(text: str) -> int:
     try:
         yuan = Decimal(text.strip().replace(",", "").replace("，", "").removeprefix("¥").removeprefix("￥"))
     except InvalidOperation:
-        raise AppError("an amount is yuan, e.g. 3000 or 2999.50", fields={"amount": "invalid"}) from None
+        raise InvalidRequest("an amount is yuan, e.g. 3000 or 2999.50", {"amount": "invalid"}) from None
     if not yuan.is_finite() or yuan <= 0 or yuan != yuan.quantize(Decimal("0.01")) or yuan * 100 > MAX_FEN:
-        raise AppError("an amount is more than 0 with at most 2 decimals", fields={"amount": "invalid"})
+        raise InvalidRequest("an amount is more than 0 with at most 2 decimals", {"amount": "invalid"})
     return int(yuan * 100)
 
 
@@ -111,7 +111,7 @@ async def delete(actor: Account, spend_id: int) -> None:
     async with in_transaction():
         row = await ChannelSpend.get_or_none(id=spend_id)
         if row is None:
-            raise NotFound("no such spend")
+            raise SpendNotFound()
         await audit.record(actor, "channel_spend.delete", "channel_spend", row.id, before=_plain(row))
         await row.delete()
 
@@ -132,12 +132,12 @@ def parse_csv(text: str) -> list[Line]:
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     if not rows:
-        raise AppError("the file is empty", fields={"file": "empty"})
+        raise InvalidRequest("the file is empty", {"file": "empty"})
     columns = [HEADERS.get(cell.strip().lower()) or HEADERS.get(cell.strip()) for cell in rows[0]]
     if not {"date", "channel", "amount"} <= set(columns):
-        raise AppError("the first line must name the columns 日期,渠道,金额,备注", fields={"file": "header"})
+        raise InvalidRequest("the first line must name the columns 日期,渠道,金额,备注", {"file": "header"})
     if len(rows) - 1 > MAX_LINES:
-        raise AppError(f"at most {MAX_LINES} lines per file", fields={"file": "too long"})
+        raise InvalidRequest(f"at most {MAX_LINES} lines per file", {"file": "too long"})
     lines, problems = [], {}
     for number, row in enumerate(rows[1:], start=2):
         cells = {name: row[i] if i < len(row) else "" for i, name in enumerate(columns) if name}
@@ -150,7 +150,7 @@ def parse_csv(text: str) -> list[Line]:
         except AppError as exc:
             problems[f"line {number}"] = exc.message
     if problems:
-        raise AppError(f"{len(problems)} bad line(s); nothing was imported", fields=problems)
+        raise InvalidRequest(f"{len(problems)} bad line(s); nothing was imported", problems)
     return lines
 
 

@@ -17,7 +17,6 @@ from models import Client, Listing, Viewing, WechatUser
 from models.enums import ReviewStatus, ViewingStatus
 from models.pii import mask_phone
 from services import leads, notify
-from services.notify import Notice
 from services.errors import (
     ContactRequired,
     ListingNotFound,
@@ -32,6 +31,7 @@ from services.errors import (
     ViewingTooFarAhead,
 )
 from services.listings_public import MAX_ID, SEARCHABLE
+from services.notify import Notice
 
 
 async def book(

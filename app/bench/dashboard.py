@@ -139,7 +139,7 @@ async def _insert(model, columns: tuple[str, ...], rows: list[tuple], batch: int
     mark = "?" if conn.capabilities.dialect == "sqlite" else "%s"
     table = model._meta.db_table
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
-    converted = [tuple(_db(model, c, v) for c, v in zip(columns, row, strict=True)) for row in rows]
+    converted = [[_db(model, c, v) for c, v in zip(columns, row, strict=True)] for row in rows]
     for i in range(0, len(converted), batch):
         await conn.execute_many(sql, converted[i : i + batch])
 
@@ -185,7 +185,7 @@ async def _seed(settings: Settings, args, now: datetime) -> None:
         for n in range(500)
     ]  # fmt: skip
     await Listing.bulk_create(listings, batch_size=500)
-    listing_ids = await Listing.all().values_list("id", flat=True)
+    listing_ids: list[int] = list(await Listing.all().values_list("id", flat=True))  # type: ignore[arg-type]
     changes, viewings, deal_rows = [], [], []
     rule = await commissions.rule_in_force(settings, now)
     for cid, at, _ in clients:
