@@ -51,7 +51,7 @@ def _lead(f: Facts) -> Words:
 def _viewing(title: str) -> Callable[[Facts, ZoneInfo], Words]:
     def words(f: Facts, tz: ZoneInfo) -> Words:
         start = datetime.fromtimestamp(f["start_at"], tz)
-        phone = f" {f['phone']}" if f.get("phone") else ""
+        phone = Trim(f" {f['phone']}") if f.get("phone") else ""
         return title, (f["listing"], f" {start:%m-%d %H:%M} ", _client(f.get("client")), phone)
 
     return words

@@ -39,11 +39,11 @@ def test_a_fitting_listing_keeps_the_code_and_the_score_and_trims_a_long_company
 
 def test_a_viewing_keeps_the_time_and_the_listing_whatever_the_clients_name():
     start = int(datetime(2026, 3, 12, 6, 30, tzinfo=timezone.utc).timestamp())
-    told = notices.text(notice(Notice.VIEWING_BOOKED, client=LONG_COMPANY, start_at=start, listing="A12"), SHANGHAI)
-    assert told["detail"].endswith(" 03-12 14:30 A12") and len(told["detail"]) == 20
-    assert notices.text(notice(Notice.VIEWING_CANCELLED, client=None, start_at=start, listing="A12"), SHANGHAI)[
-        "detail"
-    ] == ("访客 03-12 14:30 A12")
+    booked = notice(Notice.VIEWING_BOOKED, client=LONG_COMPANY, start_at=start, listing="A12", phone="138****1111")
+    detail = notices.text(booked, SHANGHAI)["detail"]
+    assert detail.startswith("A12 03-12 14:30 苏") and len(detail) <= 20
+    cancelled = notice(Notice.VIEWING_CANCELLED, client=None, start_at=start, listing="A12")
+    assert notices.text(cancelled, SHANGHAI)["detail"] == "A12 03-12 14:30 访客"
 
 
 def test_amounts_are_yuan_from_fen():

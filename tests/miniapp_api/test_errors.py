@@ -59,7 +59,13 @@ def test_wording_carries_the_facts_of_the_error():
 
 
 def _in(days: float) -> str:
-    return (datetime.now(timezone.utc) + timedelta(days=days)).astimezone(timezone(timedelta(hours=8))).isoformat()
+    """``days`` from today at 11:00 in Shanghai (inside the viewing hours)."""
+    cst = timezone(timedelta(hours=8))
+    return (datetime.now(cst).replace(hour=11, minute=0, second=0, microsecond=0) + timedelta(days=days)).isoformat()
+
+
+def booking(listing_id: int, start_at: str) -> dict:
+    return {"listing_id": listing_id, "start_at": start_at, "name": "王先生", "phone": "13800001111"}
 
 
 def refusals(listing_id: int) -> list[tuple[str, str, dict, int, str, str]]:
@@ -75,7 +81,7 @@ def refusals(listing_id: int) -> list[tuple[str, str, dict, int, str, str]]:
         (
             "post",
             f"{API}/viewings",
-            {"json": {"listing_id": listing_id, "start_at": _in(-1)}},
+            {"json": booking(listing_id, _in(-1))},
             400,
             "viewing_in_past",
             "这个时间已经过去",
@@ -83,7 +89,7 @@ def refusals(listing_id: int) -> list[tuple[str, str, dict, int, str, str]]:
         (
             "post",
             f"{API}/viewings",
-            {"json": {"listing_id": listing_id, "start_at": _in(400)}},
+            {"json": booking(listing_id, _in(400))},
             400,
             "viewing_too_far_ahead",
             "天内的看房",
@@ -111,7 +117,7 @@ async def test_refused_requests_carry_a_code_and_a_chinese_message(http, login, 
 
 async def test_a_viewing_in_a_taken_slot_says_so(http, login, make_listing):
     listing = await make_listing()
-    body = {"listing_id": listing.id, "start_at": _in(2)}
+    body = booking(listing.id, _in(2))
     assert (await http.post(f"{API}/viewings", json=body, headers=await login("alice"))).status_code == 201
     response = await http.post(f"{API}/viewings", json=body, headers=await login("bob"))
     assert response.status_code == 409
@@ -125,7 +131,7 @@ async def test_a_viewing_in_a_taken_slot_says_so(http, login, make_listing):
 async def test_cancelling_a_viewing_twice_says_it_is_no_longer_booked(http, login, make_listing):
     listing = await make_listing()
     headers = await login()
-    booked = await http.post(f"{API}/viewings", json={"listing_id": listing.id, "start_at": _in(2)}, headers=headers)
+    booked = await http.post(f"{API}/viewings", json=booking(listing.id, _in(2)), headers=headers)
     path = f"{API}/viewings/{booked.json()['id']}"
     assert (await http.delete(path, headers=headers)).status_code < 300
     again = await http.delete(path, headers=headers)
