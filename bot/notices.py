@@ -51,8 +51,8 @@ def _lead(f: Facts) -> Words:
 def _viewing(title: str) -> Callable[[Facts, ZoneInfo], Words]:
     def words(f: Facts, tz: ZoneInfo) -> Words:
         start = datetime.fromtimestamp(f["start_at"], tz)
-        phone = Trim(f" {f['phone']}") if f.get("phone") else ""
-        return title, (f["listing"], f" {start:%m-%d %H:%M} ", _client(f.get("client")), phone)
+        # the visitor's (masked) phone never fits beside them: the agenda shows it in full
+        return title, (f["listing"], f" {start:%m-%d %H:%M} ", _client(f.get("client")))
 
     return words
 
