@@ -154,6 +154,14 @@ MESSAGES: dict[str, str | Callable[[Any], str]] = {
     "reference_required": "请填写银行转账流水号",
     "not_manual_payout": "这笔提现不在等待线下打款",
     "invalid_date": "日期不正确",
+    # back office
+    "sign_in_link_invalid": "登录链接无效、已使用或已过期，请在公众号重新获取",
+    "no_back_office": "这个微信号没有后台权限",
+    "clients_to_reassign": "请先把此人的客户转给其他同事",
+    "not_your_staff": "对方不在您的团队",
+    "invalid_setting": "设置的值不正确",
+    "cannot_undo": "这条记录不能撤销",
+    "contact_taken": "这个手机号或微信号已属于另一个客户",
     # back office figures, ad spend, viewing ratings
     "figures_out_of_reach": "您不能查看这些数据",
     "spend_not_found": "没有找到这笔投放记录",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+from typing import cast
 
 from app.bench import http
 from app.callbacks import CallbackSigner
@@ -100,7 +101,7 @@ async def _attribution(expected: dict[str, ReferralScene]) -> dict[str, int]:
         wechat_user_id__in=[u["id"] for u in users.values()], kind=ReferralEventKind.FOLLOW, attributed=True
     ).values_list("wechat_user_id", flat=True)
     counts: dict[int, int] = {}
-    for user_id in follows:
+    for user_id in cast("list[int]", follows):  # flat=True gives the values; tortoise types them as tuples
         counts[user_id] = counts.get(user_id, 0) + 1
     return {
         "users_stored": len(users),

@@ -23,7 +23,7 @@ async def confirm(ctx: Context, _) -> str:
 
 
 async def send_link(ctx: Context, slots, chosen=None) -> str:
-    url = await staff_sessions.issue_link(ctx.resources, ctx.account)
+    url = await staff_sessions.issue_link(ctx.resources, ctx.actor)
     return texts.LOGIN_LINK.format(url=url, minutes=ctx.resources.settings.backoffice.login_ttl_s // 60)
 
 
