@@ -77,6 +77,12 @@ NOTICES: dict[Notice, Callable[[Facts], Words]] = {
     ),
     Notice.CLIENT_HANDED_OVER: lambda f: ((Trim(f["by"]), "转给你一个客户"), Trim(f["client"])),
     Notice.LEAD: _lead,
+    Notice.VISITOR_MESSAGE: lambda f: ("公众号客户留言", (Trim(f["client"]), "：", Trim(f.get("words") or ""))),
+    Notice.REPLY_UNDELIVERED: lambda f: ("消息未送达，请电话联系", (Trim(f["client"]), " ", f.get("phone") or "")),
+    Notice.PARTNER_LEAD: lambda f: (
+        ("合作伙伴", Trim(f["partner"]), "推荐客户"),
+        (Trim(f["client"]), "：", Trim(f.get("need") or "")),
+    ),
     Notice.REFERRAL_LEAD: lambda f: ("您推荐的客户已留资", Trim(f["client"])),
     Notice.REFERRAL_WON: lambda f: ("您推荐的客户已成交", Trim(f["client"])),
     Notice.COMMISSION_EARNED: lambda f: ("您推荐的客户已成交", f"佣金{yuan(f['amount_fen'])}元（冻结中）"),

@@ -227,7 +227,7 @@ async def nearest(latitude: float, longitude: float, *, limit: int = 5) -> list[
     region); ``+ 0`` reads the coordinates as numbers on SQLite too, where decimals are stored as text.
     """
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-        raise AppError("invalid location", fields={"location": "invalid"})
+        raise InvalidRequest("invalid location", {"location": "invalid"})
     squeeze = math.cos(math.radians(latitude))
     gap = RawSQL(
         f"((latitude + 0) - ({latitude:.6f})) * ((latitude + 0) - ({latitude:.6f}))"

@@ -34,6 +34,9 @@ class Notice(str, Enum):
     LISTING_FITS_CLIENT = "listing_fits_client"  # listing, client (name), score (percent)
     CLIENT_HANDED_OVER = "client_handed_over"  # client, by
     LEAD = "lead"  # via (miniapp, h5), client, need, listing (code or None), created, duplicate_of (name or None)
+    VISITOR_MESSAGE = "visitor_message"  # client, words (the visitor's message, not relayed in chat)
+    REPLY_UNDELIVERED = "reply_undelivered"  # client, phone (the staff member's answer did not reach the visitor)
+    PARTNER_LEAD = "partner_lead"  # partner (name), client, need (their words)
     REFERRAL_LEAD = "referral_lead"  # client
     REFERRAL_WON = "referral_won"  # client
     COMMISSION_EARNED = "commission_earned"  # amount_fen

@@ -26,6 +26,7 @@ from models.enums import FollowUpChannel, Source
 from models.pii import blind_index
 from services import audit, clients, leads, notify, permissions, ratelimit
 from services.errors import NotFound
+from services.notify import Notice
 from services.referrals import attribution
 from services.resources import Resources
 
@@ -148,12 +149,12 @@ async def partner_lead(
         await audit.record(partner, "client.partner_lead", "client", client.id, after={"followup": words.id})
         if client.owner_id:
             await notify.queue(
-                "notice",
+                Notice.PARTNER_LEAD,
                 client.owner_id,
                 dedupe_key=f"lead:followup:{words.id}",
                 client=client,
                 followup=words,
-                payload={"title": f"合作伙伴{partner.name}推荐客户", "detail": f"{client.display_name}：{text}"},
+                facts={"partner": partner.name, "client": client.display_name, "need": text},
             )
         await attribution.on_partner_lead(client, partner, settings=settings)
     owner = await Account.get_or_none(id=client.owner_id) if client.owner_id else None

@@ -21,6 +21,7 @@ from models.enums import Role
 from services import clients, listings_public, matching, media, notify, tasks, visitors
 from services import listings as listing_service
 from services.errors import AppError, NotFound, RateLimited
+from services.notify import Notice
 from services.resources import Resources
 from wechat.errors import TransientError, UserUnreachable, WeChatError
 
@@ -170,7 +171,7 @@ async def partner_lead(ctx: Context, _) -> str:
     """A partner's message about a client (a need and a way to reach them): a lead referred by the partner."""
     taken = await visitors.partner_lead(
         ctx.resources,
-        partner=ctx.account,
+        partner=ctx.actor,
         text=ctx.text.strip(),
         slots=ctx.visitor.slots,
         now=ctx.now,
@@ -199,7 +200,7 @@ async def reply_visitor(ctx: Context, slots: dict, chosen: int | None = None) ->
     if chosen is not None:
         found = [await _client(ctx, chosen)]
     else:
-        found = await visitors.conversations(ctx.account, name)
+        found = await visitors.conversations(ctx.actor, name)
     if not found:
         return texts.REPLY_NO_CONVERSATION.format(name=name)
     if len(found) > 1:
@@ -209,7 +210,7 @@ async def reply_visitor(ctx: Context, slots: dict, chosen: int | None = None) ->
     client = found[0]
     done = await visitors.reply(
         ctx.resources,
-        actor=ctx.account,
+        actor=ctx.actor,
         client=client,
         content=content,
         now=ctx.now,
@@ -222,7 +223,7 @@ async def reply_visitor(ctx: Context, slots: dict, chosen: int | None = None) ->
 
 
 async def _client(ctx: Context, client_id: int) -> Client:
-    return await clients.get_visible(ctx.account, client_id)
+    return await clients.get_visible(ctx.actor, client_id)
 
 
 # ---- tasks: messages that go out after the reply ---------------------------------------------------------------
@@ -255,12 +256,12 @@ async def relay_to_owner(ctx: dict, followup_id: int) -> None:
     except WeChatError as exc:
         log.info("visitor relay to account %s not delivered (%s): template notice instead", client.owner_id, exc)
         await notify.queue(
-            "notice",
+            Notice.VISITOR_MESSAGE,
             client.owner_id,
             dedupe_key=f"lead:followup:{words.id}",
             client=client,
             followup=words,
-            payload={"title": "公众号客户留言", "detail": f"{client.display_name}：{words.content}"},
+            facts={"client": client.display_name, "words": words.content},
         )
 
 
@@ -285,9 +286,9 @@ async def send_to_visitor(ctx: dict, followup_id: int) -> None:
         author = await Account.get_or_none(id=answer.author_id) if answer.author_id else None
         if author is not None:
             await notify.queue(
-                "notice",
+                Notice.REPLY_UNDELIVERED,
                 author,
                 dedupe_key=f"reply:undelivered:{answer.id}",
                 client=client,
-                payload={"title": "消息未送达，请电话联系", "detail": f"{client.display_name} {client.phone or ''}"},
+                facts={"client": client.display_name, "phone": client.phone},
             )

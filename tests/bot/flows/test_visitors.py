@@ -119,7 +119,7 @@ async def test_a_salesperson_answers_only_their_own_visitors(team, say):
     assert answer == texts.REPLY_NO_CONVERSATION.format(name="赵")
 
 
-async def test_a_refused_reply_tells_the_salesperson_to_call(team, say, resources, fake_wechat):
+async def test_a_refused_reply_tells_the_salesperson_to_call(team, say, resources, fake_wechat, words):
     await say(STRANGER, "我姓赵 电话18662345678 要2000平厂房")
     client = await Client.get(wechat_user__openid=STRANGER).select_related("owner")
     speaker = SALES if client.owner_id == team["zhang"].id else OTHER
@@ -127,7 +127,7 @@ async def test_a_refused_reply_tells_the_salesperson_to_call(team, say, resource
     await say(speaker, "回复 赵 明天见")
     await run_jobs(resources)
     notice = await Notification.get(dedupe_key__startswith="reply:undelivered:")
-    assert notice.recipient_id == client.owner_id and "电话" in notice.payload["title"]
+    assert notice.recipient_id == client.owner_id and "电话" in words(notice)["title"]
 
 
 async def test_a_hello_gets_the_welcome_and_makes_no_lead(team, say):
