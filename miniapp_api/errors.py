@@ -162,6 +162,8 @@ MESSAGES: dict[str, str | Callable[[Any], str]] = {
     "invalid_setting": "设置的值不正确",
     "cannot_undo": "这条记录不能撤销",
     "contact_taken": "这个手机号或微信号已属于另一个客户",
+    "location_owner_only": "只有房源负责人或经理可以修改位置",
+    "no_conversation": "这个客户没有在公众号留言，无法回复",
     # back office figures, ad spend, viewing ratings
     "figures_out_of_reach": "您不能查看这些数据",
     "spend_not_found": "没有找到这笔投放记录",

@@ -827,3 +827,12 @@ class AlreadyRated(Conflict):
 
     def __init__(self) -> None:
         super().__init__("this viewing is already rated")
+
+
+class NoConversation(NotFound):
+    """The client never wrote to the official account: there is no conversation to answer in."""
+
+    code = "no_conversation"
+
+    def __init__(self) -> None:
+        super().__init__("client has no WeChat conversation")

@@ -25,7 +25,7 @@ from models import Account, Client, FollowUp, WechatUser
 from models.enums import FollowUpChannel, Source
 from models.pii import blind_index
 from services import audit, clients, leads, notify, permissions, ratelimit
-from services.errors import NotFound
+from services.errors import NoConversation
 from services.notify import Notice
 from services.referrals import attribution
 from services.resources import Resources
@@ -205,7 +205,7 @@ async def reply(
     await permissions.ensure_can_change(actor, client)
     user = await WechatUser.get_or_none(id=client.wechat_user_id) if client.wechat_user_id else None
     if user is None or not user.openid:
-        raise NotFound("client has no WeChat conversation")
+        raise NoConversation()
     if not await window_open(resources.redis, user.openid, now):
         return Reply(client, None)
     existing = await FollowUp.filter(source_msg_id=message_key).first()
