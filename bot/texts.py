@@ -140,3 +140,16 @@ LOGIN_CONFIRM = (
 )
 LOGIN_CONFIRMED = "已确认，后台页面正在登录。用完请在页面右上角点「退出」。"
 LOGIN_LINK = "后台登录链接（{minutes}分钟内有效，只能用一次，请勿转发）：\n{url}"
+
+NOT_BUILT = "明白，你想{what}。这个功能还没有上线，暂时不能在聊天里办理，请先找经理或在后台处理。"
+
+INTENT_NAMES = {
+    "share_text": "生成房源文案",
+    "my_stats": "看自己的数据",
+    "team_stats": "看团队业绩",
+    "staff_clients": "看同事的客户",
+    "staff_followups": "看同事的跟进",
+    "send_listing": "把房源发给客户",
+    "reply_visitor": "回复访客",
+}
+"""What a parser intent asks for, in the words of the reply that says it is not built yet."""
