@@ -145,10 +145,6 @@ NOT_BUILT = "明白，你想{what}。这个功能还没有上线，暂时不能�
 
 INTENT_NAMES = {
     "share_text": "生成房源文案",
-    "my_stats": "看自己的数据",
-    "team_stats": "看团队业绩",
-    "staff_clients": "看同事的客户",
-    "staff_followups": "看同事的跟进",
     "send_listing": "把房源发给客户",
     "reply_visitor": "回复访客",
 }

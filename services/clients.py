@@ -823,7 +823,9 @@ async def undelete(*, actor: Account, client_id: int) -> Client:
 
 
 async def reassign(*, actor: Account, client: Client, to: Account) -> Client:
+    """Hand ``client`` to ``to``; the new owner and the previous one (unless either made the change) are told."""
     await permissions.ensure_can_reassign(actor, client, to)
+    previous = await Account.get_or_none(id=client.owner_id) if client.owner_id else None
     async with in_transaction():
         before = _client_snapshot(client)
         client.owner = to
@@ -837,6 +839,14 @@ async def reassign(*, actor: Account, client: Client, to: Account) -> Client:
                 dedupe_key=f"client:{client.id}:owner:{client.version}",
                 client=client,
                 payload={"title": f"{actor.name}转给你一个客户", "detail": client.display_name},
+            )
+        if previous is not None and previous.id not in (actor.id, to.id):
+            await notify.queue(
+                "notice",
+                previous,
+                dedupe_key=f"client:{client.id}:owner:{client.version}:previous",
+                client=client,
+                payload={"title": f"{actor.name}把你的客户转给了{to.name}", "detail": client.display_name},
             )
     return client
 

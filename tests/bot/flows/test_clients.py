@@ -197,14 +197,24 @@ async def test_manager_can_reassign_and_sales_cannot(team, make_client):
     assert (await Client.get(id=client.id)).owner_id == team["li"].id
     with pytest.raises(ManagersOnly):
         await clients.reassign(actor=team["zhang"], client=client, to=team["zhang"])
-    assert await Notification.filter(recipient_id=team["zhang"].id).count() == 0
+    # 张三 was told the client went to 李四; the refused move sent nothing
+    assert await Notification.filter(recipient_id=team["zhang"].id).count() == 1
 
 
-async def test_the_new_owner_of_a_reassigned_client_is_told(team, make_client):
+async def test_the_new_and_the_previous_owner_of_a_reassigned_client_are_told(team, make_client):
     client = await make_client(team["zhang"], "华兴精密")
     await clients.reassign(actor=team["manager"], client=client, to=team["li"])
+    new_owner, previous_owner = await Notification.all().order_by("id")
+    assert new_owner.recipient_id == team["li"].id and new_owner.payload["detail"] == "华兴精密"
+    assert previous_owner.recipient_id == team["zhang"].id
+    assert previous_owner.payload["title"] == "王经理把你的客户转给了李四"
+
+
+async def test_a_manager_taking_a_client_over_tells_the_previous_owner_only(team, make_client):
+    client = await make_client(team["zhang"], "华兴精密")
+    await clients.reassign(actor=team["manager"], client=client, to=team["manager"])
     [notice] = await Notification.all()
-    assert notice.recipient_id == team["li"].id and notice.payload["detail"] == "华兴精密"
+    assert notice.recipient_id == team["zhang"].id
 
 
 async def test_manager_reassigns_a_client_in_chat(team, say, make_client):
