@@ -18,7 +18,7 @@ from media import poster
 from models import Account, Listing
 from services import listings_public, posters, tasks
 from services.errors import AppError, NotFound
-from services.referrals import codes
+from services.referrals import attribution, codes
 from services.referrals import stats as referral_stats
 from wechat import TransientError, WeChatError
 
@@ -60,7 +60,7 @@ async def send_code(ctx: Context) -> str:
     """Queue the QR image to this account (once per minute at most) and answer with the stats so far."""
     await tasks.enqueue(
         ctx.resources,
-        codes.send_referral_qr,
+        send_code_image,
         ctx.account.id,
         ctx.openid,
         job_id=f"referral-qr:{ctx.account.id}:{ctx.openid}",
@@ -96,6 +96,25 @@ async def send_poster_image(ctx: dict, account_id: int, openid: str, listing_id:
     except WeChatError as exc:
         log.info("poster for %s not sent as an image: errcode %s", openid, exc.errcode)
         await _tell(resources, openid, texts.POSTER_REFUSED.format(errcode=exc.errcode, url=made.url))
+
+
+@tasks.task()
+async def send_code_image(ctx: dict, account_id: int, openid: str) -> None:
+    """Create (or reuse) the account's QR code and send it as an image; say in chat what went wrong if it cannot be."""
+    resources = ctx["resources"]
+    account = await Account.get_or_none(id=account_id)
+    if account is None:
+        return
+    try:
+        media_id = await codes.qr_media_id(resources, await attribution.scene_for_account(account))
+        await resources.wechat.message.send_image(openid, media_id)
+    except TransientError:
+        if ctx.get("job_try", 1) < SEND_TRIES:
+            raise Retry(defer=5 * ctx.get("job_try", 1)) from None
+        await _tell(resources, openid, texts.CODE_NOT_SENT)
+    except WeChatError as exc:
+        log.info("referral code for %s not sent as an image: errcode %s", openid, exc.errcode)
+        await _tell(resources, openid, texts.CODE_REFUSED.format(errcode=exc.errcode))
 
 
 async def _tell(resources, openid: str, text: str) -> None:
