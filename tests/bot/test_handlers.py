@@ -131,5 +131,5 @@ def test_a_withdrawal_review_is_no_withdrawal():
 
 
 async def test_an_intent_without_a_built_feature_is_said_plainly_not_as_not_understood():
-    reply = await handlers.not_built(ctx_for("A69 重新提交", role=Role.SALES), nlp.Parsed("resubmit_listing"))
-    assert "重新提交房源审核" in reply and "还没有上线" in reply and "没太明白" not in reply
+    reply = await handlers.not_built(ctx_for("回复 赵 好的", role=Role.SALES), nlp.Parsed("reply_visitor"))
+    assert "回复访客" in reply and "还没有上线" in reply and "没太明白" not in reply
