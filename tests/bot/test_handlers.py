@@ -130,6 +130,7 @@ def test_a_withdrawal_review_is_no_withdrawal():
     assert handler_for("提现 500", role=Role.PARTNER) == "withdraw"
 
 
-async def test_an_intent_without_a_built_feature_is_said_plainly_not_as_not_understood():
-    reply = await handlers.not_built(ctx_for("回复 赵 好的", role=Role.SALES), nlp.Parsed("reply_visitor"))
-    assert "回复访客" in reply and "还没有上线" in reply and "没太明白" not in reply
+async def test_an_intent_without_a_built_feature_is_said_plainly_not_as_not_understood(monkeypatch):
+    monkeypatch.setitem(texts.INTENT_NAMES, "plan_route", "规划带看路线")
+    reply = await handlers.not_built(ctx_for("帮我排下明天的带看路线", role=Role.SALES), nlp.Parsed("plan_route"))
+    assert "规划带看路线" in reply and "还没有上线" in reply and "没太明白" not in reply
