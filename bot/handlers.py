@@ -54,6 +54,7 @@ from bot.flows import (
     performance,
     referral,
     search,
+    sending,
     visitors,
 )
 from bot.flows import commissions as money
@@ -407,6 +408,7 @@ HANDLERS: list[Handler] = [
     intent_handler("staff_clients", performance.staff_clients),
     intent_handler("staff_followups", performance.staff_followups),
     intent_handler("record_deal", money.propose_deal),
+    intent_handler("send_listing", sending.send_listing),
     Handler("poster", STAFF & intent("poster"), poster),
     Handler("referral_code", STAFF & intent("referral_code"), referral_code),
     Handler("help", STAFF & intent("help"), reply(texts.STAFF_HELP)),

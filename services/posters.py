@@ -60,9 +60,10 @@ class Poster:
     """The H5 page the QR code opens."""
 
 
-def page_url(settings, listing: Listing, sharer: Account | None) -> str:
+def page_url(settings, listing: Listing, sharer: Account | None, *, channel: str = "poster") -> str:
+    """The H5 page of ``listing`` credited to ``sharer``; ``channel`` is how it reaches people (tracking's)."""
     query = {"s": attribution.scene_string(sharer)} if sharer else {}
-    query["c"] = "poster"
+    query["c"] = channel
     return f"{settings.public_base_url.rstrip('/')}/h5/listings/{listing.code}?{urlencode(query)}"
 
 

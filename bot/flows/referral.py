@@ -41,6 +41,15 @@ async def send_poster(ctx: Context, code: str | None) -> str:
         return texts.POSTER_NO_LISTING.format(code=code)
     words = STYLE.findall(ctx.text)
     template = posters.template_of(words[-1] if words else None)
+    await queue_poster(ctx, listing, template)
+    others = " / ".join(
+        f"生成海报 {listing.code} {poster.TEMPLATE_NAMES[t]}" for t in poster.TEMPLATES if t != template
+    )
+    return texts.POSTER_COMING.format(code=listing.code, style=poster.TEMPLATE_NAMES[template], others=others)
+
+
+async def queue_poster(ctx: Context, listing: Listing, template: str = "classic") -> None:
+    """The poster of ``listing`` credited to the sender, rendered and sent to them as an image by a task."""
     await tasks.enqueue(
         ctx.resources,
         send_poster_image,
@@ -50,10 +59,6 @@ async def send_poster(ctx: Context, code: str | None) -> str:
         template,
         job_id=f"poster:{listing.id}:{template}:{ctx.account.id}:{ctx.openid}",
     )
-    others = " / ".join(
-        f"生成海报 {listing.code} {poster.TEMPLATE_NAMES[t]}" for t in poster.TEMPLATES if t != template
-    )
-    return texts.POSTER_COMING.format(code=listing.code, style=poster.TEMPLATE_NAMES[template], others=others)
 
 
 async def send_code(ctx: Context) -> str:
