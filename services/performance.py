@@ -105,7 +105,7 @@ async def figures(member_ids: list[int], within: Span) -> dict[int, Figures]:
         return counts
 
     new_clients = await per_member(
-        await Client.filter(owner_id__in=member_ids, **window("created_at")).values_list("owner_id", flat=True)
+        await Client.live().filter(owner_id__in=member_ids, **window("created_at")).values_list("owner_id", flat=True)
     )
     followups = await per_member(
         await FollowUp.filter(author_id__in=member_ids, by_client=False, **window("happened_at")).values_list(
@@ -179,7 +179,7 @@ async def member(*, actor: Account, name: str) -> Account:
 async def clients_of(*, actor: Account, name: str, limit: int = 30) -> tuple[Account, list[Client], int]:
     """A colleague's clients (most recently active first) and how many they own in all."""
     owner = await member(actor=actor, name=name)
-    owned = Client.filter(owner_id=owner.id, duplicate_of_id=None)
+    owned = Client.live().filter(owner_id=owner.id, duplicate_of_id=None)
     return owner, list(await owned.order_by("-updated_at").limit(limit)), await owned.count()
 
 

@@ -65,3 +65,9 @@ async def test_a_manager_sees_only_their_own_team_and_an_admin_everyone(day_of_w
 
 async def test_an_unknown_colleague_is_named_back(day_of_work, say):
     assert "没有名为周八的账号" in await say(MANAGER, "周八的客户")
+
+
+async def test_a_deleted_client_is_not_listed(day_of_work, say):
+    await say(MANAGER, "删除客户 宏达物流")
+    clients = await say(MANAGER, "张三的客户")
+    assert "共1个" in clients and "宏达物流" not in clients
