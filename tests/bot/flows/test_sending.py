@@ -57,3 +57,17 @@ async def test_only_whoever_may_change_the_client_sends_to_it(team, say, make_li
     await make_listing(code="A61")
     assert "不能查看或修改" in await say(OTHER, "把A61发给华兴精密")
     assert not await ListingSent.exists()
+
+
+async def test_a_moments_text_has_the_facts_and_a_link_credited_to_the_sender(team, say, make_listing):
+    await make_listing(code="A12", title="花桥单层厂房", features=["crane"])
+    reply = await say(SALES, "A12 朋友圈文案")
+    assert "复制下面这段发到朋友圈" in reply and "【出租】花桥单层厂房" in reply
+    assert "价格：25元/㎡·月（约5万元/月）" in reply and "面积2000㎡｜层高9米" in reply and "行车" in reply
+    assert "/h5/listings/A12?s=" in reply and "c=moments" in reply and "联系置业顾问：张三" in reply
+    assert "c=share" in await say(SALES, "A12 群发文案")
+
+
+async def test_no_text_for_a_listing_off_the_market(team, say, make_listing):
+    await make_listing(code="A12", status=ListingStatus.CLOSED)
+    assert "A12现在不能对外推广" in await say(SALES, "A12 朋友圈文案")
