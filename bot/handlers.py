@@ -19,6 +19,7 @@ Set ``ends_choice=False`` only on a handler that answers an open numbered questi
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -274,7 +275,27 @@ async def client_by_name(ctx: Context, match) -> str:
     name = ctx.text.strip()
     if await client_service.resolve(ctx.account, name, limit=1):
         return await clients.client_info(ctx, {"client": name})
+    return await note_on_client(ctx, match)
+
+
+async def note_on_client(ctx: Context, match) -> str:
+    """``宏达物流 过完年再说``: a message the parser did not place that opens with one of my clients is a note on
+    that client, read as if it began with 跟进. A note that names no client (``下午带看 结果客户没来``) asks for
+    it; anything else gets the hint."""
+    text = ctx.text.strip()
+    as_note = ctx.parse("跟进 " + text)
+    named = as_note.slots.get("client")
+    if as_note.intent != "log_followup" or not WORDS.search(as_note.slots.get("content") or ""):
+        return await not_understood(ctx, match)
+    if named and text.startswith(named) and await client_service.resolve(ctx.account, named, limit=1):
+        return await clients.log_followup(ctx, as_note.slots)
+    if not named and as_note.slots.keys() & {"stage", "next_at", "happened_at"}:
+        return texts.NOTE_WITHOUT_CLIENT.format(text=text[:40])
     return await not_understood(ctx, match)
+
+
+async def courtesy(ctx: Context, match) -> str:
+    return texts.GREETING if match.group("greeting") else texts.ACKNOWLEDGED
 
 
 async def not_built(ctx: Context, parsed) -> str:
@@ -293,6 +314,14 @@ LOGIN_SCENE = Filter(lambda ctx: staff_sessions.is_login_scene(getattr(ctx.messa
 ASKS_FOR_BACK_OFFICE = regex(r"^\s*(?:登录|登陆)\s*后台|^\s*后台\s*(?:登录|登陆)", search=True)
 
 LOOKS_LIKE_A_NAME = regex(r"^\s*\S{2,30}\s*$")
+WORDS = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]{2,}")
+COURTESY = regex(
+    r"(?i)^\s*(?:(?P<greeting>你好|您好|早上好|上午好|中午好|下午好|晚上好|早安|早|在吗|在不在|hi|hello)|谢谢|谢谢你|谢了|"
+    r"多谢|感谢|辛苦了?|好的?|好滴|好嘞|行|可以|嗯+|哦+|噢+|收到|了解|明白|知道了|ok|okay|哈+|呵呵|666|👍|👌|🙏)"
+    r"[啦了呀啊哈~～!！。.,，\s]*$"
+)
+"""Greetings, thanks and acknowledgements: answered in kind, never with the 没太明白 hint; an open numbered
+question (a deal waiting for 确认) stays open."""
 UNDERSTOOD = Filter(lambda ctx: ctx.parsed if ctx.parsed.intent != "unknown" else None, "understood")
 """Any intent the parser read: after every intent's handler, the ones the chat has no handler for."""
 
@@ -374,7 +403,12 @@ HANDLERS: list[Handler] = [
     Handler("gallery_vr", STAFF & regex(media.VR_LINK), media.vr_link),
     Handler(
         "listing_card",
-        STAFF & regex(r"^\s*(?:查|看看?)?\s*([A-Za-z]\d{1,6})\s*(?:什么情况|情况|详情|资料|怎么样|信息)?\s*[?？]?\s*$"),
+        STAFF
+        & regex(
+            r"^\s*(?:查一下|查下|查查|查|看一下|看下|看看?)?\s*([A-Za-z]\d{1,6})\s*"
+            r"(?:什么情况|情况|详情|资料|怎么样|信息|还在吗|还有吗|租出去了吗|在不在|几楼|多大|面积多少|租金多少|多少钱|"
+            r"价格多少|层高多少|在哪里?|地址)?\s*[?？]?\s*$"
+        ),
         listing_card,
     ),
     Handler(
@@ -409,13 +443,15 @@ HANDLERS: list[Handler] = [
     intent_handler("staff_followups", performance.staff_followups),
     intent_handler("record_deal", money.propose_deal),
     intent_handler("send_listing", sending.send_listing),
+    intent_handler("share_text", sending.share_text),
     Handler("poster", STAFF & intent("poster"), poster),
     Handler("referral_code", STAFF & intent("referral_code"), referral_code),
     Handler("help", STAFF & intent("help"), reply(texts.STAFF_HELP)),
     Handler("not_built", STAFF & UNDERSTOOD, not_built),
     # staff: a bare client name, else a hint
+    Handler("courtesy", STAFF & COURTESY, courtesy, ends_choice=False),
     Handler("client_by_name", STAFF & LOOKS_LIKE_A_NAME, client_by_name),
-    Handler("unknown", STAFF, not_understood),
+    Handler("unknown", STAFF, note_on_client),
 ]
 
 RESUMABLE: dict[str, Flow] = {h.name: h.resume for h in HANDLERS if h.resume is not None}

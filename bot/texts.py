@@ -91,6 +91,16 @@ MEDIA_SEND_KIND = "好的，接下来发的图会作为{code}的{what}加入相�
 
 MEDIA_HOWTO = "调整：「{code} 封面第2张」「{code} 删除第3张」「{code} 第5张移到第1」「{code} 第3张是全景」「{code} 第2张说明 外立面」"
 
+GREETING = """你好！直接说要办的事就行，例如：
+· 今天跟进谁
+· 跟进 华兴精密 明天下午3点再约
+· 新客户 华兴精密 张总 13812345678 要2000平厂房
+发「帮助」看全部用法。"""
+
+ACKNOWLEDGED = "好的。"
+
+NOTE_WITHOUT_CLIENT = "这条跟进是哪个客户的？请带上客户名再发一次，例如「跟进 华兴精密 {text}」。没有记录任何内容。"
+
 UNKNOWN_HINT = """没太明白。可以这样说：
 · 新客户 华兴精密 张总 13812345678 2000平 昆山 厂房
 · 跟进 华兴精密 明天下午3点再约
@@ -150,7 +160,6 @@ LOGIN_LINK = "后台登录链接（{minutes}分钟内有效，只能用一次，
 NOT_BUILT = "明白，你想{what}。这个功能还没有上线，暂时不能在聊天里办理，请先找经理或在后台处理。"
 
 INTENT_NAMES = {
-    "share_text": "生成房源文案",
     "reply_visitor": "回复访客",
 }
 """What a parser intent asks for, in the words of the reply that says it is not built yet."""

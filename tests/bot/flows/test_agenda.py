@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from bot import texts
 from services import clients
 from tests.factories import MANAGER, SALES
 
@@ -63,7 +64,7 @@ async def test_help_lists_what_to_say(team, say):
 
 
 async def test_unknown_text_gets_a_hint_never_silence(team, say):
-    reply = await say(SALES, "你好呀")
+    reply = await say(SALES, "今天天气不错")
     assert "可以这样说" in reply and "帮助" in reply
 
 
@@ -149,3 +150,15 @@ async def test_next_weeks_agenda_and_the_teams_load_over_it(team, say, make_clie
     reply = await say(SALES, "下周跟进谁")
     assert "下周（" in reply and "待跟进1个" in reply and "下周三公司" in reply and "下下周公司" not in reply
     assert "团队：张三 待1 逾期0" in await say(MANAGER, "下周跟进谁")
+
+
+async def test_greetings_and_thanks_are_answered_in_kind_and_keep_an_open_question(team, say, make_client):
+    for text in ("早上好", "你好呀", "在吗"):
+        assert await say(SALES, text) == texts.GREETING
+    for text in ("谢谢", "好的", "收到", "OK", "辛苦了", "嗯嗯"):
+        assert await say(SALES, text) == texts.ACKNOWLEDGED
+    await make_client(team["zhang"], "华兴精密")
+    await make_client(team["zhang"], "华兴电子")
+    assert "回复序号" in await say(SALES, "华兴什么情况")
+    await say(SALES, "好的")
+    assert "负责人：张三" in await say(SALES, "2")  # the question was still open
