@@ -12,7 +12,6 @@ from decimal import Decimal
 
 import pytest
 
-import nlp
 from models import Client, Deal, FollowUp, Listing, ListingSent
 from models.enums import ListingStatus, ReviewStatus, Role, Stage
 from tests.factories import MANAGER, OTHER, SALES
@@ -238,23 +237,6 @@ LOOSE = [
 ]
 
 DAY = MORNING + MIDDAY + AFTERNOON + EVENING + LOOSE
-
-
-PARSER_MISSES = [
-    # Reasonable messages the parser (nlp/, not this chat wiring) still misreads; each turns into a pass
-    # (and this xfail into a failure) when the parser learns it.
-    ("帮我看看今天要干嘛", "agenda"),
-    ("今天跟了几个客户", "my_stats"),
-    ("麻烦帮我查一下新锐医疗器械", "client_info"),
-    ("新锐医疗器械下周三下午两点带看A61", "log_followup"),  # read as client 新锐医疗器械下
-]
-
-
-@pytest.mark.parametrize("text, intent", PARSER_MISSES)
-@pytest.mark.xfail(strict=True, reason="parser miss, reported to nlp")
-def test_what_the_parser_still_misses(text, intent):
-    parsed = nlp.parse(text)
-    assert parsed.intent == intent and parsed.slots.get("client") in (None, "新锐医疗器械")
 
 
 def test_the_day_is_long_enough():
