@@ -451,7 +451,7 @@ HANDLERS: list[Handler] = [
     # staff: a bare client name, else a hint
     Handler("courtesy", STAFF & COURTESY, courtesy, ends_choice=False),
     Handler("client_by_name", STAFF & LOOKS_LIKE_A_NAME, client_by_name),
-    Handler("unknown", STAFF, note_on_client),
+    Handler("note_on_client", STAFF, note_on_client),
 ]
 
 RESUMABLE: dict[str, Flow] = {h.name: h.resume for h in HANDLERS if h.resume is not None}

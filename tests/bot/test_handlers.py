@@ -79,7 +79,7 @@ def test_every_question_a_flow_asks_resumes_a_registered_flow():
         ("生成海报 A12", Role.SALES, "poster"),
         ("帮助", Role.ADMIN, "help"),
         ("华兴精密", Role.SALES, "client_by_name"),
-        ("你好 在吗 有什么事", Role.SALES, "unknown"),
+        ("你好 在吗 有什么事", Role.SALES, "note_on_client"),
     ],
 )
 def test_a_message_goes_to_the_first_handler_that_matches(text, role, expected):
