@@ -159,7 +159,5 @@ LOGIN_LINK = "后台登录链接（{minutes}分钟内有效，只能用一次，
 
 NOT_BUILT = "明白，你想{what}。这个功能还没有上线，暂时不能在聊天里办理，请先找经理或在后台处理。"
 
-INTENT_NAMES = {
-    "reply_visitor": "回复访客",
-}
+INTENT_NAMES: dict[str, str] = {}
 """What a parser intent asks for, in the words of the reply that says it is not built yet."""
