@@ -14,13 +14,13 @@ pytestmark = pytest.mark.asyncio
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
-async def test_template_values_cut_to_one_line_of_20(fake_wechat, api):
+async def test_template_values_are_fitted_to_one_line_of_their_keys_type(fake_wechat, api):
     await api.message.send_template(
         "o_a", "tpl", {"thing1": "一二三四五六七八九十一二三四五六七八九十超出", "thing2": " 第一行\n 第二行 ", "n": 42}
     )
     data = fake_wechat.calls("cgi-bin/message/template/send")[0].json["data"]
     assert data == {
-        "thing1": {"value": "一二三四五六七八九十一二三四五六七八九十"},
+        "thing1": {"value": "一二三四五六七八九十一二三四五六七八九…"},
         "thing2": {"value": "第一行 第二行"},
         "n": {"value": "42"},
     }

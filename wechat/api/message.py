@@ -1,17 +1,10 @@
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from typing import Any
 
+from .. import templates
 from .base import BaseAPI
-
-TEMPLATE_VALUE_MAX = 20
-_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
-
-
-def template_value(value: str) -> str:
-    """One line of at most 20 characters: what WeChat shows anyway since 2023."""
-    return _LINE_BREAKS.sub(" ", str(value)).strip()[:TEMPLATE_VALUE_MAX]
 
 
 class MessageAPI(BaseAPI):
@@ -19,7 +12,7 @@ class MessageAPI(BaseAPI):
         self,
         openid: str,
         template_id: str,
-        data: dict[str, str],
+        data: Mapping[str, templates.Value],
         *,
         url: str | None = None,
         page: str | None = None,
@@ -31,7 +24,7 @@ class MessageAPI(BaseAPI):
 
         A tap opens ``page`` (e.g. ``pages/followup/detail?id=3``) of the
         client's ``miniapp_appid``, or ``miniprogram={"appid", "pagepath"}``;
-        either wins over ``url``. Values are cut to one line of 20 characters.
+        either wins over ``url``. Values are fitted to their key's type (``wechat.templates``).
         WeChat delivers a repeated ``client_msg_id`` (per openid) once.
         """
         if page is not None:
@@ -43,7 +36,7 @@ class MessageAPI(BaseAPI):
         body: dict[str, Any] = {
             "touser": openid,
             "template_id": template_id,
-            "data": {key: {"value": template_value(value)} for key, value in data.items()},
+            "data": {key: {"value": value} for key, value in templates.data(data).items()},
         }
         if url:
             body["url"] = url
@@ -58,19 +51,19 @@ class MessageAPI(BaseAPI):
         self,
         openid: str,
         template_id: str,
-        data: dict[str, str],
+        data: Mapping[str, templates.Value],
         *,
         page: str | None = None,
         state: str = "formal",
     ) -> None:
         """A mini-program subscribe message: call it on the mini-program's
-        ``WeChatAPI``. Values are sent as given (too long is an
-        ``InvalidArgument``); a user who did not subscribe is ``UserUnreachable``.
+        ``WeChatAPI``. Values are fitted to their key's type (``wechat.templates``:
+        WeChat refuses one too long); a user who did not subscribe is ``UserUnreachable``.
         ``state`` is ``formal``, ``trial`` or ``developer``."""
         body: dict[str, Any] = {
             "touser": openid,
             "template_id": template_id,
-            "data": {key: {"value": str(value)} for key, value in data.items()},
+            "data": {key: {"value": value} for key, value in templates.data(data).items()},
             "miniprogram_state": state,
             "lang": "zh_CN",
         }
