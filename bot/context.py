@@ -49,7 +49,11 @@ class Context:
     def parsed(self) -> nlp.Parsed:
         """The parser's reading of the text (times in the configured zone), computed once, on the first matcher
         that asks for it."""
-        return nlp.parse(self.text, self.now.astimezone(ZoneInfo(self.resources.settings.timezone)))
+        return self.parse(self.text)
+
+    def parse(self, text: str) -> nlp.Parsed:
+        """The parser's reading of ``text`` (the message, or another wording of it) as of this message."""
+        return nlp.parse(text, self.now.astimezone(ZoneInfo(self.resources.settings.timezone)))
 
     @cached_property
     def visitor(self) -> nlp.Parsed:

@@ -14,6 +14,7 @@ from services.commissions import yuan
 
 ACTIONS = {
     "manage_staff": "管理员工",
+    "view_team": "查看同事的客户、跟进和业绩",
     "reassign_client": "转交客户",
     "review_listing": "审核房源",
     "review_withdrawal": "审核提现",
@@ -159,6 +160,7 @@ WORDING: dict[type[e.AppError], Callable] = {
     e.NotADuplicate: lambda exc: f"{exc.client.display_name}没有待确认的重复，无需合并",
     e.NotYourClient: lambda exc: f"{exc.client.display_name}不是你的客户，不能修改",
     e.NotInYourTeam: lambda exc: f"{exc.account.name}不在你的团队，不能把客户转给他",
+    e.OutsideYourTeam: lambda exc: f"{exc.account.name}不在你的团队，只能查看自己团队的客户、跟进和业绩",
     e.ChangedMeanwhile: lambda exc: f"{ENTITIES.get(exc.entity, exc.entity)}刚被别人修改，请再发一次",
     e.ListingNotFound: lambda exc: f"没有房源{exc.ref}，请核对编号",
     e.ListingIncomplete: lambda exc: f"缺少{fmt.fields(exc.missing)}",

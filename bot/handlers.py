@@ -19,6 +19,7 @@ Set ``ends_choice=False`` only on a handler that answers an open numbered questi
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -51,8 +52,10 @@ from bot.flows import (
     login,
     media,
     partner,
+    performance,
     referral,
     search,
+    sending,
     visitors,
 )
 from bot.flows import commissions as money
@@ -239,10 +242,6 @@ async def partner_referred(ctx: Context, _) -> str:
 # ---- money: deals with amounts, withdrawals ---------------------------------------------------------
 
 
-async def deal(ctx: Context, match) -> str:
-    return await money.propose_deal(ctx, {"client": match.group("client"), "terms": match.group("terms")})
-
-
 async def end_deal(ctx: Context, match) -> str:
     return await money.end_deal(ctx, {"client": match.group("client"), "reason": match.group("reason")})
 
@@ -267,16 +266,8 @@ async def my_commission(ctx: Context, _) -> str:
     return await money.my_commission(ctx)
 
 
-async def withdraw(ctx: Context, match) -> str:
-    return await money.withdraw(ctx, match.group("amount"), real_name=match.group("name"))
-
-
-async def deal_as_before(ctx: Context, parsed) -> str:
-    """A deal with its terms (record_deal), until deals are stored with them: it closes the listing named or wins
-    the client, as the same message did before the parser understood the terms."""
-    if parsed.slots.get("listing"):
-        return await listings.listing_status(ctx, {**parsed.slots, "listing_status": nlp.ListingStatus.CLOSED})
-    return await clients.update_stage(ctx, {**parsed.slots, "stage": nlp.Stage.WON})
+async def withdraw(ctx: Context, parsed) -> str:
+    return await money.withdraw(ctx, parsed.slots)
 
 
 async def client_by_name(ctx: Context, match) -> str:
@@ -284,7 +275,33 @@ async def client_by_name(ctx: Context, match) -> str:
     name = ctx.text.strip()
     if await client_service.resolve(ctx.actor, name, limit=1):
         return await clients.client_info(ctx, {"client": name})
+    return await note_on_client(ctx, match)
+
+
+async def note_on_client(ctx: Context, match) -> str:
+    """``宏达物流 过完年再说``: a message the parser did not place that opens with one of my clients is a note on
+    that client, read as if it began with 跟进. A note that names no client (``下午带看 结果客户没来``) asks for
+    it; anything else gets the hint."""
+    text = ctx.text.strip()
+    as_note = ctx.parse("跟进 " + text)
+    named = as_note.slots.get("client")
+    if as_note.intent != "log_followup" or not WORDS.search(as_note.slots.get("content") or ""):
+        return await not_understood(ctx, match)
+    if named and text.startswith(named) and await client_service.resolve(ctx.actor, named, limit=1):
+        return await clients.log_followup(ctx, as_note.slots)
+    if not named and as_note.slots.keys() & {"stage", "next_at", "happened_at"}:
+        return texts.NOTE_WITHOUT_CLIENT.format(text=text[:40])
     return await not_understood(ctx, match)
+
+
+async def courtesy(ctx: Context, match) -> str:
+    return texts.GREETING if match.group("greeting") else texts.ACKNOWLEDGED
+
+
+async def not_built(ctx: Context, parsed) -> str:
+    """An intent the parser knows and the chat cannot act on yet: said plainly, not 没太明白."""
+    log.info("chat intent not built: %s", parsed.intent)
+    return texts.NOT_BUILT.format(what=texts.INTENT_NAMES.get(parsed.intent, "这个操作"))
 
 
 async def not_understood(ctx: Context, _) -> str:
@@ -297,6 +314,16 @@ LOGIN_SCENE = Filter(lambda ctx: staff_sessions.is_login_scene(getattr(ctx.messa
 ASKS_FOR_BACK_OFFICE = regex(r"^\s*(?:登录|登陆)\s*后台|^\s*后台\s*(?:登录|登陆)", search=True)
 
 LOOKS_LIKE_A_NAME = regex(r"^\s*\S{2,30}\s*$")
+WORDS = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]{2,}")
+COURTESY = regex(
+    r"(?i)^\s*(?:(?P<greeting>你好|您好|早上好|上午好|中午好|下午好|晚上好|早安|早|在吗|在不在|hi|hello)|谢谢|谢谢你|谢了|"
+    r"多谢|感谢|辛苦了?|好的?|好滴|好嘞|行|可以|嗯+|哦+|噢+|收到|了解|明白|知道了|ok|okay|哈+|呵呵|666|👍|👌|🙏)"
+    r"[啦了呀啊哈~～!！。.,，\s]*$"
+)
+"""Greetings, thanks and acknowledgements: answered in kind, never with the 没太明白 hint; an open numbered
+question (a deal waiting for 确认) stays open."""
+UNDERSTOOD = Filter(lambda ctx: ctx.parsed if ctx.parsed.intent != "unknown" else None, "understood")
+"""Any intent the parser read: after every intent's handler, the ones the chat has no handler for."""
 
 
 HANDLERS: list[Handler] = [
@@ -323,18 +350,9 @@ HANDLERS: list[Handler] = [
     Handler("visitor", VISITOR, visitors.converse),
     # partners: a client they tell us about
     Handler("partner_lead", PARTNER & Filter(visitors.is_partner_lead, "partner_lead"), visitors.partner_lead),
-    # referrers (partners, and staff paid through the system): their commission, withdrawals
-    Handler("my_commission", (PARTNER | STAFF) & regex(money.MY_COMMISSION.pattern), my_commission),
-    Handler("withdraw", (PARTNER | STAFF) & regex(money.WITHDRAW.pattern), withdraw),
-    # partners: their code, their figures, their referrals
-    Handler("partner_code", PARTNER & regex(r"推广码|二维码|我的码|分享码|邀请码", search=True), referral_code),
-    Handler("partner_stats", PARTNER & regex(r"数据|统计|业绩|战绩|成绩", search=True), partner_stats),
-    Handler("partner_referred", PARTNER & regex(r"客户|推荐", search=True), partner_referred),
-    Handler("partner_help", PARTNER, reply(texts.PARTNER_HELP)),
     # staff: the answer to a numbered question, then exact commands
     Handler("choice", STAFF & regex(r"^\s*(\d{1,2})\s*$"), choose, ends_choice=False),
     # money commands before the listing reviews: 驳回提现 W12 is not 驳回 <listing>
-    Handler("deal", STAFF & regex(money.DEAL.pattern), deal, resume=money.propose_deal),
     Handler(
         "confirm_deal", STAFF & regex(money.CONFIRM.pattern), money.confirm, resume=money.record_deal, ends_choice=False
     ),
@@ -343,6 +361,17 @@ HANDLERS: list[Handler] = [
     Handler("reject_withdrawal", STAFF & regex(money.REJECT.pattern), reject_withdrawal),
     Handler("pending_withdrawals", STAFF & regex(money.PENDING.pattern), pending_withdrawals),
     Handler("manual_payout", STAFF & regex(money.MANUAL_PAYOUT.pattern), manual_payout),
+    # referrers (partners, and staff paid through the system): their commission, withdrawals; after the
+    # reviews (通过提现 W12 is no withdrawal) and before the partners' own words
+    Handler(
+        "my_commission", (PARTNER | STAFF) & (regex(money.WALLET.pattern) | intent("my_commission")), my_commission
+    ),
+    Handler("withdraw", (PARTNER | STAFF) & intent("withdraw"), withdraw),
+    # partners: their code, their figures, their referrals
+    Handler("partner_code", PARTNER & regex(r"推广码|二维码|我的码|分享码|邀请码", search=True), referral_code),
+    Handler("partner_stats", PARTNER & regex(r"数据|统计|业绩|战绩|成绩", search=True), partner_stats),
+    Handler("partner_referred", PARTNER & regex(r"客户|推荐", search=True), partner_referred),
+    Handler("partner_help", PARTNER, reply(texts.PARTNER_HELP)),
     Handler("approve", STAFF & regex(r"^\s*(?:通过|批准|审核通过)\s*([A-Za-z]\d+)?\s*$"), approve),
     Handler("reject", STAFF & regex(r"^\s*驳回\s*([A-Za-z]\d+)?\s*[:：,，]?\s*(.*?)\s*$"), reject),
     Handler("more", STAFF & regex(r"^\s*(?:更多|下一页|再来|继续)\s*$"), more),
@@ -374,7 +403,12 @@ HANDLERS: list[Handler] = [
     Handler("gallery_vr", STAFF & regex(media.VR_LINK), media.vr_link),
     Handler(
         "listing_card",
-        STAFF & regex(r"^\s*(?:查|看看?)?\s*([A-Za-z]\d{1,6})\s*(?:什么情况|情况|详情|资料|怎么样|信息)?\s*[?？]?\s*$"),
+        STAFF
+        & regex(
+            r"^\s*(?:查一下|查下|查查|查|看一下|看下|看看?)?\s*([A-Za-z]\d{1,6})\s*"
+            r"(?:什么情况|情况|详情|资料|怎么样|信息|还在吗|还有吗|租出去了吗|在不在|几楼|多大|面积多少|租金多少|多少钱|"
+            r"价格多少|层高多少|在哪里?|地址)?\s*[?？]?\s*$"
+        ),
         listing_card,
     ),
     Handler(
@@ -403,13 +437,21 @@ HANDLERS: list[Handler] = [
     intent_handler("delete_client", corrections.delete_client),
     intent_handler("resubmit_listing", listings.resubmit),
     intent_handler("login", login.send_link),
-    Handler("record_deal", STAFF & intent("record_deal"), deal_as_before),
+    intent_handler("my_stats", performance.my_stats),
+    intent_handler("team_stats", performance.team_stats),
+    intent_handler("staff_clients", performance.staff_clients),
+    intent_handler("staff_followups", performance.staff_followups),
+    intent_handler("record_deal", money.propose_deal),
+    intent_handler("send_listing", sending.send_listing),
+    intent_handler("share_text", sending.share_text),
     Handler("poster", STAFF & intent("poster"), poster),
     Handler("referral_code", STAFF & intent("referral_code"), referral_code),
     Handler("help", STAFF & intent("help"), reply(texts.STAFF_HELP)),
+    Handler("not_built", STAFF & UNDERSTOOD, not_built),
     # staff: a bare client name, else a hint
+    Handler("courtesy", STAFF & COURTESY, courtesy, ends_choice=False),
     Handler("client_by_name", STAFF & LOOKS_LIKE_A_NAME, client_by_name),
-    Handler("unknown", STAFF, not_understood),
+    Handler("note_on_client", STAFF, note_on_client),
 ]
 
 RESUMABLE: dict[str, Flow] = {h.name: h.resume for h in HANDLERS if h.resume is not None}

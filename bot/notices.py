@@ -76,6 +76,7 @@ NOTICES: dict[Notice, Callable[[Facts], Words]] = {
         (f["listing"], "适合", Trim(f["client"]), f"（匹配度{f['score']}%）"),
     ),
     Notice.CLIENT_HANDED_OVER: lambda f: ((Trim(f["by"]), "转给你一个客户"), Trim(f["client"])),
+    Notice.CLIENT_TAKEN_AWAY: lambda f: ((Trim(f["by"]), "把你的客户转给了", Trim(f["to"])), Trim(f["client"])),
     Notice.LEAD: _lead,
     Notice.VISITOR_MESSAGE: lambda f: ("公众号客户留言", (Trim(f["client"]), "：", Trim(f.get("words") or ""))),
     Notice.REPLY_UNDELIVERED: lambda f: ("消息未送达，请电话联系", (Trim(f["client"]), " ", f.get("phone") or "")),

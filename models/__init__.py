@@ -21,7 +21,7 @@ from models.kpis import (
     ViewDepth,
     ViewingRating,
 )
-from models.listings import Listing, ListingStatusChange
+from models.listings import Listing, ListingSent, ListingStatusChange
 from models.media import ListingMedia
 from models.miniapp import Favorite, SubscribeGrant, Viewing
 from models.notifications import Notification
@@ -51,6 +51,7 @@ __all__ = [
     "Listing",
     "ListingMedia",
     "ListingShareDaily",
+    "ListingSent",
     "ListingStatusChange",
     "Notification",
     "ReferralEvent",

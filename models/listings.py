@@ -142,3 +142,23 @@ class ListingStatusChange(Model):
 
     class Meta:
         table = "listing_status_changes"
+
+
+class ListingSent(Model):
+    """A listing a salesperson sent to a client (``把A61发给华兴精密张总``): matching shows what was already sent."""
+
+    id = fields.IntField(primary_key=True)
+    client = fields.ForeignKeyField("models.Client", related_name="listings_sent", on_delete=fields.CASCADE)
+    client_id: int
+    listing = fields.ForeignKeyField("models.Listing", related_name="sends", on_delete=fields.CASCADE)
+    listing_id: int
+    sent_by = fields.ForeignKeyField(
+        "models.Account", related_name="listings_sent", null=True, on_delete=fields.SET_NULL
+    )
+    contact_name = fields.CharField(max_length=64, null=True, description="the person it went to (张 of 张总)")
+    sent_at = fields.DatetimeField()
+    source_msg_id = fields.CharField(max_length=64, null=True, unique=True, description="WeChat MsgId that sent it")
+
+    class Meta:
+        table = "listing_sends"
+        indexes = (("client_id", "listing_id"),)

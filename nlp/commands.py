@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from . import lexicon as lx
 from . import slots as sx
@@ -136,6 +136,12 @@ def deal_terms(text: str) -> dict:
     return found
 
 
+_TERM_WORDS = re.compile(
+    r"(?:年租金|年租|一年租金|每年|月租金|月租|每月租金|每个月|每月|总价|成交价|总额|免租期?|租期|合同期?|每平米?|单价)\S*"
+)
+"""A term and its amount (`年租金120万`): never the client of a deal that names none."""
+
+
 def _deal_accept(match: re.Match, text: str) -> bool:
     return bool(deal_terms(arabize(text)))
 
@@ -149,9 +155,28 @@ def _deal_slots(match: re.Match, text: str, now: datetime, written: str) -> dict
     client = _client(sx.party(before).client) if before and not sx.is_listing_code(before) else None
     if client is None:
         rest = text.replace(listing, " ") if listing else text
-        rest = re.sub(rf"{_WON_WORDS}|租给|卖给|售给|签给|了", " ", rest)
+        rest = re.sub(rf"{_WON_WORDS}|租给|卖给|售给|签给|了", " ", _TERM_WORDS.sub(" ", rest))
         client = _client(sx.party(rest).client)
-    return {"client": client, "listing": listing, **terms}
+    return {"client": client, "listing": listing, "lease_start": _lease_start(numeric, now), **terms}
+
+
+_LEASE_START = re.compile(
+    r"(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*起租"
+    r"|起租(?:日|日期)?\s*[:：为是]?\s*(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+)
+
+
+def _lease_start(text: str, now: datetime) -> date | None:
+    """`2027年1月1日起租`, `起租日3月1日`: a date without a year that has passed this year is next year's."""
+    match = _LEASE_START.search(text)
+    if not match:
+        return None
+    year, month, day = match.group(1, 2, 3) if match.group(2) else match.group(4, 5, 6)
+    try:
+        start = date(int(year) if year else now.year, int(month), int(day))
+    except ValueError:
+        return None
+    return start.replace(year=now.year + 1) if not year and start < now.date() else start
 
 
 RECORD_DEAL = Command(
@@ -169,7 +194,7 @@ WITHDRAW = Command(
     _compile(
         r"提现|(?:佣金|提成|奖励|收益)(?:全部)?(?:提出来|取出来|提取|转出)|提(?:取)?(?:佣金|提成)",
     ),
-    lambda match, text, now, written: {"amount": _amount(text)},
+    lambda match, text, now, written: {"amount": _amount(text), "real_name": _real_name(written)},
 )
 MY_COMMISSION = Command(
     "my_commission",
@@ -180,6 +205,15 @@ MY_COMMISSION = Command(
     ),
     _nothing,
 )
+
+
+_REAL_NAME = re.compile(r"^\s*提现\s*[\d.]+\s*(?:万|千)?\s*(?:元|块)?\s*(?P<name>[\u4e00-\u9fa5·]{2,16})\s*$")
+
+
+def _real_name(written: str) -> str | None:
+    """`提现 2500 王大明`: the name WeChat's real-name check compares, as written after the amount."""
+    match = _REAL_NAME.match(written)
+    return match.group("name") if match else None
 
 
 def _amount(text: str) -> float | None:

@@ -85,7 +85,7 @@ ENUM_SLOTS: dict[str, type[StrEnum]] = {
     "period": Period,
 }
 DATETIME_SLOTS = {"next_at", "happened_at"}
-DATE_SLOTS = {"day", "until"}
+DATE_SLOTS = {"day", "until", "lease_start"}
 MONEY_SLOTS = {"annual_rent", "monthly_rent_total", "sale_total", "amount"}
 """Money the v2 contract adds: Decimal, never float. Per-m² prices stay float as the contract fixes them."""
 INT_SLOTS = {"remind_before_min"}

@@ -19,31 +19,45 @@ from services import permissions
 @dataclass
 class Agenda:
     day: date
+    until: date
     overdue: list[FollowUp]
     due: list[FollowUp]
     viewings: list[Viewing] = field(default_factory=list)
     """Viewings booked in the mini-program that day, for the client's salesperson (else the listing's owner)."""
 
 
-def _window(day: date, now: datetime | None, settings: Settings) -> tuple[datetime, datetime, datetime]:
-    """``day``'s start and end, and the overdue cut-off: the day's start, or ``now`` when that is earlier
-    (tomorrow's agenda does not call this evening's follow-ups overdue)."""
-    start = datetime.combine(day, time.min, ZoneInfo(settings.timezone))
-    return start, start + timedelta(days=1), min(start, now) if now is not None else start
+def _window(
+    day: date, now: datetime | None, settings: Settings, until: date | None = None
+) -> tuple[datetime, datetime, datetime]:
+    """The start of ``day`` and the end of ``until`` (or of ``day``), and the overdue cut-off: the day's start,
+    or ``now`` when that is earlier (tomorrow's agenda does not call this evening's follow-ups overdue)."""
+    tz = ZoneInfo(settings.timezone)
+    start = datetime.combine(day, time.min, tz)
+    end = datetime.combine(max(until or day, day), time.min, tz) + timedelta(days=1)
+    return start, end, min(start, now) if now is not None else start
 
 
 async def for_day(
-    *, actor: Account, day: date, settings: Settings, now: datetime | None = None, limit: int = 30
+    *,
+    actor: Account,
+    day: date,
+    settings: Settings,
+    now: datetime | None = None,
+    limit: int = 30,
+    until: date | None = None,
 ) -> Agenda:
-    """Pending follow-ups (not superseded) of the clients ``actor`` owns: on ``day``, and overdue before it.
+    """Pending follow-ups (not superseded) of the clients ``actor`` owns: on ``day`` (through ``until`` for a
+    range, 这周), and overdue before it.
 
     An agenda is personal, so managers see their own clients here too.
     """
-    start, end, cutoff = _window(day, now, settings)
+    start, end, cutoff = _window(day, now, settings, until)
     pending = FollowUp.filter(client__owner_id=actor.id, done=False, next_at__not_isnull=True).select_related("client")
     overdue = await pending.filter(next_at__lt=cutoff).order_by("next_at").limit(limit)
     due = await pending.filter(next_at__gte=start, next_at__lt=end).order_by("next_at").limit(limit)
-    return Agenda(day, list(overdue), list(due), await viewings_for(actor, start, end, limit=limit))
+    return Agenda(
+        day, max(until or day, day), list(overdue), list(due), await viewings_for(actor, start, end, limit=limit)
+    )
 
 
 async def viewings_for(actor: Account, start: datetime, end: datetime, *, limit: int = 30) -> list[Viewing]:
@@ -68,13 +82,14 @@ class MemberLoad:
 
 
 async def team_load(
-    *, manager: Account, day: date, settings: Settings, now: datetime | None = None
+    *, manager: Account, day: date, settings: Settings, now: datetime | None = None, until: date | None = None
 ) -> list[MemberLoad]:
-    """For a manager (or admin): each team member's due and overdue follow-ups on ``day``, busiest first.
+    """For a manager (or admin): each team member's due (on ``day``, or through ``until``) and overdue
+    follow-ups, busiest first.
 
     Admins see every active account's load; managers their own team's.
     """
-    start, end, cutoff = _window(day, now, settings)
+    start, end, cutoff = _window(day, now, settings, until)
     members = Account.filter(active=True).exclude(id=manager.id).exclude(role=Role.PARTNER)
     if manager.role != Role.ADMIN:
         members = members.filter(manager_id=manager.id)

@@ -824,7 +824,9 @@ async def undelete(*, actor: Account, client_id: int) -> Client:
 
 
 async def reassign(*, actor: Account, client: Client, to: Account) -> Client:
+    """Hand ``client`` to ``to``; the new owner and the previous one (unless either made the change) are told."""
     await permissions.ensure_can_reassign(actor, client, to)
+    previous = await Account.get_or_none(id=client.owner_id) if client.owner_id else None
     async with in_transaction():
         before = _client_snapshot(client)
         client.owner = to
@@ -838,6 +840,14 @@ async def reassign(*, actor: Account, client: Client, to: Account) -> Client:
                 dedupe_key=f"client:{client.id}:owner:{client.version}",
                 client=client,
                 facts={"client": client.display_name, "by": actor.name},
+            )
+        if previous is not None and previous.id not in (actor.id, to.id):
+            await notify.queue(
+                Notice.CLIENT_TAKEN_AWAY,
+                previous,
+                dedupe_key=f"client:{client.id}:owner:{client.version}:previous",
+                client=client,
+                facts={"client": client.display_name, "by": actor.name, "to": to.name},
             )
     return client
 

@@ -340,6 +340,16 @@ class NotInYourTeam(Forbidden):
         self.account = account
 
 
+class OutsideYourTeam(Forbidden):
+    """A manager sees the clients, follow-ups and figures of their own team only."""
+
+    code = "outside_your_team"
+
+    def __init__(self, account: Any) -> None:
+        super().__init__("the account is not in your team")
+        self.account = account
+
+
 class ChangedMeanwhile(Conflict):
     """Someone else changed the row between reading and writing it; sending again is safe."""
 

@@ -96,6 +96,15 @@ INTENT_LABELS = {
     "bind": "绑定",
     "my_commission": "我的佣金",
     "withdraw": "提现",
+    "my_stats": "我的数据",
+    "team_stats": "团队业绩",
+    "staff_clients": "同事的客户",
+    "staff_followups": "同事的跟进",
+    "send_listing": "发房源给客户",
+    "share_text": "房源文案",
+    "courtesy": "问候致谢",
+    "note_on_client": "客户名开头的跟进",
+    "not_built": "未上线功能",
     metrics.NOT_UNDERSTOOD: "没太明白",
 }
 """Chinese names of the chat handlers (``bot.handlers``) the chat figures show; others show their own name."""

@@ -33,6 +33,7 @@ class Notice(str, Enum):
     LISTING_REJECTED = "listing_rejected"  # listing, reason
     LISTING_FITS_CLIENT = "listing_fits_client"  # listing, client (name), score (percent)
     CLIENT_HANDED_OVER = "client_handed_over"  # client, by
+    CLIENT_TAKEN_AWAY = "client_taken_away"  # client, by, to (names): told to the previous owner
     LEAD = "lead"  # via (miniapp, h5), client, need, listing (code or None), created, duplicate_of (name or None)
     VISITOR_MESSAGE = "visitor_message"  # client, words (the visitor's message, not relayed in chat)
     REPLY_UNDELIVERED = "reply_undelivered"  # client, phone (the staff member's answer did not reach the visitor)

@@ -60,9 +60,10 @@ class Poster:
     """The H5 page the QR code opens."""
 
 
-def page_url(settings, listing: Listing, sharer: Account | None) -> str:
+def page_url(settings, listing: Listing, sharer: Account | None, *, channel: str = "poster") -> str:
+    """The H5 page of ``listing`` credited to ``sharer``; ``channel`` is how it reaches people (tracking's)."""
     query = {"s": attribution.scene_string(sharer)} if sharer else {}
-    query["c"] = "poster"
+    query["c"] = channel
     return f"{settings.public_base_url.rstrip('/')}/h5/listings/{listing.code}?{urlencode(query)}"
 
 
@@ -118,8 +119,8 @@ async def _cover_bytes(storage, cover) -> bytes | None:
 
 
 async def _content(listing: Listing, sharer: Account | None, settings, url: str) -> poster.PosterContent:
-    person, role = await _person(listing, sharer)
-    price, unit, note = _price(listing)
+    person, role = await person_of(listing, sharer)
+    price, unit, note = price_of(listing)
     place = " · ".join(dict.fromkeys(p for p in (listing.city, listing.district, listing.town) if p)) or listing.region
     return poster.PosterContent(
         title=listing.title,
@@ -128,7 +129,7 @@ async def _content(listing: Listing, sharer: Account | None, settings, url: str)
         price=price,
         price_unit=unit,
         price_note=note,
-        facts=tuple(_facts(listing)),
+        facts=tuple(facts_of(listing)),
         features=tuple(FEATURE_NAMES.get(f, f) for f in listing.features or ()),
         person=person,
         person_role=role,
@@ -138,7 +139,7 @@ async def _content(listing: Listing, sharer: Account | None, settings, url: str)
     )
 
 
-async def _person(listing: Listing, sharer: Account | None) -> tuple[str, str]:
+async def person_of(listing: Listing, sharer: Account | None) -> tuple[str, str]:
     """Staff put their own name on a poster; a partner's poster names the listing's salesperson."""
     if sharer is not None and sharer.role != Role.PARTNER:
         return sharer.name, "置业顾问"
@@ -155,7 +156,7 @@ def _wan(yuan: Decimal) -> str:
     return f"{_num(round(yuan / 10_000, 2))}万元" if yuan >= 10_000 else f"{_num(round(yuan))}元"
 
 
-def _price(listing: Listing) -> tuple[str, str, str]:
+def price_of(listing: Listing) -> tuple[str, str, str]:
     """(big number, its unit, a second line): rent per ㎡ and month with the monthly total; a sale's total."""
     area = listing.area
     if listing.deal_type == DealType.SALE:
@@ -171,7 +172,7 @@ def _price(listing: Listing) -> tuple[str, str, str]:
     return _num(listing.rent), "元/㎡·月", note
 
 
-def _facts(listing: Listing) -> list[tuple[str, str]]:
+def facts_of(listing: Listing) -> list[tuple[str, str]]:
     storey = (
         ""
         if listing.single_storey is None

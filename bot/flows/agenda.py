@@ -1,7 +1,8 @@
-"""``agenda``: due and overdue follow-ups of the day, by time."""
+"""``agenda``: due and overdue follow-ups of the day (or of a range: 这周有哪些要跟进的), by time."""
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import format as fmt
@@ -15,6 +16,11 @@ SHOWN_TEAM = 8
 SHOWN_APPROVALS = 3
 
 
+def _moment(at: datetime, plan: agenda.Agenda, tz: str) -> str:
+    """The time of a day's follow-up; the day and time of one in a range."""
+    return fmt.when(at, tz) if plan.until != plan.day else f"{at.astimezone(ZoneInfo(tz)):%H:%M}"
+
+
 def _count(items: list) -> str:
     return f"{len(items)}+" if len(items) >= FETCHED else str(len(items))
 
@@ -25,22 +31,33 @@ def _rest(items: list, shown: int) -> list[str]:
     return [f"  …另有{len(items) - shown}{'+' if len(items) >= FETCHED else ''}个"]
 
 
-def _viewing_line(viewing, tz: ZoneInfo) -> str:
+def _viewing_line(viewing, plan: agenda.Agenda, tz: str) -> str:
     """``· 14:00 看房 A61 王先生 13800001111（华兴精密）``: who comes, to reach them before."""
     user = viewing.wechat_user
     visitor = " ".join(x for x in (user.name, user.phone) if x) if user else ""
     client = f"（{viewing.client.display_name}）" if viewing.client else ""
-    return f"· {viewing.start_at.astimezone(tz):%H:%M} 看房 {viewing.listing.code} {visitor or '小程序用户'}{client}"
+    when = _moment(viewing.start_at, plan, tz)
+    return f"· {when} 看房 {viewing.listing.code} {visitor or '小程序用户'}{client}"
+
+
+def _label(first: date, last: date, today: date) -> str:
+    """今天, 12月3日, or a range: 本周（12月1日至12月6日）."""
+    if first == last:
+        return "今天" if first == today else f"{first.month}月{first.day}日"
+    week = "本周" if first <= today + timedelta(days=6 - today.weekday()) else "下周"
+    return f"{week}（{first.month}月{first.day}日至{last.month}月{last.day}日）"
 
 
 async def show(ctx: Context, slots: dict, chosen=None) -> str:
     settings = ctx.resources.settings
     tz = ZoneInfo(settings.timezone)
-    day = slots.get("day") or ctx.now.astimezone(tz).date()
-    plan = await agenda.for_day(actor=ctx.actor, day=day, settings=settings, now=ctx.now, limit=FETCHED)
-    label = "今天" if day == ctx.now.astimezone(tz).date() else f"{day.month}月{day.day}日"
+    today = ctx.now.astimezone(tz).date()
+    day = slots.get("day") or today
+    until = slots.get("until")
+    plan = await agenda.for_day(actor=ctx.actor, day=day, until=until, settings=settings, now=ctx.now, limit=FETCHED)
+    label = _label(plan.day, plan.until, today)
     team = (
-        await agenda.team_load(manager=ctx.actor, day=day, settings=settings, now=ctx.now)
+        await agenda.team_load(manager=ctx.actor, day=day, until=until, settings=settings, now=ctx.now)
         if ctx.actor.is_manager
         else []
     )
@@ -50,11 +67,11 @@ async def show(ctx: Context, slots: dict, chosen=None) -> str:
     lines = [] if plan.due or plan.overdue or plan.viewings else [f"{label}你自己没有待跟进的客户。"]
     if plan.viewings:
         lines.append(f"{label}小程序看房预约{len(plan.viewings)}个：")
-        lines += [_viewing_line(v, tz) for v in plan.viewings[:SHOWN_DUE]]
+        lines += [_viewing_line(v, plan, settings.timezone) for v in plan.viewings[:SHOWN_DUE]]
     if plan.due:
         lines.append(f"{label}待跟进{_count(plan.due)}个：")
         lines += [
-            f"· {f.next_at.astimezone(tz):%H:%M} {f.client.display_name[:12]} {f.content[:12]}"
+            f"· {_moment(f.next_at, plan, settings.timezone)} {f.client.display_name[:12]} {f.content[:12]}"
             for f in plan.due[:SHOWN_DUE]
             if f.next_at  # always set: due means planned for the day
         ]

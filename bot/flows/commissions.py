@@ -1,87 +1,62 @@
 """Money in chat: a deal with its amounts (shown with its commissions, then confirmed), withdrawal reviews,
 manual payouts; and for referrers 我的佣金 and 提现 500. The handlers are registered in ``bot.handlers``.
 
-``华兴精密成交 年租金120万 免租3个月`` shows what the deal will pay whom and
-waits for 确认 (or 1): the pending deal is an open numbered question, so any
-other message drops it and nothing is stored before the confirmation.
+``华兴精密成交 年租金120万 免租3个月`` (the parser's ``record_deal`` with typed terms) shows what the deal will
+pay whom and waits for 确认 (or 1): the pending deal is an open numbered question, so any other message drops
+it and nothing is stored before the confirmation.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from datetime import date
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+import nlp
 from bot import state
 from bot.context import Context
 from bot.errors import chat_text
 from bot.flows import common
 from models.enums import DealType
-from nlp.numbers import arabize
-from services import clients, commissions, withdrawals
+from services import clients, commissions, listings, withdrawals
 from services.commissions import DealTerms, yuan
-from services.errors import InvalidDate, RealNameRequired
+from services.errors import DealAmountMissing, RealNameRequired
 
-_AMOUNT = r"(\d+(?:\.\d+)?)\s*(亿|万|千)?\s*元?"
-DEAL = re.compile(
-    r"^\s*(?P<client>[^\s，,]+?)\s*(?:已经|已)?(?:成交|签约|签了)了?\s*[，,]?\s*"
-    r"(?P<terms>.*(?:年租金|年租|月租金|月租|总价|售价|成交价).*)$"
-)
 CONFIRM = re.compile(r"^\s*(?:确认|确定|确认成交)\s*$")
 END_DEAL = re.compile(r"^\s*(?:取消成交|退租)\s*(?P<client>[^\s，,]+)\s*[，,:：]?\s*(?P<reason>.*?)\s*$")
 APPROVE = re.compile(r"^\s*(?:通过|批准)提现\s*(?P<code>[Ww]?\d+)\s*$")
 REJECT = re.compile(r"^\s*驳回提现\s*(?P<code>[Ww]?\d+)\s*[，,:：]?\s*(?P<reason>.*?)\s*$")
 PENDING = re.compile(r"^\s*(?:提现审核|待审提现|提现待审|待审核提现)\s*$")
 MANUAL_PAYOUT = re.compile(r"^\s*(?:线下打款|已打款)\s*(?P<code>[Ww]?\d+)\s+(?P<reference>\S+)\s*$")
-MY_COMMISSION = re.compile(r"^\s*(?:我的)?(?:佣金|余额|收益|钱包)\s*$")
-WITHDRAW = re.compile(r"^\s*提现\s*(?P<amount>\d+(?:\.\d{1,2})?)\s*元?\s*(?P<name>[\u4e00-\u9fa5·]{2,16})?\s*$")
-
-_KEYS = {
-    "annual": re.compile(r"(?:年租金|年租)\s*[:：]?\s*" + _AMOUNT),
-    "monthly": re.compile(r"(?:月租金|月租)\s*[:：]?\s*" + _AMOUNT),
-    "sale": re.compile(r"(?:总价|售价|成交价)\s*[:：]?\s*" + _AMOUNT),
-    "rent_free": re.compile(r"免租(?:期)?\s*(\d{1,2})\s*个?月"),
-    "years": re.compile(r"(?:租期|签)\s*(\d{1,2}(?:\.\d)?)\s*年"),
-    "start": re.compile(
-        r"(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*起租"
-        r"|起租(?:日|日期)?\s*[:：]?\s*(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
-    ),
-}
-_MULTIPLIER = {None: 1, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+WALLET = re.compile(r"^\s*(?:我的)?(?:余额|钱包)\s*$")
+"""我的余额, 钱包: the commission overview, words the parser leaves to the wallet."""
 
 
-def _fen(match: re.Match) -> int:
-    return int(Decimal(match.group(1)) * _MULTIPLIER[match.group(2)] * 100)
+def _fen(yuan_amount) -> int | None:
+    return int(Decimal(str(yuan_amount)) * 100) if yuan_amount else None
 
 
-def parse_terms(text: str, today: date) -> DealTerms:
-    """The amounts of ``年租金120万 免租3个月 租期5年 2027年1月1日起租`` (or 月租金 / 总价)."""
-    text = arabize(text)
-    found = {name: pattern.search(text) for name, pattern in _KEYS.items()}
-    start = None
-    if m := found["start"]:
-        year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5), m.group(6))
-        try:
-            start = date(int(year) if year else today.year, int(month), int(day))
-        except ValueError:
-            raise InvalidDate("lease_start") from None
-        if not year and start < today:
-            start = start.replace(year=today.year + 1)
-    if found["sale"] and not (found["annual"] or found["monthly"]):
-        return DealTerms(DealType.SALE, sale_total_fen=_fen(found["sale"]))
+def terms_of(slots: dict, *, area: float | None = None) -> DealTerms:
+    """The deal terms the parser read (``annual_rent``, ``monthly_rent_total``, ``sale_total``, a ``rent`` per
+    m² with the listing's ``area``, ``rent_free_months``, ``lease_years``, ``lease_start``)."""
+    rent_per_m2 = slots.get("rent")
+    monthly = slots.get("monthly_rent_total") or (
+        Decimal(str(rent_per_m2)) * Decimal(str(area)) if rent_per_m2 and area else None
+    )
+    if slots.get("sale_total") and not (slots.get("annual_rent") or monthly):
+        return DealTerms(DealType.SALE, sale_total_fen=_fen(slots["sale_total"]))
+    if rent_per_m2 and not (slots.get("annual_rent") or monthly):
+        raise DealAmountMissing("rent")
     return DealTerms(
         DealType.RENT,
-        annual_rent_fen=_fen(found["annual"]) if found["annual"] else None,
-        monthly_rent_fen=_fen(found["monthly"]) if found["monthly"] else None,
-        rent_free_months=int(found["rent_free"].group(1)) if found["rent_free"] else 0,
-        lease_years=Decimal(found["years"].group(1)) if found["years"] else None,
-        lease_start=start,
+        annual_rent_fen=_fen(slots.get("annual_rent")),
+        monthly_rent_fen=_fen(monthly),
+        # Commission stays frozen until the rent-free months end: part of a month counts as a whole one.
+        rent_free_months=math.ceil(slots.get("rent_free_months") or 0),
+        lease_years=Decimal(str(slots["lease_years"])) if slots.get("lease_years") else None,
+        lease_start=slots.get("lease_start"),
     )
-
-
-def _today(ctx: Context) -> date:
-    return ctx.now.astimezone(ZoneInfo(ctx.resources.settings.timezone)).date()
 
 
 # ---- staff ----------------------------------------------------------------------------------------
@@ -89,10 +64,13 @@ def _today(ctx: Context) -> date:
 
 async def propose_deal(ctx: Context, slots: dict, chosen=None) -> str:
     """Show the deal and the commissions it will create; 确认 records it."""
-    client = await common.client_for(ctx, slots, "deal", chosen)
+    if not (slots.get("client") or chosen):
+        return await _deal_without_client(ctx, slots)
+    client = await common.client_for(ctx, slots, "record_deal", chosen)
     if isinstance(client, str):
         return client
-    terms = parse_terms(slots["terms"], _today(ctx))
+    listing = await listings.find(slots["listing"]) if slots.get("listing") else None
+    terms = terms_of(slots, area=float(listing.area) if listing and listing.area else None)
     plan = await commissions.preview(
         actor=ctx.actor, client=client, terms=terms, settings=ctx.resources.settings, signed_at=ctx.now
     )
@@ -103,11 +81,11 @@ async def propose_deal(ctx: Context, slots: dict, chosen=None) -> str:
         {
             "action": "confirm_deal",
             "options": ["confirm"],
-            "slots": {"client_id": client.id, "terms": slots["terms"], "_msg_id": common.msg_id(ctx, slots)},
+            "slots": {**nlp.to_json(slots), "client_id": client.id, "_msg_id": common.msg_id(ctx, slots)},
         },
     )
     tz = ZoneInfo(ctx.resources.settings.timezone)
-    lines = [f"{client.display_name} 成交：{terms.describe()}"]
+    lines = [f"{client.display_name} 成交：{terms.describe()}" + (f"（{listing.code}）" if listing else "")]
     if plan.shares:
         lines.append(f"将产生推荐佣金（冻结至{plan.release_at.astimezone(tz):%Y-%m-%d}，规则v{plan.rule.version}）：")
         lines += [
@@ -120,30 +98,41 @@ async def propose_deal(ctx: Context, slots: dict, chosen=None) -> str:
     return "\n".join(lines)
 
 
+async def _deal_without_client(ctx: Context, slots: dict) -> str:
+    """``A12租出去了 年租金120万``: the terms cannot be kept without the client who signed."""
+    listing = slots.get("listing")
+    example = f"{listing}租给华兴精密了 年租金120万" if listing else "华兴精密成交 年租金120万 免租3个月"
+    return f"这笔成交是哪个客户的？请写上客户名重新发，例如「{example}」。没有记录任何内容。"
+
+
 async def confirm(ctx: Context, _=None) -> str:
     """确认: record the deal shown just before, if any."""
     pending = await state.get(ctx.resources.redis, "pick", ctx.openid)
     if pending is None or pending.get("action") != "confirm_deal":
         return "没有待确认的成交（可能已过期）。请重新发「客户名成交 年租金…」。"
     await state.drop(ctx.resources.redis, "pick", ctx.openid)
-    return await record_deal(ctx, pending["slots"], "confirm")
+    return await record_deal(ctx, nlp.typed(pending["slots"]), "confirm")
 
 
 async def record_deal(ctx: Context, slots: dict, chosen=None) -> str:
     """The confirmed deal recorded (a 1 after the preview resumes here too)."""
     client = await clients.get_visible(ctx.actor, int(slots["client_id"]))
+    listing = await listings.find(slots["listing"]) if slots.get("listing") else None
     deal = await commissions.record_deal(
         actor=ctx.actor,
         client=client,
         settings=ctx.resources.settings,
-        terms=parse_terms(slots["terms"], _today(ctx)),
+        terms=terms_of(slots, area=float(listing.area) if listing and listing.area else None),
         signed_at=ctx.now,
         source_key=f"chat:{slots['_msg_id']}",
     )
     total = sum(e.amount_fen for e in await deal.earnings.all())
-    return f"已记录成交：{client.display_name}（成交#{deal.id}）" + (
+    reply = f"已记录成交：{client.display_name}（成交#{deal.id}）" + (
         f"，推荐佣金共{yuan(total)}元已冻结。" if total else "。"
     )
+    if listing:
+        reply += f"\n{listing.code}如已租出或售出，发「{listing.code}已租」或「{listing.code}已售」更新房源。"
+    return reply
 
 
 async def end_deal(ctx: Context, slots: dict, chosen=None) -> str:
@@ -203,7 +192,7 @@ async def manual_payout(ctx: Context, code: str, reference: str) -> str:
 # ---- partners -------------------------------------------------------------------------------------
 
 
-async def my_commission(ctx: Context) -> str:
+async def my_commission(ctx: Context, slots: dict | None = None, chosen=None) -> str:
     view = await commissions.overview(ctx.actor, settings=ctx.resources.settings, limit=5)
     b = view.balance
     lines = [
@@ -227,18 +216,22 @@ async def my_commission(ctx: Context) -> str:
     return "\n".join(lines)
 
 
-async def withdraw(ctx: Context, amount: str, *, real_name: str | None = None) -> str:
+async def withdraw(ctx: Context, slots: dict, chosen=None) -> str:
     """``real_name`` (as in WeChat's real-name check) is needed for a WeChat transfer from 2,000 yuan."""
+    amount = slots.get("amount")
+    if not amount:
+        return "要提现多少？例如「提现 500」。发「我的佣金」看可提现余额。"
+    shown = f"{amount.normalize():f}" if isinstance(amount, Decimal) else str(amount)
     try:
         w = await withdrawals.request(
             account=ctx.actor,
             amount_fen=commissions.to_fen(amount),
             settings=ctx.resources.settings,
-            real_name=real_name,
+            real_name=slots.get("real_name"),
             now=ctx.now,
         )
     except RealNameRequired as exc:
-        return chat_text(exc) + f"，请发「提现 {amount} 您的姓名」。"
+        return chat_text(exc) + f"，请发「提现 {shown} 您的姓名」。"
     how = (
         "审核通过后请在小程序「我的提现」中确认收款"
         if w.method.value == "wechat"

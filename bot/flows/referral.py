@@ -18,7 +18,7 @@ from media import poster
 from models import Account, Listing
 from services import listings_public, posters, tasks
 from services.errors import AppError, NotFound
-from services.referrals import codes
+from services.referrals import attribution, codes
 from services.referrals import stats as referral_stats
 from wechat import TransientError, WeChatError
 
@@ -41,6 +41,15 @@ async def send_poster(ctx: Context, code: str | None) -> str:
         return texts.POSTER_NO_LISTING.format(code=code)
     words = STYLE.findall(ctx.text)
     template = posters.template_of(words[-1] if words else None)
+    await queue_poster(ctx, listing, template)
+    others = " / ".join(
+        f"生成海报 {listing.code} {poster.TEMPLATE_NAMES[t]}" for t in poster.TEMPLATES if t != template
+    )
+    return texts.POSTER_COMING.format(code=listing.code, style=poster.TEMPLATE_NAMES[template], others=others)
+
+
+async def queue_poster(ctx: Context, listing: Listing, template: str = "classic") -> None:
+    """The poster of ``listing`` credited to the sender, rendered and sent to them as an image by a task."""
     await tasks.enqueue(
         ctx.resources,
         send_poster_image,
@@ -50,17 +59,13 @@ async def send_poster(ctx: Context, code: str | None) -> str:
         template,
         job_id=f"poster:{listing.id}:{template}:{ctx.actor.id}:{ctx.openid}",
     )
-    others = " / ".join(
-        f"生成海报 {listing.code} {poster.TEMPLATE_NAMES[t]}" for t in poster.TEMPLATES if t != template
-    )
-    return texts.POSTER_COMING.format(code=listing.code, style=poster.TEMPLATE_NAMES[template], others=others)
 
 
 async def send_code(ctx: Context) -> str:
     """Queue the QR image to this account (once per minute at most) and answer with the stats so far."""
     await tasks.enqueue(
         ctx.resources,
-        codes.send_referral_qr,
+        send_code_image,
         ctx.actor.id,
         ctx.openid,
         job_id=f"referral-qr:{ctx.actor.id}:{ctx.openid}",
@@ -96,6 +101,25 @@ async def send_poster_image(ctx: dict, account_id: int, openid: str, listing_id:
     except WeChatError as exc:
         log.info("poster for %s not sent as an image: errcode %s", openid, exc.errcode)
         await _tell(resources, openid, texts.POSTER_REFUSED.format(errcode=exc.errcode, url=made.url))
+
+
+@tasks.task()
+async def send_code_image(ctx: dict, account_id: int, openid: str) -> None:
+    """Create (or reuse) the account's QR code and send it as an image; say in chat what went wrong if it cannot be."""
+    resources = ctx["resources"]
+    account = await Account.get_or_none(id=account_id)
+    if account is None:
+        return
+    try:
+        media_id = await codes.qr_media_id(resources, await attribution.scene_for_account(account))
+        await resources.wechat.message.send_image(openid, media_id)
+    except TransientError:
+        if ctx.get("job_try", 1) < SEND_TRIES:
+            raise Retry(defer=5 * ctx.get("job_try", 1)) from None
+        await _tell(resources, openid, texts.CODE_NOT_SENT)
+    except WeChatError as exc:
+        log.info("referral code for %s not sent as an image: errcode %s", openid, exc.errcode)
+        await _tell(resources, openid, texts.CODE_REFUSED.format(errcode=exc.errcode))
 
 
 async def _tell(resources, openid: str, text: str) -> None:

@@ -1,24 +1,21 @@
 """Code images: official-account QR codes and mini-program codes (listing posters: services/posters.py).
 
 Made on demand and kept in media storage; the chat's requests for them run as
-background tasks that retry when WeChat has a hiccup.
+background tasks (bot/flows/referral.py) that retry when WeChat has a hiccup.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from models import Account, ReferralScene
+from models import ReferralScene
 from models.enums import SceneKind
-from services import tasks
 from services.errors import WeChatUnavailable
-from services.referrals.attribution import scene_for_account
 from services.resources import Resources
-from wechat import TransientError, WeChatError
+from wechat import WeChatError
 
 MEDIA_LIFETIME = timedelta(days=3)
 MEDIA_MARGIN = timedelta(hours=1)
-WECHAT_HICCUP = tasks.RetryPolicy(on=(TransientError,), tries=3, defer_s=5)
 
 
 async def miniapp_code_url(resources: Resources, scene: ReferralScene) -> str:
@@ -72,15 +69,3 @@ async def qr_media_id(resources: Resources, scene: ReferralScene, *, now: dateti
         scene.qr_media_expires_at = now + MEDIA_LIFETIME
         await scene.save(update_fields=["qr_media_id", "qr_media_expires_at"])
     return scene.qr_media_id
-
-
-@tasks.task(retry=WECHAT_HICCUP)
-async def send_referral_qr(ctx: dict, account_id: int, openid: str) -> None:
-    """Create (or reuse) the account's QR code and send it as an image by customer-service message."""
-    resources = ctx["resources"]
-    account = await Account.get_or_none(id=account_id)
-    if account is None:
-        return
-    scene = await scene_for_account(account)
-    media_id = await qr_media_id(resources, scene)
-    await resources.wechat.message.send_image(openid, media_id)

@@ -9,7 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot import handlers, router
+import nlp
+from bot import handlers, router, texts
 from bot.context import Context
 from bot.filters import STAFF, TEXT, regex
 from models.enums import Role
@@ -78,7 +79,7 @@ def test_every_question_a_flow_asks_resumes_a_registered_flow():
         ("生成海报 A12", Role.SALES, "poster"),
         ("帮助", Role.ADMIN, "help"),
         ("华兴精密", Role.SALES, "client_by_name"),
-        ("你好 在吗 有什么事", Role.SALES, "unknown"),
+        ("你好 在吗 有什么事", Role.SALES, "note_on_client"),
     ],
 )
 def test_a_message_goes_to_the_first_handler_that_matches(text, role, expected):
@@ -111,3 +112,25 @@ def test_filters_compose_and_hand_over_what_they_matched():
     assert both(ctx).groups() == ("A", "12")
     assert not (~STAFF)(ctx)
     assert (regex("B") | regex("A"))(ctx).group() == "A"
+
+
+def test_every_intent_the_parser_knows_is_answered_by_its_handler_or_as_not_built_yet():
+    handled = {h.name for h in handlers.HANDLERS}
+    for name in nlp.INTENTS - {"unknown"}:
+        assert name in handled or name in texts.INTENT_NAMES, name
+
+
+@pytest.mark.parametrize("text", ["提现 500", "我的佣金", "华兴精密成交 年租金120万"])
+def test_money_words_are_read_by_the_parser(text):
+    assert handler_for(text, role=Role.SALES) == nlp.parse(text).intent
+
+
+def test_a_withdrawal_review_is_no_withdrawal():
+    assert handler_for("通过提现 W12", role=Role.MANAGER) == "approve_withdrawal"
+    assert handler_for("提现 500", role=Role.PARTNER) == "withdraw"
+
+
+async def test_an_intent_without_a_built_feature_is_said_plainly_not_as_not_understood(monkeypatch):
+    monkeypatch.setitem(texts.INTENT_NAMES, "plan_route", "规划带看路线")
+    reply = await handlers.not_built(ctx_for("帮我排下明天的带看路线", role=Role.SALES), nlp.Parsed("plan_route"))
+    assert "规划带看路线" in reply and "还没有上线" in reply and "没太明白" not in reply

@@ -145,7 +145,7 @@ async def test_sale_prices_show_the_total_and_the_unit_price(make_listing, setti
     from decimal import Decimal
 
     listing = await make_listing(deal_type=DealType.SALE, rent=None, sale_price=Decimal("7500"), area=Decimal("3000"))
-    assert posters._price(listing) == ("2250", "万元", "单价7500元/㎡")
+    assert posters.price_of(listing) == ("2250", "万元", "单价7500元/㎡")
 
 
 async def test_without_a_font_the_service_says_so(listing_with_cover, sales, resources, monkeypatch):

@@ -64,6 +64,28 @@ def test_a_deal_with_terms_is_recorded_with_decimal_money():
     assert nlp.parse("华兴精密成交了", NOW).intent == "update_stage"  # no term: the stage alone
 
 
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("华兴精密成交 年租金120万 租期5年 2027年1月1日起租", "2027-01-01"),
+        ("华兴精密签了 年租120万 3月1日起租", "2027-03-01"),  # March has passed in November: next year's
+        ("华兴精密签了 月租金8万 起租日12月15日", "2026-12-15"),
+    ],
+)
+def test_a_deal_keeps_the_day_its_lease_starts(text, start):
+    assert parsed(text)[1]["lease_start"] == start
+
+
+def test_a_deal_that_names_no_client_has_none():
+    assert parsed("A12签了 年租金120万")[1] == {"listing": "A12", "annual_rent": 1200000.0}
+    assert "client" not in parsed("成交了 月租金8万 免租2个月")[1]
+
+
+def test_a_withdrawal_keeps_the_real_name_written_after_the_amount():
+    assert parsed("提现 2500 王大明")[1] == {"amount": 2500.0, "real_name": "王大明"}
+    assert parsed("提现五百块")[1] == {"amount": 500.0}
+
+
 def test_a_status_change_is_not_an_edit():
     assert parsed("把A12改成已租 华兴精密") == (
         "listing_status",

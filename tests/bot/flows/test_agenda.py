@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from bot import texts
 from services import clients
 from tests.factories import MANAGER, SALES
 
@@ -63,7 +64,7 @@ async def test_help_lists_what_to_say(team, say):
 
 
 async def test_unknown_text_gets_a_hint_never_silence(team, say):
-    reply = await say(SALES, "你好呀")
+    reply = await say(SALES, "今天天气不错")
     assert "可以这样说" in reply and "帮助" in reply
 
 
@@ -126,3 +127,38 @@ async def test_a_mini_program_viewing_is_in_the_salespersons_agenda_with_the_vis
     reply = await say(SALES, "周四跟进谁")
     assert "小程序看房预约1个" in reply and "· 14:00 看房 A61 王先生 13800001111" in reply
     assert "A61" not in await say(MANAGER, "周四跟进谁")  # the listing is 张三's, not the manager's
+
+
+async def test_this_weeks_agenda_shows_every_day_to_sunday_and_the_overdue(team, say, make_client):
+    now = datetime.now(SHANGHAI).replace(second=0, microsecond=0)
+    sunday = now + timedelta(days=6 - now.weekday())
+    await _followup(team, make_client, "今晚公司", now.replace(hour=23, minute=50))
+    await _followup(team, make_client, "周日公司", sunday.replace(hour=16, minute=0))
+    await _followup(team, make_client, "逾期公司", now - timedelta(days=2))
+    await _followup(team, make_client, "下周一公司", (sunday + timedelta(days=1)).replace(hour=9, minute=0))
+    reply = await say(SALES, "这周有哪些要跟进的")
+    assert f"本周（{now.month}月{now.day}日至{sunday.month}月{sunday.day}日）待跟进2个" in reply
+    assert reply.index("今晚公司") < reply.index("周日公司") and f"{sunday.month}月{sunday.day}日(周日) 16:00" in reply
+    assert "已逾期1个" in reply and "逾期公司" in reply and "下周一公司" not in reply
+
+
+async def test_next_weeks_agenda_and_the_teams_load_over_it(team, say, make_client):
+    now = datetime.now(SHANGHAI).replace(second=0, microsecond=0)
+    monday = now + timedelta(days=7 - now.weekday())
+    await _followup(team, make_client, "下周三公司", (monday + timedelta(days=2)).replace(hour=10, minute=0))
+    await _followup(team, make_client, "下下周公司", (monday + timedelta(days=8)).replace(hour=10, minute=0))
+    reply = await say(SALES, "下周跟进谁")
+    assert "下周（" in reply and "待跟进1个" in reply and "下周三公司" in reply and "下下周公司" not in reply
+    assert "团队：张三 待1 逾期0" in await say(MANAGER, "下周跟进谁")
+
+
+async def test_greetings_and_thanks_are_answered_in_kind_and_keep_an_open_question(team, say, make_client):
+    for text in ("早上好", "你好呀", "在吗"):
+        assert await say(SALES, text) == texts.GREETING
+    for text in ("谢谢", "好的", "收到", "OK", "辛苦了", "嗯嗯"):
+        assert await say(SALES, text) == texts.ACKNOWLEDGED
+    await make_client(team["zhang"], "华兴精密")
+    await make_client(team["zhang"], "华兴电子")
+    assert "回复序号" in await say(SALES, "华兴什么情况")
+    await say(SALES, "好的")
+    assert "负责人：张三" in await say(SALES, "2")  # the question was still open

@@ -198,14 +198,24 @@ async def test_manager_can_reassign_and_sales_cannot(team, make_client):
     assert (await Client.get(id=client.id)).owner_id == team["li"].id
     with pytest.raises(ManagersOnly):
         await clients.reassign(actor=team["zhang"], client=client, to=team["zhang"])
-    assert await Notification.filter(recipient_id=team["zhang"].id).count() == 0
+    # 张三 was told the client went to 李四; the refused move sent nothing
+    assert await Notification.filter(recipient_id=team["zhang"].id).count() == 1
 
 
-async def test_the_new_owner_of_a_reassigned_client_is_told(team, make_client, words):
+async def test_the_new_and_the_previous_owner_of_a_reassigned_client_are_told(team, make_client, words):
     client = await make_client(team["zhang"], "华兴精密")
     await clients.reassign(actor=team["manager"], client=client, to=team["li"])
+    new_owner, previous_owner = await Notification.all().order_by("id")
+    assert new_owner.recipient_id == team["li"].id and words(new_owner)["detail"] == "华兴精密"
+    assert previous_owner.recipient_id == team["zhang"].id
+    assert words(previous_owner)["title"] == "王经理把你的客户转给了李四"
+
+
+async def test_a_manager_taking_a_client_over_tells_the_previous_owner_only(team, make_client):
+    client = await make_client(team["zhang"], "华兴精密")
+    await clients.reassign(actor=team["manager"], client=client, to=team["manager"])
     [notice] = await Notification.all()
-    assert notice.recipient_id == team["li"].id and words(notice)["detail"] == "华兴精密"
+    assert notice.recipient_id == team["zhang"].id
 
 
 async def test_manager_reassigns_a_client_in_chat(team, say, make_client):
@@ -281,7 +291,7 @@ async def test_a_bare_client_name_shows_that_clients_record(team, say, make_clie
 
 async def test_chit_chat_that_names_no_client_still_gets_the_hint(team, say, make_client):
     await make_client(team["zhang"], "华兴精密")
-    assert "没太明白" in await say(SALES, "谢谢")
+    assert "没太明白" in await say(SALES, "今天天气不错")
 
 
 async def test_a_stage_word_in_a_followup_never_moves_a_won_client_back(team, say, make_client):
@@ -637,3 +647,27 @@ async def test_winning_a_client_with_no_or_several_listings_in_play_asks_nothing
         await make_listing(code=code, owner=team["zhang"])
         await say(SALES, f"{code}带看预约 宏达物流")
     assert "是不是已租" not in await say(SALES, "宏达物流签了")
+
+
+async def test_a_note_that_opens_with_my_client_is_a_followup_with_its_time(team, say, make_client):
+    client = await make_client(team["zhang"], "宏达物流")
+    reply = await say(SALES, "宏达物流 过完年再说")
+    assert "已记录跟进：宏达物流" in reply
+    note = await FollowUp.get(client_id=client.id)
+    assert note.next_at is not None and note.next_at.month == 2  # 正月初八
+    assert "已记录跟进：宏达物流" in await say(SALES, "宏达物流张总刚才来电话说合同下周一寄回来")
+
+
+async def test_a_note_that_names_no_client_asks_for_it_and_keeps_nothing(team, say, make_client):
+    await make_client(team["zhang"], "宏达物流")
+    reply = await say(SALES, "下午带看 结果客户没来")
+    assert "哪个客户" in reply and "跟进 华兴精密 下午带看 结果客户没来" in reply
+    assert not await FollowUp.exists()
+
+
+async def test_someone_elses_client_or_a_lookup_is_never_taken_for_a_note(team, say, make_client):
+    await make_client(team["li"], "康达物流")
+    await make_client(team["zhang"], "新锐医疗器械")
+    assert "没太明白" in await say(SALES, "康达物流 报价发过去了 等回复")
+    assert "没太明白" in await say(SALES, "麻烦帮我查一下新锐医疗器械")
+    assert not await FollowUp.exists()

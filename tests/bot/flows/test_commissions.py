@@ -2,13 +2,15 @@
 in their agenda; partners ask 我的佣金 and 提现 500."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
-from bot.flows.commissions import parse_terms
+from bot.flows.commissions import terms_of
 from models import Client, Deal, Earning, WechatUser, Withdrawal
 from models.enums import DealType, Role, Stage, WithdrawalStatus
 from services import ledger
+from services.errors import DealAmountMissing
 from tests.factories import MANAGER, SALES, fund
 
 PARTNER = "o-laowang"
@@ -26,20 +28,29 @@ async def referred(team, partner, make_client):
     return client
 
 
-def test_deal_amounts_are_read_from_the_message():
-    today = date(2026, 12, 1)
-    lease = parse_terms("年租金120万 免租3个月 租期5年 2027年1月1日起租", today)
+def test_deal_terms_are_the_parsers_typed_slots():
+    lease = terms_of(
+        {
+            "annual_rent": Decimal("1200000"),
+            "rent_free_months": 3.0,
+            "lease_years": 5.0,
+            "lease_start": date(2027, 1, 1),
+        }
+    )
     assert (
         lease.deal_type,
         lease.size_fen,
         lease.monthly_rent_fen,
         lease.rent_free_months,
-        str(lease.lease_years),
+        lease.lease_years,
         lease.lease_start,
-    ) == (DealType.RENT, 120_000_000, 10_000_000, 3, "5", date(2027, 1, 1))
-    assert parse_terms("月租金8.5万 免租三个月", today).size_fen == 102_000_000
-    assert parse_terms("总价2250万", today).sale_total_fen == 2_250_000_000
-    assert parse_terms("年租120万 3月1日起租", today).lease_start == date(2027, 3, 1)
+    ) == (DealType.RENT, 120_000_000, 10_000_000, 3, Decimal(5), date(2027, 1, 1))
+    assert terms_of({"monthly_rent_total": Decimal("85000")}).size_fen == 102_000_000
+    assert terms_of({"sale_total": Decimal("22500000")}).sale_total_fen == 2_250_000_000
+    assert terms_of({"rent": 28.0}, area=2000).monthly_rent_fen == 5_600_000  # 每平28 on a 2,000 m² listing
+    assert terms_of({"annual_rent": Decimal("1200000"), "rent_free_months": 1.5}).rent_free_months == 2
+    with pytest.raises(DealAmountMissing):
+        terms_of({"rent": 28.0})  # per m², and no listing to multiply by
 
 
 async def test_a_deal_shows_the_commission_and_is_recorded_only_on_confirm(team, say, referred, partner):
@@ -63,7 +74,22 @@ async def test_another_message_drops_the_pending_deal(team, say, referred):
 
 async def test_a_deal_without_amounts_asks_for_them(team, say, referred):
     assert "补充成交金额" in await say(SALES, "华兴精密成交了")
-    assert "请写租金" in await say(SALES, "华兴精密成交 月租金 面议")
+    assert not await Deal.exists()
+
+
+async def test_a_deal_naming_a_listing_and_its_terms_is_one_message(team, say, referred, make_listing):
+    await make_listing(code="A12")  # 2,000 m²
+    reply = await say(SALES, "A12租给华兴精密了 每平28 租5年 2027年1月1日起租")
+    assert "年租金672,000.00元" in reply and "租期5年" in reply and "2027-01-01起租" in reply
+    reply = await say(SALES, "确认")
+    assert "已记录成交：华兴精密" in reply and "A12已租" in reply
+    deal = await Deal.get()
+    assert (deal.monthly_rent_fen, deal.lease_start) == (5_600_000, date(2027, 1, 1))
+
+
+async def test_a_deal_without_its_client_keeps_nothing_and_asks_for_the_client(team, say, make_listing):
+    await make_listing(code="A12")
+    assert "哪个客户" in await say(SALES, "A12签了 年租金120万")
     assert not await Deal.exists()
 
 
