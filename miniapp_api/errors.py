@@ -159,6 +159,7 @@ MESSAGES: dict[str, str | Callable[[Any], str]] = {
     "no_back_office": "这个微信号没有后台权限",
     "clients_to_reassign": "请先把此人的客户转给其他同事",
     "not_your_staff": "对方不在您的团队",
+    "outside_your_team": "只能查看您自己团队的数据",
     "invalid_setting": "设置的值不正确",
     "cannot_undo": "这条记录不能撤销",
     "contact_taken": "这个手机号或微信号已属于另一个客户",
