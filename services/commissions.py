@@ -702,7 +702,7 @@ async def overview(account: Account | None, *, settings: Settings, limit: int = 
         level=level,
         level_name=level_name(spec, level),
         entries=await ledger.entries(account.id, limit=limit, offset=offset),
-        referred_clients=await Client.filter(referrer_id=account.id).count(),
+        referred_clients=await Client.live().filter(referrer_id=account.id).count(),
         deals=await Earning.filter(
             account_id=account.id, kind=EarningKind.DEAL, tier=EarningTier.DIRECT, status__not=EarningStatus.REVERSED
         ).count(),

@@ -212,3 +212,10 @@ async def test_every_balance_is_the_sum_of_its_rows(referral, settings):
     rows = await LedgerEntry.filter(account_id=referral.partner.id).values_list("bucket", "amount_fen")
     assert sum(amount for _, amount in rows) == (await balance(referral.partner)).total == 3_600_000
     assert Decimal(sum(a for b, a in rows if b == "available")) == 3_600_000
+
+
+async def test_a_deleted_referred_client_is_no_longer_counted_for_the_partner(referral, settings):
+    assert (await commissions.overview(referral.partner, settings=settings)).referred_clients == 1
+    referral.client.deleted_at = datetime.now(timezone.utc)
+    await referral.client.save(update_fields=["deleted_at"])
+    assert (await commissions.overview(referral.partner, settings=settings)).referred_clients == 0
