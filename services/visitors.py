@@ -95,10 +95,11 @@ async def take_message(
 ) -> Taken | None:
     """A follower's message: into their lead (made now if it carries one), relayed to the salesperson.
     None when they are no client and the message names nothing to work on (a hello)."""
-    user, _ = await WechatUser.get_or_create(openid=openid)
-    existed = await Client.live().filter(wechat_user_id=user.id).exists()
+    # A hello from a follower who is no client yet is the common case: one query, no row written.
+    existed = await Client.live().filter(wechat_user__openid=openid).exists()
     if not existed and not carries_lead(slots):
         return None
+    user, _ = await WechatUser.get_or_create(openid=openid)
     client = await leads.create(
         resources,
         wechat_user_id=user.id,
