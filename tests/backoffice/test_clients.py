@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from models import AuditLog, Client, StageChange
+from models import AuditLog, Client, Notification, StageChange
 from models.enums import Role, Stage
 from services import staff_sessions
 
@@ -224,3 +224,12 @@ async def test_the_export_follows_the_filters(bo_client, company, book):
     response = await client.get("/bo/clients.csv?q=远大")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row[1] for row in rows[1:]] == ["远大物流"]
+
+
+async def test_a_client_reassigned_in_the_back_office_tells_the_previous_owner_too(bo_client, company, book, words):
+    client = await bo_client(company["manager"])
+    moved = await client.post_form(f"/bo/clients/{book['zhang'].id}/reassign", {"to": company["li"].id})
+    assert moved.status_code == 302
+    told = {n.recipient_id: words(n)["title"] for n in await Notification.all()}
+    assert company["zhang"].id in told and "转给了李四" in told[company["zhang"].id]
+    assert company["li"].id in told
