@@ -116,6 +116,8 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
         if getattr(app.ctx, "worker", None) is not None:
             await app.ctx.worker.close()
             app.ctx.worker_task.cancel()
+        if app.ctx.resources is not None:
+            await metrics.flush(app.ctx.resources.redis)
         if getattr(app.ctx, "owns_resources", False):
             await app.ctx.resources.close()
 

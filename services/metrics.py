@@ -5,9 +5,9 @@ to several hosts behind nginx, and the dashboard needs per-day totals of the
 whole service (error rate, p95, intents used) that survive restarts; one set of
 Redis hashes gives ``GET /metrics`` on any process the totals of all of them,
 and the daily rollup (``services.rollups``) reads the same counters. Nothing
-here waits for Redis: each count is one command added to the event loop turn's
-pipeline (``core.kv.batcher``), and a failed push is dropped (a metric never
-fails a request or a chat reply).
+here waits for Redis: counts are summed in the process for ``FLUSH_S``, then
+sent as one pipeline (``core.kv.batcher``), and a failed push is dropped (a
+metric never fails a request or a chat reply).
 
 Keys: ``metrics:*`` hold totals since the Redis data began (Prometheus
 counters); ``kpi:*:<day>`` hold one business day (expiring after
@@ -20,6 +20,7 @@ import asyncio
 import bisect
 import logging
 import time
+from collections import Counter, defaultdict
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -80,9 +81,63 @@ def bucket_of(ms: float) -> int:
     return bisect.bisect_left(BUCKETS_MS, ms)
 
 
-def _send(redis: Redis, command: str, *args) -> None:
-    future = kv.batcher(redis).call(command, *args)
-    future.add_done_callback(_sent)
+FLUSH_S = 0.1
+"""Counts are summed in the process for this long, then sent to Redis as one pipeline: a count reaches Redis
+at most this late (lost if the process dies meanwhile), and thousands of requests a second cost a few
+commands instead of ten each."""
+
+
+class _Pending:
+    """What was counted for one Redis client since its last flush."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.increments: Counter[tuple[str, str]] = Counter()
+        self.members: defaultdict[str, set[str]] = defaultdict(set)
+        self.expiring: set[str] = set()
+
+
+_pending: dict[Redis, _Pending] = {}
+
+
+def _counts(redis: Redis) -> _Pending:
+    """The counts waiting for ``redis``; the first one since a flush schedules the next flush."""
+    loop = asyncio.get_running_loop()
+    pending = _pending.get(redis)
+    if pending is None or pending.loop is not loop:  # another loop's counts (a test's) are gone with it
+        pending = _pending[redis] = _Pending(loop)
+        loop.call_later(FLUSH_S, _flush, redis, pending)
+    return pending
+
+
+def _increment(redis: Redis, key: str, field: str, by: int = 1, *, expire: bool = False) -> None:
+    pending = _counts(redis)
+    pending.increments[(key, field)] += by
+    if expire:
+        pending.expiring.add(key)
+
+
+def _flush(redis: Redis, pending: _Pending) -> list[asyncio.Future]:
+    """Send ``pending`` as one pipeline (``core.kv``), unless it was sent already; the replies to await."""
+    if _pending.get(redis) is pending:
+        del _pending[redis]
+    batch = kv.batcher(redis)
+    sent = [batch.call("hincrby", key, field, by) for (key, field), by in pending.increments.items()]
+    sent += [batch.call("sadd", key, *members) for key, members in pending.members.items()]
+    sent += [batch.call("expire", key, DAY_KEY_TTL_S) for key in pending.expiring]
+    pending.increments.clear()
+    pending.members.clear()
+    pending.expiring.clear()
+    for future in sent:
+        future.add_done_callback(_sent)
+    return sent
+
+
+async def flush(redis: Redis) -> None:
+    """Send what this process counted now (at shutdown, so no count waits for a flush that never comes)."""
+    pending = _pending.get(redis)
+    if pending is not None:
+        await asyncio.gather(*_flush(redis, pending), return_exceptions=True)
 
 
 def _sent(future: asyncio.Future) -> None:
@@ -95,35 +150,33 @@ def count_request(redis: Redis, *, timezone: str, method: str, route: str, statu
     label = f"{method} {route}"
     bucket = bucket_of(ms)
     day_key = http_day_key(today(timezone))
-    _send(redis, "hincrby", HTTP_TOTALS, f"{label}|{status}", 1)
-    _send(redis, "hincrby", HTTP_TOTALS, f"{label}|b{bucket}", 1)
-    _send(redis, "hincrby", HTTP_TOTALS, f"{label}|us", int(ms * 1000))
-    _send(redis, "hincrby", day_key, f"{route}|n", 1)
-    _send(redis, "hincrby", day_key, f"{route}|b{bucket}", 1)
+    _increment(redis, HTTP_TOTALS, f"{label}|{status}")
+    _increment(redis, HTTP_TOTALS, f"{label}|b{bucket}")
+    _increment(redis, HTTP_TOTALS, f"{label}|us", int(ms * 1000))
+    _increment(redis, day_key, f"{route}|n", expire=True)
+    _increment(redis, day_key, f"{route}|b{bucket}")
     if status >= 500:
-        _send(redis, "hincrby", day_key, f"{route}|e", 1)
-    _send(redis, "expire", day_key, DAY_KEY_TTL_S)
+        _increment(redis, day_key, f"{route}|e")
 
 
 def count_chat_reply(redis: Redis, *, timezone: str, intent: str) -> None:
     """A chat message answered by the handler ``intent`` (``NOT_UNDERSTOOD`` for the hint)."""
-    day_key = intents_day_key(today(timezone))
-    _send(redis, "hincrby", CHAT_TOTALS, intent, 1)
-    _send(redis, "hincrby", day_key, intent, 1)
-    _send(redis, "expire", day_key, DAY_KEY_TTL_S)
+    _increment(redis, CHAT_TOTALS, intent)
+    _increment(redis, intents_day_key(today(timezone)), intent, expire=True)
 
 
 def count_tracking(redis: Redis, kinds: list[str]) -> None:
     """Tracking events accepted for writing, by kind."""
     for kind in set(kinds):
-        _send(redis, "hincrby", TRACKING_TOTALS, kind, kinds.count(kind))
+        _increment(redis, TRACKING_TOTALS, kind, kinds.count(kind))
 
 
 def mark_miniapp_user(redis: Redis, *, timezone: str, user_id: int) -> None:
     """A signed-in mini-program user was active today (DAU/MAU, retention)."""
     day_key = miniapp_users_day_key(today(timezone))
-    _send(redis, "sadd", day_key, str(user_id))
-    _send(redis, "expire", day_key, DAY_KEY_TTL_S)
+    pending = _counts(redis)
+    pending.members[day_key].add(str(user_id))
+    pending.expiring.add(day_key)
 
 
 def decode_hash(raw: dict) -> dict[str, int]:

@@ -27,7 +27,7 @@ from core import db
 from core.config import load_settings
 from models import Account
 from models.enums import Role
-from services import accounts
+from services import accounts, metrics
 from services.resources import Resources
 from tests.fakewechat import FakeWeChat
 from tests.fakewechatpay import FakeWeChatPay
@@ -167,6 +167,7 @@ async def _drop_test_database(settings) -> None:
 async def resources(session_resources):
     """The shared resources over an empty database and an empty Redis."""
     await _empty_database()
+    await metrics.flush(session_resources.redis)  # counted by the test before, not to be seen in this one
     await session_resources.redis.flushdb()
     return session_resources
 
