@@ -24,6 +24,8 @@ class Context:
     """The sender's WechatUser id (None for events, which are answered without looking the sender up)."""
     account: Account | None = None
     """The staff or partner account bound to the sender, if any."""
+    is_client: bool | None = None
+    """Whether the sender is a client, as their cached identity says (``accounts.Identity.is_client``)."""
 
     @property
     def actor(self) -> Account:

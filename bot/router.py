@@ -45,7 +45,7 @@ async def respond(
     ctx = Context(resources, as_text(message), now)
     if ctx.event is None:
         identity = await accounts.identify(resources.redis, message.source, cached_identity)
-        ctx.user_id = identity.user_id
+        ctx.user_id, ctx.is_client = identity.user_id, identity.is_client
         if identity.account_id:
             ctx.account = await Account.get_or_none(id=identity.account_id, active=True)
     found = match(ctx)

@@ -9,6 +9,8 @@ import json
 
 from redis.asyncio import Redis
 
+from core import kv
+
 TTL_S = 600
 
 
@@ -26,4 +28,5 @@ async def get(redis: Redis, kind: str, openid: str) -> dict | None:
 
 
 async def drop(redis: Redis, kind: str, openid: str) -> None:
-    await redis.delete(_key(kind, openid))
+    """Batched (``core.kv``): the router drops a bound sender's open question on nearly every message."""
+    await kv.batcher(redis).call("delete", _key(kind, openid))

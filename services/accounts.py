@@ -107,10 +107,14 @@ async def bind(redis: Redis, openid: str, code: str) -> Account:
 
 @dataclass(frozen=True)
 class Identity:
-    """Who sent a message: their WeChat user and, once bound, their account."""
+    """Who sent a message: their WeChat user, once bound their account, and whether they are a client."""
 
     user_id: int
     account_id: int | None
+    is_client: bool | None = None
+    """A live client is linked to the WeChat user (None: not known, ask the database). Only a "no" is worth
+    trusting: it is dropped when a client is linked (``leads.create``, an undeleted client, a merge of WeChat
+    users); a "yes" may be a client deleted since."""
 
 
 def identity_key(openid: str) -> str:
@@ -127,15 +131,18 @@ async def identify(redis: Redis, openid: str, cached: bytes | None = None) -> Id
     if cached is None:
         cached = await redis.get(identity_key(openid))
     if cached is not None:
-        user_id, _, account_id = cached.decode().partition(":")
-        return Identity(int(user_id), int(account_id) if account_id else None)
+        user_id, account_id, is_client = (cached.decode().split(":") + [""])[:3]
+        return Identity(int(user_id), int(account_id) if account_id else None, is_client == "1" if is_client else None)
     user, _ = await WechatUser.get_or_create(openid=openid)
-    await redis.set(identity_key(openid), f"{user.id}:{user.account_id or ''}", ex=IDENTITY_TTL_S)
-    return Identity(user.id, user.account_id)
+    is_client = await Client.live().filter(wechat_user_id=user.id).exists()
+    await redis.set(
+        identity_key(openid), f"{user.id}:{user.account_id or ''}:{'1' if is_client else '0'}", ex=IDENTITY_TTL_S
+    )
+    return Identity(user.id, user.account_id, is_client)
 
 
 async def forget_identities(redis: Redis, *openids: str | None) -> None:
-    """Drop cached identities after their WeChat user or account link changed."""
+    """Drop cached identities after their WeChat user, account link or client link changed."""
     keys = [identity_key(openid) for openid in openids if openid]
     if keys:
         await redis.delete(*keys)

@@ -20,7 +20,7 @@ from tortoise.transactions import in_transaction
 from core.config import Settings
 from models import Account, Client, FollowUp, WechatUser, pii
 from models.enums import FollowUpChannel, Role, Source
-from services import audit, clients, listings_public, notify
+from services import accounts, audit, clients, listings_public, notify
 from services.errors import InvalidPhone
 from services.notify import Notice
 from services.referrals import attribution
@@ -163,6 +163,8 @@ async def create(
                     facts=await _lead_facts(client, need, listing, created, via),
                 )
             await attribution.on_lead(client, user, assignee_id=client.owner_id, settings=resources.settings)
+    if created:  # committed: the follower's next message is a client's, in every process
+        await accounts.forget_identities(redis, user.openid)
     return client
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from redis.asyncio import Redis
+
 from core.config import Settings
-from models import Account, AuditLog, FollowUp
+from models import Account, AuditLog, FollowUp, WechatUser
 from models.enums import Stage
-from services import audit, clients, listings
+from services import accounts, audit, clients, listings
 from services.errors import CannotUndo, NothingToUndo
 
 UNDO_WINDOW = timedelta(minutes=10)
@@ -47,7 +49,7 @@ class Undone:
     fields: tuple[str, ...] = ()
 
 
-async def undo_last(*, actor: Account, now: datetime, settings: Settings) -> Undone:
+async def undo_last(*, actor: Account, now: datetime, settings: Settings, redis: Redis) -> Undone:
     """Take back ``actor``'s last record of the last ``UNDO_WINDOW``: ``NothingToUndo`` when there is none,
     ``CannotUndo`` when it is of a kind 撤销 does not take back."""
     since = now - UNDO_WINDOW
@@ -72,7 +74,15 @@ async def undo_last(*, actor: Account, now: datetime, settings: Settings) -> Und
         raise CannotUndo(entry.action)
     undone = await _take_back(actor, entry, settings, now)
     await audit.record(actor, "undo", entry.entity, entry.entity_id, after={"undid": entry.id, "action": entry.action})
+    if entry.action == "client.delete":
+        await _forget_follower(redis, entry.entity_id)
     return undone
+
+
+async def _forget_follower(redis: Redis, client_id: int | None) -> None:
+    """A client back from deletion is a client again for their WeChat user's next message (``accounts.Identity``)."""
+    openids = await WechatUser.filter(clients__id=client_id).values_list("openid", flat=True)
+    await accounts.forget_identities(redis, *(str(openid) for openid in openids if openid))
 
 
 async def _take_back(actor: Account, entry: AuditLog, settings: Settings, now: datetime) -> Undone:

@@ -14,6 +14,7 @@ goes on between the visitor and their salesperson.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +22,7 @@ from datetime import datetime
 from redis.asyncio import Redis
 from tortoise.transactions import in_transaction
 
+from core import kv
 from models import Account, Client, FollowUp, WechatUser
 from models.enums import FollowUpChannel, Source
 from models.pii import blind_index
@@ -67,7 +69,13 @@ async def limit(redis: Redis, openid: str) -> None:
 
 async def touch_window(redis: Redis, openid: str, now: datetime) -> None:
     """The user wrote: WeChat lets us answer by customer-service message for 48 hours."""
-    await redis.set(_window_key(openid), str(int(now.timestamp())), ex=WINDOW_S)
+    await kv.batcher(redis).call("set", _window_key(openid), str(int(now.timestamp())), ex=WINDOW_S)
+
+
+async def arrived(redis: Redis, openid: str, now: datetime) -> None:
+    """A visitor's message, in one round trip: it opens WeChat's 48-hour window (WeChat opens it for any
+    message, also one refused here) and counts against ``PER_MINUTE`` (``RateLimited`` beyond)."""
+    await asyncio.gather(touch_window(redis, openid, now), limit(redis, openid))
 
 
 async def window_open(redis: Redis, openid: str, now: datetime | None = None) -> bool:
@@ -91,13 +99,25 @@ class Taken:
 
 
 async def take_message(
-    resources: Resources, *, openid: str, text: str, slots: dict, now: datetime, message_key: str
+    resources: Resources,
+    *,
+    openid: str,
+    text: str,
+    slots: dict,
+    now: datetime,
+    message_key: str,
+    is_client: bool | None = None,
 ) -> Taken | None:
     """A follower's message: into their lead (made now if it carries one), relayed to the salesperson.
-    None when they are no client and the message names nothing to work on (a hello)."""
-    # A hello from a follower who is no client yet is the common case: one query, no row written.
+    None when they are no client and the message names nothing to work on (a hello).
+
+    ``is_client`` is what the sender's cached identity says (``accounts.Identity``): a hello from a follower
+    who is no client, the common case, then costs no query and writes nothing."""
+    lead = carries_lead(slots)
+    if is_client is False and not lead:
+        return None
     existed = await Client.live().filter(wechat_user__openid=openid).exists()
-    if not existed and not carries_lead(slots):
+    if not existed and not lead:
         return None
     user, _ = await WechatUser.get_or_create(openid=openid)
     client = await leads.create(

@@ -83,7 +83,9 @@ def _title_slots(listing: Listing) -> dict:
 
 async def undo_last(ctx: Context, slots: dict, chosen=None) -> str:
     """``撤销``: my last record of the last ten minutes is taken back; the reply names it."""
-    done = await undo.undo_last(actor=ctx.actor, now=ctx.now, settings=ctx.resources.settings)
+    done = await undo.undo_last(
+        actor=ctx.actor, now=ctx.now, settings=ctx.resources.settings, redis=ctx.resources.redis
+    )
     if done.kind == "followup.create":
         return f"已撤销{done.name}的跟进「{done.detail[:30]}」，原定的下次跟进已恢复。"
     if done.kind in ("client.update", "listing.update"):

@@ -48,11 +48,15 @@ def entry(ctx: Context, row: dict) -> str:
 
 
 async def _limited(ctx: Context) -> str | None:
-    """The reply to a message too long or too many; None when it may be taken."""
+    """The reply to a message too long or too many; None when it may be taken. A visitor's message opens
+    WeChat's 48-hour window (``visitors.arrived``)."""
     if len(ctx.text) > visitors.MAX_CHARS:
         return texts.VISITOR_TOO_LONG.format(limit=visitors.MAX_CHARS)
     try:
-        await visitors.limit(ctx.resources.redis, ctx.openid)
+        if ctx.account is None:
+            await visitors.arrived(ctx.resources.redis, ctx.openid, ctx.now)
+        else:
+            await visitors.limit(ctx.resources.redis, ctx.openid)
     except RateLimited:
         return texts.VISITOR_SLOW_DOWN
     return None
@@ -63,14 +67,18 @@ async def converse(ctx: Context, _) -> str:
     welcome that shows what they can ask."""
     if refused := await _limited(ctx):
         return refused
-    redis = ctx.resources.redis
-    await visitors.touch_window(redis, ctx.openid, ctx.now)
     if MORE.match(ctx.text):
         return await common.more(ctx)
     parsed = ctx.visitor
     slots = parsed.slots
     taken = await visitors.take_message(
-        ctx.resources, openid=ctx.openid, text=ctx.text.strip(), slots=slots, now=ctx.now, message_key=message_key(ctx)
+        ctx.resources,
+        openid=ctx.openid,
+        text=ctx.text.strip(),
+        slots=slots,
+        now=ctx.now,
+        message_key=message_key(ctx),
+        is_client=ctx.is_client,
     )
     if taken is not None and taken.owner is not None:
         await tasks.enqueue(ctx.resources, relay_to_owner, taken.words.id, job_id=f"relay:{taken.words.id}")
@@ -131,11 +139,9 @@ async def location(ctx: Context, _) -> str:
     except (TypeError, ValueError, ArithmeticError):
         return texts.LOCATION_UNREADABLE
     label = (ctx.message.label or "").strip()
-    if ctx.account is None:
-        await visitors.touch_window(ctx.resources.redis, ctx.openid, ctx.now)
-    elif (listing := await _listing_in_context(ctx)) is not None:
+    if (listing := await _listing_in_context(ctx)) is not None:
         await listing_service.set_location(
-            actor=ctx.account, listing=listing, latitude=latitude, longitude=longitude, address=label or None
+            actor=ctx.actor, listing=listing, latitude=latitude, longitude=longitude, address=label or None
         )
         return texts.LOCATION_SET.format(code=listing.code)
     try:

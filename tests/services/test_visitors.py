@@ -2,7 +2,10 @@
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from services import visitors
+from services.errors import RateLimited
 
 NOW = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)
 
@@ -22,3 +25,13 @@ def test_a_need_or_a_name_makes_a_lead_a_greeting_does_not():
     assert visitors.carries_lead({"area_min": 1800.0})
     assert not visitors.carries_lead({})
     assert not visitors.carries_lead({"features": [], "listing": "A12"})
+
+
+async def test_a_visitors_message_opens_the_window_even_when_it_is_over_the_limit(resources):
+    redis = resources.redis
+    for _ in range(visitors.PER_MINUTE):
+        await visitors.arrived(redis, "o1", NOW)
+    later = NOW + timedelta(seconds=30)
+    with pytest.raises(RateLimited):
+        await visitors.arrived(redis, "o1", later)
+    assert await visitors.window_open(redis, "o1", later + timedelta(hours=47, minutes=59))

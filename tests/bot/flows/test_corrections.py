@@ -99,7 +99,7 @@ async def test_undo_restores_a_corrected_phone(team, say, make_client):
     assert (await Client.get(id=client.id)).phone == "13812345678"
 
 
-async def test_undo_takes_back_only_my_own_records_within_ten_minutes(team, say, make_client, settings):
+async def test_undo_takes_back_only_my_own_records_within_ten_minutes(team, say, make_client, settings, resources):
     client = await make_client(team["zhang"], "华兴精密")
     await say(OTHER, "撤销")  # 李四 recorded nothing
     await say(SALES, "跟进 华兴精密 电话沟通")
@@ -107,7 +107,7 @@ async def test_undo_takes_back_only_my_own_records_within_ten_minutes(team, say,
     assert "没有可撤销的记录" in reply and await FollowUp.filter(client_id=client.id).count() == 1
     later = datetime.now(timezone.utc) + undo.UNDO_WINDOW + timedelta(minutes=1)
     with pytest.raises(NothingToUndo):
-        await undo.undo_last(actor=team["zhang"], now=later, settings=settings)
+        await undo.undo_last(actor=team["zhang"], now=later, settings=settings, redis=resources.redis)
     assert await FollowUp.filter(client_id=client.id).count() == 1
 
 

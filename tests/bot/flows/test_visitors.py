@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime, timezone
 from decimal import Decimal
 
 import pytest
@@ -12,7 +13,7 @@ from bot import texts
 from bot.flows import visitors as flow
 from models import Client, FollowUp, Notification, ReferralEvent, Requirement, SubscribeGrant, WechatUser
 from models.enums import ReferralEventKind, Role
-from services import visitors
+from services import accounts, clients, leads, visitors
 from services.referrals import attribution
 from services.referrals import stats as referral_stats
 from tests.factories import OTHER, SALES
@@ -330,3 +331,31 @@ async def test_a_salesperson_on_site_sends_the_location_of_the_listing_in_contex
     other = await wx.location(http, OTHER, 31.31, 121.04)  # 李四 has no listing in context: nearest listings
     assert other.text.startswith(texts.LOCATION_FOUND.format(place="您的位置"))
     assert "F5" in other.text
+
+
+async def clients_words(client: Client) -> list[str]:
+    """What the client wrote, in their timeline (first to last)."""
+    return [f.content for f in await FollowUp.filter(client_id=client.id, by_client=True).order_by("id")]
+
+
+async def test_a_hello_from_a_follower_who_became_a_client_meanwhile_joins_their_timeline(team, say, resources):
+    """The cached "no client" of the first hello is dropped when the mini-program lead is made."""
+    assert await say(STRANGER, "你好") == texts.VISITOR_WELCOME
+    user = await WechatUser.get(openid=STRANGER)
+    client = await leads.create(
+        resources, wechat_user_id=user.id, company=None, contact_name="赵", phone="18662345678", need="要厂房"
+    )
+    assert await say(STRANGER, "你好") != texts.VISITOR_WELCOME
+    assert await clients_words(client) == ["要厂房", "你好"]
+
+
+async def test_a_hello_from_a_client_brought_back_by_undo_joins_their_timeline(team, say, resources):
+    await say(STRANGER, "我姓赵 电话18662345678 要2000平厂房")
+    client = await Client.get(wechat_user__openid=STRANGER).select_related("owner")
+    owner = SALES if client.owner_id == team["zhang"].id else OTHER
+    await clients.delete(actor=client.owner, client=client, now=datetime.now(timezone.utc))
+    await resources.redis.delete(accounts.identity_key(STRANGER))  # as when the cached identity expires
+    assert await say(STRANGER, "你好") == texts.VISITOR_WELCOME  # cached now: no client
+    assert "已恢复" in await say(owner, "撤销")
+    await say(STRANGER, "你好")
+    assert await clients_words(client) == ["我姓赵 电话18662345678 要2000平厂房", "你好"]
