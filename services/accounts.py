@@ -118,6 +118,12 @@ class Identity:
 
 
 def identity_key(openid: str) -> str:
+    """``sender:`` since the entry says whether the sender is a client: a process of the version before (a
+    rolling deploy) reads and writes its own ``ident:`` entries, which it could not parse otherwise."""
+    return f"sender:{openid}"
+
+
+def _previous_identity_key(openid: str) -> str:
     return f"ident:{openid}"
 
 
@@ -142,8 +148,9 @@ async def identify(redis: Redis, openid: str, cached: bytes | None = None) -> Id
 
 
 async def forget_identities(redis: Redis, *openids: str | None) -> None:
-    """Drop cached identities after their WeChat user, account link or client link changed."""
-    keys = [identity_key(openid) for openid in openids if openid]
+    """Drop cached identities after their WeChat user, account link or client link changed (also the entries of
+    the version before, so its processes see the change during a rolling deploy)."""
+    keys = [key(openid) for openid in openids if openid for key in (identity_key, _previous_identity_key)]
     if keys:
         await redis.delete(*keys)
 

@@ -34,11 +34,20 @@ async def test_a_follower_who_becomes_a_client_is_one_at_once_in_every_process(r
         await other_process.aclose()
 
 
-async def test_an_entry_cached_before_clients_were_known_leaves_the_question_to_the_database(resources):
+async def test_an_entry_without_the_client_question_leaves_it_to_the_database(resources):
     await resources.redis.set(accounts.identity_key("o-old"), "12:")
     assert await accounts.identify(resources.redis, "o-old") == accounts.Identity(12, None, None)
     await resources.redis.set(accounts.identity_key("o-staff"), "13:4:0")
     assert await accounts.identify(resources.redis, "o-staff") == accounts.Identity(13, 4, False)
+
+
+async def test_a_change_drops_the_entries_of_the_version_before_too(resources):
+    """In a rolling deploy its processes read ``ident:`` entries, in the format they know."""
+    await resources.redis.set("ident:o-1", "12:")
+    await accounts.identify(resources.redis, "o-1")
+    assert await resources.redis.get("ident:o-1") == b"12:"  # left to the version before
+    await accounts.forget_identities(resources.redis, "o-1")
+    assert await resources.redis.exists("ident:o-1", accounts.identity_key("o-1")) == 0
 
 
 async def test_a_deleted_client_may_still_be_cached_as_one(resources, make_staff):
