@@ -73,6 +73,7 @@ INTENTS = frozenset(
         "send_listing",
         "resubmit_listing",
         "reply_visitor",
+        "end_deal",
     }
 )
 """Every intent `parse` can answer."""
@@ -89,7 +90,7 @@ _MET_WITH = re.compile(rf"\s*(?:(?:{sx._alternation(lx.FOLLOWUP_OPENER_TIMES)})\
 _POSTER_WORDS = re.compile(r"生成|制作|做一?张|出一?张|帮我|给我|发我|一下|一张|的|海报|给|做|出")
 _AFTER_CUE = re.compile(r"[\s:：]*(?:一下|下)?")
 _LEADING_PREP = re.compile(f"^(?:{sx._alternation(lx.CLIENT_PREPOSITIONS)})")
-_LEADING_LOOKUP = re.compile(r"^(?:查一下|查下|查查|查询|查|看一下|看下|看看)\s*")
+_LEADING_LOOKUP = re.compile(r"^(?:帮我|帮忙|给我)?\s*(?:查一下|查下|查查|查询|查|看一下|看下|看看)\s*")
 _TRAILING_MODAL = re.compile(r"\s*(?:能不能|可不可以|能否|可以|能)$")
 
 
@@ -340,6 +341,9 @@ def _search(text: str, now: datetime, cue: re.Match | None, written: str) -> dic
     return found
 
 
+_SAYS = re.compile(r"\s*(?:说|讲|表示|回复|答应)")
+
+
 def _followup(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
     opening = _LEADING_FOLLOWUP.match(text)
     start = opening.end() if opening else 0
@@ -353,6 +357,9 @@ def _followup(text: str, now: datetime, cue: re.Match | None, written: str) -> d
     when = next_followup(timed_note, now)
     done = happened(remind_before(arabize(text))[1], now)  # `今天下午带X看了`: the time may open the message
     content = written[who.end :]
+    if who.person and not who.company and not opening and _SAYS.match(text, who.end):
+        content = written[who.end - len(who.person) :]  # `张总说…`: what the contact said, with who said it
+        spans = [(a + len(who.person), b + len(who.person)) for a, b in spans]
     if when:  # the note as written, without the phrase of its next contact
         content = content[: spans[when.start][0]] + content[spans[when.end - 1][1] :]
     stage = sx.stage(_blank(text, who.company, who.person))
@@ -408,7 +415,7 @@ def _listing_status(text: str, now: datetime, cue: re.Match | None, written: str
 def _listing_client(text: str, listing: str | None) -> str | None:
     """The client a listing went to or is held for: what is left once the listing, the status words and
     the fillers are taken out (`A12租给李总了` -> 李总, `A12签约了 华兴精密` -> 华兴精密)."""
-    rest = _STATUS_FILLERS.sub(lambda m: " " * len(m.group()), _blank(text, listing))
+    rest = _STATUS_FILLERS.sub(lambda m: " " * len(m.group()), commands.without_terms(_blank(text, listing)))
     client = sx.party(rest).client
     return client if sx.is_client_name(client) or (client and sx._PERSON.fullmatch(client)) else None
 

@@ -97,6 +97,24 @@ UNDO = Command(
     _nothing,
 )
 
+# ---- end_deal ---------------------------------------------------------------------------------------------
+_ENDS_DEAL = r"(?:取消成交|成交取消|撤销成交|成交作废|成交撤销|退租)"
+END_DEAL = Command(
+    "end_deal",
+    _compile(
+        # `取消成交 华兴精密 客户毁约`
+        rf"^\s*{_ENDS_DEAL}\s*[:：]?\s*(?P<who>{_NAME})\s*(?:[，,:：。]\s*|\s+|$)(?P<reason>.*?)\s*$",
+        # `华兴精密 取消成交 客户毁约`, `华兴精密成交取消了 对方毁约`, `华兴精密退租了`
+        rf"^\s*(?P<who>{_NAME})\s*的?\s*(?:{_ENDS_DEAL}|(?:成交|合同|签约)?(?:毁约|违约))了?\s*[，,:：。]?\s*(?P<reason>.*?)\s*$",
+    ),
+    lambda match, text, now, written: {
+        "client": _client(match.group("who")),
+        "reason": written[match.start("reason") : match.end("reason")].strip() or None,
+    },
+    _names_client,
+)
+"""A deal that fell through (`取消成交 X 原因`) or a tenant who left (`退租 X`): never a won stage."""
+
 # ---- record_deal -----------------------------------------------------------------------------------------
 _WON_WORDS = sx._alternation(set(lx.STAGES["won"]))
 _DEAL_TERMS = (
@@ -146,18 +164,34 @@ def _deal_accept(match: re.Match, text: str) -> bool:
     return bool(deal_terms(arabize(text)))
 
 
+def without_terms(text: str) -> str:
+    """The text with each term and its amount (`年租120万`, `3月1日起租`) blanked: what is left may name the client."""
+    return _TERM_WORDS.sub(lambda m: " " * len(m.group()), _LEASE_START_WORDS.sub(lambda m: " " * len(m.group()), text))
+
+
+_LEASE_START_WORDS = re.compile(r"\S*起租\S*")
+
+
 def _deal_slots(match: re.Match, text: str, now: datetime, written: str) -> dict:
     numeric = arabize(text)
     terms = deal_terms(numeric)
     coupon = re.escape(terms.get("coupon", ""))
     listing = sx.listing_code(re.sub(coupon, " ", text, flags=re.I) if coupon else text)  # the coupon is no listing
-    before = text[: match.start()].strip()
+    before = without_terms(text[: match.start()]).strip()
     client = _client(sx.party(before).client) if before and not sx.is_listing_code(before) else None
     if client is None:
         rest = text.replace(listing, " ") if listing else text
-        rest = re.sub(rf"{_WON_WORDS}|租给|卖给|售给|签给|了", " ", _TERM_WORDS.sub(" ", rest))
+        rest = re.sub(rf"{_WON_WORDS}|{_CLOSED_WORDS}|了", " ", without_terms(rest))
         client = _client(sx.party(rest).client)
-    return {"client": client, "listing": listing, "lease_start": _lease_start(numeric, now), **terms}
+    # `A61已租 年租金120万`: the listing is let too, once the deal is confirmed
+    closed = "closed" if "listing" in match.re.groupindex else None
+    return {
+        "client": client,
+        "listing": listing,
+        "listing_status": closed,
+        "lease_start": _lease_start(numeric, now),
+        **terms,
+    }
 
 
 _LEASE_START = re.compile(
@@ -179,10 +213,12 @@ def _lease_start(text: str, now: datetime) -> date | None:
     return start.replace(year=now.year + 1) if not year and start < now.date() else start
 
 
+_CLOSED_WORDS = sx._alternation(set(lx.LISTING_STATUSES["closed"]))
 RECORD_DEAL = Command(
     "record_deal",
     _compile(
         rf"{_WON_WORDS}|买下来|买下了|租下来|租下了|租给|卖给|售给|签给",
+        rf"{_LISTING}\s*(?:{_CLOSED_WORDS})",  # `A61已租 年租金120万`: let, on these terms
     ),
     _deal_slots,
     _deal_accept,
@@ -250,19 +286,23 @@ RESUBMIT_LISTING = Command(
 SEND_LISTING = Command(
     "send_listing",
     _compile(
-        rf"^\s*(?:把|将)?\s*{_LISTING}\s*(?:发给|推给|转给|推荐给|分享给)\s*(?P<who>.+?)\s*[吧。!！]?\s*$",
+        rf"^\s*(?:再|重新)?\s*(?:把|将)?\s*{_LISTING}\s*(?P<again>再|重新|又|再次)?\s*(?:发一?[次遍下]|发)?\s*(?:发给|推给|转给|推荐给|分享给|给)\s*(?P<who>.+?)\s*(?:一[次遍下])?\s*[吧。!！]?\s*$",
     ),
-    lambda match, text, now, written: _send_slots(match),
+    lambda match, text, now, written: _send_slots(
+        match, again=bool(match.group("again")) or text.lstrip().startswith(("再", "重新"))
+    ),
     _names_client,
 )
 
 
-def _send_slots(match: re.Match) -> dict:
+def _send_slots(match: re.Match, *, again: bool) -> dict:
+    """`again` when the writer sends it once more on purpose (`A61再发给华兴精密`)."""
     who = sx.party(match.group("who").strip())
     return {
         "listing": match.group("listing"),
         "client": who.client,
         "contact_name": who.surname if who.company else None,
+        "again": again or None,
     }
 
 
@@ -394,7 +434,7 @@ MY_STATS = Command(
     "my_stats",
     _compile(
         rf"^\s*(?:查一?下?|看一?下?|看看)?\s*(?:我|自己)(?:的)?\s*(?:今天|今日|昨天|本周|这周|这个?星期|上周|本月|这个?月|上个?月)?\s*的?\s*{_FIGURES}",
-        r"^\s*我(?:今天|本周|这周|这个?星期|本月|这个?月|上周|上个?月)(?:一共|总共)?(?:跟进|带看|成交|录入|签)了?(?:多少|几个|几单|几套|几家|几次)",
+        r"^\s*我?(?:今天|今日|昨天|本周|这周|这个?星期|本月|这个?月|上周|上个?月)\s*我?(?:一共|总共)?(?:跟进|跟|带看|成交|录入|签|见|拜访|联系)了?(?:多少|几个|几单|几套|几家|几次)",
     ),
     lambda match, text, now, written: {"period": period(text)},
 )
@@ -483,13 +523,17 @@ _DAY_WORD = r"今天|今儿|明天|明儿|后天|大后天|(?:下|这|本)?(?:�
 DAY_BUSINESS = Command(
     "agenda",
     _compile(
-        rf"^\s*(?:我)?\s*(?:{_DAY_WORD})\s*(?:都|还)?(?:有|要)?(?:啥|什么|哪些)(?:事|事情|要办的)\s*[吗呢?？]*\s*$"
+        rf"^\s*(?:我)?\s*(?:{_DAY_WORD})\s*(?:都|还)?(?:有|要)?(?:啥|什么|哪些)(?:事|事情|要办的)\s*[吗呢?？]*\s*$",
+        # `帮我看看今天要干嘛`, `明天我要做什么`, `今天有什么安排`
+        rf"^\s*(?:帮我|给我)?\s*(?:看看|看一?下|查一?下|查查)?\s*(?:我)?\s*(?:{_DAY_WORD})\s*(?:我)?\s*(?:都|还)?(?:要|该|得|有)?"
+        r"(?:干嘛|干啥|干什么|做什么|做啥|忙什么|忙啥|什么安排|啥安排|哪些安排|安排|计划|日程|待办)\s*[吗呢啊?？]*\s*$",
     ),
     lambda match, text, now, written: dict(zip(("day", "until"), agenda_range(arabize(text), now), strict=True)),
 )
 
 COMMANDS: list[Command] = [
     UNDO,
+    END_DEAL,
     CANCEL_FOLLOWUP,
     LOGIN,
     WITHDRAW,

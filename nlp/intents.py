@@ -83,7 +83,12 @@ def classify(text: str, has_quantities: bool, has_time: bool) -> tuple[str, re.M
         return ("log_followup", None) if has_time else ("update_stage", stage_match)
     if _is_search(text, has_quantities):
         return "search_listings", None
+    if has_time and _PERSON_SAYS.match(text):
+        return "log_followup", None  # `张总说下周三下午3点过来看A61`: a client's contact, a time, a plan
     return "unknown", None
+
+
+_PERSON_SAYS = re.compile(rf"^\s*(?:{slots._PERSON.pattern})\s*(?:说|讲|表示|回复|答应|约了?|定了)")
 
 
 _LISTING_QUERY_RE = re.compile(slots._alternation(lx.LISTING_QUERIES))
@@ -129,7 +134,7 @@ def _listings_for_client(text: str, has_quantities: bool) -> re.Match | None:
     return None
 
 
-_LOOKUP = re.compile(r"^\s*(?:查一下|查下|查查|查询|查|看一下|看下|看看)\s*")
+_LOOKUP = re.compile(r"^\s*(?:帮我|帮忙|给我)?\s*(?:查一下|查下|查查|查询|查|看一下|看下|看看)\s*")
 
 
 def _is_client_lookup(rest: str, has_quantities: bool) -> bool:

@@ -362,6 +362,8 @@ _LEGAL_SUFFIXES = {"有限公司", "有限责任公司", "股份有限公司", "
 
 
 _DONE_VERB = re.compile(r"[\u4e00-\u9fa5]了")
+# A time the segmenter splits (`下/周三`, `这/周五`): `新锐医疗器械下周三…` ends the name before it.
+_TIME_OPENS = re.compile(r"(?:下下?|上|这|本)(?:周|个?月|星期|礼拜)|(?:周|星期|礼拜)[一二三四五六日天1-7]")
 # A trade word that names a business when it follows a name (`联想仓储`), though alone it is a property type.
 _TRADE_IN_NAME = {"仓储"}
 
@@ -376,7 +378,7 @@ def _company_prefix(chunk: str) -> str:
         if name and (word in _LEGAL_SUFFIXES or word in _TRADE_IN_NAME):
             name += word
             continue
-        if name and (word in _NAME_STOP or _NAME_STOP_PREFIX.match(word)):
+        if name and (word in _NAME_STOP or _NAME_STOP_PREFIX.match(word) or _TIME_OPENS.match(chunk, len(name))):
             break
         if not name and _NAME_STOP_PREFIX.match(word) and word not in ("华", "金"):
             break

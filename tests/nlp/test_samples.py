@@ -153,7 +153,7 @@ CONTRACT_SLOTS = {
     "amount",
     "remind_before_min",
 }
-OWN_SLOTS = {"regions", "happened_at", "period", "staff", "visitor"}
+OWN_SLOTS = {"regions", "happened_at", "period", "staff", "visitor", "reason", "again", "lease_start"}
 """Slots beyond the contract, documented in nlp/README.md."""
 
 
