@@ -242,10 +242,6 @@ async def partner_referred(ctx: Context, _) -> str:
 # ---- money: deals with amounts, withdrawals ---------------------------------------------------------
 
 
-async def end_deal(ctx: Context, match) -> str:
-    return await money.end_deal(ctx, {"client": match.group("client"), "reason": match.group("reason")})
-
-
 async def approve_withdrawal(ctx: Context, match) -> str:
     return await money.review(ctx, match.group("code"), approve=True)
 
@@ -356,7 +352,6 @@ HANDLERS: list[Handler] = [
     Handler(
         "confirm_deal", STAFF & regex(money.CONFIRM.pattern), money.confirm, resume=money.record_deal, ends_choice=False
     ),
-    Handler("end_deal", STAFF & regex(money.END_DEAL.pattern), end_deal, resume=money.end_deal),
     Handler("approve_withdrawal", STAFF & regex(money.APPROVE.pattern), approve_withdrawal),
     Handler("reject_withdrawal", STAFF & regex(money.REJECT.pattern), reject_withdrawal),
     Handler("pending_withdrawals", STAFF & regex(money.PENDING.pattern), pending_withdrawals),
@@ -405,7 +400,7 @@ HANDLERS: list[Handler] = [
         "listing_card",
         STAFF
         & regex(
-            r"^\s*(?:查一下|查下|查查|查|看一下|看下|看看?)?\s*([A-Za-z]\d{1,6})\s*"
+            r"^\s*(?:帮我|给我)?\s*(?:查一下|查下|查查|查|看一下|看下|看看?)?\s*([A-Za-z]\d{1,6})\s*"
             r"(?:什么情况|情况|详情|资料|怎么样|信息|还在吗|还有吗|租出去了吗|在不在|几楼|多大|面积多少|租金多少|多少钱|"
             r"价格多少|层高多少|在哪里?|地址)?\s*[?？]?\s*$"
         ),
@@ -442,6 +437,7 @@ HANDLERS: list[Handler] = [
     intent_handler("staff_clients", performance.staff_clients),
     intent_handler("staff_followups", performance.staff_followups),
     intent_handler("record_deal", money.propose_deal),
+    intent_handler("end_deal", money.end_deal),
     intent_handler("send_listing", sending.send_listing),
     intent_handler("share_text", sending.share_text),
     Handler("poster", STAFF & intent("poster"), poster),

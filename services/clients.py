@@ -792,6 +792,17 @@ async def set_stage(
     return True
 
 
+async def reopen(*, actor: Account, client: Client, settings: Settings, reason: str) -> Stage | None:
+    """A won client whose deal fell through goes back to the stage it had before it was won (negotiating when
+    none is on record), the reason kept in its stage history and the audit log; None when it was not won."""
+    if client.stage != Stage.WON:
+        return None
+    won = await StageChange.filter(client_id=client.id, to_stage=Stage.WON).order_by("-id").first()
+    back = won.from_stage if won and won.from_stage not in (None, *CLOSED_STAGES) else Stage.NEGOTIATING
+    await set_stage(actor=actor, client=client, stage=back, settings=settings, note=f"取消成交：{reason}"[:255])
+    return back
+
+
 async def delete(
     *, actor: Account, client: Client, now: datetime, reason: str = "", action: str = "client.delete"
 ) -> None:

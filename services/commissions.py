@@ -494,8 +494,11 @@ async def get_deal(deal_id: int) -> Deal:
 
 
 async def end_deal(*, actor: Account, deal: Deal, reason: str, settings: Settings, now: datetime | None = None) -> Deal:
-    """The deal fell through (before release: its frozen commissions are reversed) or the tenant left early
-    (released commissions still within their clawback window are taken back)."""
+    """The deal fell through (before release: its frozen commissions are reversed, and the client is no longer
+    won: ``clients.reopen``) or the tenant left early (released commissions still within their clawback window
+    are taken back)."""
+    from services import clients  # clients calls back into this module on a stage change
+
     now = now or _now()
     client = await Client.get(id=deal.client_id)
     await permissions.ensure_can_change(actor, client)
@@ -511,6 +514,8 @@ async def end_deal(*, actor: Account, deal: Deal, reason: str, settings: Setting
             raise DealEnded()
         for earning in earnings:
             await take_back(earning.id, now=now, reason=reason)
+        if status == DealStatus.CANCELLED:
+            await clients.reopen(actor=actor, client=client, settings=settings, reason=reason)
         await audit.record(
             actor,
             "deal.end",

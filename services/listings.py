@@ -406,6 +406,12 @@ async def holder(listing: Listing) -> Holder | None:
     return Holder(client, client.owner.name if client.owner else None)
 
 
+async def closed_for(client: Client) -> list[str]:
+    """The codes of the listings closed for ``client`` (let or sold to it)."""
+    closed = await Listing.filter(held_by_id=client.id, status=ListingStatus.CLOSED).order_by("code")
+    return [listing.code for listing in closed]
+
+
 async def change_status(
     *,
     actor: Account,

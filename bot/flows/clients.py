@@ -129,7 +129,7 @@ async def log_followup(ctx: Context, slots: dict, chosen=None) -> str:
     if client.stage in clients.CLOSED_STAGES:
         if next_at:
             lines.append(
-                f"{client.display_name}已{fmt.stage(client.stage)}，不设跟进提醒；"
+                f"{client.display_name}{fmt.stage(client.stage)}，不设跟进提醒；"
                 f"要继续跟进，先发「{client.display_name}改为谈判中」再记时间。"
             )
     elif next_at and result.followup.remind_at and result.followup.remind_at < next_at:

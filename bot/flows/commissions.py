@@ -14,17 +14,17 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import nlp
+from bot import format as fmt
 from bot import state
 from bot.context import Context
 from bot.errors import chat_text
 from bot.flows import common
-from models.enums import DealType
+from models.enums import DealType, ListingStatus
 from services import clients, commissions, listings, withdrawals
 from services.commissions import DealTerms, yuan
-from services.errors import DealAmountMissing, RealNameRequired
+from services.errors import AppError, DealAmountMissing, RealNameRequired
 
 CONFIRM = re.compile(r"^\s*(?:确认|确定|确认成交)\s*$")
-END_DEAL = re.compile(r"^\s*(?:取消成交|退租)\s*(?P<client>[^\s，,]+)\s*[，,:：]?\s*(?P<reason>.*?)\s*$")
 APPROVE = re.compile(r"^\s*(?:通过|批准)提现\s*(?P<code>[Ww]?\d+)\s*$")
 REJECT = re.compile(r"^\s*驳回提现\s*(?P<code>[Ww]?\d+)\s*[，,:：]?\s*(?P<reason>.*?)\s*$")
 PENDING = re.compile(r"^\s*(?:提现审核|待审提现|提现待审|待审核提现)\s*$")
@@ -63,13 +63,16 @@ def terms_of(slots: dict, *, area: float | None = None) -> DealTerms:
 
 
 async def propose_deal(ctx: Context, slots: dict, chosen=None) -> str:
-    """Show the deal and the commissions it will create; 确认 records it."""
+    """Show the deal and the commissions it will create; 确认 records it. ``A61已租 年租金120万`` without a client
+    is the deal of the client the listing is held for (in negotiation), if it is one of mine."""
+    listing = await listings.find(slots["listing"]) if slots.get("listing") else None
     if not (slots.get("client") or chosen):
-        return await _deal_without_client(ctx, slots)
+        chosen = await _holder_of(ctx, listing)
+        if chosen is None:
+            return await _deal_without_client(ctx, slots)
     client = await common.client_for(ctx, slots, "record_deal", chosen)
     if isinstance(client, str):
         return client
-    listing = await listings.find(slots["listing"]) if slots.get("listing") else None
     terms = terms_of(slots, area=float(listing.area) if listing and listing.area else None)
     plan = await commissions.preview(
         actor=ctx.actor, client=client, terms=terms, settings=ctx.resources.settings, signed_at=ctx.now
@@ -86,6 +89,8 @@ async def propose_deal(ctx: Context, slots: dict, chosen=None) -> str:
     )
     tz = ZoneInfo(ctx.resources.settings.timezone)
     lines = [f"{client.display_name} 成交：{terms.describe()}" + (f"（{listing.code}）" if listing else "")]
+    if listing and slots.get("listing_status") == "closed":
+        lines.append(f"确认后{listing.code}标为已成交。")
     if plan.shares:
         lines.append(f"将产生推荐佣金（冻结至{plan.release_at.astimezone(tz):%Y-%m-%d}，规则v{plan.rule.version}）：")
         lines += [
@@ -96,6 +101,17 @@ async def propose_deal(ctx: Context, slots: dict, chosen=None) -> str:
         lines.append("没有需要支付的推荐佣金。")
     lines.append("回复「确认」（或1）记录成交，发「取消」放弃。")
     return "\n".join(lines)
+
+
+async def _holder_of(ctx: Context, listing) -> int | None:
+    """The client ``listing`` is held for, when the sender may record its deal."""
+    held = await listings.holder(listing) if listing else None
+    if held is None:
+        return None
+    try:
+        return (await clients.get_visible(ctx.actor, held.client.id)).id
+    except AppError:
+        return None
 
 
 async def _deal_without_client(ctx: Context, slots: dict) -> str:
@@ -130,27 +146,55 @@ async def record_deal(ctx: Context, slots: dict, chosen=None) -> str:
     reply = f"已记录成交：{client.display_name}（成交#{deal.id}）" + (
         f"，推荐佣金共{yuan(total)}元已冻结。" if total else "。"
     )
-    if listing:
+    if listing and slots.get("listing_status") == "closed":
+        reply += "\n" + await _close_listing(ctx, listing, client)
+    elif listing:
         reply += f"\n{listing.code}如已租出或售出，发「{listing.code}已租」或「{listing.code}已售」更新房源。"
     return reply
 
 
+async def _close_listing(ctx: Context, listing, client) -> str:
+    """The listing the deal said was let or sold, closed for its client; the deal stands if it cannot be."""
+    try:
+        await listings.change_status(
+            actor=ctx.actor,
+            code=listing.code,
+            status=ListingStatus.CLOSED,
+            client=client,
+            settings=ctx.resources.settings,
+        )
+    except AppError as exc:
+        return f"{listing.code}没有标为已成交：{chat_text(exc)}"
+    return f"{listing.code}已标为已成交。"
+
+
 async def end_deal(ctx: Context, slots: dict, chosen=None) -> str:
+    """``取消成交 华兴精密 客户毁约``: the deal is cancelled (its commissions reversed) and the client goes back to
+    the stage before it was won; ``退租 X``: a tenant who left, the commissions in their clawback window taken
+    back. A client marked won without a recorded deal just goes back."""
     client = await common.client_for(ctx, slots, "end_deal", chosen)
     if isinstance(client, str):
         return client
+    reason = slots.get("reason") or "未说明"
     deal = await client.deals.filter(status="active").first()
     if deal is None:
-        return f"{client.display_name}没有记录中的成交。"
+        back = await clients.reopen(actor=ctx.actor, client=client, settings=ctx.resources.settings, reason=reason)
+        if back is None:
+            return f"{client.display_name}没有记录中的成交（现在是{fmt.stage(client.stage)}阶段），没有改动。"
+        return f"{client.display_name}：没有记录中的成交，阶段已从成交改回{fmt.stage(back)}（原因：{reason}）。"
     deal = await commissions.end_deal(
-        actor=ctx.actor,
-        deal=deal,
-        reason=slots.get("reason") or "未说明",
-        settings=ctx.resources.settings,
-        now=ctx.now,
+        actor=ctx.actor, deal=deal, reason=reason, settings=ctx.resources.settings, now=ctx.now
     )
-    verb = "已取消成交，冻结的佣金已撤销" if deal.status.value == "cancelled" else "已登记退租，追回期内的佣金已扣回"
-    return f"{client.display_name}：{verb}。"
+    if deal.status.value != "cancelled":
+        return f"{client.display_name}：已登记退租（原因：{reason}），追回期内的佣金已扣回。"
+    client = await clients.get_visible(ctx.actor, client.id)
+    reply = (
+        f"{client.display_name}：已取消成交#{deal.id}（原因：{reason}），冻结的佣金已撤销；"
+        f"客户回到{fmt.stage(client.stage)}阶段，可以继续跟进。"
+    )
+    for code in await listings.closed_for(client):
+        reply += f"\n{code}仍是已成交；如重新出租，发「{code}重新上架」。"
+    return reply
 
 
 async def review(ctx: Context, code: str, *, approve: bool, reason: str = "") -> str:

@@ -37,7 +37,12 @@ async def send_listing(ctx: Context, slots: dict, chosen=None) -> str:
     lines = [f"{listing.code} {listing.title} → {to}（{client.display_name}）", f"链接（直接转发）：{sent.url}"]
     if sent.before:
         tz = ZoneInfo(ctx.resources.settings.timezone)
-        lines.append(f"注意：{listing.code}在{sent.before.astimezone(tz):%m月%d日}已经发给过{client.display_name}。")
+        day = f"{sent.before.astimezone(tz):%m月%d日}"
+        lines.append(
+            f"已再次发送（上次{day}发过）。"
+            if slots.get("again")
+            else f"注意：{listing.code}在{day}已经发给过{client.display_name}。"
+        )
     lines.append("分享海报正在生成，稍后以图片发给你，长按即可转发。客户打开、咨询都记在你名下。")
     lines.append(f"已记入{client.display_name}的跟进：发送{listing.code}；以后给它匹配时已发过的排在后面。")
     return "\n".join(lines)

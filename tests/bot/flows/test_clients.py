@@ -669,5 +669,5 @@ async def test_someone_elses_client_or_a_lookup_is_never_taken_for_a_note(team, 
     await make_client(team["li"], "康达物流")
     await make_client(team["zhang"], "新锐医疗器械")
     assert "没太明白" in await say(SALES, "康达物流 报价发过去了 等回复")
-    assert "没太明白" in await say(SALES, "麻烦帮我查一下新锐医疗器械")
+    assert "负责人：张三" in await say(SALES, "麻烦帮我查一下新锐医疗器械")  # a look-up, politely
     assert not await FollowUp.exists()

@@ -29,3 +29,11 @@ async def test_when_wechat_refuses_the_code_image_the_chat_is_told(team, say, fa
     await run_jobs(resources)
     [notice] = texts_to(fake_wechat, SALES)
     assert "微信拒绝了推广码图片（错误40005）" in notice and "我的推广码" in notice
+
+
+async def test_when_wechat_refuses_to_make_the_code_the_chat_is_told(team, say, fake_wechat, resources):
+    fake_wechat.fail("cgi-bin/qrcode/create", errcode=45009, times=None)
+    await say(SALES, "我的推广码")
+    await run_jobs(resources)
+    [notice] = texts_to(fake_wechat, SALES)
+    assert "微信拒绝了推广码图片（错误45009）" in notice

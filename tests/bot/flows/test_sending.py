@@ -4,6 +4,7 @@
 from decimal import Decimal
 
 import app.worker
+from media import poster
 from models import FollowUp, ListingSent
 from models.enums import ListingStatus
 from tests.factories import OTHER, SALES
@@ -71,3 +72,39 @@ async def test_a_moments_text_has_the_facts_and_a_link_credited_to_the_sender(te
 async def test_no_text_for_a_listing_off_the_market(team, say, make_listing):
     await make_listing(code="A12", status=ListingStatus.CLOSED)
     assert "A12现在不能对外推广" in await say(SALES, "A12 朋友圈文案")
+
+
+async def test_when_the_poster_of_a_sent_listing_cannot_be_made_the_chat_is_told(
+    team, say, make_listing, make_client, fake_wechat, resources, monkeypatch
+):
+    def no_font(configured=""):
+        raise poster.FontMissing("none")
+
+    monkeypatch.setattr(poster, "find_fonts", no_font)
+    await make_client(team["zhang"], "华兴精密")
+    await make_listing(code="A61")
+    assert "海报正在生成" in await say(SALES, "把A61发给华兴精密张总")
+    await app.worker.build(resources, burst=True).async_run()
+    [notice] = [
+        c.json["text"]["content"]
+        for c in fake_wechat.calls("cgi-bin/message/custom/send")
+        if c.json["touser"] == SALES and c.json["msgtype"] == "text"
+    ]
+    assert "缺少中文字体" in notice
+    assert not fake_wechat.calls("cgi-bin/media/upload")
+
+
+async def test_when_wechat_refuses_the_poster_of_a_sent_listing_the_chat_gets_its_link(
+    team, say, make_listing, make_client, fake_wechat, resources
+):
+    fake_wechat.fail("cgi-bin/media/upload", errcode=40005, times=None)
+    await make_client(team["zhang"], "华兴精密")
+    await make_listing(code="A61")
+    await say(SALES, "把A61发给华兴精密")
+    await app.worker.build(resources, burst=True).async_run()
+    [notice] = [
+        c.json["text"]["content"]
+        for c in fake_wechat.calls("cgi-bin/message/custom/send")
+        if c.json["touser"] == SALES and c.json["msgtype"] == "text"
+    ]
+    assert "微信拒绝了海报图片" in notice and "/media/poster/" in notice
