@@ -51,6 +51,7 @@ FIELD_NAMES = {
     "address": "地址",
     "note": "备注",
     "name": "名称",
+    "source": "来源",
     "source_detail": "来源说明",
     "landlord_name": "房东",
     "wechat_id": "微信",

@@ -311,10 +311,11 @@ ASKS_FOR_BACK_OFFICE = regex(r"^\s*(?:登录|登陆)\s*后台|^\s*后台\s*(?:�
 
 LOOKS_LIKE_A_NAME = regex(r"^\s*\S{2,30}\s*$")
 WORDS = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]{2,}")
+_ACKNOWLEDGEMENT = r"谢谢|谢谢你|谢了|多谢|感谢|辛苦了?|晚安|拜拜|再见|下班了?|好的?|好滴|好嘞|行|可以|嗯+|哦+|噢+|收到|了解|明白|知道了|ok|okay|哈+|呵呵|666|👍|👌|🙏"
 COURTESY = regex(
-    r"(?i)^\s*(?:(?P<greeting>你好|您好|早上好|上午好|中午好|下午好|晚上好|早安|早|在吗|在不在|hi|hello)|谢谢|谢谢你|谢了|"
-    r"多谢|感谢|辛苦了?|好的?|好滴|好嘞|行|可以|嗯+|哦+|噢+|收到|了解|明白|知道了|ok|okay|哈+|呵呵|666|👍|👌|🙏)"
-    r"[啦了呀啊哈~～!！。.,，\s]*$"
+    r"(?i)^\s*(?:(?P<greeting>你好|您好|早上好|上午好|中午好|下午好|晚上好|早安|早|在吗|在不在|hi|hello)|"
+    rf"(?:{_ACKNOWLEDGEMENT})(?:[啦了呀啊哈~～!！。.,，\s]*(?:{_ACKNOWLEDGEMENT}))*)"
+    r"(?:大家|各位|你们|老师)?[啦了呀啊哈~～!！。.,，\s]*$"
 )
 """Greetings, thanks and acknowledgements: answered in kind, never with the 没太明白 hint; an open numbered
 question (a deal waiting for 确认) stays open."""

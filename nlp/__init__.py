@@ -357,7 +357,7 @@ def _followup(text: str, now: datetime, cue: re.Match | None, written: str) -> d
     when = next_followup(timed_note, now)
     done = happened(remind_before(arabize(text))[1], now)  # `今天下午带X看了`: the time may open the message
     content = written[who.end :]
-    if who.person and not who.company and not opening and _SAYS.match(text, who.end):
+    if who.person and _SAYS.match(text, who.end):
         content = written[who.end - len(who.person) :]  # `张总说…`: what the contact said, with who said it
         spans = [(a + len(who.person), b + len(who.person)) for a, b in spans]
     if when:  # the note as written, without the phrase of its next contact

@@ -336,7 +336,22 @@ def _edit_client_slots(match: re.Match) -> dict:
         found["industry"] = value
     elif field == "区域":
         found["region"] = sx.region(value)
+    elif field == "来源":
+        found["source"] = sx.source(value)
     return found
+
+
+_SOURCE_WORDS = sx._alternation(sx._SOURCE_OF)
+EDIT_SOURCE = Command(
+    "edit_client",
+    # `永盛冷链 抖音来的`, `永盛冷链是老客户介绍的`: how the client came
+    _compile(rf"^\s*(?P<who>{_NAME})\s*(?:是|属于|从)?\s*(?P<value>{_SOURCE_WORDS})(?:来的|过来的|的客户|的)?\s*$"),
+    lambda match, text, now, written: {
+        "client": _client(match.group("who")),
+        "source": sx.source(match.group("value")),
+    },
+    _names_client,
+)
 
 
 _LISTING_FIELD_CHANGE = (
@@ -434,6 +449,7 @@ MY_STATS = Command(
     "my_stats",
     _compile(
         rf"^\s*(?:查一?下?|看一?下?|看看)?\s*(?:我|自己)(?:的)?\s*(?:今天|今日|昨天|本周|这周|这个?星期|上周|本月|这个?月|上个?月)?\s*的?\s*{_FIGURES}",
+        rf"^\s*(?:今天|今日|昨天|本周|这周|这个?星期|上周|本月|这个?月|上个?月)\s*(?:我|自己)的?\s*{_FIGURES}",
         r"^\s*我?(?:今天|今日|昨天|本周|这周|这个?星期|本月|这个?月|上周|上个?月)\s*我?(?:一共|总共)?(?:跟进|跟|带看|成交|录入|签|见|拜访|联系)了?(?:多少|几个|几单|几套|几家|几次)",
     ),
     lambda match, text, now, written: {"period": period(text)},
@@ -441,6 +457,8 @@ MY_STATS = Command(
 TEAM_STATS = Command(
     "team_stats",
     _compile(
+        # `这周谁跟进最多`, `今天谁成交了`
+        r"^\s*(?:今天|今日|本周|这周|本月|这个?月|上周|上个?月)?\s*(?:我们|团队|组里)?\s*谁(?:的)?(?:跟进|跟|成交|带看|业绩|数据|录入|签)(?:了|得|的)?(?:最多|最少|最好|最高|最差|多少|几个)?\s*[?？]?\s*$",
         rf"(?:团队|大家|全组|组里|部门|全员|我们组|整个组|各位)\s*(?:的)?\s*(?:今天|本周|这周|本月|这个?月|上周|上个?月)?\s*的?\s*(?:{_FIGURES}|跟进情况|跟进了?多少|排行)",
         rf"(?:今天|本周|这周|本月|这个?月|上周|上个?月)\s*(?:的)?\s*(?:团队|大家|全组|组里|部门)\s*的?\s*(?:{_FIGURES}|跟进情况)",
     ),
@@ -484,6 +502,23 @@ STAFF_FOLLOWUPS = Command(
     ),
     _staff_followup_slots,
     lambda match, text: _is_staff(match.group("staff")),
+)
+MY_CLIENTS = Command(
+    "staff_clients",
+    _compile(
+        # `我的客户`, `我有几个客户`: the writer's own (no `staff`)
+        r"^\s*(?:看看|查一?下?|看一?下?|列出)?\s*我(?:的客户|手上的客户|名下的客户|手里的客户|(?:手上|名下|现在)?(?:有哪些|有几个|有多少|一共有几个|总共有几个)客户)(?:列表|有哪些)?\s*[?？]?\s*$",
+    ),
+    _nothing,
+)
+CLIENT_HISTORY = Command(
+    "client_info",
+    _compile(
+        # `华兴精密 的跟进记录`: a look at the client's notes, not a note
+        rf"^\s*(?:查一?下?|看一?下?|看看)?\s*(?P<who>{_NAME})\s*的?\s*(?:跟进记录|跟进情况|跟进历史|历史记录|沟通记录|记录|动态)\s*[?？]?\s*$",
+    ),
+    _who,
+    _names_client,
 )
 STAFF_CLIENTS = Command(
     "staff_clients",
@@ -545,11 +580,14 @@ COMMANDS: list[Command] = [
     PHONE_LOOKUP,
     CONTACT_LOOKUP,
     EDIT_CLIENT,
+    EDIT_SOURCE,
     DELETE_CLIENT,
     MY_STATS,
     TEAM_STATS,
     STAFF_FOLLOWUPS,
+    MY_CLIENTS,
     STAFF_CLIENTS,
+    CLIENT_HISTORY,
     REPLY_VISITOR,
     EDIT_LISTING,
     RECORD_DEAL,

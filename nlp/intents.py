@@ -80,15 +80,23 @@ def classify(text: str, has_quantities: bool, has_time: bool) -> tuple[str, re.M
     stage_match = slots._STAGE_RE.search(text)
     if stage_match and _names_client(text[: stage_match.start()]):
         # `宏达物流 明天下午3点带看`: a stage with a time is a note with its next contact.
-        return ("log_followup", None) if has_time else ("update_stage", stage_match)
+        # `华兴精密 报价24块一平 对方还在考虑`: a stage among other news is a note, kept with its words.
+        news = has_time or _more_than_stage(text, stage_match)
+        return ("log_followup", None) if news else ("update_stage", stage_match)
     if _is_search(text, has_quantities):
         return "search_listings", None
-    if has_time and _PERSON_SAYS.match(text):
+    if has_time and _contact_says(text):
         return "log_followup", None  # `张总说下周三下午3点过来看A61`: a client's contact, a time, a plan
     return "unknown", None
 
 
-_PERSON_SAYS = re.compile(rf"^\s*(?:{slots._PERSON.pattern})\s*(?:说|讲|表示|回复|答应|约了?|定了)")
+_SAYS = re.compile(r"\s*(?:说|讲|表示|回复|答应|约了?|定了)")
+
+
+def _contact_says(text: str) -> bool:
+    """`张总说…`, `宏达物流 孙总说…`: what a client's contact said."""
+    who = slots.party(text)
+    return who.person is not None and _SAYS.match(text, who.end) is not None
 
 
 _LISTING_QUERY_RE = re.compile(slots._alternation(lx.LISTING_QUERIES))
@@ -155,6 +163,21 @@ def _only_stage(text: str) -> bool:
     if not who.client or not slots._STAGE_RE.search(text, who.end):
         return False
     return not _FILLER.sub("", slots._STAGE_RE.sub("", text[who.end :]))
+
+
+def _more_than_stage(text: str, stage_match: re.Match) -> bool:
+    """Whether the client and the stage word come with other words (`报价24块一平 对方还在考虑`)."""
+    before = _LOOKUP.sub("", _PREPOSITION.sub("", text[: stage_match.start()].strip()).strip())
+    client = slots.party(before).client or ""
+    rest = before.replace(client, " ", 1) + " " + text[stage_match.end() :]
+    rest = slots._LISTING_CODE.sub(" ", slots._STAGE_RE.sub(" ", rest))
+    return bool(_FILLER.sub("", _STAGE_WORDING.sub(" ", rest)))
+
+
+# How a stage change is worded around its stage word: `把X改成流失`, `X进入谈判阶段`, `X 转成交`.
+_STAGE_WORDING = re.compile(
+    r"签约|约|价格|进入|转入|转为|转成|转|阶段|改成|改为|改到|标记为|标记成|标为|设为|在|中|已|把|状态"
+)
 
 
 def _is_agenda(matches: list[re.Match]) -> bool:

@@ -496,7 +496,7 @@ async def find_elsewhere(actor: Account, name: str) -> Client | None:
     return None
 
 
-EDITABLE_FIELDS = ("company", "contact_name", "phone", "wechat_id", "industry", "region")
+EDITABLE_FIELDS = ("company", "contact_name", "phone", "wechat_id", "industry", "region", "source")
 """What a salesperson corrects by chat (``修改 华兴精密 电话 …``)."""
 _SEALED = ("phone", "wechat_id", "email")
 """Fields whose previous value the audit entry keeps encrypted (for 撤销), never in clear."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import nlp
 from bot import format as fmt
 from bot.context import Context
 from bot.flows import common
@@ -90,6 +91,20 @@ async def _saved(ctx: Context, client: Client, slots: dict, verb: str) -> str:
         )
     )
     return "\n".join(lines)
+
+
+async def note_on_my_client(ctx: Context) -> str | None:
+    """The message recorded as a note on the client it opens with, when that is one of mine by its company
+    name (``华兴精密想要23一平 我跟房东谈谈``); None otherwise (a place, someone else's client, no client)."""
+    text = ctx.text.strip()
+    as_note = ctx.parse("跟进 " + text)
+    named = as_note.slots.get("client")
+    if as_note.intent != "log_followup" or not named or not text.startswith(named) or nlp.slots.is_place(named):
+        return None
+    found = await clients.resolve(ctx.actor, named, limit=2)
+    if len(found) != 1 or found[0].company != named:
+        return None
+    return await log_followup(ctx, as_note.slots)
 
 
 async def log_followup(ctx: Context, slots: dict, chosen=None) -> str:

@@ -25,6 +25,8 @@ def _shown(name: str, value) -> str:
         return "单层" if value else "多层"
     if name == "features":
         return "、".join(fmt.features(value))
+    if name == "source":
+        return fmt.source(value)
     if name in ("rent", "sale_price"):
         return f"{fmt.num(value)}元/㎡" + ("·月" if name == "rent" else "")
     if name == "area":

@@ -45,7 +45,7 @@ async def team_stats(ctx: Context, slots: dict, chosen=None) -> str:
 
 async def staff_clients(ctx: Context, slots: dict, chosen=None) -> str:
     owner, found, total = await performance.clients_of(
-        actor=ctx.actor, name=slots.get("staff") or "", limit=SHOWN_CLIENTS
+        actor=ctx.actor, name=slots.get("staff") or ctx.actor.name, limit=SHOWN_CLIENTS
     )
     if not found:
         return f"{owner.name}名下还没有客户。"

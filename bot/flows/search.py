@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from bot import format as fmt
 from bot.context import Context
+from bot.flows import clients as client_flows
 from bot.flows import common
 from services import clients, listing_sends, matching
 
@@ -14,6 +15,10 @@ EMPTY = "没有符合条件的房源（条件：{conditions}）。可以放宽�
 
 
 async def search_listings(ctx: Context, slots: dict, chosen=None) -> str:
+    """Listings that fit; a message that opens with one of my clients' names is news about that client
+    (`华兴精密想要23一平 我跟房东谈谈`, `宏达物流 租金谈到24`), recorded as a note, not a search."""
+    if chosen is None and (note := await client_flows.note_on_my_client(ctx)) is not None:
+        return note
     criteria = matching.Criteria.from_slots(slots)
     if criteria.empty:
         return "找什么样的房源？例如「找 昆山 2000平 单层厂房 层高8米」。"
