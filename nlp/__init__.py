@@ -169,9 +169,11 @@ def parse(text: str, now: datetime | None = None) -> Parsed:
         return Parsed("unknown", {})
 
 
-# Politeness around a request: `麻烦帮我查一下…谢谢`, `请问明天…`, `您好 我想看…`.
+# Politeness around a request: `麻烦帮我查一下…谢谢`, `请问明天…`, `您好 我想看…`; and the hour said in passing
+# (`中午了 华兴精密张总刚打电话…`), which is no time of the note.
 _COURTESY_OPENING = re.compile(
-    r"^(?:(?:麻烦|劳驾)(?:你|您)?|请问一?下?|请帮我|请帮忙|您好|你好|hello|hi|哈喽|嗨)[\s,，!！~]*", re.I
+    r"^(?:(?:麻烦|劳驾)(?:你|您)?|请问一?下?|请帮我|请帮忙|您好|你好|hello|hi|哈喽|嗨|(?:早上|上午|中午|下午|晚上)了(?=[\s,，]))[\s,，!！~]*",
+    re.I,
 )
 _COURTESY_CLOSING = re.compile(r"[\s,，]*(?:谢谢|多谢|感谢|thanks|thx|辛苦了?)(?:你|您|啦|了|呀|啊)?[!！。~]*$", re.I)
 

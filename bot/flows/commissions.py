@@ -19,7 +19,7 @@ from bot import state
 from bot.context import Context
 from bot.errors import chat_text
 from bot.flows import common
-from models.enums import DealType, ListingStatus
+from models.enums import DealType, ListingStatus, Role
 from services import clients, commissions, listings, withdrawals
 from services.commissions import DealTerms, yuan
 from services.errors import AppError, DealAmountMissing, RealNameRequired
@@ -239,8 +239,9 @@ async def manual_payout(ctx: Context, code: str, reference: str) -> str:
 async def my_commission(ctx: Context, slots: dict | None = None, chosen=None) -> str:
     view = await commissions.overview(ctx.actor, settings=ctx.resources.settings, limit=5)
     b = view.balance
+    staff = ctx.actor.role != Role.PARTNER
     lines = [
-        f"您的佣金（{view.level_name}）：",
+        "你的推荐佣金（你推荐来的客户成交后记在这里，和业绩无关）：" if staff else f"您的佣金（{view.level_name}）：",
         f"可提现 {yuan(b.available)}元",
         f"冻结中 {yuan(b.frozen)}元",
         f"提现中 {yuan(b.withdrawing)}元",

@@ -85,6 +85,7 @@ MORNING = [
 ]
 
 MIDDAY = [
+    (SALES, "中午了 华兴精密张总刚打电话 说租金能不能降到23", ("已记录跟进：华兴精密",)),
     (SALES, "华兴精密想要23一平 我跟房东谈谈", ("已记录跟进：华兴精密",)),
     (SALES, "跟进 华兴精密 房东同意24 张总说明天上午给答复", ("已记录跟进：华兴精密", "09:00")),
     (SALES, "根进 新锐医疗器械 周总说下个月再看", ("已记录跟进：新锐医疗器械",)),
@@ -118,7 +119,7 @@ MIDDAY = [
     (OTHER, "康达物流签了 年租金８０万 租期3年 免租2个月", ("康达物流 成交", "免租2个月", "确认")),
     (OTHER, "确认", ("已记录成交：康达物流",)),
     (OTHER, "我这个月成交了几个", ("本月", "成交1单")),
-    (OTHER, "我的佣金", ("佣金",)),
+    (OTHER, "我的佣金", ("推荐佣金",)),
     (OTHER, "康达物流 取消成交 老板不同意了", ("已取消成交", "老板不同意了", "谈判中")),
     (OTHER, "康达物流什么情况", ("谈判中",)),
     (OTHER, "跟进 康达物流 老板又同意了 今天下午签合同", ("已记录跟进：康达物流",)),
@@ -237,6 +238,8 @@ async def test_a_third_day_of_chat_loses_nothing_and_understands_what_salespeopl
     notes = {c.company: [n.content for n in await FollowUp.filter(client=c).order_by("id")] for c in await Client.all()}
     assert any("报价24块一平 对方还在考虑" in n for n in notes["华兴精密"])
     assert any("想要23一平 我跟房东谈谈" in n for n in notes["华兴精密"])
+    assert any("说租金能不能降到23" in n for n in notes["华兴精密"])
+    assert not any(n.startswith("了") for n in notes["华兴精密"])
     assert any(n.startswith("张总说") for n in notes["华兴精密"])
     assert any("租金谈到24 年租金86万" in n for n in notes["宏达物流"])
     assert any("孙总说来看A67" in n for n in notes["宏达物流"])
