@@ -359,9 +359,7 @@ HANDLERS: list[Handler] = [
     Handler("manual_payout", STAFF & regex(money.MANUAL_PAYOUT.pattern), manual_payout),
     # referrers (partners, and staff paid through the system): their commission, withdrawals; after the
     # reviews (通过提现 W12 is no withdrawal) and before the partners' own words
-    Handler(
-        "my_commission", (PARTNER | STAFF) & (regex(money.WALLET.pattern) | intent("my_commission")), my_commission
-    ),
+    Handler("my_commission", (PARTNER | STAFF) & intent("my_commission"), my_commission),
     Handler("withdraw", (PARTNER | STAFF) & intent("withdraw"), withdraw),
     # partners: their code, their figures, their referrals
     Handler("partner_code", PARTNER & regex(r"推广码|二维码|我的码|分享码|邀请码", search=True), referral_code),

@@ -98,7 +98,7 @@ UNDO = Command(
 )
 
 # ---- end_deal ---------------------------------------------------------------------------------------------
-_ENDS_DEAL = r"(?:取消成交|成交取消|撤销成交|成交作废|成交撤销|退租)"
+_ENDS_DEAL = r"(?:取消成交|成交取消|撤销成交|成交作废|成交撤销|退租|(?:签约|合同)(?:取消|作废)|取消(?:签约|合同))"
 END_DEAL = Command(
     "end_deal",
     _compile(
@@ -155,7 +155,7 @@ def deal_terms(text: str) -> dict:
 
 
 _TERM_WORDS = re.compile(
-    r"(?:年租金|年租|一年租金|每年|月租金|月租|每月租金|每个月|每月|总价|成交价|总额|免租期?|租期|合同期?|每平米?|单价)\S*"
+    r"(?:年租金|年租|一年租金|每年|月租金|月租|每月租金|每个月|每月|总价|成交价|总额|免租期?|租期|合同期?|每平米?|单价)[^\s,，。;；、]*"
 )
 """A term and its amount (`年租金120万`): never the client of a deal that names none."""
 
@@ -169,7 +169,7 @@ def without_terms(text: str) -> str:
     return _TERM_WORDS.sub(lambda m: " " * len(m.group()), _LEASE_START_WORDS.sub(lambda m: " " * len(m.group()), text))
 
 
-_LEASE_START_WORDS = re.compile(r"\S*起租\S*")
+_LEASE_START_WORDS = re.compile(r"[^\s,，。;；、]*起租[^\s,，。;；、]*")
 
 
 def _deal_slots(match: re.Match, text: str, now: datetime, written: str) -> dict:
@@ -235,7 +235,7 @@ WITHDRAW = Command(
 MY_COMMISSION = Command(
     "my_commission",
     _compile(
-        r"^\s*(?:查一?下?|看一?下?|看看)?\s*(?:我的?|自己的?)?\s*(?:佣金|提成|奖励金?|推广收益|收益|分佣)"
+        r"^\s*(?:查一?下?|看一?下?|看看)?\s*(?:我的?|自己的?)?\s*(?:钱包|余额|佣金|提成|奖励金?|推广收益|收益|分佣)"
         r"(?:明细|余额|记录|多少|有多少|是多少|到账了吗|到了吗|呢|了吗|了)*\s*[?？]?\s*$",
         r"^\s*我(?:一共|总共|这个月|本月|这周|现在)?(?:赚了|挣了|拿了|有)(?:多少|几个)(?:钱|佣金|提成)?\s*[?？]?\s*$",
     ),

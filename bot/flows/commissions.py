@@ -29,8 +29,6 @@ APPROVE = re.compile(r"^\s*(?:通过|批准)提现\s*(?P<code>[Ww]?\d+)\s*$")
 REJECT = re.compile(r"^\s*驳回提现\s*(?P<code>[Ww]?\d+)\s*[，,:：]?\s*(?P<reason>.*?)\s*$")
 PENDING = re.compile(r"^\s*(?:提现审核|待审提现|提现待审|待审核提现)\s*$")
 MANUAL_PAYOUT = re.compile(r"^\s*(?:线下打款|已打款)\s*(?P<code>[Ww]?\d+)\s+(?P<reference>\S+)\s*$")
-WALLET = re.compile(r"^\s*(?:我的)?(?:余额|钱包)\s*$")
-"""我的余额, 钱包: the commission overview, words the parser leaves to the wallet."""
 
 
 def _fen(yuan_amount) -> int | None:

@@ -72,8 +72,15 @@ async def test_cancelling_a_win_that_has_no_deal_puts_the_stage_back_and_never_r
     assert (await Client.get(company="华兴精密")).stage != Stage.WON and not await Deal.exists()
 
 
+async def test_a_signing_called_off_is_never_recorded_as_a_win(day_one, say):
+    await say(SALES, "华兴精密进入谈判")
+    reply = await say(SALES, "华兴精密 签约取消 对方资金问题")
+    assert "没有改动" in reply and "已成交" not in reply
+    assert (await Client.get(company="华兴精密")).stage == Stage.NEGOTIATING
+
+
 async def test_a_referrers_wallet_words_show_the_commission(day_one, say):
-    for words in ("余额", "钱包", "我的余额"):
+    for words in ("余额", "钱包", "我的余额", "钱包余额多少"):
         reply = await say(WANG, words)
         assert "可提现" in reply and "提现 500" in reply, words
 
