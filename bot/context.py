@@ -38,13 +38,14 @@ class Context:
     def openid(self) -> str:
         return self.message.source
 
-    @property
+    @cached_property
     def event(self) -> str | None:
-        """The event's name in lower case; None for a message."""
+        """The event's name in lower case; None for a message (read once, as every event filter asks)."""
         return event_name(self.message)
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """Read once: wechatpy converts a field on every access, and every filter reads the text."""
         return getattr(self.message, "content", None) or ""
 
     @cached_property
