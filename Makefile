@@ -6,14 +6,14 @@ PY := $(VENV)/bin/python
 CI_DATABASE_URL ?= mysql://root:@127.0.0.1:3306/scrm_test
 CI_REDIS_URL ?= redis://127.0.0.1:6379/9
 
-.PHONY: run test lint install clean browser-deps fonts
+.PHONY: run test lint install clean browser-deps fonts host-deps
 
 run: $(VENV)/.installed fonts
 	$(PY) -m app migrate
 	$(PY) -m app seed
 	$(PY) -m app serve --host 127.0.0.1 --port 8000
 
-test: $(VENV)/.installed browser-deps fonts
+test: $(VENV)/.installed browser-deps fonts host-deps
 	$(PY) -m pytest -q
 ifeq ($(CI),true)
 	DATABASE_URL=$(CI_DATABASE_URL) REDIS_URL=$(CI_REDIS_URL) $(PY) -m pytest -q --ignore=tests/nlp
@@ -39,6 +39,13 @@ browser-deps:
 	@test -x /usr/bin/chromium || { \
 		SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
 		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium; }
+
+# The two-host test (tests/deploy/test_two_hosts.py) makes hosts with iproute2, relays MariaDB and Redis to them with
+# socat and puts Debian's nginx in front; installed here when missing (as root, or with sudo).
+host-deps:
+	@test -x /usr/sbin/nginx -a -x /usr/bin/socat -a -x /bin/ss || { \
+		SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends nginx socat iproute2; }
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

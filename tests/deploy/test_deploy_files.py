@@ -24,7 +24,8 @@ def test_the_app_trusts_exactly_the_nginx_in_front_of_it():
     assert environ["PROXIES_COUNT"] == "1"
     nginx = (DEPLOY / "nginx.conf").read_text()
     assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in nginx
-    assert "--host 127.0.0.1" in (DEPLOY / "scrm-web.service").read_text()
+    assert environ["WEB_HOST"] == "127.0.0.1"
+    assert "--host ${WEB_HOST}" in (DEPLOY / "scrm-web.service").read_text()
 
 
 def test_proxy_settings_are_read_from_the_environment():
