@@ -7,6 +7,8 @@ models by `python -m app makemigrations NAME`.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
@@ -88,11 +90,21 @@ def migration_location(database_url: str) -> Path:
 
 
 async def migrate(settings: Settings) -> list[str]:
-    """Bring the schema to the newest revision; returns the revisions applied."""
+    """Bring the schema to the newest revision; returns the revisions applied.
+
+    On MySQL one process at a time: web hosts starting together each migrate (deploy/scrm-web.service), and
+    MySQL cannot roll back a half-applied schema change, so the others wait for the first and find nothing to do.
+    """
+    if dialect(settings.database_url) != "mysql":
+        return await _upgrade(settings)
+    await _create_mysql_database(settings.database_url)
+    async with _mysql_lock(settings.database_url, "migrate"):
+        return await _upgrade(settings)
+
+
+async def _upgrade(settings: Settings) -> list[str]:
     from aerich import Command
 
-    if dialect(settings.database_url) == "mysql":
-        await _create_mysql_database(settings.database_url)
     command = Command(
         tortoise_config=tortoise_config(settings.database_url, timezone=settings.timezone),
         app="models",
@@ -105,18 +117,38 @@ async def migrate(settings: Settings) -> list[str]:
         await Tortoise.close_connections()
 
 
-async def _create_mysql_database(database_url: str) -> None:
-    """CREATE DATABASE IF NOT EXISTS, so a fresh server needs no manual step."""
+async def _mysql_connect(database_url: str):
     import aiomysql
 
     parsed = urlparse(database_url)
-    name = parsed.path.lstrip("/")
-    conn = await aiomysql.connect(
+    return await aiomysql.connect(
         host=parsed.hostname or "127.0.0.1",
         port=parsed.port or 3306,
         user=parsed.username or "root",
         password=parsed.password or "",
     )
+
+
+@contextlib.asynccontextmanager
+async def _mysql_lock(database_url: str, purpose: str, timeout_s: int = 600) -> AsyncIterator[None]:
+    """A MySQL named lock for ``purpose`` on this database, held by its own connection for the block."""
+    name = f"scrm:{urlparse(database_url).path.lstrip('/')}:{purpose}"[:64]
+    conn = await _mysql_connect(database_url)
+    try:
+        async with conn.cursor() as cursor:
+            await cursor.execute("SELECT GET_LOCK(%s, %s)", (name, timeout_s))
+            (taken,) = await cursor.fetchone()
+        if taken != 1:
+            raise TimeoutError(f"another process held the {purpose} lock for {timeout_s} s")
+        yield
+    finally:
+        conn.close()  # ends the connection and with it the lock
+
+
+async def _create_mysql_database(database_url: str) -> None:
+    """CREATE DATABASE IF NOT EXISTS, so a fresh server needs no manual step."""
+    name = urlparse(database_url).path.lstrip("/")
+    conn = await _mysql_connect(database_url)
     try:
         async with conn.cursor() as cursor:
             await cursor.execute(

@@ -1,11 +1,17 @@
 """The CLI as an operator uses it: real processes, last lines that scripts can read."""
 
+import asyncio
 import base64
+import dataclasses
+import os
 import re
 import subprocess
 import sys
+from asyncio.subprocess import PIPE
 
-from tests.conftest import test_environ
+import pytest
+
+from tests.conftest import TEST_DATABASE_URL, _drop_test_database, test_environ
 
 
 def run(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -76,3 +82,26 @@ def test_seed_prints_no_bind_code_for_a_real_account_of_a_demo_name(fake_wechat_
     assert re.search(r"张三: .*no bind code", result.stdout)
     again = run("seed", "--listings", "0", "--clients", "0", **env)
     assert re.search(r"王经理: 绑定 \d{6}", again.stdout), "an unbound demo account gets a fresh code on every start"
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("mysql://"), reason="MySQL's schema changes; CI=true runs it"
+)
+async def test_web_hosts_starting_together_migrate_one_at_a_time(fake_wechat_server, settings):
+    """Each host's unit migrates before it serves (deploy/scrm-web.service): the second waits, then has nothing to do."""
+    fresh = dataclasses.replace(settings, database_url=f"{TEST_DATABASE_URL}_hosts")
+    env = test_environ(fake_wechat_server.url, DATABASE_URL=fresh.database_url)
+    try:
+        hosts = [
+            await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "app", "migrate", env=env, stdout=PIPE, stderr=PIPE
+            )
+            for _ in range(2)
+        ]
+        results = await asyncio.wait_for(asyncio.gather(*(host.communicate() for host in hosts)), 120)
+        assert [host.returncode for host in hosts] == [0, 0], results
+        last_lines = sorted(out.decode().strip().splitlines()[-1] for out, _ in results)
+        assert last_lines[0].startswith("migrations applied: 0_")
+        assert last_lines[1] == "migrations applied: none (up to date)"
+    finally:
+        await _drop_test_database(fresh)
