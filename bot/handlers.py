@@ -277,8 +277,11 @@ async def client_by_name(ctx: Context, match) -> str:
 async def note_on_client(ctx: Context, match) -> str:
     """``宏达物流 过完年再说``: a message the parser did not place that opens with one of my clients is a note on
     that client, read as if it began with 跟进. A note that names no client (``下午带看 结果客户没来``) asks for
-    it; anything else gets the hint."""
+    it; a question about a listing the parser could not place (``A61房东能接受23吗 问下``) gets the listing's card
+    and how to change it; anything else gets the hint."""
     text = ctx.text.strip()
+    if opening_code := OPENS_WITH_LISTING.match(text):
+        return await listings.listing_about(ctx, opening_code.group(1).upper())
     as_note = ctx.parse("跟进 " + text)
     named = as_note.slots.get("client")
     if as_note.intent != "log_followup" or not WORDS.search(as_note.slots.get("content") or ""):
@@ -309,6 +312,7 @@ async def not_understood(ctx: Context, _) -> str:
 LOGIN_SCENE = Filter(lambda ctx: staff_sessions.is_login_scene(getattr(ctx.message, "scene_id", None)), "login_scene")
 ASKS_FOR_BACK_OFFICE = regex(r"^\s*(?:登录|登陆)\s*后台|^\s*后台\s*(?:登录|登陆)", search=True)
 
+OPENS_WITH_LISTING = re.compile(r"^\s*([A-Za-z]{1,3}\d{1,6})(?![A-Za-z\d])")
 LOOKS_LIKE_A_NAME = regex(r"^\s*\S{2,30}\s*$")
 WORDS = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]{2,}")
 _ACKNOWLEDGEMENT = r"谢谢|谢谢你|谢了|多谢|感谢|辛苦了?|晚安|拜拜|再见|下班了?|好的?|好滴|好嘞|行|可以|嗯+|哦+|噢+|收到|了解|明白|知道了|ok|okay|哈+|呵呵|666|👍|👌|🙏"

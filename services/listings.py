@@ -55,8 +55,13 @@ STATUS_RETRIES = 3
 _LISTING_FIELDS = ("area", "rent", "sale_price", "ceiling_height", "floor_load", "power_kva")
 
 
-def code_for(listing_id: int) -> str:
-    return f"A{listing_id}"
+async def code_for(listing_id: int) -> str:
+    """``A<id>``; ``B<id>``, ``C<id>``... when a listing that came with its own code (an import) already has it."""
+    for prefix in "ABCDEFGHJK":
+        code = f"{prefix}{listing_id}"
+        if not await Listing.filter(code=code).exists():
+            return code
+    return f"L{listing_id}"
 
 
 async def get_by_code(code: str) -> Listing:
@@ -128,7 +133,7 @@ async def create(*, actor: Account, slots: dict, title: str, settings: Settings)
             reviewed_by=actor if self_approved else None,
             **measures,
         )
-        listing.code = code_for(listing.id)
+        listing.code = await code_for(listing.id)
         await listing.save(update_fields=["code"])
         await audit.record(actor, "listing.create", "listing", listing.id, after=_snapshot(listing))
         if self_approved:

@@ -211,6 +211,13 @@ async def pending_reviews(ctx: Context) -> str:
     return "\n".join(lines)
 
 
+async def listing_about(ctx: Context, code: str) -> str:
+    """What a message about a listing that says no command (``A61房东能接受23吗``) is answered with: its card and
+    the changes that can be said in chat; nothing is changed."""
+    card = await listing_info(ctx, code)
+    return f"{card}\n没有改动。要改就发「{code} 租金改成23」「{code}已租」「{code}暂停推广」，把{code}发给客户发「把{code}发给华兴精密」。"
+
+
 async def listing_info(ctx: Context, code: str) -> str:
     """A listing's card: what a salesperson needs on the phone with a client, plus its status history."""
     listing = await listings.find(code)

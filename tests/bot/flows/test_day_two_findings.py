@@ -119,3 +119,10 @@ async def test_a_contact_two_of_my_clients_share_is_asked_about(day_one, say, ma
     assert "华兴精密" in reply and "恒丰五金" in reply and "回复序号" in reply
     assert not await FollowUp.exists()
     assert "已记录跟进：恒丰五金" in await say(SALES, "2" if reply.index("恒丰五金") > reply.index("华兴精密") else "1")
+
+
+async def test_a_question_about_a_listing_without_a_command_gets_its_card_and_changes_nothing(day_one, say):
+    reply = await say(SALES, "A61房东能接受23吗 问下")
+    assert reply.startswith("A61 ") and "没有改动" in reply and "A61 租金改成23" in reply
+    assert (await Listing.get(code="A61")).rent == 25
+    assert "没有房源A99" in await say(SALES, "A99房东能接受23吗")

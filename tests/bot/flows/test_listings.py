@@ -293,3 +293,12 @@ async def test_a_rejected_listings_card_gives_the_reason_and_the_owner_resubmits
     assert titles == ["房源待审核", "房源重新提交审核"]
     assert "已通过审核" in await say(MANAGER, f"通过 {listing.code}")
     assert "只有被驳回的房源" in await say(SALES, f"{listing.code} 重新提交")
+
+
+async def test_a_new_listing_never_takes_a_code_a_listing_brought_with_it(team, say, make_listing):
+    brought = await make_listing(code="X1")
+    await Listing.filter(id=brought.id).update(code=f"A{brought.id + 1}")  # an imported listing's own code
+    reply = await say(SALES, "新房源 花桥 单层厂房 3000平 层高9米 租金28元")
+    created = await Listing.filter(owner_id=team["zhang"].id).order_by("-id").first()
+    assert created.id == brought.id + 1 and created.code == f"B{created.id}"
+    assert f"已录入房源：B{created.id}" in reply
