@@ -152,9 +152,22 @@ def _table(chart: str, f: dict) -> list[list] | None:
             for r in f["acquisition"]
         ]  # fmt: skip
     if chart == "usage" and "usage" in f:
-        rows = [["日期", "H5日活", "H5月活", "H5新访客", "H5时长(分钟)", "小程序日活", "小程序月活", "小程序新用户"]]
+        rows = [["日期", "H5日活", "H5月活", "H5新访客", "H5时长(分钟)", "小程序日活", "小程序月活", "小程序新用户",
+                 "小程序时长(分钟)"]]  # fmt: skip
         for h5, mp in zip(f["usage"]["h5"]["daily"], f["usage"]["miniapp"]["daily"], strict=True):
-            rows.append([h5["day"], h5["dau"], h5["mau"], h5["new"], h5["minutes"], mp["dau"], mp["mau"], mp["new"]])
+            rows.append(
+                [
+                    h5["day"],
+                    h5["dau"],
+                    h5["mau"],
+                    h5["new"],
+                    h5["minutes"],
+                    mp["dau"],
+                    mp["mau"],
+                    mp["new"],
+                    mp["minutes"],
+                ]
+            )
         return rows
     if chart == "chat" and "chat" in f:
         return [["意图", "名称", "回复次数"]] + [[r["intent"], r["label"], r["replies"]] for r in f["chat"]["intents"]]

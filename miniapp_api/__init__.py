@@ -2,10 +2,19 @@
 
 from sanic import Blueprint
 
-from miniapp_api import auth, commissions, favorites, leads, listings, me, posters, viewings
+from miniapp_api import auth, commissions, favorites, leads, listings, me, posters, usage, viewings
 from miniapp_api.schema import PREFIX
 
 bp = Blueprint.group(
-    auth.bp, listings.bp, posters.bp, leads.bp, favorites.bp, viewings.bp, me.bp, commissions.bp, url_prefix=PREFIX
+    auth.bp,
+    listings.bp,
+    posters.bp,
+    leads.bp,
+    favorites.bp,
+    viewings.bp,
+    me.bp,
+    commissions.bp,
+    usage.bp,
+    url_prefix=PREFIX,
 )
 bp.middleware(auth.guard, "request")

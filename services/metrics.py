@@ -57,6 +57,10 @@ def miniapp_users_day_key(day: date) -> str:
     return f"kpi:mp_users:{day.isoformat()}"
 
 
+def miniapp_time_day_key(day: date) -> str:
+    return f"kpi:mp_ms:{day.isoformat()}"
+
+
 class _Today:
     """The business day, recomputed at most once a second (it is asked on every request)."""
 
@@ -177,6 +181,13 @@ def mark_miniapp_user(redis: Redis, *, timezone: str, user_id: int) -> None:
     pending = _counts(redis)
     pending.members[day_key].add(str(user_id))
     pending.expiring.add(day_key)
+
+
+def add_miniapp_time(redis: Redis, *, timezone: str, user_id: int, ms: int) -> None:
+    """Foreground time the mini-program reported for a user today (time in app), summed per user."""
+    day_key = miniapp_time_day_key(today(timezone))
+    _send(redis, "hincrby", day_key, str(user_id), ms)
+    _send(redis, "expire", day_key, DAY_KEY_TTL_S)
 
 
 def decode_hash(raw: dict) -> dict[str, int]:

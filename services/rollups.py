@@ -64,6 +64,8 @@ MAU_DAYS = 30
 CHUNK = 1000
 ROLLUP_EVERY_MIN = 10
 ROLLED_AT_KEY = "kpi:rolled_at"
+MINIAPP_MS_PER_USER_DAY = 12 * 3600 * 1000
+"""More mini-program time than this for one user in a day is a stuck or forged reporter, not reading."""
 REQUIREMENT_BOUNDS = (
     "deal_type",
     "property_type",
@@ -102,8 +104,9 @@ def _chunks(values: list, size: int = CHUNK) -> Iterable[list]:
 async def rebuild_day(resources: Resources, day: date) -> None:
     await _tracking_day(resources.settings, day)
     await _counters_day(resources.redis, day)
+    miniapp_ms = await _miniapp_time(resources.redis, day)
     for surface in SURFACES:
-        await _usage_day(surface, day)
+        await _usage_day(surface, day, miniapp_ms=miniapp_ms)
         for cohort in (day, *(day - timedelta(days=n) for n in RETENTION_DAYS)):
             await _retention(surface, cohort)
 
@@ -325,7 +328,16 @@ async def _counters_day(redis: Redis, day: date) -> None:
             await _replace_active(MINIAPP, day, subjects)
 
 
-async def _usage_day(surface: str, day: date) -> None:
+async def _miniapp_time(redis: Redis, day: date) -> int | None:
+    """The day's mini-program foreground time (each user capped at ``MINIAPP_MS_PER_USER_DAY``); None once the
+    day's key has expired, so an older day keeps what it has."""
+    per_user = metrics.decode_hash(await redis.hgetall(metrics.miniapp_time_day_key(day)))  # type: ignore[misc]
+    if not per_user:
+        return None
+    return sum(min(max(ms, 0), MINIAPP_MS_PER_USER_DAY) for ms in per_user.values())
+
+
+async def _usage_day(surface: str, day: date, *, miniapp_ms: int | None) -> None:
     dau = await ActiveDay.filter(surface=surface, day=day).count()
     mau = (
         await ActiveDay.filter(surface=surface, day__gt=day - timedelta(days=MAU_DAYS), day__lte=day)
@@ -333,11 +345,12 @@ async def _usage_day(surface: str, day: date) -> None:
         .values("n")
     )
     new = await FirstSeen.filter(surface=surface, first_day=day).count()
-    time_ms = 0
+    values = {"dau": dau, "mau": mau[0]["n"] if mau else 0, "new": new}
     if surface == H5:
         rows = await TrackDaily.filter(day=day).annotate(ms=Sum("dwell_ms")).values("ms")
-        time_ms = int(rows[0]["ms"] or 0) if rows else 0
-    values = {"dau": dau, "mau": mau[0]["n"] if mau else 0, "new": new, "time_ms": time_ms}
+        values["time_ms"] = int(rows[0]["ms"] or 0) if rows else 0
+    elif miniapp_ms is not None:
+        values["time_ms"] = miniapp_ms
     await UsageDaily.update_or_create(values, surface=surface, day=day)
 
 

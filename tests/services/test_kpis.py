@@ -212,6 +212,9 @@ async def scenario(team, make_staff, settings, resources):
     )
     await resources.redis.sadd(metrics.miniapp_users_day_key(nov10), "7", "8")
     await resources.redis.sadd(metrics.miniapp_users_day_key(nov11), "7")
+    # mini-program time in app: 11-10 user 7 3 minutes, user 8 1.5 minutes; 11-11 user 7 13 hours (capped at 12)
+    await resources.redis.hset(metrics.miniapp_time_day_key(nov10), mapping={"7": 180_000, "8": 90_000})
+    await resources.redis.hset(metrics.miniapp_time_day_key(nov11), mapping={"7": 13 * 3_600_000})
     for day in (nov10, nov11):
         await rollups.rebuild_day(resources, day)
     await rollups.rebuild_milestones()
@@ -321,6 +324,15 @@ async def test_usage_dau_mau_retention_and_time_spent(scenario):
     assert (mp["2026-11-10"]["dau"], mp["2026-11-11"]["dau"], mp["2026-11-11"]["mau"]) == (2, 1, 2)
     assert usage["miniapp"]["retention"]["d1"] == 0.5
     assert usage["miniapp"]["average_dau"] == 0.1
+    assert (mp["2026-11-10"]["minutes"], mp["2026-11-11"]["minutes"]) == (4.5, 720.0)
+    assert usage["miniapp"]["minutes_per_user"] == round((4.5 + 720) / 3, 2)  # over 3 user-days
+
+
+async def test_mini_program_time_of_a_day_whose_counters_expired_is_kept(scenario, resources):
+    await resources.redis.delete(metrics.miniapp_time_day_key(date(2026, 11, 10)))
+    await rollups.rebuild_day(resources, date(2026, 11, 10))
+    mp = {d["day"]: d for d in (await kpis.usage(NOVEMBER))["miniapp"]["daily"]}
+    assert mp["2026-11-10"]["minutes"] == 4.5
 
 
 async def test_chat_use_and_stability_come_from_the_day_s_counters(scenario):
