@@ -170,6 +170,8 @@ MESSAGES: dict[str, str | Callable[[Any], str]] = {
     "spend_not_found": "没有找到这笔投放记录",
     "rating_link_invalid": "评分链接无效或已过期",
     "already_rated": "这次看房已经评过分了，谢谢",
+    "viewing_not_over": "看房结束后才能评分",
+    "rating_closed": "这次看房已不能评分（已取消或已超过30天）",
 }
 
 

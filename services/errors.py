@@ -839,6 +839,20 @@ class AlreadyRated(Conflict):
         super().__init__("this viewing is already rated")
 
 
+class ViewingNotOver(Conflict):
+    code = "viewing_not_over"
+
+    def __init__(self) -> None:
+        super().__init__("a viewing is rated after it has ended")
+
+
+class RatingClosed(Conflict):
+    code = "rating_closed"
+
+    def __init__(self) -> None:
+        super().__init__("this viewing can no longer be rated")
+
+
 class NoConversation(NotFound):
     """The client never wrote to the official account: there is no conversation to answer in."""
 
