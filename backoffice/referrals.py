@@ -1,15 +1,19 @@
 """Referrals: every code and campaign with what it brought (scans, follows, leads, deals), campaigns created
-with their printable QR poster, codes paused and resumed, and the partners."""
+with their printable QR poster, a campaign's forwarding tree, codes paused and resumed, and the partners."""
 
 from __future__ import annotations
 
+import json
+
+from markupsafe import Markup
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, redirect
 
 from backoffice import web
+from backoffice.dashboard import ASSET_VERSION, ECHARTS
 from models import Account, ReferralScene
 from services.errors import AppError, ManagersOnly, NotFound
-from services.referrals import attribution, codes, stats
+from services.referrals import attribution, codes, stats, tree
 from wechat import WeChatError
 
 bp = Blueprint("bo_referrals")
@@ -69,6 +73,25 @@ async def poster(request: Request, value: str) -> HTTPResponse:
         scene=scene,
         image=image,
         figures=await stats.for_scenes([scene.id]),
+    )
+
+
+@bp.get("/referrals/<value:str>/tree")
+@web.staff_page
+async def forwarding_tree(request: Request, value: str) -> HTTPResponse:
+    """Who the campaign's code brought and whom their forwarded links brought (services.referrals.tree)."""
+    scene = await tree.visible_campaign(request.ctx.account, value)
+    drawn = await tree.campaign_tree(scene)
+    return web.render(
+        request,
+        "referral_tree.html",
+        title=f"转发树：{scene.name or scene.scene}",
+        scene=scene,
+        drawn=drawn,
+        figures=await stats.for_scenes([scene.id]),
+        figures_json=Markup(json.dumps({"forwarding": drawn}, ensure_ascii=False).replace("</", "<\\/")),
+        echarts=ECHARTS,
+        dashboard_version=ASSET_VERSION,
     )
 
 

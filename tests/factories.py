@@ -30,6 +30,15 @@ async def team(make_staff) -> dict[str, Account]:
 
 
 @pytest.fixture
+async def company(team, make_staff) -> dict[str, Account]:
+    """Two teams and an admin: 王经理 (张三, 李四) and 赵经理 (钱五), plus 管理员."""
+    other_manager = await make_staff("赵经理", Role.MANAGER)
+    qian = await make_staff("钱五", Role.SALES, manager=other_manager)
+    admin = await make_staff("管理员", Role.ADMIN)
+    return {**team, "other_manager": other_manager, "qian": qian, "admin": admin}
+
+
+@pytest.fixture
 def make_listing(settings, resources):
     """``await make_listing(rent=Decimal("28"), owner=zhang, gallery=[(MediaKind.PHOTO, "/media/t/1.jpg")])``: an
     approved, vacant single-storey factory for rent in 花桥 (its city and district resolved from ``region``), coded

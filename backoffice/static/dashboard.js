@@ -48,7 +48,7 @@
     },
     forwarding: function () {
       return {
-        tooltip: { trigger: "item", formatter: function (p) { return p.name + (p.data.channel ? "（" + p.data.channel + "）" : ""); } },
+        tooltip: { trigger: "item", formatter: function (p) { var note = p.data.became || p.data.channel; return p.name + (note ? "（" + note + "）" : ""); } },
         series: [{ type: "tree", data: [data.forwarding.tree], top: 16, bottom: 16, left: 48, right: 96, orient: "LR",
           initialTreeDepth: -1, symbolSize: 8, expandAndCollapse: true, label: { position: "left", fontSize: 11 },
           leaves: { label: { position: "right" } } }]

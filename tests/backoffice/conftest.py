@@ -58,14 +58,3 @@ def csrf_of(page: str) -> str:
     found = re.search(r'name="csrf" value="([^"]+)"', page)
     assert found, "the page has no form with a CSRF token"
     return found.group(1)
-
-
-@pytest.fixture
-async def company(team, make_staff) -> dict[str, Account]:
-    """Two teams and an admin: 王经理 (张三, 李四) and 赵经理 (钱五), plus 管理员."""
-    from models.enums import Role
-
-    other_manager = await make_staff("赵经理", Role.MANAGER)
-    qian = await make_staff("钱五", Role.SALES, manager=other_manager)
-    admin = await make_staff("管理员", Role.ADMIN)
-    return {**team, "other_manager": other_manager, "qian": qian, "admin": admin}

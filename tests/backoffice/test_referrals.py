@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from models import AuditLog, ReferralScene, WechatUser
-from models.enums import Role
+from models import AuditLog, ReferralEvent, ReferralScene, WechatUser
+from models.enums import ReferralEventKind, Role
 from services.referrals import attribution
 
 
@@ -66,3 +66,46 @@ async def test_a_paused_code_counts_scans_but_attributes_no_one(bo_client, compa
     assert (await client.post_form(f"/bo/referrals/{scene.scene}/resume")).status_code == 302
     await attribution.record_qr_event("o-visitor2", scene.scene, follow=True, settings=settings)
     assert (await WechatUser.get(openid="o-visitor2")).referrer_id == scene.owner_id
+
+
+@pytest.fixture
+async def campaigns(company):
+    """春季招商 of 张三 with one user who scanned it, and 赵组活动 of the other team's 钱五."""
+    own = await attribution.create_campaign("春季招商", owner=company["zhang"])
+    user = await WechatUser.create(openid="o-campaign-user")
+    await ReferralEvent.create(scene=own, kind=ReferralEventKind.SCAN, wechat_user=user)
+    return {"own": own, "other": await attribution.create_campaign("赵组活动", owner=company["qian"])}
+
+
+@pytest.mark.parametrize(
+    ("role", "own", "other"),
+    [("admin", 200, 200), ("manager", 200, 404), ("zhang", 200, 404), ("li", 404, 404), ("qian", 404, 200)],
+)
+async def test_a_campaign_s_forwarding_tree_is_drawn_for_whom_may_follow_it(
+    bo_client, company, campaigns, role, own, other
+):
+    client = await bo_client(company[role])
+    page = await client.get(f"/bo/referrals/{campaigns['own'].scene}/tree")
+    assert page.status_code == own
+    if own == 200:
+        assert "转发树" in page.text and 'data-chart="forwarding"' in page.text and "扫码用户 1" in page.text
+        assert f"用户{(await WechatUser.get(openid='o-campaign-user')).id}" in page.text  # in the chart's data
+    assert (await client.get(f"/bo/referrals/{campaigns['other'].scene}/tree")).status_code == other
+
+
+async def test_the_campaign_list_links_each_campaign_to_its_tree(bo_client, company, campaigns):
+    page = (await (await bo_client(company["manager"])).get("/bo/referrals")).text
+    assert f"/bo/referrals/{campaigns['own'].scene}/tree" in page
+
+
+async def test_a_campaign_nobody_scanned_says_what_to_do(bo_client, company):
+    scene = await attribution.create_campaign("冬季招商")
+    page = await (await bo_client(company["admin"])).get(f"/bo/referrals/{scene.scene}/tree")
+    assert page.status_code == 200 and "还没有人扫这个活动码" in page.text
+
+
+async def test_a_partner_session_forced_into_redis_gets_no_tree(bo_client, company, campaigns):
+    client = await bo_client(company["zhang"])
+    company["zhang"].role = Role.PARTNER
+    await company["zhang"].save(update_fields=["role"])
+    assert (await client.get(f"/bo/referrals/{campaigns['own'].scene}/tree")).status_code == 302
