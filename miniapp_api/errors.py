@@ -168,6 +168,7 @@ MESSAGES: dict[str, str | Callable[[Any], str]] = {
     # back office figures, ad spend, viewing ratings
     "figures_out_of_reach": "您不能查看这些数据",
     "spend_not_found": "没有找到这笔投放记录",
+    "campaign_not_found": "没有找到这个活动",
     "rating_link_invalid": "评分链接无效或已过期",
     "already_rated": "这次看房已经评过分了，谢谢",
     "viewing_not_over": "看房结束后才能评分",

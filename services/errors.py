@@ -825,6 +825,13 @@ class SpendNotFound(NotFound):
         super().__init__("no such spend")
 
 
+class CampaignNotFound(NotFound):
+    code = "campaign_not_found"
+
+    def __init__(self) -> None:
+        super().__init__("no such campaign")
+
+
 class RatingLinkInvalid(NotFound):
     code = "rating_link_invalid"
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from models import Account, ReferralEvent, ReferralScene, TrackEvent
 from models.enums import EventKind, ReferralEventKind, SceneKind
 from services import permissions
-from services.errors import NotFound
+from services.errors import CampaignNotFound
 
 CHUNK = 500
 STEPS = {ReferralEventKind.FOLLOW: "关注", ReferralEventKind.LEAD: "线索", ReferralEventKind.DEAL: "成交"}
@@ -24,13 +24,13 @@ async def visible_campaign(viewer: Account, scene_value: str) -> ReferralScene:
     a salesperson their own. Any other, or not a campaign, is NotFound (not Forbidden: nothing to probe)."""
     scene = await ReferralScene.get_or_none(scene=scene_value[:32], kind=SceneKind.CAMPAIGN).select_related("owner")
     if scene is None:
-        raise NotFound("no such campaign")
+        raise CampaignNotFound()
     if scene.owner_id is None:
         if viewer.is_manager:
             return scene
     elif await permissions.manages(viewer, scene.owner_id):
         return scene
-    raise NotFound("no such campaign")
+    raise CampaignNotFound()
 
 
 def _chunks(values: list, size: int = CHUNK) -> Iterable[list]:
