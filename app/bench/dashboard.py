@@ -5,19 +5,24 @@ and reused by later runs (``--reseed`` starts over): 5 teams of 10 salespeople, 
 ``--followups`` follow-ups, stage changes, deals, viewings, ratings and spend, ``--events`` tracking events
 over 90 days with forwarding chains, and 30 days of chat and request counters. Then it rebuilds the rollups
 (timed: what the worker does every few minutes, and a 90-day backfill) and times ``kpis.dashboard`` for the
-last 30 days as an admin, a manager and a salesperson. Last line: JSON with p50/p95 per role.
+last 30 days as an admin, a manager and a salesperson. With ``--url`` (a server started on the same database
+and Redis, e.g. ``DATABASE_URL=sqlite://data/bench-dashboard.sqlite3 python -m app serve --port 8016``) it
+also times the page itself over HTTP (``GET /bo/`` for the same period, signed in as each role: figures,
+template and transfer). Last line: JSON with p50/p95 per role.
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import math
 import random
 import statistics
 import time
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+import httpx
 from tortoise import Tortoise
 
 from app.bench.http import print_summary
@@ -38,7 +43,7 @@ from models import (
     ViewingRating,
 )
 from models.enums import DealType, EventKind, ReviewStatus, Role, Source, Stage, ViewingStatus
-from services import commissions, kpis, metrics, rollups
+from services import commissions, kpis, metrics, rollups, staff_sessions
 from services.resources import Resources
 
 TEAMS, PER_TEAM = 5, 10
@@ -55,6 +60,9 @@ def register(sub) -> None:
     p.add_argument("--events", type=int, default=1_000_000)
     p.add_argument("--repeat", type=int, default=20, help="timed dashboards per role")
     p.add_argument("--reseed", action="store_true", help="empty the bench database and seed it again")
+    p.add_argument(
+        "--url", help="also time GET /bo/ on this server (same database and Redis), e.g. http://127.0.0.1:8016"
+    )
     p.set_defaults(func=run)
 
 
@@ -112,14 +120,41 @@ async def _run(resources: Resources, args) -> int:
             started = time.perf_counter()
             figures = await kpis.dashboard(actor, period, tz=settings.timezone, now=now)
             times.append((time.perf_counter() - started) * 1000)
-        times.sort()
-        summary[f"{role}_p50_ms"] = round(statistics.median(times), 1)
-        summary[f"{role}_p95_ms"] = round(times[max(0, int(len(times) * 0.95) - 1)], 1)
+        summary.update(_percentiles(role, times))
         if role == "admin":
             summary["funnel"] = [step["clients"] for step in figures["funnel"]]
             summary["shares"] = figures["sharing"]["shares"]
+    if args.url:
+        for role, actor in (("admin", admin), ("manager", manager), ("sales", sales)):
+            assert actor is not None
+            summary.update(await _time_page(resources, args, actor, f"http_{role}", period))
     print_summary(summary)
     return 0
+
+
+def _percentiles(name: str, times: list[float]) -> dict[str, float]:
+    """p50 and p95 (nearest rank) in ms."""
+    times = sorted(times)
+    return {
+        f"{name}_p50_ms": round(statistics.median(times), 1),
+        f"{name}_p95_ms": round(times[max(0, math.ceil(len(times) * 0.95) - 1)], 1),
+    }
+
+
+async def _time_page(resources: Resources, args, actor: Account, name: str, period: kpis.Period) -> dict:
+    """``GET /bo/`` for the period as ``actor`` over HTTP, ``--repeat`` times after one warm-up."""
+    token = await staff_sessions.start(resources, actor, method="link")
+    query = {"since": period.since.isoformat(), "until": period.until.isoformat()}
+    times = []
+    async with httpx.AsyncClient(base_url=args.url, cookies={"bo_session": token}, timeout=30) as http:
+        for n in range(args.repeat + 1):
+            started = time.perf_counter()
+            response = await http.get("/bo/", params=query)
+            if response.status_code != 200 or 'data-chart="funnel"' not in response.text:
+                raise SystemExit(f"GET /bo/ as {actor.name}: {response.status_code}")
+            if n:
+                times.append((time.perf_counter() - started) * 1000)
+    return _percentiles(name, times)
 
 
 async def _empty() -> None:

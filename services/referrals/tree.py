@@ -91,7 +91,12 @@ async def campaign_tree(scene: ReferralScene, *, limit: int = 300) -> dict:
                 if count >= limit:
                     cut = True
                     break
-                node = {"name": f"访客{view['visitor'][:4]}", "kind": "view", "channel": view["channel"], "children": []}
+                node = {
+                    "name": f"访客{view['visitor'][:4]}",
+                    "kind": "view",
+                    "channel": view["channel"],
+                    "children": [],
+                }
                 frontier[view["parent_token"]]["children"].append(node)
                 below[view["token"]] = node
                 count += 1
