@@ -5,8 +5,8 @@ from tortoise.models import Model
 
 
 class SettingChange(Model):
-    """One change of one setting; the newest row of a key holds its value as ``{"value": ...}`` (null: back to
-    config.yaml)."""
+    """One change of one setting, company-wide or for one team; the newest row of a key (and team) holds its value
+    as ``{"value": ...}`` (null: back to config.yaml, or for a team back to the company's value)."""
 
     id = fields.IntField(primary_key=True)
     key = fields.CharField(max_length=64, description="matching.weights.area, reminders.digest_time, ...")
@@ -16,6 +16,7 @@ class SettingChange(Model):
     )
     changed_by_id: int | None
     changed_at = fields.DatetimeField(auto_now_add=True)
+    team_id = fields.IntField(null=True, description="the team (its manager's account id); null: the whole company")
 
     class Meta:
         table = "setting_changes"

@@ -8,7 +8,8 @@ each notification once:
 
 - ``followup:<id>:<remind_at epoch>``: the reminder for one follow-up's next time
   (a follow-up moved in place to another time gets a new reminder);
-- ``digest:<account>:<local date>``: one digest per salesperson and day;
+- ``digest:<account>:<local date>``: one digest per salesperson and day, from their team's digest time
+  (a team may set its own: ``services.runtime_settings.TEAM_EDITABLE``);
 - ``escalation:<id>:<next_at epoch>``: one report to the manager per missed time.
 """
 
@@ -28,6 +29,7 @@ from core.config import Settings
 from models import Account, FollowUp, Notification
 from models.enums import Stage
 from models.pii import mask_contacts
+from services import runtime_settings
 from services.resources import Resources
 
 log = logging.getLogger(__name__)
@@ -102,15 +104,28 @@ async def queue_due(settings: Settings, *, now: datetime) -> int:
     return await _insert_new(notifications)
 
 
+def _digest_done_key(day: date, team: int | None) -> str:
+    """Set once the digests of ``day`` at the company's time (team None) or at a team's own time are queued."""
+    key = DIGEST_DONE_KEY.format(day=day.isoformat())
+    return key if team is None else f"{key}:team:{team}"
+
+
 async def queue_digests(settings: Settings, redis: Redis, *, now: datetime) -> int:
-    """From ``digest_time`` on, once per local day: each active salesperson's follow-ups of the day."""
+    """From ``digest_time`` on (the team's own, if it set one), once per local day: each active salesperson's
+    follow-ups of the day."""
     zone = ZoneInfo(settings.timezone)
     local_now = now.astimezone(zone)
     day = local_now.date()
-    if local_now.time() < settings.reminders.digest_time:
-        return 0
-    done_key = DIGEST_DONE_KEY.format(day=day.isoformat())
-    if await redis.exists(done_key):
+    times: dict[int | None, time] = {None: settings.reminders.digest_time}
+    for team, values in (await runtime_settings.team_overrides()).items():
+        if "reminders.digest_time" in values:
+            times[team] = runtime_settings.for_team(settings, values).reminders.digest_time
+    pending = [
+        team
+        for team, at in times.items()
+        if local_now.time() >= at and not await redis.exists(_digest_done_key(day, team))
+    ]
+    if not pending:
         return 0
     start = datetime.combine(day, time(0), tzinfo=zone)
     rows = await (
@@ -124,7 +139,13 @@ async def queue_digests(settings: Settings, redis: Redis, *, now: datetime) -> i
     for row in rows:
         if recipient := row["client__owner_id"] or row["author_id"]:
             by_recipient[recipient].append(row)
-    active = {row["id"] for row in await Account.filter(id__in=list(by_recipient), active=True).values("id")}
+    active = set()
+    for account in await Account.filter(id__in=list(by_recipient), active=True).values("id", "role", "manager_id"):
+        team = (
+            account["id"] if getattr(account["role"], "value", account["role"]) == "manager" else account["manager_id"]
+        )
+        if (team if team in times else None) in pending:
+            active.add(account["id"])
     notifications = [
         Notification(
             kind=DAILY_DIGEST,
@@ -137,15 +158,23 @@ async def queue_digests(settings: Settings, redis: Redis, *, now: datetime) -> i
         if account_id in active
     ]
     queued = await _insert_new(notifications)
-    await redis.set(done_key, "1", ex=2 * 86400)
+    for slot in pending:
+        await redis.set(_digest_done_key(day, slot), "1", ex=2 * 86400)
     return queued
 
 
 async def queue_escalations(settings: Settings, *, now: datetime) -> int:
-    """Tell the owner's manager about each follow-up ``escalate_after_h`` past due with no newer one."""
-    cutoff = now - timedelta(hours=settings.reminders.escalate_after_h)
-    since = cutoff - timedelta(hours=settings.reminders.due_lookback_h)
-    rows = await _open_followups(OVERDUE_ESCALATION, since, cutoff)
+    """Tell the owner's manager about each follow-up ``escalate_after_h`` (the team's own, if it set one) past
+    due with no newer one."""
+    after_h = {
+        team: runtime_settings.for_team(settings, values).reminders.escalate_after_h
+        for team, values in (await runtime_settings.team_overrides()).items()
+        if "reminders.escalate_after_h" in values
+    }
+    lookback = timedelta(hours=settings.reminders.due_lookback_h)
+    hours = [settings.reminders.escalate_after_h, *after_h.values()]
+    latest_cutoff = now - timedelta(hours=min(hours))
+    rows = await _open_followups(OVERDUE_ESCALATION, now - timedelta(hours=max(hours)) - lookback, latest_cutoff)
     salespeople = {row["client__owner_id"] or row["author_id"] for row in rows} - {None}
     accounts = {a["id"]: a for a in await Account.filter(id__in=list(salespeople)).values("id", "name", "manager_id")}
     notifications = []
@@ -153,6 +182,9 @@ async def queue_escalations(settings: Settings, *, now: datetime) -> int:
         salesperson = accounts.get(row["client__owner_id"] or row["author_id"])
         if salesperson is None or salesperson["manager_id"] is None:
             continue  # nobody to report to
+        cutoff = now - timedelta(hours=after_h.get(salesperson["manager_id"], settings.reminders.escalate_after_h))
+        if not cutoff - lookback < row["next_at"] <= cutoff:
+            continue  # not yet overdue long enough for this team (or long past its window)
         notifications.append(
             Notification(
                 kind=OVERDUE_ESCALATION,

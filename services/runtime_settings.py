@@ -5,6 +5,12 @@ config.yaml) and an audit entry. ``settings:version`` in Redis counts changes: e
 worker) runs ``follow``, which re-reads the rows when the count moves, so a change applies everywhere
 within ``POLL_S`` without a restart. Only the keys of ``EDITABLE`` can change this way; secrets stay in the
 environment and are never read or shown here.
+
+A manager sets the keys of ``TEAM_EDITABLE`` for their own team (the times their salespeople are reminded
+and when their overdue follow-ups reach them): rows with ``team_id`` (the manager's id) override the
+company's value for that team only, with the same history and audit. The reminders worker reads them on
+every tick (``team_overrides``). The other keys are the company's alone: matching ranks one shared pool of
+listings for every client, and stage probabilities and template ids mean the same in every team.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from tortoise.transactions import in_transaction
 from core.config import Settings
 from models import Account, SettingChange
 from services import audit
-from services.errors import AdminsOnly, InvalidSetting
+from services.errors import AdminsOnly, InvalidSetting, ManagersOnly, OutsideYourTeam
 from services.resources import Resources
 
 log = logging.getLogger(__name__)
@@ -97,6 +103,9 @@ EDITABLE: dict[str, Editable] = {
 }
 
 
+TEAM_EDITABLE = ("reminders.digest_time", "reminders.escalate_after_h")
+
+
 def current(settings: Settings, key: str) -> Any:
     """The value ``settings`` has for ``key`` (dotted path), as the page shows it."""
     value: Any = settings
@@ -141,36 +150,85 @@ def apply(settings: Settings, base: Settings, overrides: dict[str, Any]) -> Sett
 
 
 async def overrides() -> dict[str, Any]:
-    """The newest value of every key that has one."""
+    """The newest company-wide value of every key that has one."""
     latest: dict[str, Any] = {}
-    for row in await SettingChange.all().order_by("id").values("key", "value"):
+    for row in await SettingChange.filter(team_id__isnull=True).order_by("id").values("key", "value"):
         latest[row["key"]] = row["value"]["value"] if row["value"] else None
     return {key: value for key, value in latest.items() if value is not None and key in EDITABLE}
 
 
-async def history(*, limit: int = 100) -> list[SettingChange]:
-    return list(await SettingChange.all().order_by("-id").limit(limit).select_related("changed_by"))
+async def team_overrides(team_id: int | None = None) -> dict[int, dict[str, Any]]:
+    """Per team (its manager's id), the newest value of each team key it overrides; one team's, or every team's."""
+    rows = SettingChange.filter(team_id__not_isnull=True, key__in=TEAM_EDITABLE)
+    if team_id is not None:
+        rows = rows.filter(team_id=team_id)
+    latest: dict[int, dict[str, Any]] = {}
+    for row in await rows.order_by("id").values("team_id", "key", "value"):
+        latest.setdefault(row["team_id"], {})[row["key"]] = row["value"]["value"] if row["value"] else None
+    return {
+        team: found for team, values in latest.items() if (found := {k: v for k, v in values.items() if v is not None})
+    }
 
 
-async def change(*, actor: Account, key: str, raw: str | None, resources: Resources, base: Settings) -> Any:
-    """Set ``key`` from the text ``raw`` (None or empty: back to config.yaml); admins only. Returns the value
-    now in force. AppError naming the field when the text is not a valid value."""
-    if actor.role.value != "admin":
+def for_team(settings: Settings, team: dict[str, Any]) -> Settings:
+    """``settings`` (the company's, in force) with one team's overrides (from ``team_overrides``) applied."""
+    for key, value in team.items():
+        settings = _replace(settings, key.split("."), value)
+    return settings
+
+
+def team_of(account: Account) -> int | None:
+    """The team an account belongs to: a manager's own, a salesperson's manager's; None outside any team."""
+    return account.id if account.role.value == "manager" else account.manager_id
+
+
+async def history(*, team_id: int | None = None, limit: int = 100) -> list[SettingChange]:
+    """Newest first: every change (company and teams), or one team's only."""
+    rows = SettingChange.all() if team_id is None else SettingChange.filter(team_id=team_id)
+    return list(await rows.order_by("-id").limit(limit).select_related("changed_by"))
+
+
+async def change(
+    *, actor: Account, key: str, raw: str | None, resources: Resources, base: Settings, team_id: int | None = None
+) -> Any:
+    """Set ``key`` from the text ``raw`` (None or empty: back to config.yaml, or for a team to the company's value)
+    for the company (admins) or for one team (``team_id``: its manager, or an admin; keys of ``TEAM_EDITABLE``).
+    Returns the value now in force there. AppError naming the field when the text is not a valid value."""
+    role = actor.role.value
+    if team_id is None and role != "admin":
         raise AdminsOnly("change_settings")
+    if team_id is not None:
+        if role not in ("admin", "manager"):
+            raise ManagersOnly("change_team_settings")
+        if role == "manager" and team_id != actor.id:
+            raise OutsideYourTeam(await Account.get_or_none(id=team_id) or Account(id=team_id, name=str(team_id)))
+        if role == "admin" and not await Account.filter(id=team_id, role="manager").exists():
+            raise InvalidSetting("team", "团队", "一位经理的团队")
     item = EDITABLE.get(key)
-    if item is None:
+    if item is None or (team_id is not None and key not in TEAM_EDITABLE):
         raise InvalidSetting(key[:64], key[:64], "可修改的设置")
     try:
         value = _parse(item.kind, raw) if raw and raw.strip() else None
     except ValueError:
         raise InvalidSetting(key, item.label, EXPECTED[item.kind]) from None
-    before = current(resources.settings, key)
+    before = await _in_force(resources.settings, key, team_id)
+    where = {} if team_id is None else {"team": team_id}
     async with in_transaction():
-        await SettingChange.create(key=key, value=None if value is None else {"value": value}, changed_by=actor)
-        await audit.record(actor, "setting.change", "setting", None, before={key: before}, after={key: value})
+        await SettingChange.create(
+            key=key, value=None if value is None else {"value": value}, changed_by=actor, team_id=team_id
+        )
+        await audit.record(
+            actor, "setting.change", "setting", None, before={key: before, **where}, after={key: value, **where}
+        )
     await resources.redis.incr(VERSION_KEY)
     await refresh(resources, base)
-    return current(resources.settings, key)
+    return await _in_force(resources.settings, key, team_id)
+
+
+async def _in_force(settings: Settings, key: str, team_id: int | None) -> Any:
+    if team_id is None:
+        return current(settings, key)
+    return current(for_team(settings, (await team_overrides(team_id)).get(team_id, {})), key)
 
 
 OnChange = Callable[[dict[str, Any]], None]

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from playwright.async_api import async_playwright
 
-from tests.backoffice.conftest import company  # noqa: F401  (two teams and an admin)
 from tests.h5.conftest import PHONE_UA, _fresh_caches, flush, make_listing, sales  # noqa: F401  (shared fixtures)
 
 CHROMIUM = "/usr/bin/chromium"

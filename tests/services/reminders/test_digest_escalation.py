@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from models import FollowUp, Notification
 from models.enums import Role
-from services import reminders
+from services import reminders, runtime_settings
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -139,3 +139,37 @@ async def test_escalation_is_sent_to_the_manager_with_the_client_page(
     [sent] = delivered("overdue_escalation", openid="o-wang")
     assert sent["data"]["thing1"] == {"value": "张三"}
     assert sent["miniprogram"]["pagepath"].endswith(f"?id={followup.client_id}")
+
+
+async def test_a_team_s_own_digest_time_applies_to_its_salespeople_only(
+    resources, sales, manager, make_staff, make_followup
+):
+    other_manager = await make_staff("周经理", Role.MANAGER, bind_openid="o-zhou")
+    other = await make_staff("赵六", manager=other_manager, bind_openid="o-zhao")
+    await make_followup(sales, shanghai(10, 14))
+    await make_followup(other, shanghai(10, 15), company="另一家公司")
+    await runtime_settings.change(
+        actor=manager, key="reminders.digest_time", raw="07:00", resources=resources, base=resources.settings,
+        team_id=manager.id,
+    )  # fmt: skip
+    assert [d.recipient_id for d in await digests_at(resources, shanghai(10, 7, 5))] == [sales.id]
+    assert resources.settings.reminders.digest_time == time(8, 30)  # the company's time is unchanged
+    digests = await digests_at(resources, shanghai(10, 8, 30))
+    assert [d.recipient_id for d in digests] == [sales.id, other.id]  # each once
+
+
+async def test_a_team_s_own_escalation_delay_applies_to_its_follow_ups_only(
+    resources, settings, sales, manager, make_staff, make_followup
+):
+    other_manager = await make_staff("周经理", Role.MANAGER, bind_openid="o-zhou")
+    other = await make_staff("赵六", manager=other_manager, bind_openid="o-zhao")
+    due = shanghai(10, 10)
+    await make_followup(sales, due)
+    await make_followup(other, due, company="另一家公司")
+    await runtime_settings.change(
+        actor=manager, key="reminders.escalate_after_h", raw="4", resources=resources, base=resources.settings,
+        team_id=manager.id,
+    )  # fmt: skip
+    assert [e.recipient_id for e in await escalations_at(settings, due + timedelta(hours=4))] == [manager.id]
+    escalated = await escalations_at(settings, due + timedelta(hours=24))
+    assert sorted(e.recipient_id for e in escalated) == sorted([manager.id, other_manager.id])
