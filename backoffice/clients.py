@@ -56,7 +56,7 @@ async def index(request: Request) -> HTTPResponse:
     args = parse_qs(request.query_string)
     filters = client_lists.ClientFilter.from_args(args)
     number = int(args["page"][0]) if args.get("page", [""])[0].isdigit() else 1
-    page = await client_lists.page(account, filters, number=number)
+    page = await client_lists.page(account, filters, tz=request.app.ctx.settings.timezone, number=number)
     return web.render(
         request,
         "clients.html",
@@ -65,6 +65,7 @@ async def index(request: Request) -> HTTPResponse:
         filters=filters,
         owners=await client_lists.owners(account),
         can_reassign=account.is_manager,
+        export_limit=client_lists.EXPORT_LIMIT,
         **_choices(),
     )
 
@@ -95,7 +96,7 @@ async def export(request: Request) -> HTTPResponse:
         ]
     )
     tz = request.app.ctx.settings.timezone
-    for row in await client_lists.export(account, filters):
+    for row in await client_lists.export(account, filters, tz=tz):
         client = row.client
         writer.writerow(
             [

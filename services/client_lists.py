@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
 
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
@@ -38,6 +40,9 @@ class ClientFilter:
     deal_type: str = ""
     area: str = ""
     """An area in ㎡ the client's need covers."""
+    since: str = ""
+    until: str = ""
+    """Entered on or after / on or before these business days (2026-11-01); a malformed day is ignored."""
 
     @classmethod
     def from_args(cls, args: dict[str, list[str]]) -> ClientFilter:
@@ -56,9 +61,22 @@ def _choice(enum, value: str):
         return None
 
 
-def visible(actor: Account, f: ClientFilter) -> QuerySet[Client]:
-    """The clients ``actor`` may see that match ``f``; unknown filter values are ignored, not errors."""
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def visible(actor: Account, f: ClientFilter, *, tz: str) -> QuerySet[Client]:
+    """The clients ``actor`` may see that match ``f`` (days in the business time zone ``tz``); unknown filter
+    values are ignored, not errors."""
     query = permissions.visible_clients(actor)
+    zone = ZoneInfo(tz)
+    if since := _day(f.since):
+        query = query.filter(created_at__gte=datetime.combine(since, time(0), zone))
+    if until := _day(f.until):
+        query = query.filter(created_at__lt=datetime.combine(until + timedelta(days=1), time(0), zone))
     if f.q:
         text = f.q
         digits = re.sub(r"\D", "", text)
@@ -101,8 +119,8 @@ class Page:
     pages: int
 
 
-async def page(actor: Account, f: ClientFilter, *, number: int = 1, size: int = PAGE_SIZE) -> Page:
-    query = visible(actor, f)
+async def page(actor: Account, f: ClientFilter, *, tz: str, number: int = 1, size: int = PAGE_SIZE) -> Page:
+    query = visible(actor, f, tz=tz)
     total = await query.count()
     pages = max(1, -(-total // size))
     number = min(max(1, number), pages)
@@ -132,9 +150,14 @@ class ExportRow:
     email: str
 
 
-async def export(actor: Account, f: ClientFilter) -> list[ExportRow]:
+async def export(actor: Account, f: ClientFilter, *, tz: str) -> list[ExportRow]:
     """The filtered clients for a file: contact data in full only for ``actor``'s own clients."""
-    query = visible(actor, f).order_by("-updated_at", "-id").limit(EXPORT_LIMIT).select_related("owner", "requirement")
+    query = (
+        visible(actor, f, tz=tz)
+        .order_by("-updated_at", "-id")
+        .limit(EXPORT_LIMIT)
+        .select_related("owner", "requirement")
+    )
     rows = []
     for client in await query:
         own = client.owner_id == actor.id

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -233,3 +235,21 @@ async def test_a_client_reassigned_in_the_back_office_tells_the_previous_owner_t
     told = {n.recipient_id: words(n)["title"] for n in await Notification.all()}
     assert company["zhang"].id in told and "转给了李四" in told[company["zhang"].id]
     assert company["li"].id in told
+
+
+@pytest.mark.parametrize(
+    ("role", "seen"), [("admin", {"zhang", "qian"}), ("manager", {"zhang"}), ("zhang", {"zhang"}), ("qian", {"qian"})]
+)
+async def test_the_month_s_leads_by_entry_day_in_the_list_and_the_csv(bo_client, company, book, role, seen):
+    """Entered 2026-11-01 00:30 Shanghai (still October 31 in UTC) counts for November; October 31 does not."""
+    november = datetime(2026, 11, 1, 0, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+    await Client.filter(id__in=[book["zhang"].id, book["qian"].id]).update(created_at=november)
+    await Client.filter(id=book["li"].id).update(created_at=november - timedelta(hours=1))
+    await Client.filter(id=book["manager"].id).update(created_at=november + timedelta(days=30))
+    client = await bo_client(company[role])
+    month = "since=2026-11-01&until=2026-11-30"
+    assert names((await client.get(f"/bo/clients?{month}")).text, book) == seen
+    exported = await client.get(f"/bo/clients.csv?{month}")
+    companies = {row[1] for row in list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))[1:]}
+    assert companies == {book[key].company for key in seen}
+    assert (await client.get("/bo/clients?since=2026-13-01&until=x")).status_code == 200  # ignored, not an error
