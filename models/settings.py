@@ -16,7 +16,7 @@ class SettingChange(Model):
     )
     changed_by_id: int | None
     changed_at = fields.DatetimeField(auto_now_add=True)
-    team_id = fields.IntField(null=True, description="the team (its manager's account id); null: the whole company")
+    team_id = fields.IntField(null=True, description="the team, as the id of its manager; null: the whole company")
 
     class Meta:
         table = "setting_changes"
