@@ -231,6 +231,9 @@ WORDING: dict[type[e.AppError], Callable] = {
     e.SpendNotFound: lambda exc: "没有找到这笔投放记录",
     e.RatingLinkInvalid: lambda exc: "评分链接无效",
     e.AlreadyRated: lambda exc: "这次看房已经评过分了",
+    e.ViewingNotOver: lambda exc: "看房结束后才能评分",
+    e.RatingClosed: lambda exc: "这次看房已不能评分",
+    e.CampaignNotFound: lambda exc: "没有找到这个活动",
     e.NoConversation: lambda exc: "这个客户没有在公众号留言，不能在这里回复，请电话联系",
 }
 
