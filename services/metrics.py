@@ -185,9 +185,7 @@ def mark_miniapp_user(redis: Redis, *, timezone: str, user_id: int) -> None:
 
 def add_miniapp_time(redis: Redis, *, timezone: str, user_id: int, ms: int) -> None:
     """Foreground time the mini-program reported for a user today (time in app), summed per user."""
-    day_key = miniapp_time_day_key(today(timezone))
-    _send(redis, "hincrby", day_key, str(user_id), ms)
-    _send(redis, "expire", day_key, DAY_KEY_TTL_S)
+    _increment(redis, miniapp_time_day_key(today(timezone)), str(user_id), ms, expire=True)
 
 
 def decode_hash(raw: dict) -> dict[str, int]:
