@@ -101,5 +101,7 @@ async def pause(request: Request, value: str, action: str) -> HTTPResponse:
     if action not in ("pause", "resume"):
         raise NotFound("unknown action")
     scene = await _scene(request.ctx.account, value)
-    await attribution.set_paused(actor=request.ctx.account, scene=scene, paused=action == "pause")
+    await attribution.set_paused(
+        request.app.ctx.resources.redis, actor=request.ctx.account, scene=scene, paused=action == "pause"
+    )
     return redirect("/bo/referrals")

@@ -103,7 +103,6 @@ async def on_subscribe(ctx: Context, _) -> str:
     """A follow, whatever its key (``qrscene_``, ``scanbarcode|``, none): the welcome; attribution only through
     a code of ours."""
     message = ctx.message
-    await accounts.set_subscribed(message.source, True)
     scene = message.scene_id if ctx.event == "subscribe_scan" else None
     await wechat_users.on_subscribe(ctx.resources, message.source, scene, now=ctx.now)
     return texts.VISITOR_WELCOME
@@ -111,7 +110,12 @@ async def on_subscribe(ctx: Context, _) -> str:
 
 async def on_scan(ctx: Context, _) -> None:
     await attribution.record_qr_event(
-        ctx.openid, ctx.message.scene_id or "", follow=False, settings=ctx.resources.settings, now=ctx.now
+        ctx.resources.redis,
+        ctx.openid,
+        ctx.message.scene_id or "",
+        follow=False,
+        settings=ctx.resources.settings,
+        now=ctx.now,
     )
 
 

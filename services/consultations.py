@@ -51,7 +51,7 @@ async def create(
         sharer = await Account.get_or_none(id=view["sharer_id"], active=True)
         if sharer is not None:
             scene = await attribution.scene_for_account(sharer)
-            await attribution.record_miniapp_scene(user, scene.scene, settings=settings)
+            await attribution.record_miniapp_scene(resources.redis, user, scene.scene, settings=settings)
     client = await leads.create(
         resources,
         wechat_user_id=user.id,

@@ -82,5 +82,5 @@ async def login(resources: Resources, code: str, *, scene: str | None = None) ->
     user, is_new = await wechat_users.user_for_miniapp(resources.redis, session["openid"], session.get("unionid"))
     await resources.redis.set(f"mp:session_key:{user.id}", pii.encrypt(session["session_key"]), ex=SESSION_KEY_TTL_S)
     if scene:
-        await attribution.record_miniapp_scene(user, scene, settings=settings)
+        await attribution.record_miniapp_scene(resources.redis, user, scene, settings=settings)
     return Login(issue_token(settings, user.id), user, is_new)

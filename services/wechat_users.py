@@ -24,8 +24,9 @@ async def on_subscribe(
     resources: Resources, openid: str, scene_value: str | None, *, now: datetime | None = None
 ) -> None:
     """A follow (through a code if ``scene_value``); then learn the unionid in the background."""
-    if scene_value:
-        await attribution.record_qr_event(openid, scene_value, follow=True, settings=resources.settings, now=now)
+    await attribution.record_qr_event(
+        resources.redis, openid, scene_value or "", follow=True, settings=resources.settings, now=now
+    )
     await tasks.enqueue(resources, fetch_unionid, openid, job_id=f"unionid:{openid}")
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from bot import texts
 from bot.context import Context
-from services import accounts, staff_sessions, wechat_users
+from services import staff_sessions, wechat_users
 
 
 async def on_scan(ctx: Context, _) -> str:
     """A sign-in code (scene ``login:<nonce>``) scanned, also by following the account through it."""
     message = ctx.message
     if message.event == "subscribe_scan":
-        await accounts.set_subscribed(ctx.openid, True)
         await wechat_users.on_subscribe(ctx.resources, ctx.openid, None, now=ctx.now)
     account = await staff_sessions.scanned(ctx.resources, ctx.openid, message.scene_id)
     return texts.LOGIN_CONFIRM.format(name=account.name)

@@ -14,18 +14,22 @@ from __future__ import annotations
 
 import re
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from redis.asyncio import Redis
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from core import kv
 from core.config import Settings
 from models import Account, Client, ReferralEvent, ReferralScene, WechatUser
 from models.enums import EarningKind, ReferralEventKind, Role, SceneKind
 from services import accounts, audit, commissions, notify, permissions
 from services.notify import Notice
 
+SCENE_TTL_S = 60
 SCENE_PATTERN = re.compile(r"[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}")
 
 
@@ -64,7 +68,9 @@ async def create_campaign(name: str, *, owner: Account | None = None) -> Referra
     )
 
 
-async def set_paused(*, actor: Account, scene: ReferralScene, paused: bool, now: datetime | None = None) -> None:
+async def set_paused(
+    redis: Redis, *, actor: Account, scene: ReferralScene, paused: bool, now: datetime | None = None
+) -> None:
     """Pause a code (its scans still count, but attribute nobody) or resume it; managers and admins."""
     permissions.ensure_manager(actor, "pause_referral_code")
     before = scene.paused_at
@@ -79,6 +85,7 @@ async def set_paused(*, actor: Account, scene: ReferralScene, paused: bool, now:
             before={"paused_at": before},
             after={"paused_at": scene.paused_at},
         )
+    await redis.delete(_scene_key(scene.scene))
 
 
 async def miniapp_partner_account(redis: Redis, user: WechatUser) -> Account:
@@ -107,52 +114,87 @@ async def miniapp_partner_account(redis: Redis, user: WechatUser) -> Account:
 # ---- attribution ----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Scene:
+    """What attributing a touch needs of a scene: kept in Redis, as a viral code is scanned thousands of times."""
+
+    id: int
+    owner_id: int | None
+    paused: bool
+
+
+def _scene_key(value: str) -> str:
+    return f"scene:{value}"
+
+
+async def cached_scene(redis: Redis, value: str) -> Scene | None:
+    """The scene whose string is ``value`` (None if there is none); ``set_paused`` drops the cached entry."""
+    value = value[:32]
+    cached = await kv.batcher(redis).call("get", _scene_key(value))
+    if cached is not None:
+        scene_id, owner_id, paused = cached.decode().split(":")
+        return Scene(int(scene_id), int(owner_id) if owner_id else None, paused == "1")
+    row = await ReferralScene.filter(scene=value).first().values("id", "owner_id", "paused_at")
+    if row is None:
+        return None
+    scene = Scene(row["id"], row["owner_id"], row["paused_at"] is not None)
+    entry = f"{scene.id}:{scene.owner_id or ''}:{int(scene.paused)}"
+    await kv.batcher(redis).call("set", _scene_key(value), entry, ex=SCENE_TTL_S)
+    return scene
+
+
 async def _touch(
-    user_id: int, scene: ReferralScene, kind: ReferralEventKind, *, settings: Settings, now: datetime | None = None
+    user_id: int, scene: Scene, kind: ReferralEventKind, *, settings: Settings, now: datetime | None = None
 ) -> ReferralEvent:
-    """Record a scan or follow through ``scene`` and attribute the user unless an earlier touch holds them."""
+    """Record a scan or follow through ``scene`` and attribute the user unless an earlier touch holds them.
+
+    Call inside a transaction. The attribution is one conditional UPDATE: of two touches at once, the
+    second waits for the first's row lock and then finds the user held, so a user is attributed once.
+    """
     now = now or _now()
-    async with in_transaction():
-        user = await WechatUser.filter(id=user_id).select_for_update().get()
-        held = (
-            user.referral_scene_id is not None
-            and user.attributed_at is not None
-            and user.attributed_at + _window(settings) > now
+    attributed = False
+    if not scene.paused:
+        free = Q(referral_scene_id=None) | Q(attributed_at=None) | Q(attributed_at__lte=now - _window(settings))
+        query = WechatUser.filter(free, id=user_id)
+        if scene.owner_id is not None:  # nobody is attributed to their own code
+            query = query.filter(Q(account_id=None) | Q(account_id__not=scene.owner_id))
+        attributed = bool(
+            await query.update(
+                referral_scene_id=scene.id, referrer_id=scene.owner_id, attributed_at=now, updated_at=now
+            )
         )
-        own = scene.owner_id is not None and scene.owner_id == user.account_id
-        attributed = not held and not own and scene.paused_at is None
-        if attributed:
-            user.referral_scene_id = scene.id
-            user.referrer_id = scene.owner_id
-            user.attributed_at = now
-            await user.save(update_fields=["referral_scene_id", "referrer_id", "attributed_at", "updated_at"])
-        return await ReferralEvent.create(
-            scene=scene, kind=kind, wechat_user_id=user.id, attributed=attributed, happened_at=now
-        )
+    return await ReferralEvent.create(
+        scene_id=scene.id, kind=kind, wechat_user_id=user_id, attributed=attributed, happened_at=now
+    )
 
 
 async def record_qr_event(
-    openid: str, scene_value: str, *, follow: bool, settings: Settings, now: datetime | None = None
+    redis: Redis, openid: str, scene_value: str, *, follow: bool, settings: Settings, now: datetime | None = None
 ) -> ReferralEvent | None:
-    """An official-account ``subscribe`` through a code (``follow``) or ``SCAN``; None for unknown scenes."""
-    scene = await ReferralScene.filter(scene=scene_value[:32]).first() if scene_value else None
+    """An official-account ``subscribe`` through a code (``follow``: the user is marked subscribed in the same
+    transaction) or ``SCAN``; None for unknown scenes (a follow is then recorded all the same)."""
+    scene = await cached_scene(redis, scene_value) if scene_value else None
     if scene is None:
+        if follow:
+            await accounts.set_subscribed(openid, True, now=now)
         return None
-    user, _ = await WechatUser.get_or_create(openid=openid)
-    kind = ReferralEventKind.FOLLOW if follow else ReferralEventKind.SCAN
-    return await _touch(user.id, scene, kind, settings=settings, now=now)
+    async with in_transaction():
+        user_id = await accounts.set_subscribed(openid, True if follow else None, now=now)
+        kind = ReferralEventKind.FOLLOW if follow else ReferralEventKind.SCAN
+        return await _touch(user_id, scene, kind, settings=settings, now=now)
 
 
 async def record_miniapp_scene(
-    user: WechatUser, scene_value: str, *, settings: Settings, now: datetime | None = None
+    redis: Redis, user: WechatUser, scene_value: str, *, settings: Settings, now: datetime | None = None
 ) -> ReferralEvent | None:
     """The mini-program was opened through a code carrying ``scene``; unknown scenes are ignored."""
     if not SCENE_PATTERN.fullmatch(scene_value):
         return None
-    scene = await ReferralScene.filter(scene=scene_value).first()
+    scene = await cached_scene(redis, scene_value)
     if scene is None:
         return None
-    return await _touch(user.id, scene, ReferralEventKind.SCAN, settings=settings, now=now)
+    async with in_transaction():
+        return await _touch(user.id, scene, ReferralEventKind.SCAN, settings=settings, now=now)
 
 
 async def on_lead(client: Client, user: WechatUser, *, assignee_id: int | None, settings: Settings) -> None:

@@ -54,17 +54,17 @@ async def test_sales_cannot_create_campaigns_or_open_others_codes(bo_client, com
     assert (await client.post_form(f"/bo/referrals/{codes_in_use['zhang'].scene}/pause")).status_code == 403
 
 
-async def test_a_paused_code_counts_scans_but_attributes_no_one(bo_client, company, codes_in_use, settings):
+async def test_a_paused_code_counts_scans_but_attributes_no_one(bo_client, company, codes_in_use, settings, resources):
     client = await bo_client(company["manager"])
     scene = codes_in_use["partner"]
     assert (await client.post_form(f"/bo/referrals/{scene.scene}/pause")).status_code == 302
     assert await AuditLog.exists(action="referral.pause", entity_id=scene.id)
-    await attribution.record_qr_event("o-visitor", scene.scene, follow=True, settings=settings)
+    await attribution.record_qr_event(resources.redis, "o-visitor", scene.scene, follow=True, settings=settings)
     user = await WechatUser.get(openid="o-visitor")
     assert user.referrer_id is None
     assert "已暂停" in (await client.get("/bo/referrals")).text
     assert (await client.post_form(f"/bo/referrals/{scene.scene}/resume")).status_code == 302
-    await attribution.record_qr_event("o-visitor2", scene.scene, follow=True, settings=settings)
+    await attribution.record_qr_event(resources.redis, "o-visitor2", scene.scene, follow=True, settings=settings)
     assert (await WechatUser.get(openid="o-visitor2")).referrer_id == scene.owner_id
 
 

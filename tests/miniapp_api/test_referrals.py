@@ -59,12 +59,14 @@ async def test_after_the_window_a_new_scan_attributes_afresh(resources, scene_of
     first, _ = await scene_of("张三")
     second, li = await scene_of("李四")
     start = datetime.now(timezone.utc) - timedelta(days=31)
-    await attribution.record_qr_event("o-visitor", first.scene, follow=True, settings=settings, now=start)
     await attribution.record_qr_event(
-        "o-visitor", second.scene, follow=False, settings=settings, now=start + timedelta(days=29)
+        resources.redis, "o-visitor", first.scene, follow=True, settings=settings, now=start
+    )
+    await attribution.record_qr_event(
+        resources.redis, "o-visitor", second.scene, follow=False, settings=settings, now=start + timedelta(days=29)
     )
     assert (await WechatUser.get(openid="o-visitor")).referral_scene_id == first.id
-    await attribution.record_qr_event("o-visitor", second.scene, follow=False, settings=settings)
+    await attribution.record_qr_event(resources.redis, "o-visitor", second.scene, follow=False, settings=settings)
     assert (await WechatUser.get(openid="o-visitor")).referrer_id == li.id
 
 
