@@ -202,7 +202,7 @@ async def search(
     }
     criteria = matching.Criteria(**values)
     offset = _decode(cursor, "m") if cursor else 0
-    matches = await matching.search(criteria, settings, limit=offset + limit + 1)
+    matches = await matching.ranked(criteria, settings, limit=offset + limit + 1)
     ids = [m.listing["id"] for m in matches[offset : offset + limit]]
     more = len(matches) > offset + limit
     return ids, _encode("m", offset + limit) if more else None
