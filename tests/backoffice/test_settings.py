@@ -84,6 +84,8 @@ async def test_a_manager_sets_their_team_s_digest_time_with_history_and_audit(
     assert await runtime_settings.team_overrides() == {manager.id: {"reminders.digest_time": "07:15"}}
     page = (await client.get("/bo/settings")).text
     assert "本团队已修改" in page and "每日汇总发送时间 → 07:15" in page
+    assert f'name="team" value="{manager.id}"' in page and 'name="csrf" value="' in page  # the form saves it again
+    assert "改回公司设置</button>" in page
     entry = await AuditLog.get(action="setting.change", actor_id=manager.id)
     assert entry.after == {"reminders.digest_time": "07:15", "team": manager.id}
     admin_page = (await (await bo_client(company["admin"])).get("/bo/settings")).text
