@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from models import Client, StageChange, TrackEvent
+from models import Client, IntentDaily, StageChange, TrackEvent
 from models.enums import EventKind, Source, Stage
 from services import rollups
 from tests.browser.conftest import ARTIFACTS
@@ -15,7 +15,7 @@ from tests.browser.test_backoffice import LAPTOP, PHONE, open_page, sign_in  # n
 
 @pytest.fixture
 async def week(team, make_listing, resources):
-    """A week of the team: clients at every step, a forwarded listing; rolled up as the worker does."""
+    """A week of the team: clients at every step, a forwarded listing, chat use; rolled up as the worker does."""
     now = datetime.now(timezone.utc)
     listing = await make_listing(owner=team["zhang"])
     for n, (owner, source) in enumerate([(team["zhang"], Source.DOUYIN), (team["li"], Source.REFERRAL)] * 4):
@@ -40,6 +40,13 @@ async def week(team, make_listing, resources):
         ]
     )
     await rollups.refresh(resources, days=2)
+    yesterday = (now - timedelta(days=1)).date()
+    await IntentDaily.bulk_create(
+        [
+            IntentDaily(day=yesterday, intent=intent, replies=n)
+            for intent, n in (("log_followup", 12), ("search_listings", 5))
+        ]
+    )
     return team
 
 
