@@ -65,6 +65,7 @@ FIELD_NAMES = {
     "single_storey": "单层/多层",
     "floor": "楼层",
     "features": "配套",
+    "requirement": "需求",
 }
 REASON_NAMES = {
     "area": "面积",

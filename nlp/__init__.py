@@ -354,16 +354,12 @@ def _followup(text: str, now: datetime, cue: re.Match | None, written: str) -> d
     said_client = _CLIENT_WORD.match(text, start)  # `回访老客户 利民化工`
     who = sx.party(text, said_client.end() if said_client else start)
     note = text[who.end :]
-    numeric_note, spans = arabize_mapped(note)
-    before_min, timed_note = remind_before(numeric_note)
+    before_min, timed_note = remind_before(arabize(note))
     when = next_followup(timed_note, now)
     done = happened(remind_before(arabize(text))[1], now)  # `今天下午带X看了`: the time may open the message
     content = written[who.end :]
     if who.person and _SAYS.match(text, who.end):
         content = written[who.end - len(who.person) :]  # `张总说…`: what the contact said, with who said it
-        spans = [(a + len(who.person), b + len(who.person)) for a, b in spans]
-    if when:  # the note as written, without the phrase of its next contact
-        content = content[: spans[when.start][0]] + content[spans[when.end - 1][1] :]
     stage = sx.stage(_blank(text, who.company, who.person))
     if stage == "won" and when and not sx.won_is_done(text):
         stage = "negotiating"  # a signing set for the next meeting is not a deal yet

@@ -341,6 +341,64 @@ def _edit_client_slots(match: re.Match) -> dict:
     return found
 
 
+_NEED_FIELD = r"(?P<field>需求|要求|面积|预算|价格|租金|单价|总价|类型|用途)"
+_NEED_CHANGE = r"(?:改成|改为|换成|变成|变为|更新为|更新成|修改为|修改成|调整为|调整成|提高到|放宽到|扩大到|缩小到)"
+"""Words that change what is on record; not `降到`/`谈到` (`华兴精密 租金谈到24` is news of the negotiation)."""
+_KINDS = sx._alternation({word for words in lx.PROPERTY_TYPES.values() for word in words})
+EDIT_REQUIREMENT = Command(
+    "edit_client",
+    _compile(
+        # `鑫达模具 需求改成4000平`, `鑫达模具 面积改成3000到5000平`, `鑫达模具 预算改成30元`, `类型改成仓库`
+        rf"^\s*(?:修改|更改|更新|把)?\s*(?:客户)?\s*(?P<who>{_NAME})\s*的?\s*{_NEED_FIELD}\s*{_NEED_CHANGE}\s*(?P<value>.+?)\s*$",
+        # `鑫达模具 要仓库不要厂房`, `鑫达模具 不要厂房了 要仓库`
+        rf"^\s*(?P<who>{_NAME})\s*(?:现在|改成|改为|换成)?\s*(?:要|想要|需要)\s*(?P<value>{_KINDS})\s*[,，\s]*不要\s*(?:{_KINDS})\s*了?\s*$",
+        rf"^\s*(?P<who>{_NAME})\s*不要\s*(?:{_KINDS})\s*了?\s*[,，\s]*(?:改成|改为|换成)?\s*(?:要|想要|需要)?\s*(?P<value>{_KINDS})\s*了?\s*$",
+    ),
+    lambda match, text, now, written: {"client": _client(match.group("who")), **_requirement_change(match)},
+    lambda match, text: _names_client(match, text) and bool(_requirement_change(match)),
+)
+"""A client's changed requirement: only the bounds it names change (``clients.update`` replaces their group)."""
+
+
+def _requirement_change(match: re.Match) -> dict:
+    field = match.groupdict().get("field") or ""
+    value = match.group("value")
+    prices = field in ("预算", "价格", "租金", "单价", "总价")
+    deal = sx.deal_type(value)
+    found = {
+        "region": sx.region(value),
+        "deal_type": deal,
+        "property_type": sx.property_type(value),
+        "single_storey": sx.single_storey(value),
+        "features": sx.features(value),
+    }
+    numeric = arabize(f"{field}{value}" if prices or field == "面积" else value).lower()
+    found.update(extract_quantities(numeric, True, deal == "sale" or field == "总价"))
+    return {name: value for name, value in found.items() if value not in (None, [])}
+
+
+_WECHAT_IS_PHONE = (
+    r"(?:同号|同手机号?|同电话|(?:和|跟|与)(?:手机|电话)号?(?:码)?(?:一样|相同)|(?:就是|是|用)(?:手机|电话)号?码?)"
+)
+WECHAT_IS_PHONE = Command(
+    "edit_client",
+    # `华兴精密 孙总 微信同号`, `华兴精密 微信就是手机号`
+    _compile(rf"^\s*(?P<who>.+?)\s*的?\s*微信号?\s*{_WECHAT_IS_PHONE}\s*[。!！]?\s*$"),
+    lambda match, text, now, written: _wechat_is_phone_slots(match),
+    _names_client,
+)
+
+
+def _wechat_is_phone_slots(match: re.Match) -> dict:
+    """``wechat_is_phone``: the WeChat id is the contact's phone (the bot knows which phone that is)."""
+    who = sx.party(match.group("who").strip())
+    return {
+        "client": _client(who.client),
+        "contact_name": who.surname if who.company else None,
+        "wechat_is_phone": True,
+    }
+
+
 _SOURCE_WORDS = sx._alternation(sx._SOURCE_OF)
 EDIT_SOURCE = Command(
     "edit_client",
@@ -579,6 +637,8 @@ COMMANDS: list[Command] = [
     SEND_LISTING,
     PHONE_LOOKUP,
     CONTACT_LOOKUP,
+    WECHAT_IS_PHONE,
+    EDIT_REQUIREMENT,
     EDIT_CLIENT,
     EDIT_SOURCE,
     DELETE_CLIENT,

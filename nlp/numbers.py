@@ -257,6 +257,9 @@ def _extract_prices(text: str, slots: dict, requirement: bool, sale: bool, suffi
         if key == "总价" or (key == "预算" and sale):
             if requirement:
                 slots.setdefault("sale_total_max", value)
+        elif key == "预算" and value <= 300 and not sale and not period:
+            if requirement:  # `预算30元`: no month costs 30 yuan, it is the rent per m²
+                slots.setdefault("rent_max", round(value * 30, 2) if value < DAILY_RENT_BELOW else value)
         elif key == "预算" or (key in ("月租", "月租金", "租金") and value > 300):
             if requirement and not sale:
                 per_day = "天" in match.group(0) or any(word in window for word in ("每天", "一天", "每日"))

@@ -497,23 +497,30 @@ async def find_elsewhere(actor: Account, name: str) -> Client | None:
 
 
 EDITABLE_FIELDS = ("company", "contact_name", "phone", "wechat_id", "industry", "region", "source")
-"""What a salesperson corrects by chat (``修改 华兴精密 电话 …``)."""
+"""What a salesperson corrects by chat (``修改 华兴精密 电话 …``); and the requirement (``REQUIREMENT_EDITS``)."""
+REQUIREMENT_EDITS = tuple(name for name in _REQUIREMENT_FIELDS if name not in ("region", "regions"))
+"""The requirement chat changes (``鑫达模具 需求改成4000平``); its place is the client's ``region``."""
+_REQUIREMENT_GROUPS = (("area_min", "area_max"), ("rent_max", "budget_month_max", "sale_price_max", "sale_total_max"))
+"""A new bound replaces its group: a new size leaves no old minimum behind, a new budget no old rent ceiling."""
 _SEALED = ("phone", "wechat_id", "email")
 """Fields whose previous value the audit entry keeps encrypted (for 撤销), never in clear."""
 
 
 async def update(*, actor: Account, client: Client, changes: dict, settings: Settings) -> dict[str, tuple]:
-    """Correct ``client``'s fields (``EDITABLE_FIELDS``); returns ``{field: (before, after)}`` of what changed.
+    """Correct ``client``'s fields (``EDITABLE_FIELDS``) and requirement (``REQUIREMENT_EDITS``); returns
+    ``{field: (before, after)}`` of what changed.
 
     Whoever may change the client may correct it; a phone or WeChat id another client has is refused
     (``ContactTaken``: a duplicate is merged, not made); the write is conditional on the version read (another
     change in between raises ``ChangedMeanwhile``) and the audit entry keeps what was there before (contact data
-    encrypted), so the correction can be undone.
+    encrypted), so the correction can be undone, all of it at once.
     """
     await permissions.ensure_can_change(actor, client)
     wanted = {name: changes[name] for name in EDITABLE_FIELDS if changes.get(name)}
     changed = {name: (getattr(client, name), value) for name, value in wanted.items() if getattr(client, name) != value}
-    if not changed:
+    current = await Requirement.filter(client_id=client.id).first()
+    needs = _requirement_changes(current, changes)
+    if not changed and not needs:
         return {}
     values = {name: after for name, (_, after) in changed.items()}
     if "phone" in values or "wechat_id" in values:
@@ -522,12 +529,42 @@ async def update(*, actor: Account, client: Client, changes: dict, settings: Set
         )
         if others := [c for c in taken if c.id != client.id]:
             raise ContactTaken(others[0])
-    await _write(actor, client, values, settings, action="client.update")
-    return changed
+    requirement = {name: after for name, (_, after) in needs.items()}
+    await _write(actor, client, values, settings, action="client.update", requirement=(current, requirement))
+    return {**changed, **needs}
 
 
-async def _write(actor: Account | None, client: Client, values: dict, settings: Settings, *, action: str) -> None:
-    """Write ``values`` to ``client`` under its version, with an audit entry that can restore them."""
+def wechat_from_phone(client: Client, contact_name: str | None) -> dict | None:
+    """``微信同号``: the changes that make the WeChat id the contact's phone, naming the contact when the client
+    had none; None when that phone is not on record (no phone, or a person other than the client's contact)."""
+    known = client.contact_name
+    if not client.phone or (contact_name and known and not known.startswith(contact_name)):
+        return None
+    return {"wechat_id": client.phone} | ({"contact_name": contact_name} if contact_name and not known else {})
+
+
+def _requirement_changes(current: Requirement | None, changes: dict) -> dict[str, tuple]:
+    """``{field: (before, after)}`` of the requirement ``changes`` names, each bound with the rest of its group."""
+    wanted = _requirement_values({name: changes[name] for name in REQUIREMENT_EDITS if name in changes})
+    for group in _REQUIREMENT_GROUPS:
+        if wanted.keys() & set(group):
+            wanted.update({name: wanted.get(name) for name in group})
+    before = {name: getattr(current, name, None) for name in wanted}
+    return {name: (before[name], value) for name, value in wanted.items() if before[name] != value}
+
+
+async def _write(
+    actor: Account | None,
+    client: Client,
+    values: dict,
+    settings: Settings,
+    *,
+    action: str,
+    requirement: tuple[Requirement | None, dict] = (None, {}),
+) -> None:
+    """Write ``values`` to ``client`` and ``requirement`` (its current row, the values) to its requirement, under
+    the client's version, with one audit entry that can restore both."""
+    current, needs = requirement
     previous = {name: getattr(client, name) for name in values}
     sealed = {name: pii.encrypt(value) if name in _SEALED and value else value for name, value in previous.items()}
     columns = dict(values)
@@ -549,25 +586,40 @@ async def _write(actor: Account | None, client: Client, values: dict, settings: 
         if "region" in values:
             region = values["region"]
             await Requirement.filter(client_id=client.id).update(region=region, regions=[region] if region else None)
+        if needs and current is not None:
+            await Requirement.filter(id=current.id).update(**needs)
+        elif needs:
+            await Requirement.create(client=client, **needs)
         await audit.record(
             actor,
             action,
             "client",
             client.id,
-            before={**before, "previous": sealed},
-            after={**_client_snapshot(client), "fields": sorted(values)},
+            before={
+                **before,
+                "previous": sealed,
+                "requirement": {name: getattr(current, name, None) for name in needs},
+            },
+            after={**_client_snapshot(client), "fields": sorted(values), "requirement": needs},
         )
 
 
-async def restore(*, actor: Account, client: Client, sealed: dict, settings: Settings) -> None:
-    """Put back the values an audit entry's ``previous`` kept (the undo of ``update``)."""
+async def restore(*, actor: Account, client: Client, before: dict, settings: Settings) -> None:
+    """Put back the values and the requirement an audit entry's ``before`` kept (the undo of ``update``)."""
     await permissions.ensure_can_change(actor, client)
     values = {
         name: pii.decrypt(value) if name in _SEALED and value else value
-        for name, value in sealed.items()
+        for name, value in (before.get("previous") or {}).items()
         if name in EDITABLE_FIELDS
     }
-    await _write(actor, client, values, settings, action="client.restore")
+    columns = Requirement._meta.fields_map
+    needs = {
+        name: columns[name].to_python_value(value)
+        for name, value in (before.get("requirement") or {}).items()
+        if name in _REQUIREMENT_FIELDS
+    }
+    current = await Requirement.filter(client_id=client.id).first()
+    await _write(actor, client, values, settings, action="client.restore", requirement=(current, needs))
 
 
 @dataclass
@@ -926,23 +978,10 @@ async def edit(
         wanted["features"] = sorted(wanted["features"] or [])
     needs = {name: value for name, value in wanted.items() if getattr(current, name, None) != value}
     async with in_transaction():
-        if values:
-            await _write(actor, client, values, settings, action="client.update")
+        if values or needs:
+            await _write(actor, client, values, settings, action="client.update", requirement=(current, needs))
         if stage is not None and stage != client.stage:
             await set_stage(actor=actor, client=client, stage=stage, settings=settings, note="后台修改")
-        if needs:
-            if current is None:
-                await Requirement.create(client=client, **needs)
-            else:
-                await Requirement.filter(id=current.id).update(**needs)
-            await audit.record(
-                actor,
-                "client.requirement",
-                "client",
-                client.id,
-                before={name: getattr(current, name, None) for name in needs},
-                after=needs,
-            )
     return client
 
 

@@ -97,8 +97,9 @@ async def _take_back(actor: Account, entry: AuditLog, settings: Settings, now: d
         return Undone(entry.action, client.display_name, followup.content)
     if entry.action == "client.update":
         client = await clients.get_visible(actor, entry.entity_id or 0)
-        await clients.restore(actor=actor, client=client, sealed=before.get("previous") or {}, settings=settings)
-        return Undone(entry.action, client.display_name, fields=tuple(after.get("fields") or ()))
+        await clients.restore(actor=actor, client=client, before=before, settings=settings)
+        fields = (*(after.get("fields") or ()), *(("requirement",) if after.get("requirement") else ()))
+        return Undone(entry.action, client.display_name, fields=fields)
     if entry.action == "listing.update":
         listing = await listings.get_by_code(before["code"])
         await listings.restore(actor=actor, listing=listing, previous=before.get("previous") or {})

@@ -6,7 +6,7 @@ import nlp
 from bot import format as fmt
 from bot.context import Context
 from bot.flows import common
-from models import Client
+from models import Client, Requirement
 from models.enums import DealType, ListingStatus, Stage
 from services import accounts, clients, listings, matching, permissions
 from services.errors import DuplicateClient
@@ -73,24 +73,25 @@ async def _saved(ctx: Context, client: Client, slots: dict, verb: str) -> str:
     )
     if missing:
         lines.append(f"缺：{fmt.fields(missing)}（补充可再发「新客户 {client.display_name} …」合并）")
+    lines.append(await recommended(ctx, client, requirement))
+    return "\n".join(lines)
+
+
+async def recommended(ctx: Context, client: Client, requirement: Requirement | None) -> str:
+    """The listings that fit the client's requirement as it now is (a new client, a changed requirement)."""
     criteria = matching.Criteria.from_requirement(requirement, client.region)
     if criteria.empty:
-        lines.append("需求太少，暂不推荐房源。")
-        return "\n".join(lines)
+        return "需求太少，暂不推荐房源。"
     found = await matching.search(criteria, ctx.resources.settings, limit=common.MAX_RESULTS)
     if not found:
-        lines.append("暂无匹配房源，有新房源上架会通知你。")
-        return "\n".join(lines)
-    lines.append(
-        await common.page(
-            ctx,
-            f"推荐房源（共{common.count(found)}套）：",
-            [fmt.match_entry(m) for m in found],
-            empty="",
-            first_page=TOP_MATCHES,
-        )
+        return "暂无匹配房源，有新房源上架会通知你。"
+    return await common.page(
+        ctx,
+        f"推荐房源（共{common.count(found)}套）：",
+        [fmt.match_entry(m) for m in found],
+        empty="",
+        first_page=TOP_MATCHES,
     )
-    return "\n".join(lines)
 
 
 async def note_on_my_client(ctx: Context) -> str | None:

@@ -87,7 +87,7 @@ async def propose_deal(ctx: Context, slots: dict, chosen=None) -> str:
     )
     tz = ZoneInfo(ctx.resources.settings.timezone)
     lines = [f"{client.display_name} 成交：{terms.describe()}" + (f"（{listing.code}）" if listing else "")]
-    if listing and slots.get("listing_status") == "closed":
+    if listing:  # `A12租给宏达物流了`, `A61已租`: the deal's listing is let or sold with it
         lines.append(f"确认后{listing.code}标为已成交。")
     if plan.shares:
         lines.append(f"将产生推荐佣金（冻结至{plan.release_at.astimezone(tz):%Y-%m-%d}，规则v{plan.rule.version}）：")
@@ -144,10 +144,8 @@ async def record_deal(ctx: Context, slots: dict, chosen=None) -> str:
     reply = f"已记录成交：{client.display_name}（成交#{deal.id}）" + (
         f"，推荐佣金共{yuan(total)}元已冻结。" if total else "。"
     )
-    if listing and slots.get("listing_status") == "closed":
+    if listing:
         reply += "\n" + await _close_listing(ctx, listing, client)
-    elif listing:
-        reply += f"\n{listing.code}如已租出或售出，发「{listing.code}已租」或「{listing.code}已售」更新房源。"
     return reply
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from bot import format as fmt
 from bot.context import Context
+from bot.flows import clients as client_flows
 from bot.flows import common
-from models import Listing
+from models import Client, Listing
 from services import clients, listings, undo
 
 _CLIENT_HINT = "要改什么？例如「修改 华兴精密 电话 13812345679」「华兴精密 联系人改成 李总」。"
@@ -44,18 +45,50 @@ def _changes(changed: dict[str, tuple]) -> list[str]:
     ]
 
 
+_EDITS = (*clients.EDITABLE_FIELDS, *clients.REQUIREMENT_EDITS)
+
+
 async def edit_client(ctx: Context, slots: dict, chosen=None) -> str:
-    """``修改 华兴精密 电话 13812345679``, ``华兴精密 联系人改成 李总``."""
-    changes = {name: slots[name] for name in clients.EDITABLE_FIELDS if slots.get(name)}
-    if not changes:
+    """``修改 华兴精密 电话 13812345679``, ``华兴精密 联系人改成 李总``, ``华兴精密 微信同号``; the requirement
+    (``鑫达模具 需求改成4000平``, ``要仓库不要厂房``) with the listings that fit it now."""
+    changes = {name: slots[name] for name in _EDITS if slots.get(name) is not None}
+    if not changes and not slots.get("wechat_is_phone"):
         return _CLIENT_HINT
     client = await common.client_for(ctx, slots, "edit_client", chosen)
     if isinstance(client, str):
         return client
+    if slots.get("wechat_is_phone"):
+        from_phone = clients.wechat_from_phone(client, slots.get("contact_name"))
+        if from_phone is None:
+            return _no_phone_for_wechat(client, slots.get("contact_name"))
+        changes = from_phone
+    requirement = await clients.requirement_of(client)
+    needed = fmt.requirement(requirement, client.region) or "未填"
     changed = await clients.update(actor=ctx.actor, client=client, changes=changes, settings=ctx.resources.settings)
     if not changed:
-        return f"{client.display_name}的{fmt.fields(changes)}本来就是这样，没有变化。"
-    return "\n".join([f"已修改{client.display_name}：", *_changes(changed), "改错了发「撤销」。"])
+        return f"{client.display_name}的{fmt.fields(_named(changes))}本来就是这样，没有变化。"
+    fields = {name: values for name, values in changed.items() if name in clients.EDITABLE_FIELDS}
+    lines = [f"已修改{client.display_name}：", *_changes(fields)]
+    if changed.keys() & {*clients.REQUIREMENT_EDITS, "region"}:
+        requirement = await clients.requirement_of(client)
+        lines.append(f"需求：{needed} → {fmt.requirement(requirement, client.region) or '未填'}")
+        lines.append(await client_flows.recommended(ctx, client, requirement))
+    return "\n".join([*lines, "改错了发「撤销」。"])
+
+
+def _named(changes: dict) -> list[str]:
+    """The fields as the user knows them: the requirement's bounds are one, 需求."""
+    return list(dict.fromkeys(name if name in clients.EDITABLE_FIELDS else "requirement" for name in changes))
+
+
+def _no_phone_for_wechat(client: Client, person: str | None) -> str:
+    """``微信同号`` when the phone it means is not on record: nothing is changed."""
+    if not client.phone:
+        return f"{client.display_name}还没有手机号，微信没有改。先发「修改 {client.display_name} 电话 手机号」。"
+    return (
+        f"{client.display_name}的联系人是{client.contact_name}，没有{person}的手机号，微信没有改。"
+        f"请发「修改 {client.display_name} 微信 微信号」。"
+    )
 
 
 async def edit_listing(ctx: Context, slots: dict, chosen=None) -> str:

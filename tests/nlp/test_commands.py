@@ -32,6 +32,25 @@ def parsed(text: str) -> tuple[str, dict]:
         ("A12 朋友圈文案", "share_text", {"listing": "A12"}),
         ("修改 华兴精密 电话 13812345679", "edit_client", {"client": "华兴精密", "phone": "13812345679"}),
         ("华兴精密 联系人改成 李总", "edit_client", {"client": "华兴精密", "contact_name": "李"}),
+        ("鑫达模具 需求改成4000平", "edit_client", {"client": "鑫达模具", "area_min": 3600.0, "area_max": 4400.0}),
+        (
+            "鑫达模具 面积改成3000到5000平",
+            "edit_client",
+            {"client": "鑫达模具", "area_min": 3000.0, "area_max": 5000.0},
+        ),
+        ("鑫达模具 预算改成30元", "edit_client", {"client": "鑫达模具", "rent_max": 30.0}),
+        ("鑫达模具 预算改成每月10万", "edit_client", {"client": "鑫达模具", "budget_month_max": 100000.0}),
+        ("鑫达模具 区域改成昆山", "edit_client", {"client": "鑫达模具", "region": "昆山"}),
+        ("鑫达模具 要仓库不要厂房", "edit_client", {"client": "鑫达模具", "property_type": "warehouse"}),
+        ("鑫达模具 不要厂房了 要仓库", "edit_client", {"client": "鑫达模具", "property_type": "warehouse"}),
+        ("鑫达模具 类型改成仓库", "edit_client", {"client": "鑫达模具", "property_type": "warehouse"}),
+        (
+            "华兴精密 孙总 微信同号",
+            "edit_client",
+            {"client": "华兴精密", "contact_name": "孙", "wechat_is_phone": True},
+        ),
+        ("华兴精密 微信同手机", "edit_client", {"client": "华兴精密", "wechat_is_phone": True}),
+        ("华兴精密 微信就是手机号", "edit_client", {"client": "华兴精密", "wechat_is_phone": True}),
         ("A69改成仓库", "edit_listing", {"listing": "A69", "property_type": "warehouse"}),
         ("A67 租金降到26", "edit_listing", {"listing": "A67", "rent": 26.0}),
         ("删除客户 康达物流", "delete_client", {"client": "康达物流"}),
@@ -276,3 +295,13 @@ def test_a_title_without_a_surname_ends_a_company_name():
         "stage": "won",
         "content": "已经签完合同了",
     }
+
+
+@pytest.mark.parametrize("text", ["华兴精密 租金谈到24", "华兴精密 价格降到23 还在考虑", "找仓库 不要厂房"])
+def test_news_of_a_negotiation_or_a_search_is_no_requirement_change(text):
+    assert parsed(text)[0] != "edit_client"
+
+
+def test_a_budget_too_small_for_a_month_is_the_rent_per_m2():
+    assert parsed("找仓库 预算30元")[1] == {"property_type": "warehouse", "rent_max": 30.0}
+    assert parsed("新客户 鑫达模具 每月预算5万")[1]["budget_month_max"] == 50000.0

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from bot.flows.commissions import terms_of
-from models import Client, Deal, Earning, WechatUser, Withdrawal
-from models.enums import DealType, Role, Stage, WithdrawalStatus
+from models import Client, Deal, Earning, Listing, WechatUser, Withdrawal
+from models.enums import DealType, ListingStatus, Role, Stage, WithdrawalStatus
 from services import ledger
 from services.errors import DealAmountMissing
 from tests.factories import MANAGER, SALES, fund
@@ -81,10 +81,12 @@ async def test_a_deal_naming_a_listing_and_its_terms_is_one_message(team, say, r
     await make_listing(code="A12")  # 2,000 m²
     reply = await say(SALES, "A12租给华兴精密了 每平28 租5年 2027年1月1日起租")
     assert "年租金672,000.00元" in reply and "租期5年" in reply and "2027-01-01起租" in reply
+    assert "确认后A12标为已成交" in reply
     reply = await say(SALES, "确认")
-    assert "已记录成交：华兴精密" in reply and "A12已租" in reply
+    assert "已记录成交：华兴精密" in reply and "A12已标为已成交" in reply
     deal = await Deal.get()
     assert (deal.monthly_rent_fen, deal.lease_start) == (5_600_000, date(2027, 1, 1))
+    assert (await Listing.get(code="A12")).status == ListingStatus.CLOSED
 
 
 async def test_a_deal_without_its_client_keeps_nothing_and_asks_for_the_client(team, say, make_listing):

@@ -243,7 +243,8 @@ async def test_a_third_day_of_chat_loses_nothing_and_understands_what_salespeopl
     assert not any(n.startswith("了") for n in notes["华兴精密"])
     assert any(n.startswith("张总说") for n in notes["华兴精密"])
     assert any("租金谈到24 年租金86万" in n for n in notes["宏达物流"])
-    assert any("孙总说来看A67" in n for n in notes["宏达物流"])
+    assert any("孙总说下周二来看A67" in n for n in notes["宏达物流"])
+    assert "合同下周签" in notes["宏达物流"]
     assert any("说厂房太小了 要4000平的" in n for n in notes["鑫达模具"])
     assert not any("跟进记录" in n for n in notes["华兴精密"])  # a look-up, not a note
 
