@@ -27,7 +27,7 @@ from miniapp_api import bp as miniapp_bp
 from miniapp_api import errors as api_errors
 from miniapp_api.docs import bp as miniapp_docs_bp
 from payments.endpoint import bp as payments_bp
-from services import metrics, runtime_settings, tracking
+from services import follows, metrics, runtime_settings, tracking
 from services.errors import AppError, from_validation
 from services.resources import Resources
 
@@ -96,6 +96,18 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
     @app.before_server_stop
     async def stop_following_settings(app: Sanic) -> None:
         app.ctx.settings_task.cancel()
+
+    @app.after_server_start
+    async def start_follows_writer(app: Sanic) -> None:
+        app.ctx.follows_task = asyncio.ensure_future(follows.run_writer(app.ctx.resources))
+
+    @app.before_server_stop
+    async def stop_follows_writer(app: Sanic) -> None:
+        app.ctx.follows_task.cancel()
+        try:
+            await asyncio.wait_for(follows.flush(app.ctx.resources), follows.LOCK_TTL_MS / 1000)
+        except Exception:  # the touches stay queued for the next process
+            log.exception("follows: final flush failed")
 
     @app.after_server_start
     async def start_tracking_writer(app: Sanic) -> None:

@@ -59,9 +59,8 @@ from bot.flows import (
     visitors,
 )
 from bot.flows import commissions as money
-from services import accounts, outbox, staff_sessions, subscriptions, wechat_users
+from services import accounts, follows, outbox, staff_sessions, subscriptions
 from services import clients as client_service
-from services.referrals import attribution
 
 log = logging.getLogger(__name__)
 
@@ -100,27 +99,20 @@ def reply(text: str | None) -> Callable[[Context, Any], Awaitable[str | None]]:
 
 
 async def on_subscribe(ctx: Context, _) -> str:
-    """A follow, whatever its key (``qrscene_``, ``scanbarcode|``, none): the welcome; attribution only through
-    a code of ours."""
+    """A follow, whatever its key (``qrscene_``, ``scanbarcode|``, none): the welcome, which needs nothing but
+    the follow queued (written in the background); attribution only through a code of ours."""
     message = ctx.message
     scene = message.scene_id if ctx.event == "subscribe_scan" else None
-    await wechat_users.on_subscribe(ctx.resources, message.source, scene, now=ctx.now)
+    await follows.queue(ctx.resources.redis, follows.Touch.FOLLOW, message.source, scene or "", now=ctx.now)
     return texts.VISITOR_WELCOME
 
 
 async def on_scan(ctx: Context, _) -> None:
-    await attribution.record_qr_event(
-        ctx.resources.redis,
-        ctx.openid,
-        ctx.message.scene_id or "",
-        follow=False,
-        settings=ctx.resources.settings,
-        now=ctx.now,
-    )
+    await follows.queue(ctx.resources.redis, follows.Touch.SCAN, ctx.openid, ctx.message.scene_id or "", now=ctx.now)
 
 
 async def on_unsubscribe(ctx: Context, _) -> None:
-    await accounts.set_subscribed(ctx.openid, False)
+    await follows.queue(ctx.resources.redis, follows.Touch.UNFOLLOW, ctx.openid, now=ctx.now)
 
 
 async def on_template_delivery(ctx: Context, _) -> None:

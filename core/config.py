@@ -87,6 +87,9 @@ class ReferralConfig:
     """A later referrer cannot take a user within this window."""
     campaign_qr_expire_s: int = field(default=2_592_000, metadata=AT_LEAST_ONE)
     miniapp_page: str = "pages/index/index"
+    follows_batch: int = field(default=500, metadata={"min": 1, "max": 5000})
+    """Follows, unfollows and scans written per transaction (services/follows.py)."""
+    follows_interval_s: float = 0.1
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,13 @@ def _store_datetimes_in_configured_zone() -> None:
 
 
 _store_datetimes_in_configured_zone()
+
+
+def stored_time(value: datetime) -> datetime:
+    """An aware datetime as a raw statement must pass it: in the configured zone, as the models store it."""
+    return value.astimezone(get_default_timezone()) if get_use_tz() else value
+
+
 MIGRATIONS_DIR = ROOT / "migrations"
 
 

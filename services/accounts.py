@@ -155,40 +155,6 @@ async def forget_identities(redis: Redis, *openids: str | None) -> None:
         await redis.delete(*keys)
 
 
-async def set_subscribed(openid: str, subscribed: bool | None, *, now: datetime | None = None) -> int:
-    """The id of the WeChat user behind official-account ``openid`` (created if new), recording a follow
-    (``subscribed``), an unfollow (False) or neither (None), in one upsert: a follow burst makes thousands
-    of users at once, and a get-or-create then an update was three statements in two transactions each."""
-    stamp = _db_time(now or _now())
-    row = {"openid": openid, "subscribed": bool(subscribed), "created_at": stamp, "updated_at": stamp}
-    changed = ["updated_at"]
-    if subscribed is not None:
-        moment = "subscribed_at" if subscribed else "unsubscribed_at"
-        row[moment] = stamp
-        changed += ["subscribed", moment]
-    db = WechatUser._meta.db  # the transaction's connection when called inside one
-    names = ", ".join(row)
-    if db.capabilities.dialect == "mysql":
-        updates = ", ".join(f"{c} = VALUES({c})" for c in changed)
-        return await db.execute_insert(
-            f"INSERT INTO wechat_users ({names}) VALUES ({', '.join(['%s'] * len(row))}) "
-            f"ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), {updates}",
-            list(row.values()),
-        )
-    updates = ", ".join(f"{c} = excluded.{c}" for c in changed)
-    _, rows = await db.execute_query(
-        f"INSERT INTO wechat_users ({names}) VALUES ({', '.join(['?'] * len(row))}) "
-        f"ON CONFLICT (openid) DO UPDATE SET {updates} RETURNING id",
-        list(row.values()),
-    )
-    return rows[0][0]
-
-
-def _db_time(value: datetime) -> datetime:
-    """``value`` as the database stores it (the configured zone; see core.db)."""
-    return WechatUser._meta.fields_map["subscribed_at"].to_db_value(value, WechatUser)
-
-
 async def find_staff(name: str) -> Account:
     account = await Account.filter(name=name, active=True).first()
     if account is None:

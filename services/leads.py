@@ -20,7 +20,7 @@ from tortoise.transactions import in_transaction
 from core.config import Settings
 from models import Account, Client, FollowUp, WechatUser, pii
 from models.enums import FollowUpChannel, Role, Source
-from services import accounts, audit, clients, listings_public, notify
+from services import accounts, audit, clients, follows, listings_public, notify
 from services.errors import InvalidPhone
 from services.notify import Notice
 from services.referrals import attribution
@@ -90,6 +90,7 @@ async def create(
     phone = normalize_mobile(phone) if phone else None
     wanted = {k: v for k, v in (wanted or {}).items() if v not in (None, "", [])}
     listing = await listings_public.get_visible(listing_id) if listing_id is not None else None
+    await follows.flush(resources)  # the follow that brought them may still be queued: its attribution counts
     user = await WechatUser.get(id=wechat_user_id)
     referrer = await Account.get_or_none(id=user.referrer_id) if user.referrer_id else None
     # One lead per visitor at a time, so two submissions cannot create two clients.

@@ -40,7 +40,7 @@ from core.config import Settings
 from models import FollowUp, Notification, WechatUser
 from models.enums import NotificationStatus as Status
 from models.enums import Stage
-from services import accounts
+from services import follows
 from services.reminders import FOLLOWUP_DUE
 from services.resources import Resources
 from wechat.errors import QuotaError, WeChatError, WeChatErrorCode
@@ -223,7 +223,7 @@ class Sender:
         except WeChatError as exc:
             if exc.errcode == WeChatErrorCode.REQUIRE_SUBSCRIBE:
                 # They unfollowed without us seeing the event: later notifications fail fast.
-                await accounts.set_subscribed(recipient["openid"], False)
+                await follows.queue(self.resources.redis, follows.Touch.UNFOLLOW, recipient["openid"])
             if not exc.retryable:
                 return _Outcome(Status.FAILED, _reason(exc))
             return self._retry(n, _reason(exc))

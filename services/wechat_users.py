@@ -7,27 +7,13 @@ task; two rows found to be one person are merged.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from redis.asyncio import Redis
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models import Client, Favorite, ReferralEvent, Viewing, WechatUser
 from services import accounts, tasks
-from services.referrals import attribution
-from services.resources import Resources
 from wechat import TransientError
-
-
-async def on_subscribe(
-    resources: Resources, openid: str, scene_value: str | None, *, now: datetime | None = None
-) -> None:
-    """A follow (through a code if ``scene_value``); then learn the unionid in the background."""
-    await attribution.record_qr_event(
-        resources.redis, openid, scene_value or "", follow=True, settings=resources.settings, now=now
-    )
-    await tasks.enqueue(resources, fetch_unionid, openid, job_id=f"unionid:{openid}")
 
 
 async def user_for_miniapp(redis: Redis, openid: str, unionid: str | None) -> tuple[WechatUser, bool]:
@@ -91,10 +77,11 @@ async def _merge(a: WechatUser, b: WechatUser) -> WechatUser:
 
 
 @tasks.task(retry=tasks.RetryPolicy(on=(TransientError,), tries=3, defer_s=10))
-async def fetch_unionid(ctx: dict, openid: str) -> None:
-    """After a follow: learn the follower's unionid so their mini-program self is the same person."""
-    info = await ctx["resources"].wechat.user.info(openid)
-    unionid = info.get("unionid")
-    user = await WechatUser.filter(openid=openid).first()
-    if unionid and user is not None and user.unionid != unionid:
-        await link_unionid(ctx["resources"].redis, user, unionid)
+async def fetch_unionids(ctx: dict, openids: list[str]) -> None:
+    """After follows: learn each follower's unionid so their mini-program self is the same person (a retry asks
+    only for those still without one)."""
+    wechat, redis = ctx["resources"].wechat, ctx["resources"].redis
+    for user in await WechatUser.filter(openid__in=openids, unionid=None):
+        unionid = (await wechat.user.info(user.openid)).get("unionid")
+        if unionid:
+            await link_unionid(redis, user, unionid)

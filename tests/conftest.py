@@ -27,7 +27,7 @@ from core import db
 from core.config import load_settings
 from models import Account
 from models.enums import Role
-from services import accounts, metrics
+from services import accounts, follows, metrics
 from services.resources import Resources
 from tests.fakewechat import FakeWeChat
 from tests.fakewechatpay import FakeWeChatPay
@@ -166,6 +166,7 @@ async def _drop_test_database(settings) -> None:
 @pytest.fixture
 async def resources(session_resources):
     """The shared resources over an empty database and an empty Redis."""
+    await follows.flush(session_resources)  # the test before's queued follows, not written into this one's data
     await _empty_database()
     await metrics.flush(session_resources.redis)  # counted by the test before, not to be seen in this one
     await session_resources.redis.flushdb()
@@ -232,16 +233,28 @@ async def http(server, resources):
 
 
 @pytest.fixture
-def wx(server, settings) -> WeChatSimulator:
-    """Callbacks signed and encrypted (safe mode) by werobot."""
-    return WeChatSimulator(f"{server}/wechat", settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid)
+def wx(server, settings, resources) -> WeChatSimulator:
+    """Callbacks signed and encrypted (safe mode) by werobot; the follows, unfollows and scans an event queues are
+    written before ``wx.event`` returns (``services.follows``)."""
+    return WeChatSimulator(
+        f"{server}/wechat",
+        settings.wechat_token,
+        settings.wechat_aes_key,
+        settings.wechat_appid,
+        settle=lambda: follows.flush(resources),
+    )
 
 
 @pytest.fixture
-def wx_plain(plain_server, settings) -> WeChatSimulator:
+def wx_plain(plain_server, settings, resources) -> WeChatSimulator:
     """Plain-mode callbacks, to the plain-mode app."""
     return WeChatSimulator(
-        f"{plain_server}/wechat", settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid, aes=False
+        f"{plain_server}/wechat",
+        settings.wechat_token,
+        settings.wechat_aes_key,
+        settings.wechat_appid,
+        aes=False,
+        settle=lambda: follows.flush(resources),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import secrets
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -102,11 +103,22 @@ def event_xml(
 class WeChatSimulator:
     """Posts callbacks to ``url`` as WeChat would, in plain or safe (AES) mode."""
 
-    def __init__(self, url: str, token: str, aes_key: str, appid: str, *, aes: bool = True) -> None:
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        aes_key: str,
+        appid: str,
+        *,
+        aes: bool = True,
+        settle: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        """``settle``: awaited after each ``event``, so what the event queued is written before the test reads it."""
         self.url = url
         self.token = token
         self.aes = aes
         self.crypt = MessageCrypt(token, aes_key, appid)
+        self.settle = settle
 
     def signed_query(self, timestamp: str | None = None, nonce: str | None = None) -> dict[str, str]:
         timestamp = timestamp or str(int(time.time()))
@@ -154,7 +166,10 @@ class WeChatSimulator:
         return await self.post(client, media_xml(openid, kind, media_id, **kw))
 
     async def event(self, client: httpx.AsyncClient, openid: str, event: str, **kw) -> Sent:
-        return await self.post(client, event_xml(openid, event, **kw))
+        sent = await self.post(client, event_xml(openid, event, **kw))
+        if self.settle is not None:
+            await self.settle()
+        return sent
 
     async def voice(self, client: httpx.AsyncClient, openid: str, recognition: str | None, **kw) -> Sent:
         return await self.post(client, voice_xml(openid, recognition, **kw))

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from bot import texts
 from bot.context import Context
-from services import staff_sessions, wechat_users
+from services import follows, staff_sessions
 
 
 async def on_scan(ctx: Context, _) -> str:
     """A sign-in code (scene ``login:<nonce>``) scanned, also by following the account through it."""
     message = ctx.message
     if message.event == "subscribe_scan":
-        await wechat_users.on_subscribe(ctx.resources, ctx.openid, None, now=ctx.now)
+        await follows.queue(ctx.resources.redis, follows.Touch.FOLLOW, ctx.openid, now=ctx.now)
     account = await staff_sessions.scanned(ctx.resources, ctx.openid, message.scene_id)
     return texts.LOGIN_CONFIRM.format(name=account.name)
 

@@ -19,11 +19,11 @@ from datetime import datetime, timedelta, timezone
 
 from redis.asyncio import Redis
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from core import kv
 from core.config import Settings
+from core.db import stored_time
 from models import Account, Client, ReferralEvent, ReferralScene, WechatUser
 from models.enums import EarningKind, ReferralEventKind, Role, SceneKind
 from services import accounts, audit, commissions, notify, permissions
@@ -143,58 +143,83 @@ async def cached_scene(redis: Redis, value: str) -> Scene | None:
     return scene
 
 
-async def _touch(
-    user_id: int, scene: Scene, kind: ReferralEventKind, *, settings: Settings, now: datetime | None = None
-) -> ReferralEvent:
-    """Record a scan or follow through ``scene`` and attribute the user unless an earlier touch holds them.
+async def attribute_each(touches: list[tuple[int, Scene, datetime]], *, settings: Settings) -> list[bool]:
+    """For each touch (user, scene, moment), in order: whether it attributed the user, which it does unless an
+    earlier touch holds them within the window, the code is their own, or it is paused.
 
-    Call inside a transaction. The attribution is one conditional UPDATE: of two touches at once, the
-    second waits for the first's row lock and then finds the user held, so a user is attributed once.
+    Call inside a transaction. Conditional UPDATEs, one per round of distinct users (a user's second touch
+    of the batch goes in the next round): of two touches at once from two transactions, the second waits for
+    the first's row lock and then finds the user held, so a user is attributed once.
     """
-    now = now or _now()
-    attributed = False
-    if not scene.paused:
-        free = Q(referral_scene_id=None) | Q(attributed_at=None) | Q(attributed_at__lte=now - _window(settings))
-        query = WechatUser.filter(free, id=user_id)
-        if scene.owner_id is not None:  # nobody is attributed to their own code
-            query = query.filter(Q(account_id=None) | Q(account_id__not=scene.owner_id))
-        attributed = bool(
-            await query.update(
-                referral_scene_id=scene.id, referrer_id=scene.owner_id, attributed_at=now, updated_at=now
-            )
-        )
-    return await ReferralEvent.create(
-        scene_id=scene.id, kind=kind, wechat_user_id=user_id, attributed=attributed, happened_at=now
+    attributed = [False] * len(touches)
+    waiting = [i for i, (_, scene, _) in enumerate(touches) if not scene.paused]
+    while waiting:
+        users: set[int] = set()
+        round_: list[int] = []
+        later: list[int] = []
+        for i in waiting:
+            (later if touches[i][0] in users else round_).append(i)
+            users.add(touches[i][0])
+        held = await _attribute_round([touches[i] for i in round_], settings)
+        for i in round_:
+            attributed[i] = touches[i][0] in held
+        waiting = later
+    return attributed
+
+
+async def _attribute_round(touches: list[tuple[int, Scene, datetime]], settings: Settings) -> set[int]:
+    """Attribute each free user to their touch's scene (distinct users); the users it attributed."""
+    db = WechatUser._meta.db  # the transaction's connection
+    mark = "%s" if db.capabilities.dialect == "mysql" else "?"
+    ids = [user_id for user_id, _, _ in touches]
+
+    def by_user(values: list) -> tuple[str, list]:
+        """``CASE id WHEN <user> THEN <value> ... END`` and its parameters."""
+        sql = f"CASE id {' '.join([f'WHEN {mark} THEN {mark}'] * len(values))} END"
+        return sql, [p for user_id, value in zip(ids, values, strict=True) for p in (user_id, value)]
+
+    scene_of, scene_params = by_user([scene.id for _, scene, _ in touches])
+    referrer_of, referrer_params = by_user([scene.owner_id for _, scene, _ in touches])
+    at_of, at_params = by_user([stored_time(at) for _, _, at in touches])
+    free_before, free_params = by_user([stored_time(at - _window(settings)) for _, _, at in touches])
+    # nobody is attributed to their own code (0: no account has it)
+    owner_of, owner_params = by_user([scene.owner_id or 0 for _, scene, _ in touches])
+    in_ids = f"id IN ({', '.join([mark] * len(ids))})"
+    await db.execute_query(
+        f"UPDATE wechat_users SET referral_scene_id = {scene_of}, referrer_id = {referrer_of}, "
+        f"attributed_at = {at_of}, updated_at = {at_of} WHERE {in_ids} "
+        f"AND (referral_scene_id IS NULL OR attributed_at IS NULL OR attributed_at <= {free_before}) "
+        f"AND (account_id IS NULL OR account_id <> {owner_of})",
+        [*scene_params, *referrer_params, *at_params, *at_params, *ids, *free_params, *owner_params],
     )
-
-
-async def record_qr_event(
-    redis: Redis, openid: str, scene_value: str, *, follow: bool, settings: Settings, now: datetime | None = None
-) -> ReferralEvent | None:
-    """An official-account ``subscribe`` through a code (``follow``: the user is marked subscribed in the same
-    transaction) or ``SCAN``; None for unknown scenes (a follow is then recorded all the same)."""
-    scene = await cached_scene(redis, scene_value) if scene_value else None
-    if scene is None:
-        if follow:
-            await accounts.set_subscribed(openid, True, now=now)
-        return None
-    async with in_transaction():
-        user_id = await accounts.set_subscribed(openid, True if follow else None, now=now)
-        kind = ReferralEventKind.FOLLOW if follow else ReferralEventKind.SCAN
-        return await _touch(user_id, scene, kind, settings=settings, now=now)
+    # A user holds this touch's scene and moment only if this round attributed them (a touch is written once).
+    _, rows = await db.execute_query(
+        f"SELECT id FROM wechat_users WHERE {in_ids} AND referral_scene_id = {scene_of} AND attributed_at = {at_of}",
+        [*ids, *scene_params, *at_params],
+    )
+    return {row["id"] for row in rows}
 
 
 async def record_miniapp_scene(
     redis: Redis, user: WechatUser, scene_value: str, *, settings: Settings, now: datetime | None = None
 ) -> ReferralEvent | None:
-    """The mini-program was opened through a code carrying ``scene``; unknown scenes are ignored."""
+    """The mini-program was opened through a code carrying ``scene``; unknown scenes are ignored.
+    (Official-account follows and scans go through ``services.follows``.)"""
     if not SCENE_PATTERN.fullmatch(scene_value):
         return None
     scene = await cached_scene(redis, scene_value)
     if scene is None:
         return None
+    now = now or _now()
     async with in_transaction():
-        return await _touch(user.id, scene, ReferralEventKind.SCAN, settings=settings, now=now)
+        [attributed] = await attribute_each([(user.id, scene, now)], settings=settings)
+        return await ReferralEvent.create(
+            scene_id=scene.id,
+            kind=ReferralEventKind.SCAN,
+            wechat_user_id=user.id,
+            attributed=attributed,
+            happened_at=now,
+        )
 
 
 async def on_lead(client: Client, user: WechatUser, *, assignee_id: int | None, settings: Settings) -> None:

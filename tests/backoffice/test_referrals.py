@@ -6,6 +6,7 @@ import pytest
 
 from models import AuditLog, ReferralEvent, ReferralScene, WechatUser
 from models.enums import ReferralEventKind, Role
+from services import follows
 from services.referrals import attribution
 
 
@@ -59,12 +60,14 @@ async def test_a_paused_code_counts_scans_but_attributes_no_one(bo_client, compa
     scene = codes_in_use["partner"]
     assert (await client.post_form(f"/bo/referrals/{scene.scene}/pause")).status_code == 302
     assert await AuditLog.exists(action="referral.pause", entity_id=scene.id)
-    await attribution.record_qr_event(resources.redis, "o-visitor", scene.scene, follow=True, settings=settings)
+    await follows.queue(resources.redis, follows.Touch.FOLLOW, "o-visitor", scene.scene)
+    await follows.flush(resources)
     user = await WechatUser.get(openid="o-visitor")
     assert user.referrer_id is None
     assert "已暂停" in (await client.get("/bo/referrals")).text
     assert (await client.post_form(f"/bo/referrals/{scene.scene}/resume")).status_code == 302
-    await attribution.record_qr_event(resources.redis, "o-visitor2", scene.scene, follow=True, settings=settings)
+    await follows.queue(resources.redis, follows.Touch.FOLLOW, "o-visitor2", scene.scene)
+    await follows.flush(resources)
     assert (await WechatUser.get(openid="o-visitor2")).referrer_id == scene.owner_id
 
 

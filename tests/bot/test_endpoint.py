@@ -8,6 +8,7 @@ import xmltodict
 from werobot.utils import get_signature
 
 from models import WechatUser
+from services import follows
 from tests.wx import WeChatSimulator, event_xml, text_xml
 
 
@@ -209,6 +210,7 @@ async def test_repeated_event_is_processed_once(http, wx, resources):
     xml = event_xml("o-fan", "subscribe", create_time=int(time.time()))
     first, second = await wx.post(http, xml), await wx.post(http, xml)
     assert first.text == second.text
+    await follows.flush(resources)
     assert await WechatUser.filter(openid="o-fan").count() == 1
 
 

@@ -8,6 +8,7 @@ import pytest
 import app.worker
 from models import Client, Earning, Notification, ReferralEvent, ReferralScene, WechatUser
 from models.enums import ReferralEventKind, Role, Source, Stage
+from services import follows
 from services.referrals import attribution, codes, commission
 from services.referrals import stats as referral_stats
 
@@ -55,18 +56,16 @@ async def test_first_touch_wins_and_later_scans_are_counted_without_stealing(htt
     assert (later.kind, later.attributed) == (ReferralEventKind.SCAN, False)
 
 
-async def test_after_the_window_a_new_scan_attributes_afresh(resources, scene_of, settings):
+async def test_after_the_window_a_new_scan_attributes_afresh(resources, scene_of):
     first, _ = await scene_of("张三")
     second, li = await scene_of("李四")
     start = datetime.now(timezone.utc) - timedelta(days=31)
-    await attribution.record_qr_event(
-        resources.redis, "o-visitor", first.scene, follow=True, settings=settings, now=start
-    )
-    await attribution.record_qr_event(
-        resources.redis, "o-visitor", second.scene, follow=False, settings=settings, now=start + timedelta(days=29)
-    )
+    await follows.queue(resources.redis, follows.Touch.FOLLOW, "o-visitor", first.scene, now=start)
+    await follows.queue(resources.redis, follows.Touch.SCAN, "o-visitor", second.scene, now=start + timedelta(days=29))
+    await follows.flush(resources)
     assert (await WechatUser.get(openid="o-visitor")).referral_scene_id == first.id
-    await attribution.record_qr_event(resources.redis, "o-visitor", second.scene, follow=False, settings=settings)
+    await follows.queue(resources.redis, follows.Touch.SCAN, "o-visitor", second.scene)
+    await follows.flush(resources)
     assert (await WechatUser.get(openid="o-visitor")).referrer_id == li.id
 
 

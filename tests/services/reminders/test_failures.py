@@ -7,7 +7,7 @@ import pytest
 
 from models import Notification, WechatUser
 from models.enums import NotificationStatus
-from services import notify, outbox
+from services import follows, notify, outbox
 from services.notify import Notice
 from tests.services.reminders.conftest import OPENID, T0
 from wechat import WeChatAPI
@@ -144,11 +144,12 @@ async def test_permanent_error_fails_with_reason_and_is_not_retried(queued, send
     assert len(fake_wechat.calls(TEMPLATE)) == 1
 
 
-async def test_user_not_following_43004_marks_the_recipient_unsubscribed(queued, sender, fake_wechat):
+async def test_user_not_following_43004_marks_the_recipient_unsubscribed(queued, sender, fake_wechat, resources):
     [notification] = await queued()
     fake_wechat.fail(TEMPLATE, errcode=43004)
 
     await sender().drain()
+    await follows.flush(resources)
 
     recipient = await WechatUser.get(account_id=notification.recipient_id)
     assert not recipient.subscribed and recipient.unsubscribed_at is not None
@@ -190,11 +191,10 @@ async def test_unbound_recipient_fails_with_reason(make_staff, sender, fake_wech
     assert fake_wechat.calls(TEMPLATE) == []
 
 
-async def test_recipient_who_unfollowed_fails_with_reason(queued, sender, fake_wechat):
-    from services import accounts
-
+async def test_recipient_who_unfollowed_fails_with_reason(queued, sender, fake_wechat, resources):
     [notification] = await queued()
-    await accounts.set_subscribed(OPENID, False)
+    await follows.queue(resources.redis, follows.Touch.UNFOLLOW, OPENID)
+    await follows.flush(resources)
 
     await sender().drain()
 
