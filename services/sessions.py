@@ -14,6 +14,8 @@ import hmac
 import time
 from dataclasses import dataclass
 
+from redis.asyncio import Redis
+
 from core.config import Settings
 from models import WechatUser, pii
 from services import wechat_users
@@ -56,16 +58,14 @@ def verify_token(settings: Settings, token: str, *, now: float | None = None) ->
     return int(parts[0])
 
 
-async def current_user_id(settings: Settings, token: str) -> int:
-    """The id of a live user from a bearer token; Unauthorized when the user no longer exists.
+async def check_live(redis: Redis, user_id: int) -> None:
+    """TokenExpired when the token's user no longer exists.
 
     A user row can go away when two WeChat identities merge (same unionid);
     the mini-program then simply logs in again.
     """
-    user_id = verify_token(settings, token)
-    if not await WechatUser.exists(id=user_id):
+    if not await wechat_users.exists(redis, user_id):
         raise TokenExpired()
-    return user_id
 
 
 async def login(resources: Resources, code: str, *, scene: str | None = None) -> Login:

@@ -11,9 +11,32 @@ from redis.asyncio import Redis
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from core import kv
 from models import Client, Favorite, ReferralEvent, Viewing, WechatUser
 from services import accounts, tasks
 from wechat import TransientError
+
+EXISTS_TTL_S = 600
+"""How long Redis vouches for a user row. A merge forgets the merged-away user at once; a check that read
+the row just before the merge committed can vouch for it again until this runs out."""
+
+
+def exists_key(user_id: int) -> str:
+    return f"wu:exists:{user_id}"
+
+
+async def exists(redis: Redis, user_id: int) -> bool:
+    """Whether the user row is still there (a merge removes one): Redis's word, else the database's.
+
+    The mini-program checks this on every request; the Redis read is batched with the request's rate-limit
+    counts (``kv.Batcher``), so a known user costs no round trip of its own.
+    """
+    if await kv.batcher(redis).call("get", exists_key(user_id)) is not None:
+        return True
+    if not await WechatUser.exists(id=user_id):
+        return False
+    await kv.batcher(redis).call("set", exists_key(user_id), b"1", ex=EXISTS_TTL_S)
+    return True
 
 
 async def user_for_miniapp(redis: Redis, openid: str, unionid: str | None) -> tuple[WechatUser, bool]:
@@ -43,6 +66,7 @@ async def link_unionid(redis: Redis, user: WechatUser, unionid: str) -> WechatUs
     openids = (user.openid, other.openid)
     keep = await _merge(user, other)
     await accounts.forget_identities(redis, *openids)
+    await redis.delete(*(exists_key(u.id) for u in (user, other) if u.id != keep.id))
     return keep
 
 

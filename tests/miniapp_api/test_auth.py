@@ -3,7 +3,7 @@
 import pytest
 
 from models import WechatUser, pii
-from services import sessions
+from services import sessions, wechat_users
 
 LOGIN = "/api/mp/v1/auth/login"
 
@@ -76,4 +76,15 @@ async def test_a_token_with_non_ascii_bytes_is_401(http):
 async def test_a_token_of_a_user_that_no_longer_exists_is_401(http, settings):
     token = sessions.issue_token(settings, 987654)
     response = await http.get("/api/mp/v1/listings", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 401 and response.json()["error"]["code"] == "token_expired"
+
+
+async def test_the_token_of_a_user_merged_into_another_is_401_at_once(http, resources):
+    follower = await WechatUser.create(openid="o_alice", unionid="u_alice")
+    token = (await http.post(LOGIN, json={"code": "alice:1"})).json()["token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    assert (await http.get("/api/mp/v1/listings", headers=headers)).status_code == 200
+    miniapp_user = await WechatUser.get(miniapp_openid="o_alice")
+    assert (await wechat_users.link_unionid(resources.redis, miniapp_user, "u_alice")).id == follower.id
+    response = await http.get("/api/mp/v1/listings", headers=headers)
     assert response.status_code == 401 and response.json()["error"]["code"] == "token_expired"
