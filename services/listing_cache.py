@@ -1,7 +1,8 @@
 """What clients read most, kept in Redis: search pages, listing cards and detail pages.
 
 A campaign sends thousands of clients to the same few searches and listings. Answers are kept as the
-response bytes for ``TTL_S``; any change a client could see (approval, edit, status, media) drops the
+response bytes for ``TTL_S``, and a process computes a missing answer once however many clients ask for
+it at the same moment (``filled``); any change a client could see (approval, edit, status, media) drops the
 listing's card and detail and starts a new generation of search pages, in every process at once.
 Saves of ``Listing`` and ``ListingMedia`` rows are caught by model signals; services that change
 listings with a bulk ``UPDATE`` call ``changed`` themselves. A reader that fills the cache while a
@@ -10,8 +11,10 @@ change is still uncommitted can keep the old answer until ``TTL_S`` at most.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from redis.asyncio import Redis
@@ -24,6 +27,8 @@ TTL_S = 30
 GENERATION = "lc:gen"
 _open: list[Redis] = []
 """This process's open Redis clients, newest last: changes are announced through the newest."""
+_filling: dict[str, asyncio.Task[bytes]] = {}
+"""Answers being computed in this process, by cache key."""
 
 
 def use(redis: Redis) -> None:
@@ -74,6 +79,19 @@ async def search_page(redis: Redis, key: str) -> tuple[bytes | None, bytes]:
 
 async def keep_search_page(redis: Redis, key: str, generation: bytes, body: bytes) -> None:
     await kv.batcher(redis).call("set", key, generation + b"|" + body, ex=TTL_S)
+
+
+async def filled(key: str, compute: Callable[[], Awaitable[bytes]]) -> bytes:
+    """``compute()``'s answer for a missing ``key``: callers that miss the same key while it runs wait for
+    that one computation instead of each running the same queries (a cold cache under a campaign's burst).
+
+    A caller that goes away (client disconnected) does not cancel the computation the others wait for.
+    """
+    task = _filling.get(key)
+    if task is None:
+        task = _filling[key] = asyncio.ensure_future(compute())
+        task.add_done_callback(lambda _: _filling.pop(key, None))
+    return await asyncio.shield(task)
 
 
 async def get(redis: Redis, key: str) -> bytes | None:

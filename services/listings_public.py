@@ -150,12 +150,17 @@ async def search_page(
     """GET /listings' JSON answer: one page of summaries and the next page's cursor, from the cache if kept."""
     key = listing_cache.search_key({"filters": filters, "cursor": cursor, "limit": limit})
     body, generation = await listing_cache.search_page(redis, key)
-    if body is None:
+    if body is not None:
+        return body
+
+    async def compute() -> bytes:
         ids, next_cursor = await search(filters, cursor, limit, settings=settings)
         items = b",".join(await cards(redis, ids))
-        body = b'{"items":[' + items + b'],"next_cursor":' + _dumps(next_cursor) + b"}"
-        await listing_cache.keep_search_page(redis, key, generation, body)
-    return body
+        page = b'{"items":[' + items + b'],"next_cursor":' + _dumps(next_cursor) + b"}"
+        await listing_cache.keep_search_page(redis, key, generation, page)
+        return page
+
+    return await listing_cache.filled(f"{key}:{generation.decode()}", compute)
 
 
 async def cards(redis: Redis, ids: list[int]) -> list[bytes]:
@@ -174,12 +179,17 @@ async def detail_page(redis: Redis, listing_id: int, *, public_base_url: str) ->
     """GET /listings/{id}'s JSON answer, from the cache if kept; NotFound if clients may not see it."""
     key = listing_cache.detail_key(listing_id)
     body = await listing_cache.get(redis, key)
-    if body is None:
+    if body is not None:
+        return body
+
+    async def compute() -> bytes:
         listing = await get_visible(listing_id)
         h5_url = f"{public_base_url.rstrip('/')}/h5/listings/{listing.code}?c=miniapp"
-        body = _dumps({**await detail(listing), "h5_url": h5_url})
-        await listing_cache.keep(redis, {key: body})
-    return body
+        page = _dumps({**await detail(listing), "h5_url": h5_url})
+        await listing_cache.keep(redis, {key: page})
+        return page
+
+    return await listing_cache.filled(key, compute)
 
 
 def _dumps(value: Any) -> bytes:

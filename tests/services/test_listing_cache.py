@@ -1,12 +1,13 @@
 """Cached mini-program answers follow every change a client could see: approval, edit, status, media."""
 
+import asyncio
 from decimal import Decimal
 
 import pytest
 
 from models import ListingMedia
 from models.enums import ListingStatus, MediaKind, ReviewStatus
-from services import listings, media
+from services import listings, listings_public, media
 
 API = "/api/mp/v1"
 
@@ -70,3 +71,26 @@ async def test_a_new_cover_shows_in_cached_cards_and_detail(http, login, make_li
     await media.set_cover(actor=team["zhang"], listing=listing, number=2)
     assert (await http.get(f"{API}/listings", headers=headers)).json()["items"][0]["cover"].endswith("/2-web.jpg")
     assert (await http.get(f"{API}/listings/{listing.id}", headers=headers)).json()["cover"].endswith("/2-web.jpg")
+
+
+async def test_many_clients_missing_the_same_search_at_once_have_it_computed_once(
+    resources, make_listing, settings, monkeypatch
+):
+    listing = await make_listing()
+    computed = []
+
+    async def search(*args, **kwargs):
+        computed.append(args)
+        await asyncio.sleep(0.01)  # still running when the others miss the same page
+        return await real_search(*args, **kwargs)
+
+    real_search = listings_public.search
+    monkeypatch.setattr(listings_public, "search", search)
+    pages = await asyncio.gather(
+        *(
+            listings_public.search_page(resources.redis, {"region": "昆山"}, None, 20, settings=settings)
+            for _ in range(20)
+        )
+    )
+    assert len(computed) == 1
+    assert len(set(pages)) == 1 and f'"id":{listing.id},'.encode() in pages[0]
