@@ -2,20 +2,27 @@
 
 Seeds N demo listings if fewer are there, then times Q random requirements
 (regions of the configured tree, areas and prices as seeded) through
-``services.matching.search``. Last line: JSON with p50_ms and p95_ms.
+``services.matching.search``. With ``--reverse``, also seeds R demo clients with
+their requirements and times the reverse match of Q random approved listings
+(``services.listings.clients_fitting``, what approving a listing runs).
+Last line: JSON with p50_ms and p95_ms.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import random
 import time
+from collections.abc import Awaitable, Callable
 
 from app import demo
 from app.bench import http
 from core import db
 from core.config import Settings
-from services import matching
+from models import Listing
+from models.enums import ReviewStatus
+from services import listings, matching
 from services.resources import Resources
 
 
@@ -24,6 +31,8 @@ def register(sub) -> None:
     p.add_argument("--listings", type=int, default=100_000)
     p.add_argument("--queries", type=int, default=500)
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--reverse", action="store_true", help="time the reverse match of approved listings instead")
+    p.add_argument("--requirements", type=int, default=100_000, help="demo clients with requirements (--reverse)")
     p.set_defaults(func=run)
 
 
@@ -51,6 +60,18 @@ def random_criteria(rng: random.Random, regions: dict) -> matching.Criteria:
     return c
 
 
+def _searches(args, settings: Settings, rng: random.Random) -> list[Callable[[], Awaitable[list]]]:
+    queries = [random_criteria(rng, settings.regions) for _ in range(args.queries)]
+    return [functools.partial(matching.search, c, settings, limit=50) for c in queries]
+
+
+async def _reverse_matches(args, settings: Settings, rng: random.Random) -> list[Callable[[], Awaitable[list]]]:
+    """The reverse match of random approved listings (read before the clock starts, as an approval has them)."""
+    ids = [rng.randint(1, args.listings) for _ in range(args.queries * 2)]
+    found = await Listing.filter(id__in=ids, review_status=ReviewStatus.APPROVED)
+    return [functools.partial(listings.clients_fitting, listing, settings) for listing in found[: args.queries]]
+
+
 def run(settings: Settings, args) -> int:
     return asyncio.run(_run(settings, args))
 
@@ -64,24 +85,29 @@ async def _run(settings: Settings, args) -> int:
         added = await demo.seed_listings(
             args.listings, rng=random.Random(args.seed), regions=settings.regions, team=team
         )
+        if args.reverse:
+            added += await demo.seed_clients(
+                args.requirements, rng=random.Random(args.seed), regions=settings.regions, team=team
+            )
         seeding_s = time.perf_counter() - started
         rng = random.Random(args.seed + 1)
-        queries = [random_criteria(rng, settings.regions) for _ in range(args.queries)]
-        for c in queries[:20]:  # warm connections and caches
-            await matching.search(c, settings)
+        timed = await _reverse_matches(args, settings, rng) if args.reverse else _searches(args, settings, rng)
+        for find in timed[:20]:  # warm connections and caches
+            await find()
         latencies, found = [], 0
         started = time.perf_counter()
-        for c in queries:
+        for find in timed:
             t0 = time.perf_counter()
-            found += bool(await matching.search(c, settings, limit=50))
+            found += bool(await find())
             latencies.append((time.perf_counter() - t0) * 1000)
-        result = http.Result(len(queries), 0, time.perf_counter() - started, latencies)
+        result = http.Result(len(timed), 0, time.perf_counter() - started, latencies)
     finally:
         await resources.close()
     http.print_summary(
         result.summary(
-            bench="match",
+            bench="match --reverse" if args.reverse else "match",
             listings=args.listings,
+            requirements=args.requirements if args.reverse else None,
             seeded=added,
             seeding_s=round(seeding_s, 1),
             with_results=found,
