@@ -282,7 +282,7 @@ async def note_on_client(ctx: Context, match) -> str:
     named = as_note.slots.get("client")
     if as_note.intent != "log_followup" or not WORDS.search(as_note.slots.get("content") or ""):
         return await not_understood(ctx, match)
-    if named and text.startswith(named) and await client_service.resolve(ctx.actor, named, limit=1):
+    if named and nlp.opens_with(text, named) and await client_service.resolve(ctx.actor, named, limit=1):
         return await clients.log_followup(ctx, as_note.slots)
     if not named and as_note.slots.keys() & {"stage", "next_at", "happened_at"}:
         return texts.NOTE_WITHOUT_CLIENT.format(text=text[:40])

@@ -175,7 +175,23 @@ _COURTESY_OPENING = re.compile(
     r"^(?:(?:麻烦|劳驾)(?:你|您)?|请问一?下?|请帮我|请帮忙|您好|你好|hello|hi|哈喽|嗨|(?:早上|上午|中午|下午|晚上)了(?=[\s,，]))[\s,，!！~]*",
     re.I,
 )
+# What a spoken message opens with before it says anything (`嗯 康达物流那边…`, `那个华兴精密啊…`).
+_SPOKEN_FILLERS = re.compile(r"(?:(?:嗯+|呃+|额|哦+|噢|喂|对了|那个(?!客户))[\s,，、~]*)+")
 _COURTESY_CLOSING = re.compile(r"[\s,，]*(?:谢谢|多谢|感谢|thanks|thx|辛苦了?)(?:你|您|啦|了|呀|啊)?[!！。~]*$", re.I)
+
+
+def _opening_end(text: str, start: int = 0) -> int:
+    """Where the message says something, past courtesy and spoken fillers."""
+    opening = _COURTESY_OPENING.match(text) if start == 0 else None
+    start = opening.end() if opening else start
+    filler = _SPOKEN_FILLERS.match(text, start)
+    return filler.end() if filler else start
+
+
+def opens_with(text: str, name: str) -> bool:
+    """Whether the message, past courtesy and spoken fillers (`嗯`, `那个`), opens with ``name``."""
+    normalized = normalize(text)
+    return normalized.startswith(name, _opening_end(normalized))
 
 
 def _as_written(raw: str, normalized: str) -> str:
@@ -190,9 +206,9 @@ def _as_written(raw: str, normalized: str) -> str:
 
 
 def _parse(text: str, now: datetime, written: str) -> Parsed:
-    opening = _COURTESY_OPENING.match(text)
+    start = _opening_end(text)
     closing = _COURTESY_CLOSING.search(text)
-    start, end = opening.end() if opening else 0, closing.start() if closing else len(text)
+    end = closing.start() if closing else len(text)
     if start < end:
         text, written = text[start:end], written[start:end]
     numeric = arabize(text).lower()
@@ -343,12 +359,14 @@ def _search(text: str, now: datetime, cue: re.Match | None, written: str) -> dic
     return found
 
 
+_NOTE_EDGES = re.compile(r"^[\s,，。啊呀嘛]+|[\s,，。]+$")
+"""Around a note: punctuation, and the particle a spoken name trails (`华兴精密啊 张总说…`)."""
 _SAYS = re.compile(r"\s*(?:说|讲|表示|回复|答应)")
 
 
 def _followup(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
     opening = _LEADING_FOLLOWUP.match(text)
-    start = opening.end() if opening else 0
+    start = _opening_end(text, opening.end()) if opening else 0
     met = _MET_WITH.match(text, start)  # `记录一下 今天跟东升电子的李经理见面了`
     start = met.end() if met else start
     said_client = _CLIENT_WORD.match(text, start)  # `回访老客户 利民化工`
@@ -370,7 +388,7 @@ def _followup(text: str, now: datetime, cue: re.Match | None, written: str) -> d
         "next_at": when.at if when else None,
         "happened_at": done.at if done else None,
         "remind_before_min": before_min if when else None,
-        "content": _SPACES.sub(" ", content).strip(" ,，。"),
+        "content": _NOTE_EDGES.sub("", _SPACES.sub(" ", content)),
     }
 
 

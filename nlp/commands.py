@@ -16,12 +16,12 @@ from datetime import date, datetime
 from . import lexicon as lx
 from . import slots as sx
 from .numbers import NUM, arabize, extract_quantities, number_value
-from .timeparse import agenda_range
+from .timeparse import agenda_range, next_followup
 
 _NAME = r"[^\s,，。!！?？]+?"
 _LISTING = r"(?P<listing>[A-Za-z]{1,3}-?\d{1,4}|[\u4e00-\u9fa5]{0,6}?\d+号(?:厂房|仓库|楼|库|车间|栋))"
 _MOBILE_ONLY = re.compile(
-    r"^\s*(?:查一?下?|查查|找|搜)?\s*(?:这个|一下)?\s*(?:客户|电话|手机号?|号码|号)?\s*[:：]?\s*((?:\+?86)?\s*1[3-9]\d(?:[\s-]?\d){8})\s*"
+    r"^\s*(?:帮我|帮忙|麻烦)?\s*(?:查一?下?|查查|找|搜)?\s*(?:这个|一下)?\s*(?:客户|电话|手机号?|号码|号)?\s*[:：]?\s*((?:\+?86)?\s*1[3-9]\d(?:[\s-]?\d){8})\s*"
     r"(?:是(?:哪个|哪家|谁)(?:客户|的)?(?:客户)?|是谁|谁的(?:客户)?|哪个客户)?\s*[?？]?\s*$"
 )
 _SELF = ("我", "我们", "自己")
@@ -76,6 +76,7 @@ CANCEL_FOLLOWUP = Command(
         rf"^\s*{_CANCEL}(?:一下)?\s*{_REMINDER}\s*[:：]?\s*(?P<who>{_NAME})\s*$",
         rf"^\s*(?:把|将)?\s*(?P<who>{_NAME})\s*的?\s*{_REMINDER}\s*(?:先|都)?(?:给我)?{_CANCEL}",
         rf"^\s*(?:帮我)?{_CANCEL}(?:一下)?\s*(?P<who>{_NAME})\s*的?\s*{_REMINDER}",
+        rf"^\s*(?P<who>{_NAME})\s*的?\s*{_CANCEL}(?:一下)?\s*{_REMINDER}\s*$",  # `康达物流 取消提醒`
         rf"^\s*(?P<who>{_NAME})\s*(?:先|暂时|就)?(?:不用|不要|别|无需)再?(?:提醒|通知)(?:我)?了?\s*$",
         # `不用再提醒我跟进华阳五金了`
         rf"^\s*(?:先|暂时)?(?:不用|不要|别|无需)再?(?:提醒|通知)我?(?:跟进|联系|回访)?\s*(?P<who>{_NAME})\s*了?\s*$",
@@ -83,6 +84,31 @@ CANCEL_FOLLOWUP = Command(
     _who,
     _names_client,
 )
+
+# ---- a reminder asked for: a follow-up with its time -------------------------------------------------------
+_REMIND_ME = re.compile(
+    r"(?:给|跟|和|联系|回访|拜访|约|找)\s*(?P<who>[^\s,，。]+?)\s*"
+    r"(?:打个?电话|回个?电话|打一下电话|发个?微信|发个?信息|再?联系一?下?|回访|谈一?谈|聊一?聊|见个?面|签合同|催一?下|问一?问|$)"
+)
+REMIND_ME = Command(
+    "log_followup",
+    # `提醒我明天上午9点给华兴精密打电话`, `明天提醒我联系华兴精密`
+    _compile(r"^\s*(?P<time>[^提]{0,12}?)\s*提醒(?:一下)?我\s*(?P<what>.+?)\s*$"),
+    lambda match, text, now, written: _remind_me_slots(match, now, written),
+    lambda match, text: bool(_remind_me_client(match)),
+)
+
+
+def _remind_me_client(match: re.Match) -> str | None:
+    found = _REMIND_ME.search(match.group("what"))
+    return _client(found.group("who")) if found else None
+
+
+def _remind_me_slots(match: re.Match, now: datetime, written: str) -> dict:
+    """The client to call, when (``next_at``), and the request as written for the note."""
+    when = next_followup(arabize(f"{match.group('time')} {match.group('what')}"), now)
+    return {"client": _remind_me_client(match), "next_at": when.at if when else None, "content": written.strip()}
+
 
 # ---- undo ------------------------------------------------------------------------------------------------
 UNDO = Command(
@@ -309,11 +335,17 @@ def _send_slots(match: re.Match, *, again: bool) -> dict:
 # ---- edit and delete -------------------------------------------------------------------------------------
 _FIELD = r"(?P<field>电话|手机号?|联系电话|联系人|微信号?|公司名?称?|行业|来源|区域)"
 _TO = r"(?:改成|改为|换成|更新为|更新成|变成|变更为|修改为|修改成|是|为|:|：)"
+_WECHAT_ID = r"[A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9}"
 EDIT_CLIENT = Command(
     "edit_client",
     _compile(
         rf"^\s*(?:修改|更改|更新|改一下|改下)\s*(?:客户)?\s*(?P<who>{_NAME})\s*的?\s*{_FIELD}\s*{_TO}?\s*(?P<value>.+?)\s*$",
-        rf"^\s*(?:把)?\s*(?P<who>{_NAME})\s*的?\s*{_FIELD}\s*{_TO}\s*(?P<value>.+?)\s*$",
+        rf"^\s*(?:把)?\s*(?P<who>{_NAME})[\s,，]*的?\s*{_FIELD}\s*{_TO}\s*(?P<value>.+?)\s*$",
+        # `华兴精密 张总 手机换了 13800001112`
+        rf"^\s*(?P<who>{_NAME}(?:\s*(?:联系人)?\s*{sx._PERSON.pattern})?)[\s,，]*的?\s*(?P<field>电话|手机号?)\s*(?:号码)?"
+        r"(?:换了|改了|变了|换号了|换新号了|换成|改成)[\s,，:：]*(?:新的?(?:号码?)?是?)?\s*(?P<value>(?:\+?86)?1[3-9]\d(?:[\s-]?\d){8})\s*$",
+        # `新锐医疗器械 周总 微信 zhou_xr2024`: a WeChat id given beside the client (and its contact)
+        rf"^\s*(?P<who>{_NAME}(?:\s*{sx._PERSON.pattern})?)[\s,，]*的?\s*(?P<field>微信号?)\s*[:：]?\s*(?P<value>{_WECHAT_ID})\s*$",
     ),
     lambda match, text, now, written: _edit_client_slots(match),
     _names_client,
@@ -335,7 +367,7 @@ def _edit_client_slots(match: re.Match) -> dict:
     elif field == "行业":
         found["industry"] = value
     elif field == "区域":
-        found["region"] = sx.region(value)
+        found.update(_places(value))
     elif field == "来源":
         found["source"] = sx.source(value)
     return found
@@ -349,7 +381,7 @@ EDIT_REQUIREMENT = Command(
     "edit_client",
     _compile(
         # `鑫达模具 需求改成4000平`, `鑫达模具 面积改成3000到5000平`, `鑫达模具 预算改成30元`, `类型改成仓库`
-        rf"^\s*(?:修改|更改|更新|把)?\s*(?:客户)?\s*(?P<who>{_NAME})\s*的?\s*{_NEED_FIELD}\s*{_NEED_CHANGE}\s*(?P<value>.+?)\s*$",
+        rf"^\s*(?:修改|更改|更新|把)?\s*(?:客户)?\s*(?P<who>{_NAME})[\s,，]*的?\s*{_NEED_FIELD}\s*{_NEED_CHANGE}\s*(?P<value>.+?)\s*$",
         # `鑫达模具 要仓库不要厂房`, `鑫达模具 不要厂房了 要仓库`
         rf"^\s*(?P<who>{_NAME})\s*(?:现在|改成|改为|换成)?\s*(?:要|想要|需要)\s*(?P<value>{_KINDS})\s*[,，\s]*不要\s*(?:{_KINDS})\s*了?\s*$",
         rf"^\s*(?P<who>{_NAME})\s*不要\s*(?:{_KINDS})\s*了?\s*[,，\s]*(?:改成|改为|换成)?\s*(?:要|想要|需要)?\s*(?P<value>{_KINDS})\s*了?\s*$",
@@ -360,13 +392,19 @@ EDIT_REQUIREMENT = Command(
 """A client's changed requirement: only the bounds it names change (``clients.update`` replaces their group)."""
 
 
+def _places(value: str) -> dict:
+    """`昆山`; `嘉兴或者嘉善`: the first is the client's region, all are the requirement's ``regions``."""
+    alternatives = sx.regions(value)
+    return {"region": alternatives[0] if alternatives else sx.region(value), "regions": alternatives or None}
+
+
 def _requirement_change(match: re.Match) -> dict:
     field = match.groupdict().get("field") or ""
     value = match.group("value")
     prices = field in ("预算", "价格", "租金", "单价", "总价")
     deal = sx.deal_type(value)
     found = {
-        "region": sx.region(value),
+        **_places(value),
         "deal_type": deal,
         "property_type": sx.property_type(value),
         "single_storey": sx.single_storey(value),
@@ -578,6 +616,16 @@ CLIENT_HISTORY = Command(
     _who,
     _names_client,
 )
+CLIENT_NEED = Command(
+    "client_info",
+    _compile(
+        # `新锐医疗器械 什么需求`, `新锐医疗器械的需求是什么`, `华兴精密要多大的`: a look at the client, not a note
+        rf"^\s*(?:查一?下?|看一?下?|看看)?\s*(?P<who>{_NAME})[\s,，]*的?\s*(?:(?:什么|啥)需求|需求(?:是什么|是啥|呢)?|要求是什么"
+        r"|(?:要|想要)(?:什么样|啥样|多大)的?(?:房子|厂房|仓库)?)\s*[?？]?\s*$",
+    ),
+    _who,
+    _names_client,
+)
 STAFF_CLIENTS = Command(
     "staff_clients",
     _compile(
@@ -628,6 +676,7 @@ COMMANDS: list[Command] = [
     UNDO,
     END_DEAL,
     CANCEL_FOLLOWUP,
+    REMIND_ME,
     LOGIN,
     WITHDRAW,
     MY_COMMISSION,
@@ -648,6 +697,7 @@ COMMANDS: list[Command] = [
     MY_CLIENTS,
     STAFF_CLIENTS,
     CLIENT_HISTORY,
+    CLIENT_NEED,
     REPLY_VISITOR,
     EDIT_LISTING,
     RECORD_DEAL,

@@ -110,7 +110,7 @@ def won_is_done(text: str) -> bool:
 # `来看房`, `来昆山看房`: the client will come to see, in the words just before the viewing word.
 _COMES_TO = re.compile(r"来[^\s,，。;；了]{0,6}$")
 # `9:30看A12`: seeing a listing named by its code is a viewing.
-_SEES_LISTING = re.compile(r"(?<![来])看\s*[A-Za-z]{1,3}-?\d{1,4}(?![A-Za-z\d])")
+_SEES_LISTING = re.compile(r"(?<![来])(?<!来看)看\s*[A-Za-z]{1,3}-?\d{1,4}(?![A-Za-z\d])")
 # `准备下周签`: a signing planned, so still negotiating.
 _PLANNED_SIGNING = re.compile(
     r"(?:准备|打算|计划)[^，,。;；\s]{0,4}签|(?:就|才|再)签(?!了)|(?<![已经都好])签(?=[\s,，。;；!！]|$)"

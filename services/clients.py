@@ -498,8 +498,9 @@ async def find_elsewhere(actor: Account, name: str) -> Client | None:
 
 EDITABLE_FIELDS = ("company", "contact_name", "phone", "wechat_id", "industry", "region", "source")
 """What a salesperson corrects by chat (``修改 华兴精密 电话 …``); and the requirement (``REQUIREMENT_EDITS``)."""
-REQUIREMENT_EDITS = tuple(name for name in _REQUIREMENT_FIELDS if name not in ("region", "regions"))
-"""The requirement chat changes (``鑫达模具 需求改成4000平``); its place is the client's ``region``."""
+REQUIREMENT_EDITS = tuple(name for name in _REQUIREMENT_FIELDS if name != "region")
+"""The requirement chat changes (``鑫达模具 需求改成4000平``); its place is the client's ``region``, with the
+alternatives (``regions``) when several are named."""
 _REQUIREMENT_GROUPS = (("area_min", "area_max"), ("rent_max", "budget_month_max", "sale_price_max", "sale_total_max"))
 """A new bound replaces its group: a new size leaves no old minimum behind, a new budget no old rent ceiling."""
 _SEALED = ("phone", "wechat_id", "email")

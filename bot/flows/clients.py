@@ -100,7 +100,7 @@ async def note_on_my_client(ctx: Context) -> str | None:
     text = ctx.text.strip()
     as_note = ctx.parse("跟进 " + text)
     named = as_note.slots.get("client")
-    if as_note.intent != "log_followup" or not named or not text.startswith(named) or nlp.slots.is_place(named):
+    if as_note.intent != "log_followup" or not named or not nlp.opens_with(text, named) or nlp.slots.is_place(named):
         return None
     found = await clients.resolve(ctx.actor, named, limit=2)
     if len(found) != 1 or found[0].company != named:

@@ -305,3 +305,47 @@ def test_news_of_a_negotiation_or_a_search_is_no_requirement_change(text):
 def test_a_budget_too_small_for_a_month_is_the_rent_per_m2():
     assert parsed("找仓库 预算30元")[1] == {"property_type": "warehouse", "rent_max": 30.0}
     assert parsed("新客户 鑫达模具 每月预算5万")[1]["budget_month_max"] == 50000.0
+
+
+@pytest.mark.parametrize(
+    "text, intent, slots",
+    [
+        ("帮我查下 13800002222", "client_info", {"phone": "13800002222"}),
+        ("新锐医疗器械 什么需求", "client_info", {"client": "新锐医疗器械"}),
+        ("新锐医疗器械的需求是什么", "client_info", {"client": "新锐医疗器械"}),
+        ("华兴精密要多大的", "client_info", {"client": "华兴精密"}),
+        ("康达物流 取消提醒", "cancel_followup", {"client": "康达物流"}),
+        ("新锐医疗器械 周总 微信 zhou_xr2024", "edit_client", {"client": "新锐医疗器械", "wechat_id": "zhou_xr2024"}),
+        ("华兴精密 联系人 张总 手机换了 13800001112", "edit_client", {"client": "华兴精密", "phone": "13800001112"}),
+        ("华兴精密，需求改成２５００平", "edit_client", {"client": "华兴精密", "area_min": 2250.0, "area_max": 2750.0}),
+        (
+            "永达仓储 区域改成 嘉善或者平湖",
+            "edit_client",
+            {"client": "永达仓储", "region": "嘉善", "regions": ["嘉善", "平湖"]},
+        ),
+    ],
+)
+def test_a_days_findings_in_everyday_words(text, intent, slots):
+    assert parsed(text) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["提醒我明天上午9点给华兴精密打电话", "明天上午9点提醒我给华兴精密打电话", "提醒我 明天9点给华兴精密回个电话"],
+)
+def test_a_reminder_asked_for_is_a_followup_with_its_time_and_words(text):
+    intent, slots = parsed(text)
+    assert intent == "log_followup" and slots["client"] == "华兴精密"
+    assert slots["next_at"] == "2026-11-26T09:00:00+08:00" and slots["content"] == text
+
+
+def test_spoken_fillers_before_the_client_are_no_part_of_it():
+    intent, slots = parsed("那个华兴精密啊 张总刚刚打电话来说 老板下周二下午想过来再看一下A61")
+    assert (intent, slots["client"]) == ("log_followup", "华兴精密")
+    assert slots["content"] == "张总刚刚打电话来说 老板下周二下午想过来再看一下A61"
+    assert nlp.opens_with("嗯 康达物流那边 赵总说 合同还在看", "康达物流")
+    assert parsed("跟进 嗯 康达物流那边 赵总说 合同还在看")[1]["client"] == "康达物流"
+
+
+def test_a_client_coming_to_see_a_listing_has_not_viewed_it_yet():
+    assert "stage" not in parsed("跟进 新锐医疗器械 周总说下周一上午十点过来看看A62")[1]
