@@ -19,6 +19,7 @@ from .numbers import NUM, arabize, extract_quantities, number_value
 from .timeparse import agenda_range, next_followup
 
 _NAME = r"[^\s,，。!！?？]+?"
+_CODE = r"[A-Za-z]{1,3}-?\d{1,4}"
 _LISTING = r"(?P<listing>[A-Za-z]{1,3}-?\d{1,4}|[\u4e00-\u9fa5]{0,6}?\d+号(?:厂房|仓库|楼|库|车间|栋))"
 _MOBILE_ONLY = re.compile(
     r"^\s*(?:帮我|帮忙|麻烦)?\s*(?:查一?下?|查查|找|搜)?\s*(?:这个|一下)?\s*(?:客户|电话|手机号?|号码|号)?\s*[:：]?\s*((?:\+?86)?\s*1[3-9]\d(?:[\s-]?\d){8})\s*"
@@ -87,7 +88,7 @@ CANCEL_FOLLOWUP = Command(
 
 # ---- a reminder asked for: a follow-up with its time -------------------------------------------------------
 _REMIND_ME = re.compile(
-    r"(?:给|跟|和|联系|回访|拜访|约|找)\s*(?P<who>[^\s,，。]+?)\s*"
+    r"(?:给|跟|和|联系|回访|拜访|约|找|看一?下|问一?下)\s*(?P<who>[^\s,，。的]+?)\s*(?:的[^\s,，。]*)?"
     r"(?:打个?电话|回个?电话|打一下电话|发个?微信|发个?信息|再?联系一?下?|回访|谈一?谈|聊一?聊|见个?面|签合同|催一?下|问一?问|$)"
 )
 REMIND_ME = Command(
@@ -312,7 +313,7 @@ RESUBMIT_LISTING = Command(
 SEND_LISTING = Command(
     "send_listing",
     _compile(
-        rf"^\s*(?:再|重新)?\s*(?:把|将)?\s*{_LISTING}\s*(?P<again>再|重新|又|再次)?\s*(?:发一?[次遍下]|发)?\s*(?:发给|推给|转给|推荐给|分享给|给)\s*(?P<who>.+?)\s*(?:一[次遍下])?\s*[吧。!！]?\s*$",
+        rf"^\s*(?:再|重新)?\s*(?:把|将)?\s*{_LISTING}(?P<more>(?:\s*[和、,，跟及]\s*{_CODE})*)\s*都?\s*(?P<again>再|重新|又|再次)?\s*(?:发一?[次遍下]|发)?\s*(?:发给|推给|转给|推荐给|分享给|给)\s*(?P<who>.+?)\s*(?:一[次遍下])?\s*[吧。!！]?\s*$",
     ),
     lambda match, text, now, written: _send_slots(
         match, again=bool(match.group("again")) or text.lstrip().startswith(("再", "重新"))
@@ -324,8 +325,10 @@ SEND_LISTING = Command(
 def _send_slots(match: re.Match, *, again: bool) -> dict:
     """`again` when the writer sends it once more on purpose (`A61再发给华兴精密`)."""
     who = sx.party(match.group("who").strip())
+    more = re.findall(_CODE, match.group("more") or "")
     return {
         "listing": match.group("listing"),
+        "listings": [match.group("listing"), *more] if more else None,
         "client": who.client,
         "contact_name": who.surname if who.company else None,
         "again": again or None,
@@ -381,7 +384,8 @@ EDIT_REQUIREMENT = Command(
     "edit_client",
     _compile(
         # `鑫达模具 需求改成4000平`, `鑫达模具 面积改成3000到5000平`, `鑫达模具 预算改成30元`, `类型改成仓库`
-        rf"^\s*(?:修改|更改|更新|把)?\s*(?:客户)?\s*(?P<who>{_NAME})[\s,，]*的?\s*{_NEED_FIELD}\s*{_NEED_CHANGE}\s*(?P<value>.+?)\s*$",
+        rf"^\s*(?:修改|更改|更新|把)?\s*(?:客户)?\s*(?P<who>{_NAME})[\s,，]*的?\s*(?:(?:需求|要求)的?)?{_NEED_FIELD}"
+        rf"\s*(?:要|需要)?(?:改一下|调整一下|变了|改了)?[\s,，]*{_NEED_CHANGE}\s*(?P<value>.+?)\s*$",
         # `鑫达模具 要仓库不要厂房`, `鑫达模具 不要厂房了 要仓库`
         rf"^\s*(?P<who>{_NAME})\s*(?:现在|改成|改为|换成)?\s*(?:要|想要|需要)\s*(?P<value>{_KINDS})\s*[,，\s]*不要\s*(?:{_KINDS})\s*了?\s*$",
         rf"^\s*(?P<who>{_NAME})\s*不要\s*(?:{_KINDS})\s*了?\s*[,，\s]*(?:改成|改为|换成)?\s*(?:要|想要|需要)?\s*(?P<value>{_KINDS})\s*了?\s*$",

@@ -7,18 +7,27 @@ from zoneinfo import ZoneInfo
 
 from bot.context import Context
 from bot.flows import common, referral
+from models import Client
 from models.enums import DealType
 from services import listing_sends, listings_public, posters
 from services.errors import NotFound
 
 
 async def send_listing(ctx: Context, slots: dict, chosen=None) -> str:
-    code = str(slots.get("listing") or "").upper()
-    if not code:
+    """One listing, or each of several (``把A61和A62都发给华兴精密``), each with its own link and record."""
+    codes = [str(code).upper() for code in slots.get("listings") or [slots.get("listing")] if code]
+    if not codes:
         return "发哪套房源？例如「把A61发给华兴精密张总」。"
     client = await common.client_for(ctx, slots, "send_listing", chosen)
     if isinstance(client, str):
         return client
+    if len(codes) == 1:
+        return await _send(ctx, slots, client, codes[0], common.msg_id(ctx, slots))
+    # one record per listing: WeChat's MsgId of the message, with the listing, tells a redelivery apart
+    return "\n\n".join([await _send(ctx, slots, client, code, f"{common.msg_id(ctx, slots)}:{code}") for code in codes])
+
+
+async def _send(ctx: Context, slots: dict, client: Client, code: str, source_msg_id: str) -> str:
     try:
         sent = await listing_sends.send(
             actor=ctx.actor,
@@ -27,7 +36,7 @@ async def send_listing(ctx: Context, slots: dict, chosen=None) -> str:
             settings=ctx.resources.settings,
             now=ctx.now,
             contact_name=slots.get("contact_name"),
-            source_msg_id=common.msg_id(ctx, slots),
+            source_msg_id=source_msg_id,
         )
     except NotFound:
         return f"房源{code}现在不能发给客户（没有这套房源，或未审核、已暂停、已成交）。发「{code}」看它的状态。"

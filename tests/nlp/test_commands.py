@@ -311,6 +311,17 @@ def test_a_budget_too_small_for_a_month_is_the_rent_per_m2():
     "text, intent, slots",
     [
         ("帮我查下 13800002222", "client_info", {"phone": "13800002222"}),
+        (
+            "华兴精密 面积要改一下 改成3000平",
+            "edit_client",
+            {"client": "华兴精密", "area_min": 2700.0, "area_max": 3300.0},
+        ),
+        ("华兴精密 需求面积改成3000", "edit_client", {"client": "华兴精密", "area_min": 2700.0, "area_max": 3300.0}),
+        (
+            "把A61和A62都发给华兴精密",
+            "send_listing",
+            {"listing": "A61", "listings": ["A61", "A62"], "client": "华兴精密"},
+        ),
         ("新锐医疗器械 什么需求", "client_info", {"client": "新锐医疗器械"}),
         ("新锐医疗器械的需求是什么", "client_info", {"client": "新锐医疗器械"}),
         ("华兴精密要多大的", "client_info", {"client": "华兴精密"}),
@@ -331,7 +342,12 @@ def test_a_days_findings_in_everyday_words(text, intent, slots):
 
 @pytest.mark.parametrize(
     "text",
-    ["提醒我明天上午9点给华兴精密打电话", "明天上午9点提醒我给华兴精密打电话", "提醒我 明天9点给华兴精密回个电话"],
+    [
+        "提醒我明天上午9点给华兴精密打电话",
+        "明天上午9点提醒我给华兴精密打电话",
+        "提醒我 明天9点给华兴精密回个电话",
+        "明天9点提醒我 看一下华兴精密的合同",
+    ],
 )
 def test_a_reminder_asked_for_is_a_followup_with_its_time_and_words(text):
     intent, slots = parsed(text)

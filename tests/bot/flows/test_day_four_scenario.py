@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from models import Client, Deal, FollowUp, Listing, Requirement
+from models import Client, Deal, FollowUp, Listing, ListingSent, Requirement
 from models.enums import DealType, ListingStatus, PropertyType, Stage
 from tests.bot.flows.conftest import WANG
 from tests.factories import MANAGER, OTHER, SALES
@@ -42,6 +42,7 @@ MORNING = [
     (SALES, "恒通电子 面积改成1200到1500平", ("900-1100㎡ 带办公 → 花桥 厂房 1200-1500㎡",)),
     (SALES, "撤销", ("已撤销对恒通电子的修改（需求）",)),
     (SALES, "恒通电子 跟进了 吴经理说月底前定", ("已记录跟进：恒通电子", "12月31日")),
+    (SALES, "把A61和A62都发给恒通电子吴经理", ("/h5/listings/A61", "/h5/listings/A62", "吴总")),
     (SALES, "提醒我明天上午9点给华兴精密打电话", ("已记录跟进：华兴精密", "09:00")),
     (SALES, "我今天跟进了几个", ("今天",)),
     (SALES, "A61 租金改成26", ("25元/㎡·月 → 26元/㎡·月",)),
@@ -113,7 +114,20 @@ AFTERNOON = [
     (WANG, "我的客户", ("利华电子", "永达仓储")),
 ]
 
-DAY = MORNING + AFTERNOON
+EVENING = [
+    (SALES, "新锐医疗器械 需求面积改成3000", ("太仓 仓库 2700-3300㎡",)),
+    (SALES, "新锐医疗器械 面积要改一下 改成4000平", ("3600-4400㎡",)),
+    (SALES, "新锐医疗器械 需求改成层高8米以上", ("层高≥8m",)),
+    (SALES, "明天9点提醒我 看一下恒通电子的合同", ("已记录跟进：恒通电子", "09:00")),
+    (SALES, "查一下华兴", ("华兴精密（张）",)),
+    (SALES, "13800001111 是谁", ("华兴精密",)),
+    (SALES, "今天 有啥 要跟的", ()),
+    (SALES, "这周我带看了几次", ("本周",)),
+    (MANAGER, "这周谁成交最多", ("本周团队业绩",)),
+    (MANAGER, "李四这周跟进了多少", ("康达物流",)),
+]
+
+DAY = MORNING + AFTERNOON + EVENING
 
 
 def test_the_day_is_long_enough():
@@ -150,6 +164,7 @@ async def test_a_fourth_day_of_chat_keeps_every_correction_deal_and_reminder(day
     assert (needs["华兴精密"].area_min, needs["华兴精密"].rent_max) == (Decimal(2250), Decimal(25))
     assert needs["华兴精密"].single_storey is True
     assert needs["新锐医疗器械"].property_type == PropertyType.WAREHOUSE and needs["新锐医疗器械"].region == "太仓"
+    assert (needs["新锐医疗器械"].area_min, needs["新锐医疗器械"].ceiling_height_min) == (Decimal(3600), Decimal(8))
     assert (needs["恒通电子"].area_min, needs["恒通电子"].area_max) == (Decimal(900), Decimal(1100))  # undone
     assert needs["利华电子"].deal_type.value == "rent" and needs["利华电子"].sale_total_max is None
     assert (needs["利华电子"].budget_month_max, needs["利华电子"].region) == (Decimal(50000), "昆山")
@@ -166,3 +181,4 @@ async def test_a_fourth_day_of_chat_keeps_every_correction_deal_and_reminder(day
         "A67",
     }
     assert listings["A61"].rent == 26
+    assert await ListingSent.filter(client__company="恒通电子").count() == 2
