@@ -343,7 +343,7 @@ EDIT_CLIENT = Command(
     "edit_client",
     _compile(
         rf"^\s*(?:修改|更改|更新|改一下|改下)\s*(?:客户)?\s*(?P<who>{_NAME})\s*的?\s*{_FIELD}\s*{_TO}?\s*(?P<value>.+?)\s*$",
-        rf"^\s*(?:把)?\s*(?P<who>{_NAME})[\s,，]*的?\s*{_FIELD}\s*{_TO}\s*(?P<value>.+?)\s*$",
+        rf"^\s*(?:把)?\s*(?P<who>{_NAME})[\s,，。]*的?\s*{_FIELD}\s*{_TO}\s*(?P<value>.+?)\s*$",
         # `华兴精密 张总 手机换了 13800001112`
         rf"^\s*(?P<who>{_NAME}(?:\s*(?:联系人)?\s*{sx._PERSON.pattern})?)[\s,，]*的?\s*(?P<field>电话|手机号?)\s*(?:号码)?"
         r"(?:换了|改了|变了|换号了|换新号了|换成|改成)[\s,，:：]*(?:新的?(?:号码?)?是?)?\s*(?P<value>(?:\+?86)?1[3-9]\d(?:[\s-]?\d){8})\s*$",
@@ -360,9 +360,12 @@ def _edit_client_slots(match: re.Match) -> dict:
     found: dict = {"client": _client(match.group("who"))}
     if field.startswith(("电话", "手机", "联系电话")):
         found["phone"] = sx.phone(value)[0]
-    elif field == "联系人":
+    elif field == "联系人":  # `联系人换成孙总了 电话139…`: the new contact, and their phone when given
+        phone, value = sx.phone(value)
+        value = re.sub(r"了$", "", re.split(r"[\s,，。]", value.strip())[0])
         who = sx.party(value)
         found["contact_name"] = who.surname or (value if sx.looks_like_full_name(value) else None)
+        found["phone"] = phone
     elif field.startswith("微信"):
         found["wechat_id"] = value
     elif field.startswith("公司"):
@@ -384,7 +387,7 @@ EDIT_REQUIREMENT = Command(
     "edit_client",
     _compile(
         # `鑫达模具 需求改成4000平`, `鑫达模具 面积改成3000到5000平`, `鑫达模具 预算改成30元`, `类型改成仓库`
-        rf"^\s*(?:修改|更改|更新|把)?\s*(?:客户)?\s*(?P<who>{_NAME})[\s,，]*的?\s*(?:(?:需求|要求)的?)?{_NEED_FIELD}"
+        rf"^\s*(?:修改|更改|更新|把)?\s*(?:客户)?\s*(?P<who>{_NAME})[\s,，。]*的?\s*(?:(?:需求|要求)的?)?{_NEED_FIELD}"
         rf"\s*(?:要|需要)?(?:改一下|调整一下|变了|改了)?[\s,，]*{_NEED_CHANGE}\s*(?P<value>.+?)\s*$",
         # `鑫达模具 要仓库不要厂房`, `鑫达模具 不要厂房了 要仓库`
         rf"^\s*(?P<who>{_NAME})\s*(?:现在|改成|改为|换成)?\s*(?:要|想要|需要)\s*(?P<value>{_KINDS})\s*[,，\s]*不要\s*(?:{_KINDS})\s*了?\s*$",
@@ -559,7 +562,7 @@ TEAM_STATS = Command(
     _compile(
         # `这周谁跟进最多`, `今天谁成交了`
         r"^\s*(?:今天|今日|本周|这周|本月|这个?月|上周|上个?月)?\s*(?:我们|团队|组里)?\s*谁(?:的)?(?:跟进|跟|成交|带看|业绩|数据|录入|签)(?:了|得|的)?(?:最多|最少|最好|最高|最差|多少|几个)?\s*[?？]?\s*$",
-        rf"(?:团队|大家|全组|组里|部门|全员|我们组|整个组|各位)\s*(?:的)?\s*(?:今天|本周|这周|本月|这个?月|上周|上个?月)?\s*的?\s*(?:{_FIGURES}|跟进情况|跟进了?多少|排行)",
+        rf"(?:团队|大家|全组|组里|部门|全员|我们组|整个组|各位)\s*(?:的)?\s*(?:今天|本周|这周|本月|这个?月|上周|上个?月)?\s*的?\s*(?:{_FIGURES}|跟进情况|跟进了?多少|排行|跟进(?:记录)?\s*$)",
         rf"(?:今天|本周|这周|本月|这个?月|上周|上个?月)\s*(?:的)?\s*(?:团队|大家|全组|组里|部门)\s*的?\s*(?:{_FIGURES}|跟进情况)",
     ),
     lambda match, text, now, written: {"period": period(text)},
@@ -601,6 +604,15 @@ STAFF_FOLLOWUPS = Command(
         rf"^\s*(?:看看|查一?下?|看一?下?)?\s*{_STAFF}\s*的?\s*(?P<when2>今天|昨天|本周|这周)?的?\s*跟进(?:记录|情况|\s*$)",
     ),
     _staff_followup_slots,
+    lambda match, text: _is_staff(match.group("staff")),
+)
+STAFF_STATS = Command(
+    "my_stats",
+    # `张三这周的数据`, `看看李四本月业绩`: a colleague's figures (a manager's view)
+    _compile(
+        rf"^\s*(?:看看|查一?下?|看一?下?)?\s*{_STAFF}\s*(?:今天|昨天|本周|这周|这个?星期|上周|本月|这个?月|上个?月)?\s*的?\s*{_FIGURES}\s*[?？]?\s*$",
+    ),
+    lambda match, text, now, written: {"staff": match.group("staff"), "period": period(text)},
     lambda match, text: _is_staff(match.group("staff")),
 )
 MY_CLIENTS = Command(
@@ -697,6 +709,7 @@ COMMANDS: list[Command] = [
     DELETE_CLIENT,
     MY_STATS,
     TEAM_STATS,
+    STAFF_STATS,
     STAFF_FOLLOWUPS,
     MY_CLIENTS,
     STAFF_CLIENTS,

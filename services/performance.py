@@ -151,6 +151,12 @@ async def own(*, actor: Account, spans: list[Span]) -> list[tuple[Span, Figures]
     return [(s, (await figures([actor.id], s))[actor.id]) for s in spans]
 
 
+async def figures_of(*, actor: Account, name: str, spans: list[Span]) -> tuple[Account, list[tuple[Span, Figures]]]:
+    """A colleague's figures for each span (``张三这周的数据``), if ``actor`` may see their work."""
+    whose = await member(actor=actor, name=name)
+    return whose, await own(actor=whose, spans=spans)
+
+
 async def team(*, actor: Account, within: Span) -> list[MemberFigures]:
     """Each salesperson ``actor`` manages (and ``actor``), most deals and follow-ups first; managers only."""
     permissions.ensure_manager(actor, "view_team")

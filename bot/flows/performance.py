@@ -22,13 +22,17 @@ def _line(f: performance.Figures) -> str:
 
 
 async def my_stats(ctx: Context, slots: dict, chosen=None) -> str:
+    """``我的数据``; ``张三这周的数据`` for a manager (a colleague's, in the manager's scope)."""
     settings = ctx.resources.settings
     periods = [slots["period"]] if slots.get("period") else [Period.WEEK, Period.MONTH]
     spans = [performance.span(p, now=ctx.now, settings=settings) for p in periods]
-    rows = await performance.own(actor=ctx.actor, spans=spans)
-    lines = [f"{ctx.actor.name}的数据："]
+    if slots.get("staff"):
+        whose, rows = await performance.figures_of(actor=ctx.actor, name=slots["staff"], spans=spans)
+    else:
+        whose, rows = ctx.actor, await performance.own(actor=ctx.actor, spans=spans)
+    lines = [f"{whose.name}的数据："]
     lines += [f"{s.label}：{_line(f)}" for s, f in rows]
-    lines.append("成交金额为首年租金或售价。发「今天跟进谁」看待办。")
+    lines.append("成交金额为首年租金或售价。" + ("发「今天跟进谁」看待办。" if whose.id == ctx.actor.id else ""))
     return "\n".join(lines)
 
 
