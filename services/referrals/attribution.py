@@ -185,13 +185,15 @@ async def _attribute_round(touches: list[tuple[int, Scene, datetime]], settings:
     # nobody is attributed to their own code (0: no account has it)
     owner_of, owner_params = by_user([scene.owner_id or 0 for _, scene, _ in touches])
     in_ids = f"id IN ({', '.join([mark] * len(ids))})"
-    await db.execute_query(
+    changed, _ = await db.execute_query(
         f"UPDATE wechat_users SET referral_scene_id = {scene_of}, referrer_id = {referrer_of}, "
         f"attributed_at = {at_of}, updated_at = {at_of} WHERE {in_ids} "
         f"AND (referral_scene_id IS NULL OR attributed_at IS NULL OR attributed_at <= {free_before}) "
         f"AND (account_id IS NULL OR account_id <> {owner_of})",
         [*scene_params, *referrer_params, *at_params, *at_params, *ids, *free_params, *owner_params],
     )
+    if changed == len(ids):  # every user was free (a burst of new followers)
+        return set(ids)
     # A user holds this touch's scene and moment only if this round attributed them (a touch is written once).
     _, rows = await db.execute_query(
         f"SELECT id FROM wechat_users WHERE {in_ids} AND referral_scene_id = {scene_of} AND attributed_at = {at_of}",
