@@ -129,7 +129,9 @@ async def role(request: Request, account_id: int) -> HTTPResponse:
     if new_role is None:
         raise AppError("choose a role", fields={"role": "required"})
     manager = await _optional_account(form.text("manager", limit=10))
-    await accounts.change_role(actor=account, account=member, role=new_role, manager=manager)
+    await accounts.change_role(
+        actor=account, account=member, role=new_role, manager=manager, redis=request.app.ctx.resources.redis
+    )
     return redirect(f"/bo/staff/{member.id}?saved=1")
 
 

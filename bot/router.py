@@ -19,7 +19,6 @@ from bot.context import Context
 from bot.errors import chat_text
 from bot.handlers import HANDLERS, Handler
 from bot.protocol import as_text
-from models import Account
 from services import accounts, metrics
 from services.errors import AppError, from_validation
 from services.resources import Resources
@@ -45,9 +44,7 @@ async def respond(
     ctx = Context(resources, as_text(message), now)
     if ctx.event is None:
         identity = await accounts.identify(resources.redis, message.source, cached_identity)
-        ctx.user_id, ctx.is_client = identity.user_id, identity.is_client
-        if identity.account_id:
-            ctx.account = await Account.get_or_none(id=identity.account_id, active=True)
+        ctx.user_id, ctx.is_client, ctx.account = identity.user_id, identity.is_client, identity.account
     found = match(ctx)
     if found is None:
         return None

@@ -115,6 +115,14 @@ class Identity:
     """A live client is linked to the WeChat user (None: not known, ask the database). Only a "no" is worth
     trusting: it is dropped when a client is linked (``leads.create``, an undeleted client, a merge of WeChat
     users); a "yes" may be a client deleted since."""
+    account: Account | None = None
+    """The bound account while it is active, with ``CHAT_ACCOUNT_FIELDS`` only (what chat handlers and the
+    services they call read of their actor); None when unbound or deactivated."""
+
+
+CHAT_ACCOUNT_FIELDS = ("id", "name", "role", "manager_id", "active")
+"""What the cached identity keeps of the bound account: no personal data, no bind code. Its entry is dropped
+(``forget_identities``) by a bind, a deactivation and a role or team change, the only changes of these."""
 
 
 def identity_key(openid: str) -> str:
@@ -127,24 +135,59 @@ def _previous_identity_key(openid: str) -> str:
     return f"ident:{openid}"
 
 
+def _entry(user_id: int, account_id: int | None, is_client: bool, account: Account | None) -> str:
+    """``user:account:client:role:manager:name``; role, manager and name empty when no active account (the
+    version before reads the first three fields only)."""
+    head = f"{user_id}:{account_id or ''}:{'1' if is_client else '0'}"
+    if account is None:
+        return head + ":::"
+    return f"{head}:{account.role.value}:{account.manager_id or ''}:{account.name}"
+
+
+def _parse(entry: bytes) -> Identity | None:
+    """The identity an entry holds; None when it names an account without its fields (written by the version
+    before): the database then says."""
+    fields = entry.decode().split(":", 5)
+    user_id, account_id, is_client = (fields + ["", ""])[:3]
+    account = None
+    if account_id:
+        if len(fields) < 6:
+            return None
+        role, manager_id, name = fields[3:]
+        if role:  # as read from the database with these fields only (a partial model, like ``.only()``)
+            account = Account._init_from_db(
+                id=int(account_id),
+                name=name,
+                role=role,
+                manager_id=int(manager_id) if manager_id else None,
+                active=True,
+            )
+    return Identity(
+        int(user_id), int(account_id) if account_id else None, is_client == "1" if is_client else None, account
+    )
+
+
 async def identify(redis: Redis, openid: str, cached: bytes | None = None) -> Identity:
     """The identity behind ``openid`` (the WeChat user is created on first contact).
 
-    Cached in Redis: every chat message needs it, and the database lookup was
-    half the endpoint's CPU. ``cached`` is the entry when the caller already
-    read it. ``bind`` and ``forget_identities`` drop entries that change.
+    Cached in Redis: every chat message needs it, and the database lookups
+    were half the endpoint's CPU for a visitor and a third for staff. ``cached``
+    is the entry when the caller already read it. ``bind``, ``change_role``,
+    ``deactivate`` and ``forget_identities`` drop entries that change.
     """
     if cached is None:
         cached = await redis.get(identity_key(openid))
-    if cached is not None:
-        user_id, account_id, is_client = (cached.decode().split(":") + [""])[:3]
-        return Identity(int(user_id), int(account_id) if account_id else None, is_client == "1" if is_client else None)
+    if cached is not None and (identity := _parse(cached)) is not None:
+        return identity
     user, _ = await WechatUser.get_or_create(openid=openid)
     is_client = await Client.live().filter(wechat_user_id=user.id).exists()
-    await redis.set(
-        identity_key(openid), f"{user.id}:{user.account_id or ''}:{'1' if is_client else '0'}", ex=IDENTITY_TTL_S
+    account = (
+        await Account.filter(id=user.account_id, active=True).only(*CHAT_ACCOUNT_FIELDS).first()
+        if user.account_id
+        else None
     )
-    return Identity(user.id, user.account_id, is_client)
+    await redis.set(identity_key(openid), _entry(user.id, user.account_id, is_client, account), ex=IDENTITY_TTL_S)
+    return Identity(user.id, user.account_id, is_client, account)
 
 
 async def forget_identities(redis: Redis, *openids: str | None) -> None:
@@ -191,8 +234,11 @@ async def new_bind_code(*, actor: Account, account: Account) -> str:
     return code
 
 
-async def change_role(*, actor: Account, account: Account, role: Role, manager: Account | None) -> Account:
-    """Admins set a role and the manager whose team the account is in."""
+async def change_role(
+    *, actor: Account, account: Account, role: Role, manager: Account | None, redis: Redis
+) -> Account:
+    """Admins set a role and the manager whose team the account is in (in chat at once: the cached identity
+    holding the role and team is dropped)."""
     if not permissions.sees_all(actor):
         raise AdminsOnly("change_role")
     if manager is not None and (manager.id == account.id or not manager.is_manager):
@@ -210,6 +256,8 @@ async def change_role(*, actor: Account, account: Account, role: Role, manager: 
             before=before,
             after={"role": role.value, "manager": account.manager_id},
         )
+    user = await WechatUser.filter(account_id=account.id).first()
+    await forget_identities(redis, user.openid if user else None)
     return account
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core import kv
 from models import Client, WechatUser
+from models.enums import Role
 from services import accounts, leads
 
 
@@ -34,11 +35,42 @@ async def test_a_follower_who_becomes_a_client_is_one_at_once_in_every_process(r
         await other_process.aclose()
 
 
-async def test_an_entry_without_the_client_question_leaves_it_to_the_database(resources):
+async def test_an_entry_of_the_version_before_leaves_what_it_lacks_to_the_database(resources, make_staff):
     await resources.redis.set(accounts.identity_key("o-old"), "12:")
     assert await accounts.identify(resources.redis, "o-old") == accounts.Identity(12, None, None)
-    await resources.redis.set(accounts.identity_key("o-staff"), "13:4:0")
-    assert await accounts.identify(resources.redis, "o-staff") == accounts.Identity(13, 4, False)
+    zhang = await make_staff("张三", bind_openid="o-zhang")
+    user = await WechatUser.get(openid="o-zhang")
+    await resources.redis.set(accounts.identity_key("o-zhang"), f"{user.id}:{zhang.id}:0")  # no account fields
+    identity = await accounts.identify(resources.redis, "o-zhang")
+    assert identity.account == zhang and identity.account.name == "张三"
+
+
+async def test_a_bound_senders_identity_holds_their_account_as_chat_needs_it(resources, make_staff):
+    """No query for the account on each message: its role, team and name are in the entry."""
+    boss = await make_staff("王经理", Role.MANAGER)
+    await make_staff("张:三", manager=boss, bind_openid="o-zhang")
+    await accounts.identify(resources.redis, "o-zhang")  # cached
+    account = (await accounts.identify(resources.redis, "o-zhang")).account
+    assert (account.name, account.role, account.manager_id) == ("张:三", Role.SALES, boss.id)
+    assert await account.manager == boss
+
+
+async def test_a_role_or_team_change_and_a_deactivation_reach_chat_in_every_process_at_once(resources, make_staff):
+    admin = await make_staff("管理员", Role.ADMIN)
+    boss = await make_staff("王经理", Role.MANAGER)
+    zhang = await make_staff("张三", bind_openid="o-zhang")
+    other_process = kv.connect(resources.settings)
+    try:
+        assert (await accounts.identify(other_process, "o-zhang")).account.role == Role.SALES
+        await accounts.change_role(actor=admin, account=zhang, role=Role.MANAGER, manager=boss, redis=resources.redis)
+        changed = (await accounts.identify(other_process, "o-zhang")).account
+        assert (changed.role, changed.manager_id) == (Role.MANAGER, boss.id)
+        await accounts.deactivate(actor=admin, account=zhang, reassign_to=None, redis=resources.redis)
+        gone = await accounts.identify(other_process, "o-zhang")
+        assert gone.account_id == zhang.id and gone.account is None
+        assert (await accounts.identify(other_process, "o-zhang")).account is None  # cached as such
+    finally:
+        await other_process.aclose()
 
 
 async def test_a_change_drops_the_entries_of_the_version_before_too(resources):
