@@ -128,6 +128,8 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
         if getattr(app.ctx, "worker", None) is not None:
             await app.ctx.worker.close()
             app.ctx.worker_task.cancel()
+        if getattr(app.ctx, "replies", None) is not None:
+            await app.ctx.replies.settle()  # replies being cached for WeChat's retries
         if app.ctx.resources is not None:
             await metrics.flush(app.ctx.resources.redis)
         if getattr(app.ctx, "owns_resources", False):

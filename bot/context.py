@@ -26,6 +26,9 @@ class Context:
     """The staff or partner account bound to the sender, if any."""
     is_client: bool | None = None
     """Whether the sender is a client, as their cached identity says (``accounts.Identity.is_client``)."""
+    arrivals: int | None = None
+    """An unbound sender's messages this minute, this one included, when the MsgId claim counted it
+    (``services.visitors.Arrival``); None when it did not (then ``bot.flows.visitors`` counts)."""
 
     @property
     def actor(self) -> Account:

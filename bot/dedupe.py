@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import logging
 import math
 import os
 import time
@@ -25,21 +26,33 @@ from wechatpy.messages import BaseMessage
 from bot.protocol import event_name
 from core import kv
 from core.config import Settings
+from services.visitors import Arrival
+
+log = logging.getLogger(__name__)
 
 PENDING = b"\x00pending"
 TTL_S = 300
 CLAIM_MARGIN_S = 4
 NO_REPLY = "success"
 
-# Bind the signed query KEYS[3] to the body's digest ARGV[3] (refuse, -1, if it is
-# bound to another body), claim KEYS[1] for this process and, in the same round
-# trip, read KEYS[2] (the sender's cached identity, which nearly every reply needs).
+# Bind the signed query KEYS[3] to the body's digest ARGV[3] (refuse, -1, if it is bound to another body),
+# claim KEYS[1] for this process and, in the same round trip, read KEYS[2] (the sender's cached identity,
+# which nearly every reply needs). With KEYS[4] and KEYS[5] (``services.visitors.Arrival``), a message
+# claimed here from a sender whose identity says unbound (``<user>::``, ``services.accounts``) is counted
+# in KEYS[4] and opens the window KEYS[5]; the count is returned.
 _CLAIM = """
 if not redis.call("SET", KEYS[3], ARGV[3], "NX", "EX", ARGV[4]) and redis.call("GET", KEYS[3]) ~= ARGV[3] then
-  return {-1, false}
+  return {-1, false, false}
 end
 local claimed = redis.call("SET", KEYS[1], ARGV[1], "NX", "EX", ARGV[2])
-return {claimed and 1 or 0, redis.call("GET", KEYS[2]) or false}
+local identity = redis.call("GET", KEYS[2])
+local arrivals = false
+if claimed and KEYS[5] and identity and string.find(identity, "^%d+::") then
+  arrivals = redis.call("INCR", KEYS[4])
+  redis.call("EXPIRE", KEYS[4], ARGV[5])
+  redis.call("SET", KEYS[5], ARGV[6], "EX", ARGV[7])
+end
+return {claimed and 1 or 0, identity, arrivals}
 """
 
 
@@ -94,46 +107,70 @@ class Replies:
         # A claim outlives the reply deadline and the writing down of a late message (bot.inbound), no more:
         # a process killed before answering leaves the message to WeChat's next try, 5 s after the first.
         self._claim_ttl_s = math.ceil(settings.reply_deadline_s) + CLAIM_MARGIN_S
+        self._writing: set[asyncio.Future] = set()
 
     async def once(
         self,
         key: str,
-        compute: Callable[[bytes | None], Awaitable[str]],
+        compute: Callable[[bytes | None, int | None], Awaitable[str]],
         *,
         prefetch: str,
         binding: Binding,
+        arrival: Arrival | None = None,
         wait_s: float = 4.5,
     ) -> str:
         """The reply for ``key``: computed here if first, else the first one's.
 
         ``compute`` receives the value of the ``prefetch`` key, read in the same
-        round trip as the claim. Raises SignatureReused if ``binding`` refuses the body.
+        round trip as the claim, and the count of ``arrival`` when the claim made
+        it (a visitor's message; None otherwise). Raises SignatureReused if
+        ``binding`` refuses the body.
         """
-        claimed, prefetched = await self._batch.call(
-            "eval", _CLAIM, 3, key, prefetch, binding.key, PENDING, self._claim_ttl_s, binding.digest, binding.ttl_s
-        )
+        keys = [key, prefetch, binding.key]
+        args: list = [PENDING, self._claim_ttl_s, binding.digest, binding.ttl_s]
+        if arrival is not None:
+            keys += [arrival.counter, arrival.window]
+            args += [arrival.counter_ttl_s, arrival.at, arrival.window_ttl_s]
+        claimed, prefetched, arrivals = await self._batch.call("eval", _CLAIM, len(keys), *keys, *args)
         if claimed == -1:
             raise SignatureReused(binding.key)
         if claimed:
             try:
-                reply = await compute(prefetched or None)
+                reply = await compute(prefetched or None, arrivals)
             except BaseException:
                 # Nothing was committed (services use transactions): let a retry try again.
                 await self._redis.delete(key)
                 raise
-            await self._batch.call("set", key, self._seal(key, reply), ex=TTL_S)
+            self._keep(key, reply)
             return reply
         deadline = asyncio.get_running_loop().time() + wait_s
         while True:
             value = await self._redis.get(key)
             if value is None:
                 # The first attempt failed and released the key: this retry takes over.
-                return await self.once(key, compute, prefetch=prefetch, binding=binding, wait_s=wait_s)
+                return await self.once(key, compute, prefetch=prefetch, binding=binding, arrival=arrival, wait_s=wait_s)
             if value != PENDING:
                 return self._open(key, value)
             if asyncio.get_running_loop().time() >= deadline:
                 return NO_REPLY
             await asyncio.sleep(0.05)
+
+    def _keep(self, key: str, reply: str) -> None:
+        """Cache the reply for WeChat's retries without waiting for it: the answer goes out meanwhile. A retry
+        that comes first finds the claim and waits for the reply (``once``); if the write fails, the claim
+        expires and a retry computes the reply again, as when a process dies before answering."""
+        written = self._batch.call("set", key, self._seal(key, reply), ex=TTL_S)
+        self._writing.add(written)
+        written.add_done_callback(self._written)
+
+    def _written(self, written: asyncio.Future) -> None:
+        self._writing.discard(written)
+        if not written.cancelled() and written.exception() is not None:
+            log.warning("reply not cached for retries: %r", written.exception())
+
+    async def settle(self) -> None:
+        """Wait for the replies being cached (before the process stops; tests)."""
+        await asyncio.gather(*self._writing, return_exceptions=True)
 
     def _seal(self, key: str, reply: str) -> bytes:
         nonce = os.urandom(12)

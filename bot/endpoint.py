@@ -10,9 +10,10 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, text
 
 from bot import dedupe, router, texts
+from bot.flows import visitors as visitor_flow
 from bot.inbound import Inbound
 from bot.protocol import Callback, Protocol, Rejected, text_reply
-from services import accounts
+from services import accounts, visitors
 
 log = logging.getLogger(__name__)
 bp = Blueprint("wechat")
@@ -46,12 +47,16 @@ async def receive(request: Request) -> HTTPResponse:
         return text(exc.reason, status=exc.status)
     resources = request.app.ctx.resources
     key = dedupe.message_key(message)
+    received_at = datetime.now(timezone.utc)
     try:
         reply = await request.app.ctx.replies.once(
             key,
-            lambda identity: _reply(request.app.ctx.inbound, key, message, xml, identity),
+            lambda identity, arrivals: _reply(
+                request.app.ctx.inbound, key, message, xml, received_at, identity, arrivals
+            ),
             prefetch=accounts.identity_key(message.source),
             binding=dedupe.Binding.of(cb, xml, resources.settings.signature_max_age_s),
+            arrival=visitors.Arrival.of(message.source, received_at) if visitor_flow.counts(message) else None,
         )
     except dedupe.SignatureReused:
         log.warning("wechat callback refused: its signature came before with another body")
@@ -59,12 +64,19 @@ async def receive(request: Request) -> HTTPResponse:
     return text(protocol.render(cb, reply), content_type=XML if reply != dedupe.NO_REPLY else "text/plain")
 
 
-async def _reply(inbound: Inbound, key: str, message, xml: str, cached_identity: bytes | None) -> str:
+async def _reply(
+    inbound: Inbound,
+    key: str,
+    message,
+    xml: str,
+    received_at: datetime,
+    cached_identity: bytes | None,
+    arrivals: int | None,
+) -> str:
     """The rendered reply; or ``success`` when there is none, or when it missed the deadline and the
     message was written down to be answered by customer-service message (bot.inbound)."""
     resources = inbound.resources
-    received_at = datetime.now(timezone.utc)
-    work = asyncio.ensure_future(router.respond(resources, message, received_at, cached_identity))
+    work = asyncio.ensure_future(router.respond(resources, message, received_at, cached_identity, arrivals))
     done, _ = await asyncio.wait((work,), timeout=resources.settings.reply_deadline_s)
     if not done:
         await inbound.keep(key, message, xml, received_at, work)

@@ -38,10 +38,15 @@ def prepare() -> None:
 
 
 async def respond(
-    resources: Resources, message: BaseMessage, now: datetime, cached_identity: bytes | None = None
+    resources: Resources,
+    message: BaseMessage,
+    now: datetime,
+    cached_identity: bytes | None = None,
+    arrivals: int | None = None,
 ) -> str | None:
-    """``cached_identity`` is the sender's identity entry if the caller already read it from Redis."""
-    ctx = Context(resources, as_text(message), now)
+    """``cached_identity`` is the sender's identity entry if the caller already read it from Redis; ``arrivals``
+    the visitor's messages this minute if the caller counted this one (``Context.arrivals``)."""
+    ctx = Context(resources, as_text(message), now, arrivals=arrivals)
     if ctx.event is None:
         identity = await accounts.identify(resources.redis, message.source, cached_identity)
         ctx.user_id, ctx.is_client, ctx.account = identity.user_id, identity.is_client, identity.account

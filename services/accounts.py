@@ -137,7 +137,8 @@ def _previous_identity_key(openid: str) -> str:
 
 def _entry(user_id: int, account_id: int | None, is_client: bool, account: Account | None) -> str:
     """``user:account:client:role:manager:name``; role, manager and name empty when no active account (the
-    version before reads the first three fields only)."""
+    version before reads the first three fields only; the MsgId claim, ``bot.dedupe``, reads ``user::`` as an
+    unbound sender)."""
     head = f"{user_id}:{account_id or ''}:{'1' if is_client else '0'}"
     if account is None:
         return head + ":::"

@@ -62,9 +62,13 @@ def _window_key(openid: str) -> str:
     return f"wx:window:{openid}"
 
 
+def _limit_key(openid: str) -> str:
+    return f"visitor:{openid}"
+
+
 async def limit(redis: Redis, openid: str) -> None:
     """Count one visitor message; ``RateLimited`` beyond ``PER_MINUTE``."""
-    await ratelimit.hit(redis, f"visitor:{openid}", PER_MINUTE)
+    await ratelimit.hit(redis, _limit_key(openid), PER_MINUTE)
 
 
 async def touch_window(redis: Redis, openid: str, now: datetime) -> None:
@@ -76,6 +80,30 @@ async def arrived(redis: Redis, openid: str, now: datetime) -> None:
     """A visitor's message, in one round trip: it opens WeChat's 48-hour window (WeChat opens it for any
     message, also one refused here) and counts against ``PER_MINUTE`` (``RateLimited`` beyond)."""
     await asyncio.gather(touch_window(redis, openid, now), limit(redis, openid))
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """What ``arrived`` writes, as keys and values: the MsgId claim (``bot.dedupe``) writes them in its own
+    round trip when the sender's cached identity says they are unbound, and returns the count for
+    ``check_arrivals``."""
+
+    counter: str
+    counter_ttl_s: int
+    window: str
+    at: int
+    window_ttl_s: int = WINDOW_S
+
+    @classmethod
+    def of(cls, openid: str, now: datetime) -> Arrival:
+        counter, ttl_s = ratelimit.counter(_limit_key(openid))
+        return cls(counter, ttl_s, _window_key(openid), int(now.timestamp()))
+
+
+def check_arrivals(count: int) -> None:
+    """``RateLimited`` when ``count``, the visitor's messages this minute as the claim counted them, is beyond
+    ``PER_MINUTE``."""
+    ratelimit.check(count, PER_MINUTE)
 
 
 async def window_open(redis: Redis, openid: str, now: datetime | None = None) -> bool:

@@ -12,10 +12,13 @@ import logging
 import re
 from decimal import Decimal
 
+from wechatpy.messages import BaseMessage
+
 from bot import format as fmt
 from bot import state, texts
 from bot.context import Context
 from bot.flows import common
+from bot.protocol import as_text
 from models import Account, Client, FollowUp, Listing, Requirement, WechatUser
 from models.enums import Role
 from services import clients, listings_public, matching, media, notify, tasks, visitors
@@ -47,16 +50,24 @@ def entry(ctx: Context, row: dict) -> str:
     return f"{fmt.listing_line(row)}\n   {page_link(ctx, row['code'])}"
 
 
+def counts(message: BaseMessage) -> bool:
+    """Whether the message is one the visitor conversation takes (``converse``, ``location``): an unbound
+    sender's such message counts against ``visitors.PER_MINUTE`` and opens WeChat's 48-hour window."""
+    return as_text(message).type in ("text", "location")
+
+
 async def _limited(ctx: Context) -> str | None:
     """The reply to a message too long or too many; None when it may be taken. A visitor's message opens
-    WeChat's 48-hour window (``visitors.arrived``)."""
+    WeChat's 48-hour window (``visitors.arrived``, or the MsgId claim: ``ctx.arrivals``)."""
     if len(ctx.text) > visitors.MAX_CHARS:
         return texts.VISITOR_TOO_LONG.format(limit=visitors.MAX_CHARS)
     try:
-        if ctx.account is None:
-            await visitors.arrived(ctx.resources.redis, ctx.openid, ctx.now)
-        else:
+        if ctx.account is not None:
             await visitors.limit(ctx.resources.redis, ctx.openid)
+        elif ctx.arrivals is not None:
+            visitors.check_arrivals(ctx.arrivals)
+        else:
+            await visitors.arrived(ctx.resources.redis, ctx.openid, ctx.now)
     except RateLimited:
         return texts.VISITOR_SLOW_DOWN
     return None

@@ -127,7 +127,7 @@ async def test_body_over_64_kib_is_400(http, sim):
 async def test_cdata_terminator_in_reply_is_escaped(http, wx, make_staff, monkeypatch):
     from bot import router
 
-    async def echo(resources, message, now, cached_identity=None):
+    async def echo(resources, message, now, cached_identity=None, arrivals=None):
         return f"你说：{message.content}"
 
     monkeypatch.setattr(router, "respond", echo)
@@ -141,7 +141,7 @@ async def test_retried_message_gets_the_same_reply_and_runs_once(http, wx, make_
 
     calls = []
 
-    async def slow(resources, message, now, cached_identity=None):
+    async def slow(resources, message, now, cached_identity=None, arrivals=None):
         calls.append(message.content)
         await asyncio.sleep(0.3)
         return f"第{len(calls)}次"
@@ -157,7 +157,7 @@ async def test_retried_message_gets_the_same_reply_and_runs_once(http, wx, make_
 async def test_the_reply_cache_keeps_no_personal_data_in_clear(http, wx, make_staff, monkeypatch, resources):
     from bot import router
 
-    async def record(resources, message, now, cached_identity=None):
+    async def record(resources, message, now, cached_identity=None, arrivals=None):
         return "华兴精密 张总 13812345678 微信 zhang_wx"
 
     monkeypatch.setattr(router, "respond", record)

@@ -24,7 +24,7 @@ class SlowChat:
         self.delay = 0.0
         self.texts: list[str] = []
 
-    async def __call__(self, resources, message, now, cached_identity=None) -> str:
+    async def __call__(self, resources, message, now, cached_identity=None, arrivals=None) -> str:
         self.texts.append(message.content)
         await asyncio.sleep(self.delay)
         return f"已记录：{message.content}"
