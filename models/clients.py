@@ -122,6 +122,9 @@ class Requirement(Model):
     property_type = fields.CharEnumField(PropertyType, max_length=16, null=True)
     region = fields.CharField(max_length=64, null=True)
     regions = fields.JSONField(null=True, description="every place the client accepts (嘉善或者平湖都行)")
+    several_places = fields.BooleanField(
+        default=False, description="regions names more than one place: written with regions, read by the reverse match"
+    )
     single_storey = fields.BooleanField(null=True)
     area_min = fields.DecimalField(**MEASURE, null=True, description="m²")
     area_max = fields.DecimalField(**MEASURE, null=True, description="m²")
@@ -138,6 +141,12 @@ class Requirement(Model):
 
     class Meta:
         table = "requirements"
+        # The reverse match (a listing approved) reads the requirements naming the listing's places, and those
+        # naming several, of its type and deal (services.listings.clients_fitting).
+        indexes = (
+            ("region", "property_type", "deal_type", "area_min", "area_max"),
+            ("several_places", "property_type", "deal_type", "area_min", "area_max"),
+        )
 
 
 class FollowUp(Model):

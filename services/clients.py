@@ -158,6 +158,8 @@ def _requirement_values(slots: dict) -> dict:
         values["features"] = sorted(values["features"])
     if "region" in values and not values.get("regions"):
         values["regions"] = [values["region"]]  # a new place replaces the alternatives given before
+    if "regions" in values:
+        values["several_places"] = len(values["regions"]) > 1
     return values
 
 
@@ -586,7 +588,9 @@ async def _write(
         client.version += 1
         if "region" in values:
             region = values["region"]
-            await Requirement.filter(client_id=client.id).update(region=region, regions=[region] if region else None)
+            await Requirement.filter(client_id=client.id).update(
+                region=region, regions=[region] if region else None, several_places=False
+            )
         if needs and current is not None:
             await Requirement.filter(id=current.id).update(**needs)
         elif needs:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Any
 
@@ -50,6 +50,7 @@ DEAL_STAGES = {
 }
 """The stage a client named with a listing status moves up to (never back)."""
 REVERSE_MATCH_LIMIT = 20
+REQUIREMENT_CRITERIA = tuple(f.name for f in fields(matching.Criteria))
 STATUS_RETRIES = 3
 
 _LISTING_FIELDS = ("area", "rent", "sale_price", "ceiling_height", "floor_load", "power_kva")
@@ -357,28 +358,67 @@ async def set_location(
 async def clients_fitting(
     listing: Listing, settings: Settings, *, limit: int = REVERSE_MATCH_LIMIT
 ) -> list[tuple[Client, matching.Match]]:
-    """Reverse match: open clients whose requirement this listing fits, best first."""
+    """Reverse match: open clients whose requirement this listing fits, best first.
+
+    The database keeps the requirements that can fit: type, deal, area, and a place the listing is in
+    (written any way the region tree reads as it; one naming no place, or several, is checked in Python
+    with its client's). Only their criteria are read and scored; clients are read whole for the ``limit``
+    best alone.
+    """
     tolerance = settings.matching.area_tolerance
     area = float(listing.area)
-    requirements = await Requirement.filter(
+    places = [
+        spelling
+        for place in (listing.city, listing.district, listing.town)
+        if place
+        for spelling in regions.RegionTree.spellings(place)
+    ] + [listing.region]
+    rows = await Requirement.filter(
         Q(property_type=listing.property_type) | Q(property_type__isnull=True),
         Q(deal_type=listing.deal_type) | Q(deal_type__isnull=True),
         Q(area_min__lte=Decimal(str(round(area / (1 - tolerance), 2)))) | Q(area_min__isnull=True),
         Q(area_max__gte=Decimal(str(round(area / (1 + tolerance), 2)))) | Q(area_max__isnull=True),
+        Q(region__in=[*places, ""]) | Q(region__isnull=True) | Q(several_places=True),
+        _needs_at_most("ceiling_height_min", listing.ceiling_height),
+        _needs_at_most("floor_load_min", listing.floor_load),
+        _needs_at_most("power_kva_min", listing.power_kva),
+        _rent_within(listing.rent, settings.matching.price_tolerance),
         client__stage__in=[Stage.INTENT, Stage.VIEWING, Stage.NEGOTIATING],
         client__deleted_at__isnull=True,
-    ).select_related("client__owner")
-    found = []
-    for requirement in requirements:
-        client = requirement.client
-        criteria = matching.Criteria.from_requirement(requirement, client.region)
-        if criteria.empty:
-            continue
-        match = matching.fit(criteria, listing, settings)
-        if match is not None:
-            found.append((client, match))
-    found.sort(key=lambda pair: (-pair[1].score, pair[0].id))
-    return found[:limit]
+    ).values(*REQUIREMENT_CRITERIA, "client_id", client_region="client__region")
+    fitting = []
+    for row in rows:
+        criteria = matching.Criteria.from_stored(row, row["client_region"])
+        if not criteria.empty and (match := matching.fit(criteria, listing, settings)) is not None:
+            fitting.append((row["client_id"], match))
+    fitting.sort(key=lambda pair: (-pair[1].score, pair[0]))
+    best = fitting[:limit]
+    found = {c.id: c for c in await Client.filter(id__in=[client_id for client_id, _ in best]).select_related("owner")}
+    return [(found[client_id], match) for client_id, match in best if client_id in found]
+
+
+def _needs_at_most(minimum: str, have: Decimal | None) -> Q:
+    """Requirements whose ``minimum`` (ceiling height, floor load, power) the listing's ``have`` meets, or that
+    ask none (``matching.fit`` reads 0 as none)."""
+    unasked: dict[str, Any] = {f"{minimum}__isnull": True}
+    zero: dict[str, Any] = {minimum: 0}
+    met: dict[str, Any] = {f"{minimum}__lte": have}
+    return Q(**unasked) | Q(**zero) if have is None else Q(**unasked) | Q(**zero) | Q(**met)
+
+
+def _rent_within(rent: Decimal | None, tolerance: float) -> Q:
+    """Requirements whose rent ceiling (with ``matching.fit``'s tolerance) this rent can meet, or that ask none
+    or also a sale price (then fit weighs the price itself). A cent of slack for fit's rounding."""
+    no_rent_ceiling = (
+        Q(rent_max__isnull=True)
+        | Q(rent_max=0)
+        | Q(sale_price_max__isnull=False, sale_price_max__not=0)
+        | Q(sale_total_max__isnull=False, sale_total_max__not=0)
+    )
+    if rent is None:
+        return no_rent_ceiling
+    lowest = (rent / Decimal(str(1 + tolerance))).quantize(Decimal("0.01")) - Decimal("0.01")
+    return no_rent_ceiling | Q(rent_max__gte=lowest)
 
 
 async def _announce_matches(listing: Listing, settings: Settings) -> list[tuple[Client, matching.Match]]:

@@ -9,6 +9,7 @@ units: rent in yuan/m²/month, sale price in yuan/m².
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
@@ -78,17 +79,23 @@ class Criteria:
     def from_requirement(cls, req: Requirement | None, region: str | None = None) -> Criteria:
         if req is None:
             return cls(region=region)
+        return cls.from_stored({f.name: getattr(req, f.name, None) for f in fields(cls)}, region)
+
+    @classmethod
+    def from_stored(cls, stored: Mapping[str, Any], region: str | None = None) -> Criteria:
+        """From a requirement's stored values (a Requirement's fields, or a row of ``Requirement.values``);
+        ``region`` (the client's) stands in when the requirement names no place."""
         values: dict[str, Any] = {}
         for f in fields(cls):
-            value: Any = getattr(req, f.name, None)
+            value: Any = stored.get(f.name)
             if isinstance(value, Decimal):
                 value = float(value)
             if hasattr(value, "value"):
                 value = value.value
             values[f.name] = value
-        values["features"] = sorted(req.features or [])
-        values["region"] = req.region or region
-        values["regions"] = list(req.regions or [])
+        values["features"] = sorted(stored.get("features") or [])
+        values["region"] = stored.get("region") or region
+        values["regions"] = list(stored.get("regions") or [])
         return cls(**values)
 
     @property

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from core.config import Settings
 
-_SUFFIX = re.compile(r"(?:工业园区|街道|开发区|市|区|县|镇)$")
+SUFFIXES = ("工业园区", "街道", "开发区", "市", "区", "县", "镇")
+_SUFFIX = re.compile(f"(?:{'|'.join(SUFFIXES)})$")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,12 @@ class RegionTree:
                 return self._places[candidate]
         return None
 
+    @staticmethod
+    def spellings(name: str) -> list[str]:
+        """Every way of writing a place of the tree that ``resolve`` reads as it: the name, and the name
+        with one of the suffixes ``resolve`` takes off (昆山, 昆山市, 昆山开发区...)."""
+        return [name, *(name + suffix for suffix in SUFFIXES)]
+
     def names(self) -> list[str]:
         return list(self._places)
 
@@ -64,10 +71,21 @@ def _cached(key: tuple) -> RegionTree:
     return RegionTree({city: {d: list(t) for d, t in districts} for city, districts in key})
 
 
+_by_identity: dict[int, tuple[dict, RegionTree]] = {}
+"""The tree of each configuration object seen lately, found without rebuilding its key (the reverse match
+asks once per requirement it checks)."""
+
+
 def tree(settings: Settings) -> RegionTree:
     """The tree of ``settings.regions``, built once per distinct configuration."""
+    config = settings.regions
+    known = _by_identity.get(id(config))
+    if known is not None and known[0] is config:
+        return known[1]
     key = tuple(
-        (city, tuple((d, tuple(t or [])) for d, t in (districts or {}).items()))
-        for city, districts in settings.regions.items()
+        (city, tuple((d, tuple(t or [])) for d, t in (districts or {}).items())) for city, districts in config.items()
     )
-    return _cached(key)
+    if len(_by_identity) >= 8:
+        _by_identity.clear()
+    _by_identity[id(config)] = (config, _cached(key))
+    return _by_identity[id(config)][1]

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from app import demo
-from models import Client, Listing, ListingStatusChange
+from models import Client, Listing, ListingStatusChange, Requirement
 from models.enums import ListingStatus, ReviewStatus, Role, Stage
 from services import listings, matching
 from services.errors import AlreadyReviewed, AppError
@@ -51,6 +51,46 @@ async def test_reverse_match_lists_the_open_clients_a_listing_fits(settings, tea
     await make_client(team["li"], "成交公司", region="昆山", area_min=1800, area_max=2200, stage="won")
     found = await listings.clients_fitting(listing, settings)
     assert [client.id for client, _ in found] == [fits.id]
+
+
+async def test_reverse_match_finds_the_clients_a_check_of_every_open_requirement_finds(
+    settings, team, make_listing, make_client
+):
+    """The database narrows the requirements; the places are written many ways, or missing, or several."""
+    listing = await make_listing(area=Decimal("2000"))  # 花桥, in 昆山
+    written = {
+        "with a suffix": dict(region="昆山市"),
+        "the client's place": dict(region=None, client_region="花桥"),
+        "no place at all": dict(region=None, client_region=None),
+    }
+    edge = {}
+    for name, place in written.items():
+        client = await make_client(team["zhang"], name, region="嘉兴", area_min=1800, area_max=2200)
+        if "client_region" in place:
+            await Client.filter(id=client.id).update(region=place.pop("client_region"))
+        await Requirement.filter(client_id=client.id).update(regions=None, **place)
+        edge[client.id] = name
+    several = await make_client(
+        team["zhang"], "嘉兴或者花桥", region="嘉兴", regions=["嘉兴", "花桥"], area_min=1800, area_max=2200
+    )
+    assert (await Requirement.get(client_id=several.id)).several_places
+    edge[several.id] = "several places"
+    await demo.seed_listings(120, rng=random.Random(5), regions=settings.regions, team=list(team.values()))
+    await demo.seed_clients(400, rng=random.Random(6), regions=settings.regions, team=list(team.values()))
+    found = await listings.clients_fitting(listing, settings, limit=1000)
+    assert set(edge) <= {client.id for client, _ in found}
+    approved = await Listing.filter(review_status=ReviewStatus.APPROVED).order_by("id").limit(60)
+    for approving in [listing, *approved]:
+        every = []
+        for requirement in await Requirement.filter(
+            client__stage__in=[Stage.INTENT, Stage.VIEWING, Stage.NEGOTIATING], client__deleted_at__isnull=True
+        ).select_related("client"):
+            criteria = Criteria.from_requirement(requirement, requirement.client.region)
+            if not criteria.empty and (match := matching.fit(criteria, approving, settings)) is not None:
+                every.append((requirement.client_id, match.score))
+        every.sort(key=lambda pair: (-pair[1], pair[0]))
+        found = await listings.clients_fitting(approving, settings)
+        assert [(client.id, match.score) for client, match in found] == every[: listings.REVERSE_MATCH_LIMIT]
 
 
 async def test_of_many_simultaneous_holds_exactly_one_wins(settings, team, make_listing, make_client):
