@@ -1,12 +1,17 @@
-"""Safe-mode encryption: our envelope against wechatpy's and werobot's, and corrupt envelopes refused."""
+"""Our envelope, parser and reply against wechatpy's (and werobot's crypto); corrupt envelopes refused."""
 
 import base64
+import time
 
 import pytest
 import xmltodict
+from wechatpy import parse_message
 from wechatpy.crypto import WeChatCrypto
+from wechatpy.messages import TextMessage
+from wechatpy.replies import TextReply
 from werobot.crypto import MessageCrypt
 
+from bot import protocol
 from bot.protocol import Envelope
 from tests.wx import WeChatSimulator, text_xml
 
@@ -44,3 +49,68 @@ def test_a_message_for_another_appid_or_with_bad_padding_is_refused(envelope):
 async def test_an_envelope_for_another_official_account_is_a_400(http, settings, wx):
     other = WeChatSimulator(wx.url, settings.wechat_token, settings.wechat_aes_key, "wx-another-account")
     assert (await other.text(http, "o-user", "你好")).status == 400
+
+
+HEAD = (
+    "<xml><ToUserName><![CDATA[gh]]></ToUserName><FromUserName><![CDATA[o-1]]></FromUserName><CreateTime>1</CreateTime>"
+)
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        XML,
+        HEAD
+        + "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[  两边有空格 \n]]></Content><MsgId>7</MsgId></xml>",
+        HEAD + "<MsgType>TEXT</MsgType><Content></Content><MsgId>7</MsgId></xml>",
+        HEAD
+        + "<MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://x/1.jpg]]></PicUrl><MediaId>m</MediaId></xml>",
+        HEAD + "<MsgType>location</MsgType><Location_X>31.2</Location_X><Location_Y>121.1</Location_Y>"
+        "<Scale>15</Scale><Label><![CDATA[花桥]]></Label><MsgId>8</MsgId></xml>",
+        HEAD
+        + "<MsgType>voice</MsgType><MediaId>m</MediaId><Format>amr</Format><Recognition>要厂房</Recognition></xml>",
+        HEAD + "<MsgType>event</MsgType><Event>subscribe</Event><EventKey>qrscene_s12</EventKey></xml>",
+        HEAD + "<MsgType>event</MsgType><Event>subscribe_msg_popup_event</Event>"
+        "<SubscribeMsgPopupEvent><List><TemplateId>t</TemplateId></List></SubscribeMsgPopupEvent></xml>",
+        HEAD + "<MsgType>text</MsgType><Content>a</Content><Content>b</Content></xml>",
+        HEAD + '<MsgType>text</MsgType><Content lang="zh">a</Content></xml>',
+        HEAD + "<MsgType>hologram</MsgType></xml>",
+        "<other><MsgType>text</MsgType><FromUserName>o-1</FromUserName></other>",
+    ],
+    ids=[
+        "text",
+        "spaces",
+        "empty",
+        "image",
+        "location",
+        "voice",
+        "event",
+        "nested",
+        "twice",
+        "attr",
+        "unknown",
+        "root",
+    ],
+)
+def test_a_message_reads_as_wechatpy_reads_it(xml):
+    """Plain messages take the C parser, the rest wechatpy's: the same message either way."""
+    try:
+        expected = parse_message(xml)
+    except KeyError:  # not a WeChat message at all: refused the same way
+        with pytest.raises(KeyError):
+            protocol._parse(xml)
+        return
+    got = protocol._parse(xml)
+    assert (type(got), got._data) == (type(expected), expected._data)
+
+
+def test_a_text_reply_renders_as_wechatpys(monkeypatch):
+    monkeypatch.setattr(time, "time", lambda: 1700000000.5)
+    message = parse_message(XML)
+    for answer in ("欢迎 ]]> <xml>", "长" * 1000):
+        ours = xmltodict.parse(protocol.text_reply(message, answer))
+        theirs = xmltodict.parse(TextReply(message=message, content=protocol.cdata_safe(protocol.fit(answer))).render())
+        assert ours == theirs
+    # In plain mode nothing signs the body: a sender id that would close the CDATA stays inside it.
+    forged = TextMessage({**message._data, "FromUserName": "o-x]]><MsgType>news</MsgType><![CDATA["})
+    assert xmltodict.parse(protocol.text_reply(forged, "hi"))["xml"]["ToUserName"] == forged.source
