@@ -67,7 +67,8 @@ def _searches(args, settings: Settings, rng: random.Random) -> list[Callable[[],
 
 async def _reverse_matches(args, settings: Settings, rng: random.Random) -> list[Callable[[], Awaitable[list]]]:
     """The reverse match of random approved listings (read before the clock starts, as an approval has them)."""
-    ids = [rng.randint(1, args.listings) for _ in range(args.queries * 2)]
+    last = await Listing.all().order_by("-id").only("id").first()
+    ids = [rng.randint(1, last.id if last else 1) for _ in range(args.queries * 2)]
     found = await Listing.filter(id__in=ids, review_status=ReviewStatus.APPROVED)
     return [functools.partial(listings.clients_fitting, listing, settings) for listing in found[: args.queries]]
 

@@ -157,11 +157,12 @@ async def test_seeded_clients_have_encrypted_phones_with_a_lookup_hash(settings,
     assert await Client.filter(owner__role=Role.SALES).count() == 5
 
 
-def test_bench_match_prints_p50_and_p95_as_json(fake_wechat_server, session_resources):
+@pytest.mark.parametrize("reverse", [[], ["--reverse", "--requirements", "100"]], ids=["search", "reverse"])
+def test_bench_match_prints_p50_and_p95_as_json(reverse, fake_wechat_server, session_resources):
     import json
 
     out = subprocess.run(
-        [sys.executable, "-m", "app", "bench", "match", "--listings", "200", "--queries", "30"],
+        [sys.executable, "-m", "app", "bench", "match", "--listings", "200", "--queries", "30", *reverse],
         env=test_environ(fake_wechat_server.url),
         capture_output=True,
         text=True,
