@@ -88,7 +88,7 @@ async def filled(key: str, compute: Callable[[], Awaitable[bytes]]) -> bytes:
     A caller that goes away (client disconnected) does not cancel the computation the others wait for.
     """
     task = _filling.get(key)
-    if task is None:
+    if task is None or task.get_loop() is not asyncio.get_running_loop():  # a loop closed mid-computation
         task = _filling[key] = asyncio.ensure_future(compute())
         task.add_done_callback(lambda _: _filling.pop(key, None))
     return await asyncio.shield(task)
