@@ -49,7 +49,7 @@ async def _run(settings: Settings, args) -> int:
     await db.migrate(settings)
     run_id = secrets.token_hex(4)
     openids = [f"scan-{run_id}-{n}" for n in range(args.n)]
-    async with opened(settings) as resources:
+    async with opened(settings):
         scenes = [await attribution.create_campaign(f"bench-{run_id}-{n}") for n in range(args.codes)]
         try:
             expected = {openid: scenes[n % len(scenes)] for n, openid in enumerate(openids)}
@@ -68,7 +68,7 @@ async def _run(settings: Settings, args) -> int:
             summary.update(await _attribution(expected), max_ms=round(max(result.latencies_ms), 1))
             summary["over_deadline"] = sum(ms >= DEADLINE_MS for ms in result.latencies_ms)
         finally:
-            await _clean_up(resources.redis, openids, scenes)
+            await _clean_up(openids, scenes)
     http.print_summary(summary)
     ok = (
         result.errors == 0
@@ -110,12 +110,8 @@ async def _attribution(expected: dict[str, ReferralScene]) -> dict[str, int]:
     }
 
 
-async def _clean_up(redis, openids: list[str], scenes: list[ReferralScene]) -> None:
+async def _clean_up(openids: list[str], scenes: list[ReferralScene]) -> None:
+    """The bench's rows (the unionid jobs its follows queued then find no user, so a worker drops them)."""
     await ReferralEvent.filter(scene_id__in=[s.id for s in scenes]).delete()
     await WechatUser.filter(openid__in=openids).delete()
     await ReferralScene.filter(id__in=[s.id for s in scenes]).delete()
-    # The unionid look-ups the follows queued (no worker need run for this bench).
-    jobs = [f"unionid:{openid}" for openid in openids]
-    for start in range(0, len(jobs), 1000):
-        chunk = jobs[start : start + 1000]
-        await asyncio.gather(redis.zrem("arq:queue", *chunk), redis.delete(*(f"arq:job:{j}" for j in chunk)))
