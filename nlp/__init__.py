@@ -359,14 +359,17 @@ def _search(text: str, now: datetime, cue: re.Match | None, written: str) -> dic
     return found
 
 
-_NOTE_EDGES = re.compile(r"^[\s,，。啊呀嘛]+|[\s,，。]+$")
-"""Around a note: punctuation, and the particle a spoken name trails (`华兴精密啊 张总说…`)."""
+_NOTE_EDGES = re.compile(r"^[\s,，。啊呀嘛的]+|[\s,，。]+$")
+"""Around a note: punctuation, and the particle a spoken name trails (`华兴精密啊 张总说…`, `华兴精密的下次…`)."""
+_TAKING = re.compile(r"\s*把?\s*")
 _SAYS = re.compile(r"\s*(?:说|讲|表示|回复|答应)")
 
 
 def _followup(text: str, now: datetime, cue: re.Match | None, written: str) -> dict:
     opening = _LEADING_FOLLOWUP.match(text)
     start = _opening_end(text, opening.end()) if opening else 0
+    if taking := _TAKING.match(text, start):  # `把华兴精密的下次跟进改到周五`
+        start = taking.end()
     met = _MET_WITH.match(text, start)  # `记录一下 今天跟东升电子的李经理见面了`
     start = met.end() if met else start
     said_client = _CLIENT_WORD.match(text, start)  # `回访老客户 利民化工`

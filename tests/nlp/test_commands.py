@@ -335,6 +335,7 @@ def test_a_budget_too_small_for_a_month_is_the_rent_per_m2():
         ("张三这周的数据", "my_stats", {"staff": "张三", "period": "week"}),
         ("看看李四本月业绩", "my_stats", {"staff": "李四", "period": "month"}),
         ("团队今天的跟进", "team_stats", {"period": "today"}),
+        ("本周新增了几个客户", "my_stats", {"period": "week"}),
         ("新锐医疗器械 周总 微信 zhou_xr2024", "edit_client", {"client": "新锐医疗器械", "wechat_id": "zhou_xr2024"}),
         ("华兴精密 联系人 张总 手机换了 13800001112", "edit_client", {"client": "华兴精密", "phone": "13800001112"}),
         ("华兴精密，需求改成２５００平", "edit_client", {"client": "华兴精密", "area_min": 2250.0, "area_max": 2750.0}),
@@ -374,3 +375,8 @@ def test_spoken_fillers_before_the_client_are_no_part_of_it():
 
 def test_a_client_coming_to_see_a_listing_has_not_viewed_it_yet():
     assert "stage" not in parsed("跟进 新锐医疗器械 周总说下周一上午十点过来看看A62")[1]
+
+
+def test_a_client_taken_with_ba_is_the_client_and_not_in_the_note():
+    slots = parsed("把华兴精密的下次跟进改到周五")[1]
+    assert (slots["client"], slots["content"]) == ("华兴精密", "下次跟进改到周五")
