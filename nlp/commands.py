@@ -313,10 +313,12 @@ RESUBMIT_LISTING = Command(
 SEND_LISTING = Command(
     "send_listing",
     _compile(
+        # `给华兴精密发一下A61`
+        rf"^\s*(?:帮我)?\s*给\s*(?P<who>[^\s,，]+?)\s*(?:发|推|转)(?:一下|个|一个)?\s*{_LISTING}(?P<more>(?:\s*[和、,，跟及]\s*{_CODE})*)\s*吧?\s*$",
         rf"^\s*(?:再|重新)?\s*(?:把|将)?\s*{_LISTING}(?P<more>(?:\s*[和、,，跟及]\s*{_CODE})*)\s*都?\s*(?P<again>再|重新|又|再次)?\s*(?:发一?[次遍下]|发)?\s*(?:发给|推给|转给|推荐给|分享给|给)\s*(?P<who>.+?)\s*(?:一[次遍下])?\s*[吧。!！]?\s*$",
     ),
     lambda match, text, now, written: _send_slots(
-        match, again=bool(match.group("again")) or text.lstrip().startswith(("再", "重新"))
+        match, again=bool(match.groupdict().get("again")) or text.lstrip().startswith(("再", "重新"))
     ),
     _names_client,
 )
@@ -379,7 +381,7 @@ def _edit_client_slots(match: re.Match) -> dict:
     return found
 
 
-_NEED_FIELD = r"(?P<field>需求|要求|面积|预算|价格|租金|单价|总价|类型|用途)"
+_NEED_FIELD = r"(?P<field>需求|要求|面积|预算|价格|租金|单价|总价|类型|用途|层高)"
 _NEED_CHANGE = r"(?:改成|改为|换成|变成|变为|更新为|更新成|修改为|修改成|调整为|调整成|提高到|放宽到|扩大到|缩小到)"
 """Words that change what is on record; not `降到`/`谈到` (`华兴精密 租金谈到24` is news of the negotiation)."""
 _KINDS = sx._alternation({word for words in lx.PROPERTY_TYPES.values() for word in words})
@@ -392,11 +394,21 @@ EDIT_REQUIREMENT = Command(
         # `鑫达模具 要仓库不要厂房`, `鑫达模具 不要厂房了 要仓库`
         rf"^\s*(?P<who>{_NAME})\s*(?:现在|改成|改为|换成)?\s*(?:要|想要|需要)\s*(?P<value>{_KINDS})\s*[,，\s]*不要\s*(?:{_KINDS})\s*了?\s*$",
         rf"^\s*(?P<who>{_NAME})\s*不要\s*(?:{_KINDS})\s*了?\s*[,，\s]*(?:改成|改为|换成)?\s*(?:要|想要|需要)?\s*(?P<value>{_KINDS})\s*了?\s*$",
+        # `新锐医疗器械 不要太仓了 改成昆山`
+        rf"^\s*(?P<who>{_NAME})\s*不要\s*(?P<old>[^\s,，]{{2,6}}?)\s*了\s*[,，\s]*(?:改成|改为|换成|要|想要)\s*(?P<value>.+?)\s*$",
+        # `新锐医疗器械预算降到20`: a budget goes down or up
+        rf"^\s*(?P<who>{_NAME})[\s,，。]*的?\s*(?P<field>预算)\s*(?:降到|降为|降至|调到|调整到|加到|涨到|提到)\s*(?P<value>.+?)\s*$",
     ),
     lambda match, text, now, written: {"client": _client(match.group("who")), **_requirement_change(match)},
-    lambda match, text: _names_client(match, text) and bool(_requirement_change(match)),
+    lambda match, text: _names_client(match, text) and bool(_requirement_change(match)) and _old_is_a_need(match),
 )
 """A client's changed requirement: only the bounds it names change (``clients.update`` replaces their group)."""
+
+
+def _old_is_a_need(match: re.Match) -> bool:
+    """`不要太仓了`, `不要厂房了`: what is given up is a place or a kind, not anything (`不要了`, `不要催了`)."""
+    old = match.groupdict().get("old")
+    return old is None or bool(sx.region(old) or sx.property_type(old))
 
 
 def _places(value: str) -> dict:
@@ -417,7 +429,7 @@ def _requirement_change(match: re.Match) -> dict:
         "single_storey": sx.single_storey(value),
         "features": sx.features(value),
     }
-    numeric = arabize(f"{field}{value}" if prices or field == "面积" else value).lower()
+    numeric = arabize(f"{field}{value}" if prices or field in ("面积", "层高") else value).lower()
     found.update(extract_quantities(numeric, True, deal == "sale" or field == "总价"))
     return {name: value for name, value in found.items() if value not in (None, [])}
 
@@ -611,6 +623,7 @@ STAFF_STATS = Command(
     # `张三这周的数据`, `看看李四本月业绩`: a colleague's figures (a manager's view)
     _compile(
         rf"^\s*(?:看看|查一?下?|看一?下?)?\s*{_STAFF}\s*(?:今天|昨天|本周|这周|这个?星期|上周|本月|这个?月|上个?月)?\s*的?\s*{_FIGURES}\s*[?？]?\s*$",
+        rf"^\s*{_STAFF}\s*(?:最近|这几天|这段时间)?\s*(?:怎么样|咋样|情况如何|表现如何|干得怎么样)\s*[?？了]*\s*$",
     ),
     lambda match, text, now, written: {"staff": match.group("staff"), "period": period(text)},
     lambda match, text: _is_staff(match.group("staff")),

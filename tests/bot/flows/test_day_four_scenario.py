@@ -118,6 +118,11 @@ EVENING = [
     (SALES, "新锐医疗器械 需求面积改成3000", ("太仓 仓库 2700-3300㎡",)),
     (SALES, "新锐医疗器械 面积要改一下 改成4000平", ("3600-4400㎡",)),
     (SALES, "新锐医疗器械 需求改成层高8米以上", ("层高≥8m",)),
+    (SALES, "新锐医疗器械 要求层高改成10米", ("层高≥8m", "层高≥10m")),
+    (SALES, "新锐医疗器械预算降到20", ("租金≤20元/㎡·月",)),
+    (SALES, "新锐医疗器械 不要太仓了 改成昆山", ("区域：太仓 → 昆山",)),
+    (SALES, "给恒通电子发一下A67", ("A67现在不能发给客户",)),  # let to 宏达物流 this afternoon
+    (MANAGER, "李四最近怎么样", ("李四的数据",)),
     (SALES, "明天9点提醒我 看一下恒通电子的合同", ("已记录跟进：恒通电子", "09:00")),
     (SALES, "查一下华兴", ("华兴精密（张）",)),
     (SALES, "13800001111 是谁", ("华兴精密",)),
@@ -180,12 +185,14 @@ async def test_a_fourth_day_of_chat_keeps_every_correction_deal_and_reminder(day
     needs = {r.client.company: r for r in await Requirement.all().select_related("client")}
     assert (needs["华兴精密"].area_min, needs["华兴精密"].rent_max) == (Decimal(2250), Decimal(25))
     assert needs["华兴精密"].single_storey is True
-    assert needs["新锐医疗器械"].property_type == PropertyType.WAREHOUSE and needs["新锐医疗器械"].region == "太仓"
-    assert (needs["新锐医疗器械"].area_min, needs["新锐医疗器械"].ceiling_height_min) == (Decimal(3600), Decimal(8))
+    assert needs["新锐医疗器械"].property_type == PropertyType.WAREHOUSE
+    assert (needs["新锐医疗器械"].area_min, needs["新锐医疗器械"].ceiling_height_min) == (Decimal(3600), Decimal(10))
+    assert (needs["新锐医疗器械"].rent_max, needs["新锐医疗器械"].region) == (Decimal(20), "昆山")
     assert (needs["恒通电子"].area_min, needs["恒通电子"].area_max) == (Decimal(900), Decimal(1100))  # undone
     assert needs["利华电子"].deal_type.value == "rent" and needs["利华电子"].sale_total_max is None
     assert (needs["利华电子"].budget_month_max, needs["利华电子"].region) == (Decimal(50000), "昆山")
     assert needs["永达仓储"].regions == ["嘉善", "平湖"] and needs["永达仓储"].rent_max == Decimal(20)
+    assert needs["永达仓储"].several_places is True and needs["宏达物流"].several_places is False
     assert needs["宏达物流"].budget_month_max == Decimal(60000) and needs["宏达物流"].area_min == Decimal(2700)
 
     deals = {d.client.company: d for d in await Deal.all().select_related("client")}
