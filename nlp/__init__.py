@@ -189,9 +189,11 @@ def _opening_end(text: str, start: int = 0) -> int:
 
 
 def opens_with(text: str, name: str) -> bool:
-    """Whether the message, past courtesy and spoken fillers (`嗯`, `那个`), opens with ``name``."""
+    """Whether the message, past courtesy, spoken fillers (`嗯`, `那个`) and a time (`后天上午十点`), opens with
+    ``name``."""
     normalized = normalize(text)
-    return normalized.startswith(name, _opening_end(normalized))
+    start = _opening_end(normalized)
+    return normalized.startswith(name, start + len(_time_at(normalized, start, _now(None))))
 
 
 def _as_written(raw: str, normalized: str) -> str:
@@ -374,11 +376,15 @@ def _followup(text: str, now: datetime, cue: re.Match | None, written: str) -> d
     start = met.end() if met else start
     said_client = _CLIENT_WORD.match(text, start)  # `回访老客户 利民化工`
     who = sx.party(text, said_client.end() if said_client else start)
-    note = text[who.end :]
+    opening_time = "" if who.client else _time_at(text, start, now)
+    if opening_time:  # `后天上午十点 华兴精密 带看A61`: the time before the client is the note's too
+        who = sx.party(text, start + len(opening_time))
+        opening_time = written[start : start + len(opening_time)] if who.client else ""
+    note = opening_time + " " + text[who.end :]
     before_min, timed_note = remind_before(arabize(note))
     when = next_followup(timed_note, now)
     done = happened(remind_before(arabize(text))[1], now)  # `今天下午带X看了`: the time may open the message
-    content = written[who.end :]
+    content = opening_time + " " + written[who.end :]
     if who.person and _SAYS.match(text, who.end):
         content = written[who.end - len(who.person) :]  # `张总说…`: what the contact said, with who said it
     stage = sx.stage(_blank(text, who.company, who.person))
@@ -393,6 +399,16 @@ def _followup(text: str, now: datetime, cue: re.Match | None, written: str) -> d
         "remind_before_min": before_min if when else None,
         "content": _NOTE_EDGES.sub("", _SPACES.sub(" ", content)),
     }
+
+
+def _time_at(text: str, start: int, now: datetime) -> str:
+    """The time phrase the text opens with at ``start`` (`后天上午十点 `, with the space after it), or ''."""
+    numeric, spans = arabize_mapped(text[start:])
+    first = min(find_times(numeric, now), key=lambda t: t.start, default=None)
+    if first is None or numeric[: first.start].strip():
+        return ""
+    end = spans[first.end - 1][1]
+    return text[start : start + end + len(text[start + end :]) - len(text[start + end :].lstrip())]
 
 
 def _client_before_or_after(text: str, cue: re.Match | None) -> str | None:

@@ -385,3 +385,10 @@ def test_a_client_coming_to_see_a_listing_has_not_viewed_it_yet():
 def test_a_client_taken_with_ba_is_the_client_and_not_in_the_note():
     slots = parsed("把华兴精密的下次跟进改到周五")[1]
     assert (slots["client"], slots["content"]) == ("华兴精密", "下次跟进改到周五")
+
+
+def test_a_time_said_before_the_client_schedules_the_note_and_stays_in_it():
+    intent, slots = parsed("跟进 后天上午十点 华兴精密 带看A61")
+    assert (intent, slots["client"], slots["next_at"]) == ("log_followup", "华兴精密", "2026-11-27T10:00:00+08:00")
+    assert slots["content"] == "后天上午十点 带看A61"
+    assert nlp.opens_with("后天上午十点 华兴精密 带看A61", "华兴精密")

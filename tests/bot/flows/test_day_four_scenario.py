@@ -123,6 +123,7 @@ EVENING = [
     (SALES, "新锐医疗器械 不要太仓了 改成昆山", ("区域：太仓 → 昆山",)),
     (SALES, "给恒通电子发一下A67", ("A67现在不能发给客户",)),  # let to 宏达物流 this afternoon
     (MANAGER, "李四最近怎么样", ("李四的数据",)),
+    (SALES, "后天上午十点 恒通电子 吴经理过来看厂房", ("已记录跟进：恒通电子", "10:00")),
     (SALES, "明天9点提醒我 看一下恒通电子的合同", ("已记录跟进：恒通电子", "09:00")),
     (SALES, "查一下华兴", ("华兴精密（张）",)),
     (SALES, "13800001111 是谁", ("华兴精密",)),
@@ -173,6 +174,7 @@ async def test_a_fourth_day_of_chat_keeps_every_correction_deal_and_reminder(day
     assert any(n.startswith("张总刚刚打电话来说 他们老板下周二下午") for n in notes["华兴精密"])
     assert any(n.startswith("那边 赵总说 合同他们法务还在看") for n in notes["康达物流"])
     assert "提醒我明天上午9点给华兴精密打电话" in notes["华兴精密"]
+    assert "后天上午十点 吴经理过来看厂房" in notes["恒通电子"]  # the time said before the client is kept
     assert not any("什么需求" in n or "微信" in n for n in notes["新锐医疗器械"])  # look-ups and edits, not notes
 
     clients = {c.company: c for c in await Client.all()}
