@@ -36,6 +36,8 @@ from services.resources import Resources
 log = logging.getLogger(__name__)
 
 QUEUE_KEY = "follows:queue"
+DEAD_KEY = "follows:dead"
+"""Entries the writer could not read, moved aside (with the reason) so they do not hold up the queue."""
 LOCK_KEY = "follows:writer"
 LOCK_TTL_MS = 10_000
 """A writer that died holding the lock holds up the queue this long; a batch takes a fraction of it."""
@@ -113,12 +115,25 @@ async def _write_batch(resources: Resources, *, until: bytes | str = "+") -> int
         try:
             entries = await redis.xrange(QUEUE_KEY, max=until, count=resources.settings.referral.follows_batch)
             if entries:
-                followed = await _store(resources, [_parse(fields) for _, fields in entries])
+                followed = await _store(resources, await _readable(redis, entries))
                 await redis.xdel(QUEUE_KEY, *(entry_id for entry_id, _ in entries))
                 await _learn_unionids(resources, entries[0][0], followed)
             return len(entries)
         finally:
             await redis.eval(_RELEASE, 1, LOCK_KEY, token)  # type: ignore[misc]  # redis-py types eval sync-or-async
+
+
+async def _readable(redis: Redis, entries: list) -> list[_Queued]:
+    """The batch's touches; an entry that cannot be read is copied to ``DEAD_KEY`` and logged, and is deleted
+    with the batch, so one bad entry cannot stop every follow behind it."""
+    batch = []
+    for entry_id, fields in entries:
+        try:
+            batch.append(_parse(fields))
+        except (KeyError, ValueError, UnicodeDecodeError) as exc:
+            log.error("follows: unreadable queue entry %s moved to %s: %r", entry_id, DEAD_KEY, exc)
+            await redis.xadd(DEAD_KEY, {**fields, "error": repr(exc)}, maxlen=10_000, approximate=True)
+    return batch
 
 
 def _parse(fields: dict) -> _Queued:
@@ -129,6 +144,8 @@ def _parse(fields: dict) -> _Queued:
 
 async def _store(resources: Resources, batch: list[_Queued]) -> list[str]:
     """Write a batch in one transaction; returns the openids that followed."""
+    if not batch:
+        return []
     scenes = {
         value: await attribution.cached_scene(resources.redis, value) for value in {q.scene for q in batch if q.scene}
     }

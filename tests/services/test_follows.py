@@ -235,3 +235,21 @@ async def test_two_processes_following_the_same_users_through_different_codes_at
         winner = await attributed_follows(user.id).get()
         assert user.referral_scene_id == winner.scene_id and user.subscribed
         assert await ReferralEvent.filter(wechat_user_id=user.id).count() == 2
+
+
+async def test_an_unreadable_queue_entry_is_set_aside_and_the_follows_behind_it_are_written(resources, make_staff):
+    scene = await attribution.scene_for_account(await make_staff("张三"))
+    await resources.redis.xadd(follows.QUEUE_KEY, {"t": "?", "o": "o-garbled"})
+    await follow(resources, "o-visitor", scene.scene)
+    await follows.flush(resources)
+    assert await attributed_follows((await WechatUser.get(openid="o-visitor")).id).count() == 1
+    assert await resources.redis.xlen(follows.QUEUE_KEY) == 0
+    [(_, dead)] = await resources.redis.xrange(follows.DEAD_KEY)
+    assert dead[b"o"] == b"o-garbled" and b"error" in dead
+
+
+async def test_a_batch_of_nothing_but_unreadable_entries_is_set_aside(resources):
+    await resources.redis.xadd(follows.QUEUE_KEY, {"at": "not a number"})
+    await follows.flush(resources)
+    assert await resources.redis.xlen(follows.QUEUE_KEY) == 0
+    assert await resources.redis.xlen(follows.DEAD_KEY) == 1
