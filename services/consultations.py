@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from models import Account, Client, WechatUser
 from models.enums import EventKind
-from services import leads, listings_public, tracking
+from services import follows, leads, listings_public, tracking
 from services.referrals import attribution
 from services.resources import Resources
 
@@ -48,6 +48,7 @@ async def create(
     if user is None:
         user = await WechatUser.create()
     if view is not None and view["sharer_id"]:
+        await follows.flush(resources)  # a follow through a code still queued came first: first touch wins
         sharer = await Account.get_or_none(id=view["sharer_id"], active=True)
         if sharer is not None:
             scene = await attribution.scene_for_account(sharer)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from models import Client, FollowUp, Notification, ReferralEvent, TrackEvent, WechatUser
 from models.enums import EventKind, Role, Source
+from services import follows
+from services.referrals import attribution
 from tests.h5.test_pages import config_of
 
 
@@ -111,3 +113,21 @@ async def test_consultations_are_rate_limited_per_ip(browser, make_listing, sett
         for _ in range(settings.h5.consults_per_ip_per_min + 1)
     ]
     assert statuses[-1] == 429 and set(statuses[:-1]) == {400}
+
+
+async def test_a_follow_through_a_code_still_queued_keeps_first_touch_over_the_shared_page(
+    new_browser, make_listing, make_staff, sales, resources, fake_wechat
+):
+    partner = await make_staff("赵经纪", Role.PARTNER, manager=sales)
+    scene = await attribution.scene_for_account(sales)
+    listing = await make_listing()
+    async with new_browser(wechat=True) as wx:
+        page = f"/h5/listings/{listing.code}?s=p{partner.id}&c=share"
+        assert (await wx.get(page + "&code=bob&state=h5")).status_code == 302  # silent OAuth: openid o_bob
+        token = await open_page(wx, page)
+        await follows.queue(resources.redis, follows.Touch.FOLLOW, "o_bob", scene.scene)  # not yet written
+        response = await wx.post(f"/h5/listings/{listing.code}/consult", json={"phone": "13800006789", "t": token})
+        assert response.status_code == 201
+    client = await Client.get(phone_hash=__import__("models").pii.blind_index("phone", "13800006789"))
+    assert client.referrer_id == sales.id
+    assert (await WechatUser.get(openid="o_bob")).referral_scene_id == scene.id
