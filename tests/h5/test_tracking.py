@@ -184,7 +184,7 @@ async def test_a_failed_write_puts_the_batch_back(resources, settings, monkeypat
     async def broken(*args, **kwargs):
         raise RuntimeError("database down")
 
-    monkeypatch.setattr(TrackEvent, "bulk_create", broken)
+    monkeypatch.setattr(tracking, "_insert", broken)
     with pytest.raises(RuntimeError):
         await tracking.flush(resources.redis, settings=settings)
     assert await tracking.queued(resources.redis) == 1
