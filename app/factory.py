@@ -131,6 +131,7 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
         if getattr(app.ctx, "replies", None) is not None:
             await app.ctx.replies.settle()  # replies being cached for WeChat's retries
         if app.ctx.resources is not None:
+            await tracking.push(app.ctx.resources.redis)  # events of requests answered after the writer's flush
             await metrics.flush(app.ctx.resources.redis)
         if getattr(app.ctx, "owns_resources", False):
             await app.ctx.resources.close()
