@@ -378,7 +378,9 @@ def _followup(text: str, now: datetime, cue: re.Match | None, written: str) -> d
     who = sx.party(text, said_client.end() if said_client else start)
     opening_time = "" if who.client else _time_at(text, start, now)
     if opening_time:  # `后天上午十点 华兴精密 带看A61`: the time before the client is the note's too
-        who = sx.party(text, start + len(opening_time))
+        after = start + len(opening_time)
+        opener = None if opening else _LEADING_FOLLOWUP.match(text[after:])  # `下周三 跟进 华兴精密 签合同`
+        who = sx.party(text, _opening_end(text, after + opener.end()) if opener else after)
         opening_time = written[start : start + len(opening_time)] if who.client else ""
     note = opening_time + " " + text[who.end :]
     before_min, timed_note = remind_before(arabize(note))

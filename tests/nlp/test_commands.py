@@ -392,3 +392,9 @@ def test_a_time_said_before_the_client_schedules_the_note_and_stays_in_it():
     assert (intent, slots["client"], slots["next_at"]) == ("log_followup", "华兴精密", "2026-11-27T10:00:00+08:00")
     assert slots["content"] == "后天上午十点 带看A61"
     assert nlp.opens_with("后天上午十点 华兴精密 带看A61", "华兴精密")
+
+
+def test_a_time_said_before_the_follow_up_word_is_the_notes_like_one_after_the_client():
+    before, after = parsed("下周三 跟进 华兴精密 签合同")[1], parsed("跟进 华兴精密 下周三签合同")[1]
+    assert (before["client"], before["next_at"], before["stage"]) == ("华兴精密", after["next_at"], "negotiating")
+    assert before["content"] == "下周三 签合同"

@@ -126,3 +126,13 @@ async def test_a_listing_let_or_sold_to_a_client_is_its_deal_and_closes_it_on_co
     deal = await Deal.get(client__company="宏达物流")
     assert deal.deal_type == kind
     assert (await Listing.get(code="A67")).status == ListingStatus.CLOSED
+
+
+@pytest.mark.parametrize("words", ["下周三 跟进 华兴精密 签合同", "跟进 华兴精密 下周三签合同"])
+async def test_a_time_before_the_follow_up_word_schedules_it_like_one_after(day_one, say, words):
+    reply = await say(SALES, words)
+    assert "已记录跟进：华兴精密" in reply and "下次跟进" in reply
+    note = await FollowUp.get(client__company="华兴精密")
+    assert note.content.replace(" ", "") == "下周三签合同"
+    assert note.next_at is not None and note.next_at.weekday() == 2 and note.next_at > note.happened_at
+    assert "已撤销华兴精密的跟进" in await say(SALES, "撤销")
