@@ -405,6 +405,45 @@ EDIT_REQUIREMENT = Command(
 """A client's changed requirement: only the bounds it names change (``clients.update`` replaces their group)."""
 
 
+_ADD = r"加一个|加一条|加个|加上|加|增加|添加|补充|补上"
+_DROP = r"去掉|去除|删掉|删除|取消|不要"
+ADD_TO_REQUIREMENT = Command(
+    "edit_client",
+    _compile(
+        # `华兴精密 需求加一个 要行车`, `需求加上 一楼`, `需求去掉行车`
+        rf"^\s*(?:(?P<who>{_NAME})[\s,，。]*的?)?\s*(?:需求|要求)\s*(?:里|上)?\s*(?P<op>{_ADD}|{_DROP})(?:一下)?\s*[:：]?"
+        r"\s*(?:要|需要)?\s*(?P<value>.+?)\s*$",
+        # `华兴精密 还要带办公的`
+        rf"^\s*(?P<who>{_NAME})[\s,，。]*(?P<op>还要|还需要|也要|另外要)\s*(?P<value>.+?)\s*$",
+    ),
+    lambda match, text, now, written: _requirement_addition(match),
+    lambda match, text: _adds_to_requirement(match),
+)
+"""What a client also wants (``features_change``: ``add``), or no longer (``remove``): the requirement's features
+grow or shrink instead of being replaced; anything else named (`一楼`) is set."""
+
+
+def _requirement_addition(match: re.Match) -> dict:
+    removes = re.fullmatch(_DROP, match.group("op")) is not None
+    change = _requirement_change(match)
+    return {
+        "client": _client(match.group("who")),
+        **({"features": change.get("features")} if removes else change),
+        "features_change": ("remove" if removes else "add") if change.get("features") else None,
+    }
+
+
+def _adds_to_requirement(match: re.Match) -> bool:
+    """A named client, if any; something the requirement can hold; only features after `还要` (`还要再考虑一下
+    预算200万` is news), and only features to take away."""
+    if match.group("who") and not _client(match.group("who")):
+        return False
+    change = _requirement_change(match)
+    if match.group("op").endswith("要") or re.fullmatch(_DROP, match.group("op")):
+        return bool(change) and change.keys() == {"features"}
+    return bool(change)
+
+
 def _old_is_a_need(match: re.Match) -> bool:
     """`不要太仓了`, `不要厂房了`: what is given up is a place or a kind, not anything (`不要了`, `不要催了`)."""
     old = match.groupdict().get("old")
@@ -716,6 +755,7 @@ COMMANDS: list[Command] = [
     PHONE_LOOKUP,
     CONTACT_LOOKUP,
     WECHAT_IS_PHONE,
+    ADD_TO_REQUIREMENT,
     EDIT_REQUIREMENT,
     EDIT_CLIENT,
     EDIT_SOURCE,

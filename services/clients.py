@@ -547,8 +547,12 @@ def wechat_from_phone(client: Client, contact_name: str | None) -> dict | None:
 
 
 def _requirement_changes(current: Requirement | None, changes: dict) -> dict[str, tuple]:
-    """``{field: (before, after)}`` of the requirement ``changes`` names, each bound with the rest of its group."""
+    """``{field: (before, after)}`` of the requirement ``changes`` names, each bound with the rest of its group;
+    features are added to or taken from the current ones when ``features_change`` says ``add`` or ``remove``."""
     wanted = _requirement_values({name: changes[name] for name in REQUIREMENT_EDITS if name in changes})
+    if "features" in wanted and changes.get("features_change"):
+        held, named = {str(f) for f in getattr(current, "features", None) or []}, {str(f) for f in wanted["features"]}
+        wanted["features"] = sorted(held | named if changes["features_change"] == "add" else held - named)
     for group in _REQUIREMENT_GROUPS:
         if wanted.keys() & set(group):
             wanted.update({name: wanted.get(name) for name in group})

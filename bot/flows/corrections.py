@@ -10,6 +10,7 @@ from models import Client, Listing
 from services import clients, listings, undo
 
 _CLIENT_HINT = "要改什么？例如「修改 华兴精密 电话 13812345679」「华兴精密 联系人改成 李总」。"
+_REQUIREMENT_HINT = "是哪个客户的需求？请带上客户名，例如「华兴精密 需求加一个 要行车」「华兴精密 需求去掉行车」。"
 _LISTING_HINT = "要改什么？例如「A69改成仓库」「A67 租金降到26」「A12 面积改成3000平」。"
 _TITLE_WORDS = ("property_type", "single_storey", "area")
 """The fields a chat listing's title is made of (``fmt.listing_title``)."""
@@ -50,10 +51,14 @@ _EDITS = (*clients.EDITABLE_FIELDS, *clients.REQUIREMENT_EDITS)
 
 async def edit_client(ctx: Context, slots: dict, chosen=None) -> str:
     """``修改 华兴精密 电话 13812345679``, ``华兴精密 联系人改成 李总``, ``华兴精密 微信同号``; the requirement
-    (``鑫达模具 需求改成4000平``, ``要仓库不要厂房``) with the listings that fit it now."""
+    (``鑫达模具 需求改成4000平``, ``要仓库不要厂房``, ``需求加一个 要行车``) with the listings that fit it now."""
     changes = {name: slots[name] for name in _EDITS if slots.get(name) is not None}
     if not changes and not slots.get("wechat_is_phone"):
         return _CLIENT_HINT
+    if not slots.get("client") and chosen is None and changes.keys() <= set(clients.REQUIREMENT_EDITS):
+        return _REQUIREMENT_HINT
+    if slots.get("features_change"):
+        changes["features_change"] = slots["features_change"]
     client = await common.client_for(ctx, slots, "edit_client", chosen)
     if isinstance(client, str):
         return client

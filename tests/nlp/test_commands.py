@@ -398,3 +398,20 @@ def test_a_time_said_before_the_follow_up_word_is_the_notes_like_one_after_the_c
     before, after = parsed("下周三 跟进 华兴精密 签合同")[1], parsed("跟进 华兴精密 下周三签合同")[1]
     assert (before["client"], before["next_at"], before["stage"]) == ("华兴精密", after["next_at"], "negotiating")
     assert before["content"] == "下周三 签合同"
+
+
+@pytest.mark.parametrize(
+    "text, slots",
+    [
+        ("华兴精密 需求加一个 要行车", {"client": "华兴精密", "features": ["crane"], "features_change": "add"}),
+        ("华兴精密 还要带办公的", {"client": "华兴精密", "features": ["office_included"], "features_change": "add"}),
+        ("需求去掉行车", {"features": ["crane"], "features_change": "remove"}),
+        ("华兴精密 需求加上 一楼", {"client": "华兴精密", "single_storey": True}),
+    ],
+)
+def test_what_a_client_also_wants_or_no_longer_wants_changes_its_requirement(text, slots):
+    assert parsed(text) == ("edit_client", slots)
+
+
+def test_more_news_after_hai_yao_is_a_note_not_a_requirement():
+    assert parsed("华兴精密 还要再考虑一下 预算200万")[0] == "log_followup"

@@ -136,3 +136,29 @@ async def test_a_time_before_the_follow_up_word_schedules_it_like_one_after(day_
     assert note.content.replace(" ", "") == "下周三签合同"
     assert note.next_at is not None and note.next_at.weekday() == 2 and note.next_at > note.happened_at
     assert "已撤销华兴精密的跟进" in await say(SALES, "撤销")
+
+
+async def test_a_feature_is_added_to_the_requirement_not_put_in_its_place(day_one, say):
+    await Listing.filter(code="A62").update(features=["crane"])
+    await Requirement.filter(client__company="华兴精密").update(area_min=Decimal(3600), area_max=Decimal(4400))
+    reply = await say(SALES, "华兴精密 需求加一个 要行车")
+    assert "需求：昆山 3600-4400㎡ → 昆山 3600-4400㎡ 行车" in reply and "A62" in reply and "撤销" in reply
+    reply = await say(SALES, "华兴精密 还要带办公的")
+    assert "→ 昆山 3600-4400㎡ 行车+带办公" in reply
+    assert (await _requirement("华兴精密")).features == ["crane", "office_included"]
+    reply = await say(SALES, "华兴精密 需求去掉行车")
+    assert "行车+带办公 → 昆山 3600-4400㎡ 带办公" in reply
+    assert (await _requirement("华兴精密")).features == ["office_included"]
+    assert "已撤销对华兴精密的修改（需求）" in await say(SALES, "撤销")
+    assert (await _requirement("华兴精密")).features == ["crane", "office_included"]
+
+
+async def test_a_ground_floor_is_added_to_the_named_clients_requirement(day_one, say):
+    assert "哪个客户" in await say(SALES, "需求加上 一楼")
+    assert "→ 昆山 单层厂房/仓库 1800-2200㎡" in await say(SALES, "华兴精密 需求加上 一楼")
+    assert (await _requirement("华兴精密")).single_storey is True
+
+
+async def test_only_whoever_may_change_the_client_adds_to_its_requirement(day_one, say):
+    assert "不能" in await say(OTHER, "华兴精密 需求加一个 要行车")
+    assert (await _requirement("华兴精密")).features == []
