@@ -426,6 +426,7 @@ HANDLERS: list[Handler] = [
     intent_handler("agenda", agenda.show),
     intent_handler("listing_stats", figures.listing_figures),
     intent_handler("edit_client", corrections.edit_client),
+    intent_handler("add_contact", corrections.add_contact),
     intent_handler("edit_listing", corrections.edit_listing),
     intent_handler("undo", corrections.undo_last),
     intent_handler("delete_client", corrections.delete_client),

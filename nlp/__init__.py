@@ -64,6 +64,7 @@ INTENTS = frozenset(
         "share_text",
         # the chat's own (README.md)
         "edit_client",
+        "add_contact",
         "edit_listing",
         "delete_client",
         "my_stats",

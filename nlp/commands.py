@@ -363,11 +363,7 @@ def _edit_client_slots(match: re.Match) -> dict:
     if field.startswith(("电话", "手机", "联系电话")):
         found["phone"] = sx.phone(value)[0]
     elif field == "联系人":  # `联系人换成孙总了 电话139…`: the new contact, and their phone when given
-        phone, value = sx.phone(value)
-        value = re.sub(r"了$", "", re.split(r"[\s,，。]", value.strip())[0])
-        who = sx.party(value)
-        found["contact_name"] = who.surname or (value if sx.looks_like_full_name(value) else None)
-        found["phone"] = phone
+        found.update(_person(value))
     elif field.startswith("微信"):
         found["wechat_id"] = value
     elif field.startswith("公司"):
@@ -379,6 +375,27 @@ def _edit_client_slots(match: re.Match) -> dict:
     elif field == "来源":
         found["source"] = sx.source(value)
     return found
+
+
+def _person(value: str) -> dict:
+    """`孙总了 电话139…`: the person named first (``contact_name``) and their ``phone`` when given."""
+    phone, value = sx.phone(value)
+    value = re.sub(r"了$", "", re.split(r"[\s,，。]", value.strip())[0])
+    who = sx.party(value)
+    return {"contact_name": who.surname or (value if sx.looks_like_full_name(value) else None), "phone": phone}
+
+
+ADD_CONTACT = Command(
+    "add_contact",
+    _compile(
+        # `华兴精密 加个联系人 孙总 13912345678`, `给华兴精密添加联系人：孙总 电话13912345678`
+        rf"^\s*(?:给|为)?\s*(?P<who>{_NAME})[\s,，。]*(?:再|还)?(?:加一?个|添加|增加|新增|补充|加上|加|多了?一?个|还有一?个)"
+        r"\s*(?:新的?)?(?:联系人|对接人)\s*[:：]?\s*(?P<value>.+?)\s*$",
+    ),
+    lambda match, text, now, written: {"client": _client(match.group("who")), **_person(match.group("value"))},
+    lambda match, text: _names_client(match, text) and any(_person(match.group("value")).values()),
+)
+"""Another person of the client, with their phone: kept beside the first contact, not in its place."""
 
 
 _NEED_FIELD = r"(?P<field>需求|要求|面积|预算|价格|租金|单价|总价|类型|用途|层高)"
@@ -755,6 +772,7 @@ COMMANDS: list[Command] = [
     PHONE_LOOKUP,
     CONTACT_LOOKUP,
     WECHAT_IS_PHONE,
+    ADD_CONTACT,
     ADD_TO_REQUIREMENT,
     EDIT_REQUIREMENT,
     EDIT_CLIENT,

@@ -336,6 +336,39 @@ async def contacts_of(client: Client) -> list[ClientContact]:
     return list(await ClientContact.filter(client_id=client.id).order_by("id"))
 
 
+async def add_contact(
+    *, actor: Account, client: Client, name: str | None, phone: str | None, settings: Settings
+) -> ClientContact | None:
+    """``华兴精密 加个联系人 孙总 139…``: another person of the client, stored as a merged duplicate's second
+    phone is (encrypted, with its blind index); None when the client already has that phone. Whoever may change
+    the client may add one, under its version (``ChangedMeanwhile``), with an audit entry 撤销 takes back; a phone
+    another client has is refused (``ContactTaken``)."""
+    await permissions.ensure_can_change(actor, client)
+    if phone:
+        taken = await duplicates(phone=phone, company=None, settings=settings)
+        if others := [c for c in taken if c.id != client.id]:
+            raise ContactTaken(others[0])
+        if taken:
+            return None
+    async with in_transaction():
+        if not await Client.filter(id=client.id, version=client.version).update(version=client.version + 1):
+            raise ChangedMeanwhile("client")
+        client.version += 1
+        contact = await ClientContact.create(client_id=client.id, name=name, phone=phone)
+        await audit.record(actor, "client.contact_add", "client", client.id, after={"contact": contact.id})
+    return contact
+
+
+async def remove_contact(*, actor: Account, client: Client, contact_id: int) -> str | None:
+    """Take back a contact added by chat (撤销); returns its name."""
+    await permissions.ensure_can_change(actor, client)
+    contact = await ClientContact.get_or_none(id=contact_id, client_id=client.id)
+    if contact is None:
+        return None
+    await contact.delete()
+    return contact.name
+
+
 async def fill_from_lead(client: Client, slots: dict, *, settings: Settings, via: str) -> list[str]:
     """What a visitor's later message adds to their own lead: fields and requirement bounds it still lacks,
     never a change to what is known (untrusted input). Returns the names filled. Call inside the lead's

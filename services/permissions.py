@@ -15,7 +15,7 @@ from __future__ import annotations
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from models import Account, Client, FollowUp, Listing
+from models import Account, Client, ClientContact, FollowUp, Listing
 from models.enums import ReviewStatus, Role
 from models.pii import mask_phone, mask_text
 from services.errors import ManagersOnly, NotInYourTeam, NotYourClient
@@ -74,16 +74,14 @@ async def ensure_can_change(account: Account, client: Client) -> None:
         raise NotYourClient(client)
 
 
-async def contact(account: Account, client: Client) -> dict[str, str]:
-    """Phone, WeChat id and email as ``account`` may see them: in full or masked."""
+async def contact(account: Account, client: Client, person: ClientContact | None = None) -> dict[str, str]:
+    """Phone, WeChat id and email of ``client`` (or of its other contact ``person``) as ``account`` may see
+    them: in full or masked."""
     full = await can_change(account, client)
     shown = {}
-    if client.phone:
-        shown["phone"] = client.phone if full else mask_phone(client.phone)
-    if client.wechat_id:
-        shown["wechat_id"] = client.wechat_id if full else mask_text(client.wechat_id)
-    if client.email:
-        shown["email"] = client.email if full else mask_text(client.email)
+    for key, mask in (("phone", mask_phone), ("wechat_id", mask_text), ("email", mask_text)):
+        if value := getattr(person or client, key, None):
+            shown[key] = value if full else mask(value)
     return shown
 
 

@@ -19,7 +19,15 @@ from services import accounts, audit, clients, listings
 from services.errors import CannotUndo, NothingToUndo
 
 UNDO_WINDOW = timedelta(minutes=10)
-UNDOABLE = ("followup.create", "client.update", "listing.update", "client.stage", "client.create", "client.delete")
+UNDOABLE = (
+    "followup.create",
+    "client.update",
+    "client.contact_add",
+    "listing.update",
+    "client.stage",
+    "client.create",
+    "client.delete",
+)
 NOT_UNDOABLE = (
     "listing.status",
     "listing.create",
@@ -100,6 +108,10 @@ async def _take_back(actor: Account, entry: AuditLog, settings: Settings, now: d
         await clients.restore(actor=actor, client=client, before=before, settings=settings)
         fields = (*(after.get("fields") or ()), *(("requirement",) if after.get("requirement") else ()))
         return Undone(entry.action, client.display_name, fields=fields)
+    if entry.action == "client.contact_add":
+        client = await clients.get_visible(actor, entry.entity_id or 0)
+        name = await clients.remove_contact(actor=actor, client=client, contact_id=after["contact"])
+        return Undone(entry.action, client.display_name, name or "")
     if entry.action == "listing.update":
         listing = await listings.get_by_code(before["code"])
         await listings.restore(actor=actor, listing=listing, previous=before.get("previous") or {})

@@ -200,10 +200,11 @@ async def client_info(ctx: Context, slots: dict, chosen=None) -> str:
     )
     lines.append(contact_line or "联系方式：未填")
     for other in await clients.contacts_of(client):
+        masked = await permissions.contact(ctx.actor, client, other)
         shown = (
             other.name,
-            f"电话{other.phone}" if other.phone else "",
-            f"微信{other.wechat_id}" if other.wechat_id else "",
+            f"电话{masked['phone']}" if "phone" in masked else "",
+            f"微信{masked['wechat_id']}" if "wechat_id" in masked else "",
         )
         lines.append("其他联系人：" + " ".join(x for x in shown if x))
     lines.append(f"需求：{fmt.requirement(requirement, client.region) or '未填'}")

@@ -1,4 +1,4 @@
-"""Correcting what was recorded: ``edit_client``, ``edit_listing``, ``undo`` and ``delete_client``."""
+"""Correcting what was recorded: ``edit_client``, ``add_contact``, ``edit_listing``, ``undo`` and ``delete_client``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from bot.context import Context
 from bot.flows import clients as client_flows
 from bot.flows import common
 from models import Client, Listing
-from services import clients, listings, undo
+from services import clients, listings, permissions, undo
 
 _CLIENT_HINT = "要改什么？例如「修改 华兴精密 电话 13812345679」「华兴精密 联系人改成 李总」。"
 _REQUIREMENT_HINT = "是哪个客户的需求？请带上客户名，例如「华兴精密 需求加一个 要行车」「华兴精密 需求去掉行车」。"
@@ -96,6 +96,22 @@ def _no_phone_for_wechat(client: Client, person: str | None) -> str:
     )
 
 
+async def add_contact(ctx: Context, slots: dict, chosen=None) -> str:
+    """``华兴精密 加个联系人 孙总 13912345678``: another person of the client, beside the first one."""
+    client = await common.client_for(ctx, slots, "add_contact", chosen)
+    if isinstance(client, str):
+        return client
+    name = slots.get("contact_name")
+    contact = await clients.add_contact(
+        actor=ctx.actor, client=client, name=name, phone=slots.get("phone"), settings=ctx.resources.settings
+    )
+    if contact is None:
+        return f"{client.display_name}已经有电话{slots['phone']}了，没有再加。"
+    shown = await permissions.contact(ctx.actor, client, contact)
+    person = " ".join(part for part in (name, f"电话{shown['phone']}" if "phone" in shown else "") if part)
+    return f"已给{client.display_name}添加联系人：{person}（原联系人{client.contact_name or '未填'}不变）。加错了发「撤销」。"
+
+
 async def edit_listing(ctx: Context, slots: dict, chosen=None) -> str:
     """``A69改成仓库``, ``A67 租金降到26``: the owner corrects a listing (not a search)."""
     if not slots.get("listing"):
@@ -132,6 +148,8 @@ async def undo_last(ctx: Context, slots: dict, chosen=None) -> str:
         return f"已撤销对{done.name}的修改（{fmt.fields(done.fields)}），已恢复原来的值。"
     if done.kind == "client.stage":
         return f"已撤销{done.name}的阶段变更，回到{fmt.stage(done.detail)}。"
+    if done.kind == "client.contact_add":
+        return f"已撤销给{done.name}添加的联系人{done.detail}。"
     if done.kind == "client.delete":
         return f"已撤销删除，客户{done.name}已恢复（原定提醒需重新设置）。"
     return f"已撤销录入的客户{done.name}（已删除，审计记录保留）。"

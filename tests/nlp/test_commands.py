@@ -415,3 +415,10 @@ def test_what_a_client_also_wants_or_no_longer_wants_changes_its_requirement(tex
 
 def test_more_news_after_hai_yao_is_a_note_not_a_requirement():
     assert parsed("华兴精密 还要再考虑一下 预算200万")[0] == "log_followup"
+
+
+@pytest.mark.parametrize(
+    "text", ["华兴精密 加个联系人 孙总 13912345678", "给华兴精密添加联系人：孙总 电话139 1234 5678"]
+)
+def test_another_contact_of_a_client_is_added_not_put_in_place_of_the_first(text):
+    assert parsed(text) == ("add_contact", {"client": "华兴精密", "contact_name": "孙", "phone": "13912345678"})

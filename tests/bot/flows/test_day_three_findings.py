@@ -8,13 +8,14 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from tortoise import Tortoise
 
-from models import AuditLog, Client, Deal, FollowUp, Listing, Requirement
+from models import AuditLog, Client, ClientContact, Deal, FollowUp, Listing, Requirement
 from models.enums import DealType, ListingStatus, PropertyType
 from services import clients
 from services.errors import ChangedMeanwhile
 from tests.bot.flows.conftest import WANG
-from tests.factories import OTHER, SALES
+from tests.factories import MANAGER, OTHER, SALES
 
 
 async def _requirement(company: str) -> Requirement:
@@ -162,3 +163,23 @@ async def test_a_ground_floor_is_added_to_the_named_clients_requirement(day_one,
 async def test_only_whoever_may_change_the_client_adds_to_its_requirement(day_one, say):
     assert "不能" in await say(OTHER, "华兴精密 需求加一个 要行车")
     assert (await _requirement("华兴精密")).features == []
+
+
+async def test_a_second_contact_is_kept_beside_the_first_encrypted_and_on_the_card(day_one, say):
+    reply = await say(SALES, "华兴精密 加个联系人 孙总 13912345678")
+    assert "已给华兴精密添加联系人：孙 电话13912345678" in reply and "撤销" in reply
+    client = await Client.get(company="华兴精密")
+    assert (client.contact_name, client.phone) == ("张", "13800001111")
+    rows = await Tortoise.get_connection("default").execute_query_dict("SELECT phone FROM client_contacts")
+    assert "13912345678" not in str(rows)  # encrypted at rest
+    assert "其他联系人：孙 电话13912345678" in await say(SALES, "查客户 华兴精密")
+    assert "其他联系人：孙 电话13912345678" in await say(MANAGER, "查客户 华兴精密")
+    assert "已经有电话13912345678了" in await say(SALES, "华兴精密 加个联系人 孙总 13912345678")
+    assert await ClientContact.all().count() == 1
+    assert "已撤销给华兴精密添加的联系人孙" in await say(SALES, "撤销")
+    assert not await ClientContact.exists()
+
+
+async def test_only_whoever_may_change_the_client_adds_a_contact(day_one, say):
+    assert "不能" in await say(OTHER, "华兴精密 加个联系人 孙总 13912345678")
+    assert not await ClientContact.exists()
