@@ -183,3 +183,9 @@ async def test_a_second_contact_is_kept_beside_the_first_encrypted_and_on_the_ca
 async def test_only_whoever_may_change_the_client_adds_a_contact(day_one, say):
     assert "不能" in await say(OTHER, "华兴精密 加个联系人 孙总 13912345678")
     assert not await ClientContact.exists()
+
+
+async def test_a_contact_whose_phone_another_client_has_is_not_added(day_one, say):
+    reply = await say(SALES, "华兴精密 加个联系人 钱总 13800003333")  # 利华电子's phone
+    assert "已是李四的客户利华电子" in reply and "没有修改" in reply
+    assert not await ClientContact.exists()
