@@ -97,29 +97,25 @@ def create_app(settings: Settings, resources: Resources | None = None, *, name: 
     async def stop_following_settings(app: Sanic) -> None:
         app.ctx.settings_task.cancel()
 
-    @app.after_server_start
-    async def start_follows_writer(app: Sanic) -> None:
-        app.ctx.follows_task = asyncio.ensure_future(follows.run_writer(app.ctx.resources))
-
-    @app.before_server_stop
-    async def stop_follows_writer(app: Sanic) -> None:
-        app.ctx.follows_task.cancel()
-        try:
-            await asyncio.wait_for(follows.flush(app.ctx.resources), follows.LOCK_TTL_MS / 1000)
-        except Exception:  # the touches stay queued for the next process
-            log.exception("follows: final flush failed")
+    # The background writers of what requests queue in Redis: each process's loop, and its last flush at stop.
+    writers = (
+        (follows.run_writer, follows.flush),
+        (tracking.run_ingest, lambda resources: tracking.flush(resources.redis, settings=resources.settings)),
+    )
 
     @app.after_server_start
-    async def start_tracking_writer(app: Sanic) -> None:
-        app.ctx.tracking_task = asyncio.ensure_future(tracking.run_ingest(app.ctx.resources))
+    async def start_writers(app: Sanic) -> None:
+        app.ctx.writer_tasks = [asyncio.ensure_future(run(app.ctx.resources)) for run, _ in writers]
 
     @app.before_server_stop
-    async def stop_tracking_writer(app: Sanic) -> None:
-        app.ctx.tracking_task.cancel()
-        try:
-            await tracking.flush(app.ctx.resources.redis, settings=settings)
-        except Exception:  # the events stay queued for the next process
-            log.exception("tracking: final flush failed")
+    async def stop_writers(app: Sanic) -> None:
+        for task in app.ctx.writer_tasks:
+            task.cancel()
+        for _, flush in writers:
+            try:  # bounded: another process may hold the follows writers' lock
+                await asyncio.wait_for(flush(app.ctx.resources), follows.LOCK_TTL_MS / 1000)
+            except Exception:  # what is left stays queued for the next process
+                log.exception("final flush of a background writer failed")
 
     @app.after_server_stop
     async def close_resources(app: Sanic) -> None:

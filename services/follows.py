@@ -25,7 +25,7 @@ from enum import Enum
 from redis.asyncio import Redis
 from tortoise.transactions import in_transaction
 
-from core import kv
+from core import kv, loops
 from core.db import stored_time
 from models import ReferralEvent, WechatUser
 from models.enums import ReferralEventKind
@@ -82,23 +82,19 @@ async def flush(resources: Resources) -> None:
 
 
 async def run_writer(resources: Resources) -> None:
-    """A web process's background writer: every ``referral.follows_interval_s`` it writes what is queued;
-    a failing database is retried with a growing pause."""
-    interval = resources.settings.referral.follows_interval_s
-    pause = interval
-    while True:
-        await asyncio.sleep(pause)
-        try:
-            while await resources.redis.xlen(QUEUE_KEY):
-                written = await _write_batch(resources)
-                if written is None or written < resources.settings.referral.follows_batch:
-                    break
-            pause = interval
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("follows: writing queued touches failed; retrying")
-            pause = min(max(pause * 2, 1.0), 30.0)
+    """A web process's background writer: every ``referral.follows_interval_s`` it writes what is queued."""
+    await loops.every(
+        resources.settings.referral.follows_interval_s,
+        lambda: _write_queued(resources),
+        what="follows: writing queued touches",
+    )
+
+
+async def _write_queued(resources: Resources) -> None:
+    while await resources.redis.xlen(QUEUE_KEY):
+        written = await _write_batch(resources)
+        if written is None or written < resources.settings.referral.follows_batch:
+            return
 
 
 async def _write_batch(resources: Resources, *, until: bytes | str = "+") -> int | None:

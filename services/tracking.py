@@ -32,7 +32,7 @@ from typing import Any
 from redis.asyncio import Redis
 from tortoise.transactions import in_transaction
 
-from core import kv
+from core import kv, loops
 from core.config import Settings
 from models import Account, TrackEvent, WechatUser
 from models.enums import EventKind
@@ -225,19 +225,12 @@ async def flush(redis: Redis, *, settings: Settings, batch: int | None = None) -
 
 
 async def run_ingest(resources: Resources) -> None:
-    """A web process's background writer: flush every ``h5.ingest_interval_s``; a failing database is retried."""
-    interval = resources.settings.h5.ingest_interval_s
-    pause = interval
-    while True:
-        await asyncio.sleep(pause)
-        try:
-            await flush(resources.redis, settings=resources.settings)
-            pause = interval
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("tracking: writing queued events failed; retrying")
-            pause = min(max(pause * 2, 1.0), 30.0)
+    """A web process's background writer: flush every ``h5.ingest_interval_s``."""
+    await loops.every(
+        resources.settings.h5.ingest_interval_s,
+        lambda: flush(resources.redis, settings=resources.settings),
+        what="tracking: writing queued events",
+    )
 
 
 def _parse(item: bytes | str) -> dict[str, Any] | None:
