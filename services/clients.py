@@ -21,6 +21,7 @@ from tortoise.transactions import in_transaction
 from core.config import Settings
 from models import (
     Account,
+    AuditLog,
     Client,
     ClientContact,
     FollowUp,
@@ -473,6 +474,18 @@ async def get_visible(actor: Account, client_id: int) -> Client:
     if client is None:
         raise ClientNotFound()
     return client
+
+
+async def last_worked_on(actor: Account, since: datetime) -> Client | None:
+    """The client ``actor`` last recorded something about since ``since`` (a follow-up, a correction...), for a
+    message that goes on about it without naming it (``需求加上 一楼``)."""
+    entry = (
+        await AuditLog.filter(Q(entity="client") | Q(action="followup.create"), actor_id=actor.id, at__gte=since)
+        .order_by("-at", "-id")
+        .first()
+    )
+    client_id = entry and (entry.entity_id if entry.entity == "client" else (entry.after or {}).get("client"))
+    return await Client.live().filter(id=client_id).select_related("owner").first() if client_id else None
 
 
 async def resolve(actor: Account, name: str, *, limit: int = 9) -> list[Client]:

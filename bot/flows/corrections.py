@@ -10,7 +10,7 @@ from models import Client, Listing
 from services import clients, listings, permissions, undo
 
 _CLIENT_HINT = "要改什么？例如「修改 华兴精密 电话 13812345679」「华兴精密 联系人改成 李总」。"
-_REQUIREMENT_HINT = "是哪个客户的需求？请带上客户名，例如「华兴精密 需求加一个 要行车」「华兴精密 需求去掉行车」。"
+_REQUIREMENT_HINT = "是哪个客户的需求？最近10分钟你没有记录过客户，请带上客户名，例如「华兴精密 需求加一个 要行车」「华兴精密 需求去掉行车」。"
 _LISTING_HINT = "要改什么？例如「A69改成仓库」「A67 租金降到26」「A12 面积改成3000平」。"
 _TITLE_WORDS = ("property_type", "single_storey", "area")
 """The fields a chat listing's title is made of (``fmt.listing_title``)."""
@@ -55,11 +55,9 @@ async def edit_client(ctx: Context, slots: dict, chosen=None) -> str:
     changes = {name: slots[name] for name in _EDITS if slots.get(name) is not None}
     if not changes and not slots.get("wechat_is_phone"):
         return _CLIENT_HINT
-    if not slots.get("client") and chosen is None and changes.keys() <= set(clients.REQUIREMENT_EDITS):
-        return _REQUIREMENT_HINT
     if slots.get("features_change"):
         changes["features_change"] = slots["features_change"]
-    client = await common.client_for(ctx, slots, "edit_client", chosen)
+    client = await _client_meant(ctx, slots, changes, chosen)
     if isinstance(client, str):
         return client
     if slots.get("wechat_is_phone"):
@@ -79,6 +77,18 @@ async def edit_client(ctx: Context, slots: dict, chosen=None) -> str:
         lines.append(f"需求：{needed} → {fmt.requirement(requirement, client.region) or '未填'}")
         lines.append(await client_flows.recommended(ctx, client, requirement))
     return "\n".join([*lines, "改错了发「撤销」。"])
+
+
+async def _client_meant(ctx: Context, slots: dict, changes: dict, chosen) -> Client | str:
+    """The client named; for a requirement change that names none (``需求加上 一楼``), the client I recorded
+    something about in the last ten minutes."""
+    if (
+        slots.get("client")
+        or chosen is not None
+        or not changes.keys() <= {*clients.REQUIREMENT_EDITS, "features_change"}
+    ):
+        return await common.client_for(ctx, slots, "edit_client", chosen)
+    return await clients.last_worked_on(ctx.actor, ctx.now - undo.UNDO_WINDOW) or _REQUIREMENT_HINT
 
 
 def _named(changes: dict) -> list[str]:

@@ -155,9 +155,19 @@ async def test_a_feature_is_added_to_the_requirement_not_put_in_its_place(day_on
 
 
 async def test_a_ground_floor_is_added_to_the_named_clients_requirement(day_one, say):
+    await AuditLog.all().delete()  # nothing recorded in the last ten minutes: which client is not known
     assert "哪个客户" in await say(SALES, "需求加上 一楼")
     assert "→ 昆山 单层厂房/仓库 1800-2200㎡" in await say(SALES, "华兴精密 需求加上 一楼")
     assert (await _requirement("华兴精密")).single_storey is True
+
+
+async def test_a_requirement_added_to_without_a_name_is_the_client_i_just_recorded(day_one, say):
+    await say(SALES, "跟进 新锐医疗器械 客户说要尽快")
+    assert "已修改新锐医疗器械" in await say(SALES, "需求加上 一楼")
+    assert "已修改新锐医疗器械" in await say(SALES, "需求加一个 要行车")
+    need = await _requirement("新锐医疗器械")
+    assert (need.single_storey, need.features) == (True, ["crane"])
+    assert (await _requirement("华兴精密")).features == []
 
 
 async def test_only_whoever_may_change_the_client_adds_to_its_requirement(day_one, say):
