@@ -139,6 +139,10 @@ async def detail(request: Request, client_id: int) -> HTTPResponse:
         title=client.display_name,
         client=client,
         contact=await permissions.contact(account, client),
+        other_contacts=[
+            (person.name, await permissions.contact(account, client, person))
+            for person in await client_service.contacts_of(client)
+        ],
         requirement=requirement,
         requirement_text=fmt.requirement(requirement, client.region),
         timeline=await FollowUp.filter(client_id=client.id)

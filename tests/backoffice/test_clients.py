@@ -11,7 +11,7 @@ import pytest
 
 from models import AuditLog, Client, Notification, StageChange
 from models.enums import Role, Stage
-from services import staff_sessions
+from services import clients, staff_sessions
 
 
 @pytest.fixture
@@ -253,3 +253,16 @@ async def test_the_month_s_leads_by_entry_day_in_the_list_and_the_csv(bo_client,
     companies = {row[1] for row in list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))[1:]}
     assert companies == {book[key].company for key in seen}
     assert (await client.get("/bo/clients?since=2026-13-01&until=x")).status_code == 200  # ignored, not an error
+
+
+@pytest.mark.parametrize("role", ["zhang", "manager", "admin"])
+async def test_the_detail_shows_other_contacts_masked_as_the_first_one_is(bo_client, company, book, role, settings):
+    await clients.add_contact(
+        actor=company["zhang"], client=book["zhang"], name="孙总", phone="13912345678", settings=settings
+    )
+    browser = await bo_client(company[role])
+    page = (await browser.get(f"/bo/clients/{book['zhang'].id}")).text
+    assert "其他联系人" in page and "孙总" in page
+    first_in_full = "13800000001" in page
+    assert ("13912345678" in page) == first_in_full
+    assert ("139****5678" in page) == (not first_in_full)
