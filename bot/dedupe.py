@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
-import logging
 import math
 import os
 import time
@@ -27,8 +26,6 @@ from bot.protocol import event_name
 from core import kv
 from core.config import Settings
 from services.visitors import Arrival
-
-log = logging.getLogger(__name__)
 
 PENDING = b"\x00pending"
 TTL_S = 300
@@ -107,7 +104,6 @@ class Replies:
         # A claim outlives the reply deadline and the writing down of a late message (bot.inbound), no more:
         # a process killed before answering leaves the message to WeChat's next try, 5 s after the first.
         self._claim_ttl_s = math.ceil(settings.reply_deadline_s) + CLAIM_MARGIN_S
-        self._writing: set[asyncio.Future] = set()
 
     async def once(
         self,
@@ -159,18 +155,11 @@ class Replies:
         """Cache the reply for WeChat's retries without waiting for it: the answer goes out meanwhile. A retry
         that comes first finds the claim and waits for the reply (``once``); if the write fails, the claim
         expires and a retry computes the reply again, as when a process dies before answering."""
-        written = self._batch.call("set", key, self._seal(key, reply), ex=TTL_S)
-        self._writing.add(written)
-        written.add_done_callback(self._written)
-
-    def _written(self, written: asyncio.Future) -> None:
-        self._writing.discard(written)
-        if not written.cancelled() and written.exception() is not None:
-            log.warning("reply not cached for retries: %r", written.exception())
+        self._batch.send("set", key, self._seal(key, reply), ex=TTL_S, failure="reply not cached for retries")
 
     async def settle(self) -> None:
         """Wait for the replies being cached (before the process stops; tests)."""
-        await asyncio.gather(*self._writing, return_exceptions=True)
+        await self._batch.settle()
 
     def _seal(self, key: str, reply: str) -> bytes:
         nonce = os.urandom(12)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 
 import fakeredis
 from redis.asyncio import Redis
 
 from core.config import Settings
+
+log = logging.getLogger(__name__)
 
 _embedded_server: fakeredis.FakeServer | None = None
 
@@ -47,6 +50,7 @@ class Batcher:
         self._redis = redis
         self._pending: list[tuple[str, tuple, dict, asyncio.Future]] = []
         self._sending: set[asyncio.Future] = set()  # the loop keeps only weak references to tasks
+        self._unawaited: set[asyncio.Future] = set()
 
     def call(self, command: str, *args, **kwargs) -> asyncio.Future:
         """``await batcher.call("set", key, value, ex=60)``: any redis-py command name and arguments."""
@@ -56,6 +60,22 @@ class Batcher:
         if len(self._pending) == 1:
             loop.call_soon(self._flush)
         return future
+
+    def send(self, command: str, *args, failure: str, **kwargs) -> None:
+        """``call`` for a command nobody waits for (a cache write, a queue push): a failure is logged as
+        ``failure``; ``settle`` waits for those in flight."""
+        future = self.call(command, *args, **kwargs)
+        self._unawaited.add(future)
+        future.add_done_callback(functools.partial(self._sent, failure))
+
+    def _sent(self, failure: str, future: asyncio.Future) -> None:
+        self._unawaited.discard(future)
+        if not future.cancelled() and future.exception() is not None:
+            log.warning("%s: %r", failure, future.exception())
+
+    async def settle(self) -> None:
+        """Wait for the commands sent without waiting (before the process stops; tests)."""
+        await asyncio.gather(*self._unawaited, return_exceptions=True)
 
     def _flush(self) -> None:
         batch, self._pending = self._pending, []

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import re
 import secrets
 import time
@@ -38,8 +37,6 @@ from models import Account, TrackEvent, WechatUser
 from models.enums import EventKind
 from services import metrics
 from services.resources import Resources
-
-log = logging.getLogger(__name__)
 
 QUEUE_KEY = "track:queue"
 RETRY_KEY = "track:retry"
@@ -147,7 +144,6 @@ class _Held:
 
 
 _held: dict[Redis, _Held] = {}
-_pushing: set[asyncio.Future] = set()
 
 
 def enqueue(redis: Redis, events: list[dict[str, Any]]) -> None:
@@ -172,16 +168,8 @@ def _push(redis: Redis, held: _Held) -> None:
         del _held[redis]
     if not held.items:
         return
-    future = kv.batcher(redis).call("rpush", QUEUE_KEY, *held.items)
+    kv.batcher(redis).send("rpush", QUEUE_KEY, *held.items, failure="tracking: events lost, Redis refused the push")
     held.items = []
-    _pushing.add(future)
-    future.add_done_callback(_pushed)
-
-
-def _pushed(future: asyncio.Future) -> None:
-    _pushing.discard(future)
-    if not future.cancelled() and future.exception() is not None:
-        log.warning("tracking: events lost, Redis refused the push: %s", future.exception())
 
 
 async def push(redis: Redis) -> None:
@@ -189,8 +177,7 @@ async def push(redis: Redis) -> None:
     held = _held.get(redis)
     if held is not None and held.loop is asyncio.get_running_loop():
         _push(redis, held)
-    if _pushing:
-        await asyncio.gather(*list(_pushing), return_exceptions=True)
+    await kv.batcher(redis).settle()
 
 
 async def queued(redis: Redis) -> int:

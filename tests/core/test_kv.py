@@ -50,3 +50,12 @@ async def test_a_lost_connection_reaches_every_caller_of_the_batch(resources, mo
     monkeypatch.setattr(resources.redis, "pipeline", lambda **kw: Broken())
     for outcome in await asyncio.gather(batch.call("get", "a"), batch.call("get", "b"), return_exceptions=True):
         assert isinstance(outcome, RedisConnectionError)
+
+
+async def test_a_command_nobody_waits_for_is_sent_settled_and_its_failure_logged(resources, caplog):
+    batch = Batcher(resources.redis)
+    batch.send("set", "cached", "reply", ex=60, failure="reply not cached")
+    batch.send("incr", "cached", failure="counter not counted")  # not an integer: refused by Redis
+    await batch.settle()
+    assert await resources.redis.get("cached") == b"reply"
+    assert "counter not counted" in caplog.text and "reply not cached" not in caplog.text
