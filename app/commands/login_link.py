@@ -12,6 +12,10 @@ def register(sub) -> None:
 
 
 async def _run(resources: Resources, args) -> int:
+    if resources.settings.embedded_redis:  # the link would live in this command's own stand-in, gone with it
+        print("embedded mode: a sign-in link only works when the running server issues it; send 登录后台 in chat")
+        print(f"(python -m app chat --as {args.name}), or set REDIS_URL so that this command and the server share it")
+        return 2
     account = await accounts.find_staff(args.name)
     url = await staff_sessions.issue_link(resources, account)
     minutes = resources.settings.backoffice.login_ttl_s // 60
